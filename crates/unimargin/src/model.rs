@@ -1,0 +1,633 @@
+//! The validated account: defaults filled in, names resolved to indices, every rule of the
+//! format checked. Evaluation only ever sees an [`Account`], so it need not re-check input.
+
+use crate::error::Error;
+use crate::scenario::{
+    DiscountTier, LoanTier, MaintenanceTier, Market, OrderSide, PositionSide, Scenario,
+    SCENARIO_FORMAT,
+};
+use rust_decimal::Decimal;
+use std::collections::HashMap;
+
+/// The default grid of the largest size that passes: one satoshi.
+pub const DEFAULT_SIZE_STEP: Decimal = Decimal::from_parts(1, 0, 0, false, 8);
+
+/// Settings with their defaults applied.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ResolvedSettings {
+    pub usdt_usd: Decimal,
+    pub usdc_usd: Decimal,
+    pub spot_taker_fee: Decimal,
+    pub warning_rate: Decimal,
+    pub liquidation_rate: Decimal,
+}
+
+/// What a coin's price is quoted in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Quote {
+    Usd,
+    Usdt,
+    Usdc,
+    /// The BTC coin, by its index in [`Account::coins`].
+    Btc(usize),
+}
+
+/// A coin whose price is fixed by the settings rather than by its own `price`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stablecoin {
+    Usdt,
+    Usdc,
+}
+
+/// A validated coin.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CoinModel {
+    pub name: String,
+    pub balance: Decimal,
+    /// Price in `quote` units (1 for USDT and USDC, whose USD price is a setting).
+    pub price: Decimal,
+    pub quote: Quote,
+    pub stablecoin: Option<Stablecoin>,
+    pub discount_tiers: Vec<DiscountTier>,
+    pub loan_tiers: Vec<LoanTier>,
+    pub hourly_interest: Decimal,
+    pub interest_free: Decimal,
+}
+
+/// A validated perpetual contract.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ContractModel {
+    pub symbol: String,
+    pub base: String,
+    /// The base coin's index when it is one of the coins (prices then move together).
+    pub base_coin: Option<usize>,
+    pub settle: usize,
+    pub mark_price: Decimal,
+    pub leverage: Decimal,
+    pub taker_fee: Decimal,
+    pub liquidation_fee: Decimal,
+    pub mm_tiers: Vec<MaintenanceTier>,
+}
+
+/// A validated position.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PositionModel {
+    pub contract: usize,
+    pub side: PositionSide,
+    pub size: Decimal,
+    pub entry_price: Decimal,
+}
+
+/// A validated order: spot between two coins, or futures on a contract.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OrderModel {
+    Spot {
+        side: OrderSide,
+        base: usize,
+        quote: usize,
+        size: Decimal,
+        price: Decimal,
+    },
+    Futures {
+        side: OrderSide,
+        contract: usize,
+        size: Decimal,
+        price: Decimal,
+    },
+}
+
+impl OrderModel {
+    pub fn size(&self) -> Decimal {
+        match self {
+            OrderModel::Spot { size, .. } | OrderModel::Futures { size, .. } => *size,
+        }
+    }
+
+    /// The same order with another size.
+    pub fn with_size(self, new_size: Decimal) -> OrderModel {
+        match self {
+            OrderModel::Spot {
+                side,
+                base,
+                quote,
+                price,
+                ..
+            } => OrderModel::Spot {
+                side,
+                base,
+                quote,
+                size: new_size,
+                price,
+            },
+            OrderModel::Futures {
+                side,
+                contract,
+                price,
+                ..
+            } => OrderModel::Futures {
+                side,
+                contract,
+                size: new_size,
+                price,
+            },
+        }
+    }
+}
+
+/// The order to verify and the grid of its largest passing size.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CheckModel {
+    pub order: OrderModel,
+    pub size_step: Decimal,
+}
+
+/// A scenario that passed validation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Account {
+    pub settings: ResolvedSettings,
+    pub coins: Vec<CoinModel>,
+    pub contracts: Vec<ContractModel>,
+    pub positions: Vec<PositionModel>,
+    pub orders: Vec<OrderModel>,
+    pub check: Option<CheckModel>,
+}
+
+impl Account {
+    /// Validates a scenario; the first problem found is returned with its path.
+    pub fn from_scenario(scenario: &Scenario) -> Result<Account, Error> {
+        if scenario.format != SCENARIO_FORMAT {
+            return Err(Error::Format {
+                path: "format".into(),
+                message: format!(
+                    "expected \"{SCENARIO_FORMAT}\", got \"{}\"",
+                    scenario.format
+                ),
+            });
+        }
+        let settings = resolve_settings(scenario)?;
+        let coin_index = index_names(
+            scenario.coins.iter().map(|c| c.coin.as_str()),
+            "coins",
+            "coin",
+        )?;
+        let coins = scenario
+            .coins
+            .iter()
+            .enumerate()
+            .map(|(i, coin)| resolve_coin(i, coin, &coin_index, scenario))
+            .collect::<Result<Vec<_>, _>>()?;
+        let contract_index = index_names(
+            scenario.contracts.iter().map(|c| c.symbol.as_str()),
+            "contracts",
+            "symbol",
+        )?;
+        let contracts = scenario
+            .contracts
+            .iter()
+            .enumerate()
+            .map(|(i, c)| resolve_contract(i, c, &coin_index))
+            .collect::<Result<Vec<_>, _>>()?;
+        let positions = scenario
+            .positions
+            .iter()
+            .enumerate()
+            .map(|(i, p)| {
+                let path = format!("positions[{i}]");
+                let contract = find(&contract_index, &p.symbol, &path, "symbol", "contract")?;
+                positive(p.size, &path, "size")?;
+                positive(p.entry_price, &path, "entry_price")?;
+                Ok(PositionModel {
+                    contract,
+                    side: p.side,
+                    size: p.size,
+                    entry_price: p.entry_price,
+                })
+            })
+            .collect::<Result<Vec<_>, Error>>()?;
+        let orders = scenario
+            .orders
+            .iter()
+            .enumerate()
+            .map(|(i, o)| {
+                let path = format!("orders[{i}]");
+                if o.size_step.is_some() {
+                    return Err(Error::Field {
+                        path: format!("{path}.size_step"),
+                        message: "size_step belongs only to the order in `check`".into(),
+                    });
+                }
+                resolve_order(o, &path, &coin_index, &contract_index)
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        let check = match &scenario.check {
+            None => None,
+            Some(o) => {
+                let order = resolve_order(o, "check", &coin_index, &contract_index)?;
+                let size_step = o.size_step.unwrap_or(DEFAULT_SIZE_STEP);
+                positive(size_step, "check", "size_step")?;
+                Some(CheckModel { order, size_step })
+            }
+        };
+        Ok(Account {
+            settings,
+            coins,
+            contracts,
+            positions,
+            orders,
+            check,
+        })
+    }
+}
+
+fn join(path: &str, field: &str) -> String {
+    if path.is_empty() {
+        field.to_string()
+    } else {
+        format!("{path}.{field}")
+    }
+}
+
+fn positive(value: Decimal, path: &str, field: &str) -> Result<(), Error> {
+    if value > Decimal::ZERO {
+        Ok(())
+    } else {
+        Err(Error::OutOfRange {
+            path: join(path, field),
+            message: format!("{field} must be greater than 0, got {value}"),
+        })
+    }
+}
+
+fn non_negative(value: Decimal, path: &str, field: &str) -> Result<(), Error> {
+    if value >= Decimal::ZERO {
+        Ok(())
+    } else {
+        Err(Error::OutOfRange {
+            path: join(path, field),
+            message: format!("{field} must not be negative, got {value}"),
+        })
+    }
+}
+
+fn fraction(value: Decimal, path: &str, field: &str) -> Result<(), Error> {
+    if (Decimal::ZERO..=Decimal::ONE).contains(&value) {
+        Ok(())
+    } else {
+        Err(Error::OutOfRange {
+            path: join(path, field),
+            message: format!("{field} must be between 0 and 1, got {value}"),
+        })
+    }
+}
+
+fn resolve_settings(scenario: &Scenario) -> Result<ResolvedSettings, Error> {
+    let s = &scenario.settings;
+    let settings = ResolvedSettings {
+        usdt_usd: s.usdt_usd.unwrap_or(Decimal::ONE),
+        usdc_usd: s.usdc_usd.unwrap_or(Decimal::ONE),
+        spot_taker_fee: s.spot_taker_fee.unwrap_or(Decimal::ZERO),
+        warning_rate: s.warning_rate.unwrap_or(Decimal::new(8, 1)),
+        liquidation_rate: s.liquidation_rate.unwrap_or(Decimal::ONE),
+    };
+    positive(settings.usdt_usd, "settings", "usdt_usd")?;
+    positive(settings.usdc_usd, "settings", "usdc_usd")?;
+    fraction(settings.spot_taker_fee, "settings", "spot_taker_fee")?;
+    positive(settings.warning_rate, "settings", "warning_rate")?;
+    positive(settings.liquidation_rate, "settings", "liquidation_rate")?;
+    if settings.warning_rate > settings.liquidation_rate {
+        return Err(Error::OutOfRange {
+            path: "settings.warning_rate".into(),
+            message: format!(
+                "warning_rate ({}) must not be above liquidation_rate ({})",
+                settings.warning_rate, settings.liquidation_rate
+            ),
+        });
+    }
+    Ok(settings)
+}
+
+/// Maps names to indices, refusing empty names and duplicates.
+fn index_names<'a>(
+    names: impl Iterator<Item = &'a str>,
+    list: &str,
+    field: &str,
+) -> Result<HashMap<&'a str, usize>, Error> {
+    let mut index = HashMap::new();
+    for (i, name) in names.enumerate() {
+        let path = format!("{list}[{i}].{field}");
+        if name.trim().is_empty() || name.trim() != name {
+            return Err(Error::Field {
+                path,
+                message: format!(
+                    "{field} must be a name without surrounding spaces, got \"{name}\""
+                ),
+            });
+        }
+        if let Some(first) = index.insert(name, i) {
+            return Err(Error::Duplicate {
+                path,
+                message: format!("{name} is already defined at {list}[{first}]"),
+            });
+        }
+    }
+    Ok(index)
+}
+
+fn find(
+    index: &HashMap<&str, usize>,
+    name: &str,
+    path: &str,
+    field: &str,
+    what: &str,
+) -> Result<usize, Error> {
+    index
+        .get(name)
+        .copied()
+        .ok_or_else(|| Error::UnknownReference {
+            path: join(path, field),
+            message: if what == "coin" {
+                format!("{name} is not one of the coins; add it to `coins`")
+            } else {
+                format!("{name} is not one of the contracts; add it to `contracts`")
+            },
+        })
+}
+
+fn resolve_coin(
+    i: usize,
+    coin: &crate::scenario::Coin,
+    coin_index: &HashMap<&str, usize>,
+    scenario: &Scenario,
+) -> Result<CoinModel, Error> {
+    let path = format!("coins[{i}]");
+    let stablecoin = match coin.coin.as_str() {
+        "USDT" => Some(Stablecoin::Usdt),
+        "USDC" => Some(Stablecoin::Usdc),
+        _ => None,
+    };
+    let (price, quote) = match stablecoin {
+        Some(kind) => {
+            let own = coin.coin.as_str();
+            if let Some(q) = coin.quote.as_deref().filter(|q| *q != own) {
+                return Err(Error::Quote {
+                    path: format!("{path}.quote"),
+                    message: format!(
+                        "{own} is priced by settings.{}_usd; its quote must be {own}, got {q}",
+                        own.to_lowercase()
+                    ),
+                });
+            }
+            if let Some(p) = coin.price.filter(|p| *p != Decimal::ONE) {
+                return Err(Error::OutOfRange {
+                    path: format!("{path}.price"),
+                    message: format!(
+                        "the price of {own} in its own unit is 1 (its USD price is settings.{}_usd), got {p}",
+                        own.to_lowercase()
+                    ),
+                });
+            }
+            let quote = match kind {
+                Stablecoin::Usdt => Quote::Usdt,
+                Stablecoin::Usdc => Quote::Usdc,
+            };
+            (Decimal::ONE, quote)
+        }
+        None => {
+            let price = coin.price.ok_or_else(|| Error::Field {
+                path: format!("{path}.price"),
+                message: format!(
+                    "missing field `price`: the price of {} in its quote",
+                    coin.coin
+                ),
+            })?;
+            positive(price, &path, "price")?;
+            let quote = match coin.quote.as_deref().unwrap_or("USD") {
+                "USD" => Quote::Usd,
+                "USDT" => Quote::Usdt,
+                "USDC" => Quote::Usdc,
+                "BTC" => {
+                    let btc = *coin_index.get("BTC").ok_or_else(|| Error::Quote {
+                        path: format!("{path}.quote"),
+                        message: format!(
+                            "{} is quoted in BTC, but BTC is not one of the coins; add BTC with its USD price",
+                            coin.coin
+                        ),
+                    })?;
+                    let btc_quote = scenario.coins[btc].quote.as_deref().unwrap_or("USD");
+                    if btc == i || btc_quote == "BTC" {
+                        return Err(Error::Quote {
+                            path: format!("coins[{btc}].quote"),
+                            message: "BTC cannot be quoted in BTC: its price would depend on itself; quote it in USD, USDT or USDC".into(),
+                        });
+                    }
+                    Quote::Btc(btc)
+                }
+                other => {
+                    return Err(Error::Quote {
+                        path: format!("{path}.quote"),
+                        message: format!("quote must be USD, USDT, USDC or BTC, got \"{other}\""),
+                    })
+                }
+            };
+            (price, quote)
+        }
+    };
+    check_discount_tiers(&coin.discount_tiers, &path)?;
+    check_loan_tiers(&coin.loan_tiers, &path)?;
+    let hourly_interest = coin.hourly_interest.unwrap_or(Decimal::ZERO);
+    fraction(hourly_interest, &path, "hourly_interest")?;
+    let interest_free = coin.interest_free.unwrap_or(Decimal::ZERO);
+    non_negative(interest_free, &path, "interest_free")?;
+    Ok(CoinModel {
+        name: coin.coin.clone(),
+        balance: coin.balance,
+        price,
+        quote,
+        stablecoin,
+        discount_tiers: coin.discount_tiers.clone(),
+        loan_tiers: coin.loan_tiers.clone(),
+        hourly_interest,
+        interest_free,
+    })
+}
+
+/// Checks that bounds ascend strictly, are positive, and that only the last tier is unbounded.
+fn check_bounds(
+    bounds: impl ExactSizeIterator<Item = Option<Decimal>>,
+    path: &str,
+    list: &str,
+    field: &str,
+) -> Result<(), Error> {
+    let count = bounds.len();
+    let mut previous: Option<Decimal> = None;
+    for (i, bound) in bounds.enumerate() {
+        let tier = format!("{path}.{list}[{i}]");
+        let last = i + 1 == count;
+        match (bound, last) {
+            (Some(b), false) => {
+                positive(b, &tier, field)?;
+                if let Some(p) = previous.filter(|p| b <= *p) {
+                    return Err(Error::Tiers {
+                        path: format!("{tier}.{field}"),
+                        message: format!(
+                            "tiers must ascend strictly: {field} {b} is not above the previous tier's {p}"
+                        ),
+                    });
+                }
+                previous = Some(b);
+            }
+            (Some(_), true) => {
+                return Err(Error::Tiers {
+                    path: format!("{tier}.{field}"),
+                    message: format!(
+                        "the last tier must be unbounded: leave out {field} (or add a tier above it)"
+                    ),
+                })
+            }
+            (None, false) => {
+                return Err(Error::Tiers {
+                    path: tier,
+                    message: format!(
+                        "only the last tier may be unbounded: this tier (number {} of {count}) needs {field}",
+                        i + 1
+                    ),
+                })
+            }
+            (None, true) => {}
+        }
+    }
+    Ok(())
+}
+
+fn check_discount_tiers(tiers: &[DiscountTier], path: &str) -> Result<(), Error> {
+    check_bounds(
+        tiers.iter().map(|t| t.up_to_usd),
+        path,
+        "discount_tiers",
+        "up_to_usd",
+    )?;
+    for (i, t) in tiers.iter().enumerate() {
+        fraction(t.rate, &format!("{path}.discount_tiers[{i}]"), "rate")?;
+    }
+    Ok(())
+}
+
+fn check_loan_tiers(tiers: &[LoanTier], path: &str) -> Result<(), Error> {
+    check_bounds(tiers.iter().map(|t| t.up_to), path, "loan_tiers", "up_to")?;
+    for (i, t) in tiers.iter().enumerate() {
+        let tier = format!("{path}.loan_tiers[{i}]");
+        positive(t.leverage, &tier, "leverage")?;
+        fraction(t.mmr, &tier, "mmr")?;
+    }
+    Ok(())
+}
+
+fn resolve_contract(
+    i: usize,
+    c: &crate::scenario::Contract,
+    coin_index: &HashMap<&str, usize>,
+) -> Result<ContractModel, Error> {
+    let path = format!("contracts[{i}]");
+    let settle = find(coin_index, &c.settle, &path, "settle", "coin")?;
+    if c.base.trim().is_empty() {
+        return Err(Error::Field {
+            path: format!("{path}.base"),
+            message: "base must name the coin the contract tracks, such as BTC".into(),
+        });
+    }
+    positive(c.mark_price, &path, "mark_price")?;
+    positive(c.leverage, &path, "leverage")?;
+    let taker_fee = c.taker_fee.unwrap_or(Decimal::ZERO);
+    fraction(taker_fee, &path, "taker_fee")?;
+    let liquidation_fee = c.liquidation_fee.unwrap_or(Decimal::ZERO);
+    fraction(liquidation_fee, &path, "liquidation_fee")?;
+    if c.mm_tiers.is_empty() {
+        return Err(Error::Tiers {
+            path: format!("{path}.mm_tiers"),
+            message: "a contract needs at least one position tier, such as [{\"mmr\": \"0.004\"}]"
+                .into(),
+        });
+    }
+    check_bounds(
+        c.mm_tiers.iter().map(|t| t.up_to_usd),
+        &path,
+        "mm_tiers",
+        "up_to_usd",
+    )?;
+    for (t, tier) in c.mm_tiers.iter().enumerate() {
+        fraction(tier.mmr, &format!("{path}.mm_tiers[{t}]"), "mmr")?;
+    }
+    Ok(ContractModel {
+        symbol: c.symbol.clone(),
+        base: c.base.clone(),
+        base_coin: coin_index.get(c.base.as_str()).copied(),
+        settle,
+        mark_price: c.mark_price,
+        leverage: c.leverage,
+        taker_fee,
+        liquidation_fee,
+        mm_tiers: c.mm_tiers.clone(),
+    })
+}
+
+fn resolve_order(
+    o: &crate::scenario::Order,
+    path: &str,
+    coin_index: &HashMap<&str, usize>,
+    contract_index: &HashMap<&str, usize>,
+) -> Result<OrderModel, Error> {
+    let unexpected = |field: &str, market: &str| Error::Field {
+        path: join(path, field),
+        message: format!("a {market} order has no {field}"),
+    };
+    let missing = |field: &str, market: &str| Error::Field {
+        path: join(path, field),
+        message: format!("missing field `{field}`: a {market} order needs it"),
+    };
+    let order = match o.market {
+        Market::Spot => {
+            if o.symbol.is_some() {
+                return Err(unexpected("symbol", "spot"));
+            }
+            let base_name = o.base.as_deref().ok_or_else(|| missing("base", "spot"))?;
+            let quote_name = o.quote.as_deref().ok_or_else(|| missing("quote", "spot"))?;
+            let base = find(coin_index, base_name, path, "base", "coin")?;
+            let quote = find(coin_index, quote_name, path, "quote", "coin")?;
+            if base == quote {
+                return Err(Error::Field {
+                    path: join(path, "quote"),
+                    message: format!("a spot order trades two different coins; base and quote are both {base_name}"),
+                });
+            }
+            OrderModel::Spot {
+                side: o.side,
+                base,
+                quote,
+                size: o.size,
+                price: o.price,
+            }
+        }
+        Market::Futures => {
+            if o.base.is_some() {
+                return Err(unexpected("base", "futures"));
+            }
+            if o.quote.is_some() {
+                return Err(unexpected("quote", "futures"));
+            }
+            let symbol = o
+                .symbol
+                .as_deref()
+                .ok_or_else(|| missing("symbol", "futures"))?;
+            let contract = find(contract_index, symbol, path, "symbol", "contract")?;
+            OrderModel::Futures {
+                side: o.side,
+                contract,
+                size: o.size,
+                price: o.price,
+            }
+        }
+    };
+    positive(o.size, path, "size")?;
+    positive(o.price, path, "price")?;
+    Ok(order)
+}

@@ -1,0 +1,223 @@
+//! Decimal figures: strict parsing (strings or JSON numbers in, strings out) and checked
+//! arithmetic, so that an overflow is an error rather than a panic or a wrong number.
+
+use rust_decimal::Decimal;
+use serde::de::{self, Deserializer, MapAccess, Visitor};
+use serde::Serializer;
+use std::fmt;
+
+/// A checked operation overflowed the decimal range (about ±7.9 × 10²⁸).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Overflow;
+
+pub(crate) fn add(a: Decimal, b: Decimal) -> Result<Decimal, Overflow> {
+    a.checked_add(b).ok_or(Overflow)
+}
+
+pub(crate) fn sub(a: Decimal, b: Decimal) -> Result<Decimal, Overflow> {
+    a.checked_sub(b).ok_or(Overflow)
+}
+
+pub(crate) fn mul(a: Decimal, b: Decimal) -> Result<Decimal, Overflow> {
+    a.checked_mul(b).ok_or(Overflow)
+}
+
+/// Division; a zero divisor is reported as an overflow (validation rules it out beforehand).
+pub(crate) fn div(a: Decimal, b: Decimal) -> Result<Decimal, Overflow> {
+    a.checked_div(b).ok_or(Overflow)
+}
+
+/// `(x)⁺`, the positive part.
+pub(crate) fn positive_part(x: Decimal) -> Decimal {
+    x.max(Decimal::ZERO)
+}
+
+/// Parses a decimal written as `50000`, `-1.5`, `0.0006` or `5e-4`, exactly.
+///
+/// Refuses anything else (spaces, `NaN`, `inf`, thousands separators, underscores) and
+/// anything that would be rounded (more than 28 decimal places) or does not fit.
+pub fn parse_decimal(text: &str) -> Result<Decimal, String> {
+    let shown = if text.len() > 40 {
+        format!(
+            "{}…",
+            &text[..text.char_indices().nth(40).map_or(text.len(), |(i, _)| i)]
+        )
+    } else {
+        text.to_string()
+    };
+    let (mantissa, exponent) = match text.find(['e', 'E']) {
+        Some(i) => (&text[..i], Some(&text[i + 1..])),
+        None => (text, None),
+    };
+    let digits = mantissa.strip_prefix(['-', '+']).unwrap_or(mantissa);
+    let well_formed = !digits.is_empty()
+        && digits.chars().all(|c| c.is_ascii_digit() || c == '.')
+        && digits.chars().filter(|&c| c == '.').count() <= 1
+        && digits.chars().any(|c| c.is_ascii_digit())
+        && exponent.is_none_or(|e| {
+            let e = e.strip_prefix(['-', '+']).unwrap_or(e);
+            !e.is_empty() && e.len() <= 3 && e.chars().all(|c| c.is_ascii_digit())
+        });
+    if !well_formed {
+        return Err(format!(
+            "expected a decimal number such as \"50000\" or \"0.98\", got \"{shown}\""
+        ));
+    }
+    let parsed = match exponent {
+        None => Decimal::from_str_exact(text),
+        Some(_) => Decimal::from_scientific(text),
+    };
+    parsed.map_err(|e| {
+        let why = e.to_string();
+        if why.contains("precision") || why.contains("scale") || why.contains("fractional") {
+            format!("\"{shown}\" has more decimal places than the 28 that can be kept exactly")
+        } else {
+            format!("\"{shown}\" is too large: figures must stay below about 7.9e28")
+        }
+    })
+}
+
+struct DecimalVisitor;
+
+/// serde_json's private key for a number kept as text (`arbitrary_precision`).
+const ARBITRARY_PRECISION_KEY: &str = "$serde_json::private::Number";
+
+impl<'de> Visitor<'de> for DecimalVisitor {
+    type Value = Decimal;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a decimal number, as a string such as \"50000\" or a JSON number")
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Decimal, E> {
+        parse_decimal(v).map_err(E::custom)
+    }
+
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Decimal, E> {
+        Ok(Decimal::from(v))
+    }
+
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Decimal, E> {
+        Ok(Decimal::from(v))
+    }
+
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Decimal, E> {
+        if !v.is_finite() {
+            return Err(E::custom(format!(
+                "expected a finite decimal number, got {v}"
+            )));
+        }
+        // The shortest text that reads back as this float: what the writer meant by it.
+        parse_decimal(&format!("{v}")).map_err(E::custom)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Decimal, A::Error> {
+        match map.next_key::<String>()? {
+            Some(key) if key == ARBITRARY_PRECISION_KEY => {
+                let text: String = map.next_value()?;
+                parse_decimal(&text).map_err(de::Error::custom)
+            }
+            _ => Err(de::Error::invalid_type(de::Unexpected::Map, &self)),
+        }
+    }
+}
+
+/// Reads a decimal from a string or a JSON number.
+pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Decimal, D::Error> {
+    d.deserialize_any(DecimalVisitor)
+}
+
+/// Writes a decimal as a string, as typed (scale kept).
+pub fn serialize<S: Serializer>(value: &Decimal, s: S) -> Result<S::Ok, S::Error> {
+    s.collect_str(value)
+}
+
+/// The same for optional fields (`#[serde(default, with = "num::option")]`).
+pub mod option {
+    use super::*;
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Decimal>, D::Error> {
+        super::deserialize(d).map(Some)
+    }
+
+    pub fn serialize<S: Serializer>(value: &Option<Decimal>, s: S) -> Result<S::Ok, S::Error> {
+        match value {
+            Some(v) => s.collect_str(v),
+            None => s.serialize_none(),
+        }
+    }
+}
+
+/// Report figures: normalized strings (`"49000"`, never `"49000.00"`).
+pub mod normalized {
+    use super::*;
+
+    pub fn serialize<S: Serializer>(value: &Decimal, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(&value.normalize())
+    }
+
+    /// `null` for an unbounded figure.
+    pub mod option {
+        use super::*;
+
+        pub fn serialize<S: Serializer>(value: &Option<Decimal>, s: S) -> Result<S::Ok, S::Error> {
+            match value {
+                Some(v) => s.collect_str(&v.normalize()),
+                None => s.serialize_none(),
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal_macros::dec;
+
+    #[test]
+    fn parses_the_forms_the_format_allows() {
+        let table = [
+            ("50000", dec!(50000)),
+            ("-1.5", dec!(-1.5)),
+            ("0.0006", dec!(0.0006)),
+            ("+2", dec!(2)),
+            ("5e-4", dec!(0.0005)),
+            ("1.5E3", dec!(1500)),
+            ("50000.00", dec!(50000.00)),
+        ];
+        for (text, want) in table {
+            assert_eq!(parse_decimal(text), Ok(want), "{text}");
+        }
+    }
+
+    #[test]
+    fn refuses_what_is_not_an_exact_decimal() {
+        let table = [
+            ("", "expected a decimal"),
+            ("abc", "expected a decimal"),
+            ("NaN", "expected a decimal"),
+            ("inf", "expected a decimal"),
+            ("1,000", "expected a decimal"),
+            ("1_000", "expected a decimal"),
+            (" 1", "expected a decimal"),
+            ("1.2.3", "expected a decimal"),
+            ("-", "expected a decimal"),
+            ("1e", "expected a decimal"),
+            ("1e99999", "expected a decimal"),
+            ("100000000000000000000000000000", "too large"),
+            ("0.00000000000000000000000000001", "28"),
+        ];
+        for (text, want) in table {
+            let got = parse_decimal(text).unwrap_err();
+            assert!(got.contains(want), "{text}: {got}");
+        }
+    }
+
+    #[test]
+    fn checked_arithmetic_reports_overflow() {
+        assert_eq!(mul(Decimal::MAX, dec!(2)), Err(Overflow));
+        assert_eq!(add(Decimal::MAX, dec!(1)), Err(Overflow));
+        assert_eq!(div(dec!(1), Decimal::ZERO), Err(Overflow));
+        assert_eq!(sub(Decimal::MIN, dec!(1)), Err(Overflow));
+    }
+}

@@ -1,0 +1,236 @@
+//! The report document of FORMAT.md. Figures are decimal strings (normalized), USD unless
+//! named in a coin's units; unbounded ratios are `null`. Fields beyond FORMAT.md's list are
+//! additions (explanations of the figures), allowed by its version-1 contract.
+
+use crate::num::normalized;
+use crate::rules::risk::Risk;
+use crate::scenario::{Market, OrderSide, PositionSide};
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+/// The `format` tag of a version-1 report.
+pub const REPORT_FORMAT: &str = "unimargin/report@1";
+
+/// Everything the engine computes for a scenario.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Report {
+    pub format: &'static str,
+    /// Every coin, in the scenario's order.
+    pub coins: Vec<CoinReport>,
+    pub account: AccountReport,
+    /// Every contract, in the scenario's order, with its margin worked out by side.
+    pub contracts: Vec<ContractReport>,
+    /// Every position, in the scenario's order.
+    pub positions: Vec<PositionReport>,
+    /// What each pending order takes or reserves, in the scenario's order.
+    pub orders: Vec<PendingOrderReport>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub check: Option<CheckReport>,
+}
+
+/// One coin's figures.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CoinReport {
+    pub coin: String,
+    #[serde(with = "normalized")]
+    pub usd_price: Decimal,
+    /// Σ unrealized PnL of positions settled in this coin, in coin units.
+    #[serde(with = "normalized")]
+    pub unrealized_pnl: Decimal,
+    #[serde(with = "normalized")]
+    pub equity: Decimal,
+    #[serde(with = "normalized")]
+    pub debt: Decimal,
+    #[serde(with = "normalized")]
+    pub usd_equity: Decimal,
+    /// `f(c)`: what the coin adds to adjusted equity.
+    #[serde(with = "normalized")]
+    pub contribution: Decimal,
+    #[serde(with = "normalized")]
+    pub hourly_interest_usd: Decimal,
+    /// What the discount takes off: `usd_equity − contribution` when equity is positive.
+    #[serde(with = "normalized")]
+    pub haircut: Decimal,
+    /// The discount worked out by tier (only the tiers that hold value).
+    pub discount_slices: Vec<DiscountSliceReport>,
+    /// The loan's initial and maintenance margin, and the tier used (none without debt).
+    #[serde(with = "normalized")]
+    pub loan_initial_margin: Decimal,
+    #[serde(with = "normalized")]
+    pub loan_maintenance_margin: Decimal,
+    #[serde(with = "normalized::option")]
+    pub loan_leverage: Option<Decimal>,
+    #[serde(with = "normalized::option")]
+    pub loan_mmr: Option<Decimal>,
+    /// The part of the debt that bears interest, in coin units.
+    #[serde(with = "normalized")]
+    pub interest_bearing_debt: Decimal,
+}
+
+/// One bracket of a coin's discount.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DiscountSliceReport {
+    #[serde(with = "normalized")]
+    pub from_usd: Decimal,
+    #[serde(with = "normalized::option")]
+    pub to_usd: Option<Decimal>,
+    #[serde(with = "normalized")]
+    pub rate: Decimal,
+    #[serde(with = "normalized")]
+    pub value_usd: Decimal,
+    #[serde(with = "normalized")]
+    pub discounted_usd: Decimal,
+}
+
+/// The account's figures (RULES §2–§6, §8).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AccountReport {
+    #[serde(with = "normalized")]
+    pub account_equity: Decimal,
+    #[serde(with = "normalized")]
+    pub adjusted_equity: Decimal,
+    #[serde(with = "normalized")]
+    pub spot_trading_losses: Decimal,
+    #[serde(with = "normalized")]
+    pub pending_fees: Decimal,
+    #[serde(with = "normalized")]
+    pub position_value: Decimal,
+    #[serde(with = "normalized")]
+    pub initial_margin_loans: Decimal,
+    #[serde(with = "normalized")]
+    pub initial_margin_derivatives: Decimal,
+    #[serde(with = "normalized")]
+    pub margin_reserved: Decimal,
+    #[serde(with = "normalized")]
+    pub available_margin: Decimal,
+    #[serde(with = "normalized")]
+    pub maintenance_margin_loans: Decimal,
+    #[serde(with = "normalized")]
+    pub maintenance_margin_derivatives: Decimal,
+    #[serde(with = "normalized")]
+    pub maintenance_margin: Decimal,
+    #[serde(with = "normalized")]
+    pub partial_liquidation_fees: Decimal,
+    #[serde(with = "normalized::option")]
+    pub account_leverage: Option<Decimal>,
+    #[serde(with = "normalized::option")]
+    pub cross_margin_rate: Option<Decimal>,
+    pub risk: Risk,
+    pub futures_orders_cancelled: bool,
+    /// `Σ_c f(c)` before pending orders: adjusted equity's first term.
+    #[serde(with = "normalized")]
+    pub discounted_equity: Decimal,
+    /// Futures notional at mark of held positions, both sides (a term of position value).
+    #[serde(with = "normalized")]
+    pub futures_notional_usd: Decimal,
+    /// Σ debt × price (a term of position value).
+    #[serde(with = "normalized")]
+    pub loans_usd: Decimal,
+    #[serde(with = "normalized")]
+    pub hourly_interest_usd: Decimal,
+    #[serde(with = "normalized")]
+    pub daily_interest_usd: Decimal,
+    /// The thresholds the risk was judged by.
+    #[serde(with = "normalized")]
+    pub warning_rate: Decimal,
+    #[serde(with = "normalized")]
+    pub liquidation_rate: Decimal,
+}
+
+/// One side of a contract: sizes and margins, held plus open.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SideReport {
+    #[serde(with = "normalized")]
+    pub held_size: Decimal,
+    #[serde(with = "normalized")]
+    pub open_size: Decimal,
+    /// Σ size × price of the side's open orders, in the settle coin.
+    #[serde(with = "normalized")]
+    pub open_value: Decimal,
+    /// (held + open) × mark × p(settle).
+    #[serde(with = "normalized")]
+    pub notional_usd: Decimal,
+    #[serde(with = "normalized")]
+    pub mmr: Decimal,
+    #[serde(with = "normalized")]
+    pub initial_margin: Decimal,
+    #[serde(with = "normalized")]
+    pub maintenance_margin: Decimal,
+}
+
+/// One contract's margin, worked out by side (pending futures orders included).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ContractReport {
+    pub symbol: String,
+    #[serde(with = "normalized")]
+    pub mark_price: Decimal,
+    #[serde(with = "normalized")]
+    pub settle_usd_price: Decimal,
+    pub long: SideReport,
+    pub short: SideReport,
+    #[serde(with = "normalized")]
+    pub initial_margin: Decimal,
+    #[serde(with = "normalized")]
+    pub maintenance_margin: Decimal,
+    /// The side whose maintenance margin counts (long on a tie).
+    pub maintenance_side: PositionSide,
+    #[serde(with = "normalized")]
+    pub partial_liquidation_fee: Decimal,
+}
+
+/// One position's profit and size in USD.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PositionReport {
+    pub symbol: String,
+    pub side: PositionSide,
+    /// In the settle coin.
+    #[serde(with = "normalized")]
+    pub unrealized_pnl: Decimal,
+    #[serde(with = "normalized")]
+    pub notional_usd: Decimal,
+}
+
+/// What one pending order takes off adjusted equity and adds to margins, as applied in
+/// list order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PendingOrderReport {
+    pub market: Market,
+    pub side: OrderSide,
+    #[serde(with = "normalized")]
+    pub spot_loss: Decimal,
+    #[serde(with = "normalized")]
+    pub fee: Decimal,
+    #[serde(with = "normalized")]
+    pub initial_margin_added: Decimal,
+    #[serde(with = "normalized")]
+    pub maintenance_margin_added: Decimal,
+}
+
+/// The verdict on the order in `check` (RULES §7).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CheckReport {
+    pub accepted: bool,
+    #[serde(with = "normalized")]
+    pub spot_loss: Decimal,
+    #[serde(with = "normalized")]
+    pub fee: Decimal,
+    #[serde(with = "normalized")]
+    pub initial_margin_added: Decimal,
+    #[serde(with = "normalized")]
+    pub adjusted_equity_after: Decimal,
+    #[serde(with = "normalized")]
+    pub margin_reserved_after: Decimal,
+    /// `adjusted_equity_after − margin_reserved_after`; may be negative.
+    #[serde(with = "normalized")]
+    pub headroom: Decimal,
+    /// The largest multiple of `size_step` accepted (`0` when none is).
+    #[serde(with = "normalized")]
+    pub max_size: Decimal,
+    #[serde(with = "normalized")]
+    pub size_step: Decimal,
+    /// Sentences a person can act on, naming the binding figures.
+    pub reasons: Vec<String>,
+    /// The coin the order would have to borrow but cannot, if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub not_borrowable: Option<String>,
+}

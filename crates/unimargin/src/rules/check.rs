@@ -1,0 +1,369 @@
+//! RULES §7: order acceptance, and the largest size that passes.
+//!
+//! The account is evaluated once; a [`Probe`] then holds only what the order changes (two
+//! coins, or one contract's book), so trying another size costs a few operations.
+
+use super::discount::contribution;
+use super::equity::debt;
+use super::initial_margin::{derivatives_initial_margin, loan_initial_margin, ContractBook};
+use super::pending::{margin_added, pending_fee, spot_fill, spot_trading_loss};
+use crate::model::{CoinModel, ContractModel, OrderModel};
+use crate::num::{add, mul, sub, Overflow};
+use crate::scenario::OrderSide;
+use rust_decimal::Decimal;
+
+/// What an order of some size takes off adjusted equity and adds to margin reserved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct OrderEffect {
+    pub spot_loss: Decimal,
+    pub fee: Decimal,
+    pub initial_margin_added: Decimal,
+    /// The coin (index) the order would have to borrow though it has no loan tiers.
+    pub not_borrowable: Option<usize>,
+    /// How much more of the paid or sold coin is owed after the order (spot only).
+    pub debt_added: Decimal,
+}
+
+/// One coin as a spot order finds it after the pending orders.
+#[derive(Debug, Clone, Copy)]
+struct CoinSide<'a> {
+    index: usize,
+    coin: &'a CoinModel,
+    usd_price: Decimal,
+    equity: Decimal,
+    contribution: Decimal,
+    loan_initial_margin: Decimal,
+}
+
+impl<'a> CoinSide<'a> {
+    fn new(
+        index: usize,
+        coin: &'a CoinModel,
+        usd_price: Decimal,
+        equity: Decimal,
+    ) -> Result<Self, Overflow> {
+        Ok(CoinSide {
+            index,
+            coin,
+            usd_price,
+            equity,
+            contribution: contribution(&coin.discount_tiers, equity, usd_price)?,
+            loan_initial_margin: loan_im(coin, equity, usd_price)?.unwrap_or(Decimal::ZERO),
+        })
+    }
+}
+
+fn loan_im(
+    coin: &CoinModel,
+    equity: Decimal,
+    usd_price: Decimal,
+) -> Result<Option<Decimal>, Overflow> {
+    loan_initial_margin(&coin.loan_tiers, debt(equity), usd_price)
+}
+
+/// The account as the order to check finds it, reduced to what the order touches.
+#[derive(Debug, Clone, Copy)]
+pub enum Probe<'a> {
+    Spot {
+        side: OrderSide,
+        price: Decimal,
+        base: CoinSideRef<'a>,
+        quote: CoinSideRef<'a>,
+        spot_taker_fee: Decimal,
+    },
+    Futures {
+        side: OrderSide,
+        price: Decimal,
+        contract: &'a ContractModel,
+        settle_usd: Decimal,
+        book: ContractBook,
+        initial_margin: Decimal,
+    },
+}
+
+/// An opaque coin as seen by a [`Probe`].
+#[derive(Debug, Clone, Copy)]
+pub struct CoinSideRef<'a>(CoinSide<'a>);
+
+/// What a probe needs of the evaluated account.
+pub struct ProbeInputs<'a> {
+    pub coins: &'a [CoinModel],
+    pub contracts: &'a [ContractModel],
+    pub usd_prices: &'a [Decimal],
+    /// Coin equities after the pending orders.
+    pub equities: &'a [Decimal],
+    /// Contract books after the pending orders.
+    pub books: &'a [ContractBook],
+    pub spot_taker_fee: Decimal,
+}
+
+impl<'a> Probe<'a> {
+    /// Prepares the probe of an order: the terms it does not change are computed here, once.
+    pub fn new(inputs: &ProbeInputs<'a>, order: &OrderModel) -> Result<Probe<'a>, Overflow> {
+        Ok(match *order {
+            OrderModel::Spot {
+                side,
+                base,
+                quote,
+                price,
+                ..
+            } => {
+                let side_of = |i: usize| {
+                    CoinSide::new(
+                        i,
+                        &inputs.coins[i],
+                        inputs.usd_prices[i],
+                        inputs.equities[i],
+                    )
+                    .map(CoinSideRef)
+                };
+                Probe::Spot {
+                    side,
+                    price,
+                    base: side_of(base)?,
+                    quote: side_of(quote)?,
+                    spot_taker_fee: inputs.spot_taker_fee,
+                }
+            }
+            OrderModel::Futures {
+                side,
+                contract,
+                price,
+                ..
+            } => {
+                let c = &inputs.contracts[contract];
+                let settle_usd = inputs.usd_prices[c.settle];
+                let book = inputs.books[contract];
+                Probe::Futures {
+                    side,
+                    price,
+                    contract: c,
+                    settle_usd,
+                    book,
+                    initial_margin: derivatives_initial_margin(&book, c, settle_usd)?,
+                }
+            }
+        })
+    }
+
+    /// The effect of the order at `size`: its spot loss, fee and the initial margin it adds
+    /// (RULES §4, §5: loans IM after its fill less before it; or the contract's IM with it
+    /// as an open order less without).
+    pub fn effect(&self, size: Decimal) -> Result<OrderEffect, Overflow> {
+        match self {
+            Probe::Spot {
+                side,
+                price,
+                base,
+                quote,
+                spot_taker_fee,
+            } => {
+                let (base, quote) = (&base.0, &quote.0);
+                let (d_base, d_quote) = spot_fill(*side, size, *price)?;
+                let base_after = add(base.equity, d_base)?;
+                let quote_after = add(quote.equity, d_quote)?;
+                let before = add(base.contribution, quote.contribution)?;
+                let after = add(
+                    contribution(&base.coin.discount_tiers, base_after, base.usd_price)?,
+                    contribution(&quote.coin.discount_tiers, quote_after, quote.usd_price)?,
+                )?;
+                let base_im = loan_im(base.coin, base_after, base.usd_price)?;
+                let quote_im = loan_im(quote.coin, quote_after, quote.usd_price)?;
+                let not_borrowable = match (base_im, quote_im) {
+                    (None, _) => Some(base.index),
+                    (_, None) => Some(quote.index),
+                    _ => None,
+                };
+                let im_before = add(base.loan_initial_margin, quote.loan_initial_margin)?;
+                let im_after = add(
+                    base_im.unwrap_or(Decimal::ZERO),
+                    quote_im.unwrap_or(Decimal::ZERO),
+                )?;
+                let debt_added = add(
+                    sub(debt(base_after), debt(base.equity))?,
+                    sub(debt(quote_after), debt(quote.equity))?,
+                )?;
+                Ok(OrderEffect {
+                    spot_loss: spot_trading_loss(before, after)?,
+                    fee: pending_fee(size, *price, quote.usd_price, *spot_taker_fee)?,
+                    initial_margin_added: margin_added(im_before, im_after)?,
+                    not_borrowable,
+                    debt_added: debt_added.max(Decimal::ZERO),
+                })
+            }
+            Probe::Futures {
+                side,
+                price,
+                contract,
+                settle_usd,
+                book,
+                initial_margin,
+            } => {
+                let mut with_order = *book;
+                match side {
+                    OrderSide::Buy => with_order.long = with_order.long.with_order(size, *price)?,
+                    OrderSide::Sell => {
+                        with_order.short = with_order.short.with_order(size, *price)?
+                    }
+                }
+                let after = derivatives_initial_margin(&with_order, contract, *settle_usd)?;
+                Ok(OrderEffect {
+                    spot_loss: Decimal::ZERO,
+                    fee: Decimal::ZERO,
+                    initial_margin_added: margin_added(*initial_margin, after)?,
+                    not_borrowable: None,
+                    debt_added: Decimal::ZERO,
+                })
+            }
+        }
+    }
+}
+
+/// The account's standing with the order included as the last pending order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Acceptance {
+    /// `AE_after = AE − its spot loss − its fee`.
+    pub adjusted_equity_after: Decimal,
+    /// Margin reserved with the order included.
+    pub margin_reserved_after: Decimal,
+    /// `AE_after − reserved_after`.
+    pub headroom: Decimal,
+    /// `AE_after ≥ reserved_after`, and no loan of a coin that cannot be borrowed.
+    pub accepted: bool,
+}
+
+/// Order acceptance: `AE_after = AE − spot loss − fee`, `reserved_after = reserved + IM
+/// added`; accepted when `AE_after ≥ reserved_after`.
+pub fn order_acceptance(
+    adjusted_equity: Decimal,
+    margin_reserved: Decimal,
+    effect: &OrderEffect,
+) -> Result<Acceptance, Overflow> {
+    let adjusted_equity_after = sub(sub(adjusted_equity, effect.spot_loss)?, effect.fee)?;
+    let margin_reserved_after = add(margin_reserved, effect.initial_margin_added)?;
+    let headroom = sub(adjusted_equity_after, margin_reserved_after)?;
+    Ok(Acceptance {
+        adjusted_equity_after,
+        margin_reserved_after,
+        headroom,
+        accepted: headroom >= Decimal::ZERO && effect.not_borrowable.is_none(),
+    })
+}
+
+/// Sizes above this are not searched: no account holds enough to back them.
+const SIZE_CAP: Decimal = Decimal::from_parts(0xA764_0000, 0x0DE0_B6B3, 0, false, 0); // 1e18
+
+/// The most steps a search may count in, far below the decimal range.
+const STEPS_CAP: Decimal = Decimal::from_parts(0xE800_0000, 0x9FD0_803C, 0x033B_2E3C, false, 0);
+
+/// The largest multiple of `step` that is accepted, and how many sizes were tried.
+///
+/// Acceptance is monotone in size for tiers as exchanges set them (discount rates and loan
+/// leverage falling, maintenance rates rising): headroom is piecewise linear and falling.
+/// The search brackets the first rejected size by secant steps, then closes in by regula
+/// falsi, which lands on the answer at once on a linear piece, falling back to bisection
+/// where a piece bends, so it needs a handful of probes rather than a bisection's ~60.
+pub fn max_order_size(
+    probe: &Probe,
+    adjusted_equity: Decimal,
+    margin_reserved: Decimal,
+    step: Decimal,
+) -> Result<(Decimal, u32), Overflow> {
+    let mut probes = 0u32;
+    // headroom at `k` steps, `None` when that size is refused outright (or cannot be computed)
+    let mut headroom = |k: Decimal| -> Option<Decimal> {
+        probes += 1;
+        let size = mul(k, step).ok()?;
+        let effect = probe.effect(size).ok()?;
+        let acceptance = order_acceptance(adjusted_equity, margin_reserved, &effect).ok()?;
+        effect
+            .not_borrowable
+            .is_none()
+            .then_some(acceptance.headroom)
+    };
+    let ok = |h: Option<Decimal>| h.is_some_and(|h| h >= Decimal::ZERO);
+    let cap = SIZE_CAP
+        .checked_div(step)
+        .map_or(STEPS_CAP, |c| c.min(STEPS_CAP))
+        .floor()
+        .max(Decimal::ONE);
+    let one = Decimal::ONE;
+
+    let h_one = headroom(one);
+    if !ok(h_one) {
+        return Ok((Decimal::ZERO, probes));
+    }
+    // Bracket: `lo` accepted, `hi` refused.
+    let (mut prev_k, mut prev_h) = (Decimal::ZERO, sub(adjusted_equity, margin_reserved)?);
+    let (mut lo, mut h_lo) = (one, h_one.unwrap_or_default());
+    let (mut hi, mut h_hi) = loop {
+        if lo >= cap {
+            return Ok((mul(cap, step)?, probes));
+        }
+        // one step past where the line through the last two points reaches 0, but at
+        // least double the last stride, so that a flattening curve is still outrun
+        let doubled = add(lo, sub(lo, prev_k)?)?;
+        let next = zero_of_line(prev_k, prev_h, lo, h_lo)
+            .map_or(doubled, |root| root.min(cap).floor() + one)
+            .max(lo + one)
+            .min(cap);
+        let h = headroom(next);
+        if ok(h) {
+            (prev_k, prev_h) = (lo, h_lo);
+            (lo, h_lo) = (next, h.unwrap_or_default());
+        } else {
+            break (next, h);
+        }
+    };
+    // Close in: regula falsi while it shrinks the bracket well, bisection otherwise.
+    let mut bisect_next = false;
+    while hi - lo > one {
+        let width = hi - lo;
+        let midpoint = (lo + width / Decimal::TWO).floor();
+        let k = match h_hi {
+            Some(h_hi) if !bisect_next => {
+                zero_of_line(lo, h_lo, hi, h_hi).map_or(midpoint, |root| root.floor())
+            }
+            _ => midpoint,
+        }
+        .max(lo + one)
+        .min(hi - one);
+        let h = headroom(k);
+        if ok(h) {
+            (lo, h_lo) = (k, h.unwrap_or_default());
+            // on a linear piece the next size is the first refused: try it at once
+            if hi - lo > one {
+                let h_next = headroom(lo + one);
+                if !ok(h_next) {
+                    (hi, h_hi) = (lo + one, h_next);
+                }
+            }
+        } else {
+            (hi, h_hi) = (k, h);
+        }
+        bisect_next = !bisect_next && (hi - lo) * Decimal::TWO > width;
+    }
+    Ok((mul(lo, step)?, probes))
+}
+
+/// Where the line through `(k0, h0)` and `(k1, h1)` reaches 0, if it falls (`h0 > h1`).
+fn zero_of_line(k0: Decimal, h0: Decimal, k1: Decimal, h1: Decimal) -> Option<Decimal> {
+    if h0 <= h1 {
+        return None;
+    }
+    let run = h1
+        .checked_mul(k1.checked_sub(k0)?)?
+        .checked_div(h0.checked_sub(h1)?)?;
+    k1.checked_add(run)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn caps_are_large_round_numbers() {
+        assert_eq!(SIZE_CAP.to_string(), "1000000000000000000");
+        assert_eq!(STEPS_CAP.to_string(), "1000000000000000000000000000");
+    }
+}

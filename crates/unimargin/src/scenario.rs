@@ -1,0 +1,194 @@
+//! The scenario document of FORMAT.md, as typed: every optional field stays optional here so
+//! that a document round-trips as written. [`crate::model`] resolves defaults and references.
+
+use crate::num;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+/// The `format` tag of a version-1 scenario.
+pub const SCENARIO_FORMAT: &str = "unimargin/scenario@1";
+
+/// An account to evaluate: coins, futures, pending orders and an optional order to check.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Scenario {
+    /// Always [`SCENARIO_FORMAT`].
+    pub format: String,
+    #[serde(default, skip_serializing_if = "Settings::is_empty")]
+    pub settings: Settings,
+    #[serde(default)]
+    pub coins: Vec<Coin>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub contracts: Vec<Contract>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub positions: Vec<Position>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub orders: Vec<Order>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub check: Option<Order>,
+}
+
+/// Account-wide settings; each left out takes its default.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Settings {
+    /// USDT/USD index price (default 1).
+    #[serde(default, with = "num::option", skip_serializing_if = "Option::is_none")]
+    pub usdt_usd: Option<Decimal>,
+    /// USDC/USD index price (default 1).
+    #[serde(default, with = "num::option", skip_serializing_if = "Option::is_none")]
+    pub usdc_usd: Option<Decimal>,
+    /// Spot taker fee rate charged on pending spot orders (default 0).
+    #[serde(default, with = "num::option", skip_serializing_if = "Option::is_none")]
+    pub spot_taker_fee: Option<Decimal>,
+    /// Cross margin rate from which the account is at warning (default 0.8).
+    #[serde(default, with = "num::option", skip_serializing_if = "Option::is_none")]
+    pub warning_rate: Option<Decimal>,
+    /// Cross margin rate from which partial liquidation starts (default 1).
+    #[serde(default, with = "num::option", skip_serializing_if = "Option::is_none")]
+    pub liquidation_rate: Option<Decimal>,
+}
+
+impl Settings {
+    fn is_empty(&self) -> bool {
+        self == &Settings::default()
+    }
+}
+
+/// A coin held (or owed) in the account.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Coin {
+    pub coin: String,
+    /// Balance in coin units; negative is a loan.
+    #[serde(with = "num")]
+    pub balance: Decimal,
+    /// Price in `quote`; for USDT and USDC it may be left out (their USD price is a setting).
+    #[serde(default, with = "num::option", skip_serializing_if = "Option::is_none")]
+    pub price: Option<Decimal>,
+    /// `USD`, `USDT`, `USDC` or `BTC` (default `USD`; USDT and USDC: themselves).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quote: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub discount_tiers: Vec<DiscountTier>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub loan_tiers: Vec<LoanTier>,
+    /// Interest per hour on debt, as a fraction (default 0).
+    #[serde(default, with = "num::option", skip_serializing_if = "Option::is_none")]
+    pub hourly_interest: Option<Decimal>,
+    /// Debt from unrealized losses free of interest, in coin units (default 0).
+    #[serde(default, with = "num::option", skip_serializing_if = "Option::is_none")]
+    pub interest_free: Option<Decimal>,
+}
+
+/// One bracket of a coin's discount: `rate` applies to USD value up to `up_to_usd`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DiscountTier {
+    #[serde(default, with = "num::option", skip_serializing_if = "Option::is_none")]
+    pub up_to_usd: Option<Decimal>,
+    #[serde(with = "num")]
+    pub rate: Decimal,
+}
+
+/// One borrowing tier: a debt up to `up_to` coins is margined whole at these values.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LoanTier {
+    #[serde(default, with = "num::option", skip_serializing_if = "Option::is_none")]
+    pub up_to: Option<Decimal>,
+    #[serde(with = "num")]
+    pub leverage: Decimal,
+    #[serde(with = "num")]
+    pub mmr: Decimal,
+}
+
+/// A perpetual futures contract.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Contract {
+    pub symbol: String,
+    /// The coin the contract tracks; if it is one of the coins, their prices move together.
+    pub base: String,
+    /// The coin profits, losses and margin are counted in.
+    pub settle: String,
+    #[serde(with = "num")]
+    pub mark_price: Decimal,
+    #[serde(with = "num")]
+    pub leverage: Decimal,
+    #[serde(default, with = "num::option", skip_serializing_if = "Option::is_none")]
+    pub taker_fee: Option<Decimal>,
+    #[serde(default, with = "num::option", skip_serializing_if = "Option::is_none")]
+    pub liquidation_fee: Option<Decimal>,
+    pub mm_tiers: Vec<MaintenanceTier>,
+}
+
+/// A position tier: the maintenance margin rate of a side whose notional is up to `up_to_usd`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MaintenanceTier {
+    #[serde(default, with = "num::option", skip_serializing_if = "Option::is_none")]
+    pub up_to_usd: Option<Decimal>,
+    #[serde(with = "num")]
+    pub mmr: Decimal,
+}
+
+/// Which way a futures position points.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PositionSide {
+    Long,
+    Short,
+}
+
+/// A held futures position.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Position {
+    pub symbol: String,
+    pub side: PositionSide,
+    #[serde(with = "num")]
+    pub size: Decimal,
+    #[serde(with = "num")]
+    pub entry_price: Decimal,
+}
+
+/// Where an order trades.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Market {
+    Spot,
+    Futures,
+}
+
+/// Buy or sell.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum OrderSide {
+    Buy,
+    Sell,
+}
+
+/// A pending order, or (as `check`) the order to verify.
+///
+/// A spot order names `base` and `quote`; a futures order names `symbol`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Order {
+    pub market: Market,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub symbol: Option<String>,
+    pub side: OrderSide,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub base: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quote: Option<String>,
+    #[serde(with = "num")]
+    pub size: Decimal,
+    /// Limit price, in `quote` (spot) or the contract's settle coin (futures).
+    #[serde(with = "num")]
+    pub price: Decimal,
+    /// Only for `check`: the grid of the largest size that passes (default 0.00000001).
+    #[serde(default, with = "num::option", skip_serializing_if = "Option::is_none")]
+    pub size_step: Option<Decimal>,
+}
