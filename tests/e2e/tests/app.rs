@@ -1,0 +1,80 @@
+//! The app skeleton in a real browser: it starts, shows no console error, and works offline.
+//! Run by `scripts/test` after `trunk build --release` (they are ignored by a plain
+//! `cargo test`, which needs no browser).
+
+use anyhow::{ensure, Result};
+use serde_json::Value;
+use unimargin_e2e::App;
+
+#[tokio::test]
+#[ignore = "needs dist/ and chromedriver: run by scripts/test"]
+async fn page_loads_and_shows_app_ready() -> Result<()> {
+    let app = App::start().await?;
+    let b = &app.browser;
+    ensure!(b.client().title().await? == "unimargin", "page title");
+    ensure!(b.value("app-ready").await?.as_deref() == Some("ok"));
+    ensure!(
+        b.eval("return document.querySelectorAll('main').length;")
+            .await?
+            == 1,
+        "one <main>"
+    );
+    app.finish().await
+}
+
+#[tokio::test]
+#[ignore = "needs dist/ and chromedriver: run by scripts/test"]
+async fn no_console_errors_and_no_other_origin() -> Result<()> {
+    let app = App::start().await?;
+    let b = &app.browser;
+    // The service worker has installed (its errors would show by now).
+    b.wait_for_service_worker().await?;
+    // The CSP is in force and every resource came from this origin.
+    let csp = b
+        .eval(
+            "const m = document.querySelector('meta[http-equiv=\"Content-Security-Policy\"]');
+             return m ? m.content : null;",
+        )
+        .await?;
+    let csp = csp.as_str().unwrap_or_default();
+    ensure!(csp.contains("default-src 'self'"), "CSP meta tag: {csp:?}");
+    let foreign = b
+        .eval(
+            "return performance.getEntriesByType('resource')
+               .map((e) => e.name)
+               .filter((u) => !u.startsWith(location.origin + '/'));",
+        )
+        .await?;
+    ensure!(
+        foreign == Value::Array(vec![]),
+        "requests to other origins: {foreign}"
+    );
+    app.finish().await
+}
+
+#[tokio::test]
+#[ignore = "needs dist/ and chromedriver: run by scripts/test"]
+async fn reload_works_with_the_server_stopped() -> Result<()> {
+    let mut app = App::start().await?;
+    app.browser.wait_for_service_worker().await?;
+
+    app.server.stop().await;
+    ensure!(
+        std::net::TcpStream::connect(app.server.addr()).is_err(),
+        "the server is down"
+    );
+    app.browser.reload().await?;
+    let controlled = app
+        .browser
+        .eval("return navigator.serviceWorker.controller !== null;")
+        .await?;
+    ensure!(
+        controlled == Value::Bool(true),
+        "served by the service worker"
+    );
+
+    // Back online, the page still loads (from the network for the page itself).
+    app.server.restart().await?;
+    app.browser.reload().await?;
+    app.finish().await
+}
