@@ -12,7 +12,7 @@
 //!               "discount_tiers": [{ "up_to_usd": "1000000", "rate": "0.98" },
 //!                                  { "rate": "0.97" }] }]
 //! }"#).unwrap();
-//! assert_eq!(report.account.adjusted_equity.to_string(), "1950000");
+//! assert_eq!(report.account.adjusted_equity.normalize().to_string(), "1950000");
 //! ```
 //!
 //! The rules are those of `shared/spec/RULES.md`, one function each in [`rules`]; the
