@@ -49,6 +49,14 @@ async fn no_console_errors_and_no_other_origin() -> Result<()> {
         foreign == Value::Array(vec![]),
         "requests to other origins: {foreign}"
     );
+    // Not even a warning (a CSP directive ignored in a meta tag, an unused preload...).
+    let noisy: Vec<_> = b
+        .console()
+        .await?
+        .into_iter()
+        .filter(|e| e.level == "SEVERE" || e.level == "WARNING")
+        .collect();
+    ensure!(noisy.is_empty(), "console warnings or errors: {noisy:#?}");
     app.finish().await
 }
 
@@ -77,4 +85,37 @@ async fn reload_works_with_the_server_stopped() -> Result<()> {
     app.server.restart().await?;
     app.browser.reload().await?;
     app.finish().await
+}
+
+#[tokio::test]
+#[ignore = "needs dist/ and chromedriver: run by scripts/test"]
+async fn the_harness_sees_console_errors_and_csp_violations() -> Result<()> {
+    let app = App::start().await?;
+    let b = &app.browser;
+    b.eval("console.error('e2e-probe: an error');").await?;
+    // An inline script: the Content-Security-Policy must refuse it, and say so.
+    b.eval(
+        "const s = document.createElement('script');
+         s.textContent = 'window.inlineRan = true';
+         document.body.append(s);",
+    )
+    .await?;
+    let errors = unimargin_e2e::wait_until(
+        unimargin_e2e::DEFAULT_TIMEOUT,
+        "both errors in the console",
+        || async {
+            let errors = b.console_errors().await?;
+            Ok((errors.len() >= 2).then_some(errors))
+        },
+    )
+    .await?;
+    ensure!(errors
+        .iter()
+        .any(|e| e.message.contains("e2e-probe: an error")));
+    ensure!(errors
+        .iter()
+        .any(|e| e.message.contains("Content Security Policy")));
+    ensure!(b.eval("return window.inlineRan === true;").await? == false);
+    ensure!(b.assert_no_console_errors().await.is_err());
+    app.browser.close().await
 }

@@ -1,0 +1,15 @@
+// Starts the app: registers the service worker, then loads the wasm built by Trunk.
+// It is a file of its own, not an inline script, so the page's Content-Security-Policy
+// can forbid inline scripts. Trunk fills in the data- attributes of the <script> tag
+// (pattern_script in Trunk.toml).
+const tag = document.querySelector("script[data-wasm]");
+const base = tag.dataset.base;
+
+if ("serviceWorker" in navigator) {
+  navigator.serviceWorker
+    .register(`${base}sw.js`, { scope: base })
+    .catch((err) => console.error("unimargin: service worker registration failed:", err));
+}
+
+const { default: init } = await import(tag.dataset.js);
+await init({ module_or_path: tag.dataset.wasm });
