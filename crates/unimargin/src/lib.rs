@@ -41,17 +41,45 @@ pub use scenario::Scenario;
 pub fn parse_scenario(json: &str) -> Result<Scenario, Error> {
     let mut deserializer = serde_json::Deserializer::from_str(json);
     let scenario: Scenario = serde_path_to_error::deserialize(&mut deserializer)
-        .map_err(|e| classify_json_error(e.path().to_string(), e.into_inner()))?;
+        .map_err(|e| classify_json_error(path_text(e.path()), e.into_inner()))?;
     deserializer
         .end()
         .map_err(|e| classify_json_error(String::new(), e))?;
     Ok(scenario)
 }
 
+/// The path as the engine writes it (`coins[0].balance`), leaving out the segments
+/// serde_path_to_error cannot name (a key not yet read shows as `?`).
+fn path_text(path: &serde_path_to_error::Path) -> String {
+    use serde_path_to_error::Segment;
+    let mut text = String::new();
+    for segment in path {
+        match segment {
+            Segment::Seq { index } => text.push_str(&format!("[{index}]")),
+            Segment::Map { key } | Segment::Enum { variant: key } => {
+                if !text.is_empty() {
+                    text.push('.');
+                }
+                text.push_str(key);
+            }
+            Segment::Unknown => {}
+        }
+    }
+    text
+}
+
 fn classify_json_error(path: String, error: serde_json::Error) -> Error {
     use serde_json::error::Category;
-    let path = if path == "." { String::new() } else { path };
     let message = error.to_string();
+    // A missing field is named by its own path, as the engine's other errors do.
+    let path = match message
+        .strip_prefix("missing field `")
+        .and_then(|rest| rest.split('`').next())
+    {
+        Some(field) if path.is_empty() => field.to_string(),
+        Some(field) => format!("{path}.{field}"),
+        None => path,
+    };
     // serde_json appends " at line L column C"; keep it only where the text is the problem.
     let plain = match message.rfind(" at line ") {
         Some(i) => message[..i].to_string(),
@@ -60,7 +88,13 @@ fn classify_json_error(path: String, error: serde_json::Error) -> Error {
     match error.classify() {
         Category::Syntax | Category::Eof | Category::Io => Error::InvalidJson { path, message },
         Category::Data => {
-            if plain.contains("decimal") || plain.contains("too large") || plain.contains("finite")
+            // `true` or `{}` where a number goes is a wrong JSON type, not a bad number.
+            let wrong_type = plain.starts_with("invalid type");
+            if !wrong_type
+                && (plain.contains("decimal")
+                    || plain.contains("too large")
+                    || plain.contains("exactly")
+                    || plain.contains("finite"))
             {
                 Error::Number {
                     path,

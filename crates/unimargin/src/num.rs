@@ -56,25 +56,64 @@ pub fn parse_decimal(text: &str) -> Result<Decimal, String> {
         && digits.chars().any(|c| c.is_ascii_digit())
         && exponent.is_none_or(|e| {
             let e = e.strip_prefix(['-', '+']).unwrap_or(e);
-            !e.is_empty() && e.len() <= 3 && e.chars().all(|c| c.is_ascii_digit())
+            !e.is_empty() && e.chars().all(|c| c.is_ascii_digit())
         });
     if !well_formed {
         return Err(format!(
             "expected a decimal number such as \"50000\" or \"0.98\", got \"{shown}\""
         ));
     }
-    let parsed = match exponent {
-        None => Decimal::from_str_exact(text),
-        Some(_) => Decimal::from_scientific(text),
-    };
-    parsed.map_err(|e| {
-        let why = e.to_string();
-        if why.contains("precision") || why.contains("scale") || why.contains("fractional") {
-            format!("\"{shown}\" has more decimal places than the 28 that can be kept exactly")
-        } else {
-            format!("\"{shown}\" is too large: figures must stay below about 7.9e28")
-        }
-    })
+    // Beyond a billion, an exponent only says "far too large" or "far too small".
+    let exponent = exponent.map_or(0, |e| {
+        e.parse::<i64>()
+            .unwrap_or(if e.starts_with('-') { -1 } else { 1 } * 1_000_000_000)
+    });
+    Decimal::from_str_exact(mantissa)
+        .ok()
+        .and_then(|m| scale_by_power_of_ten(m, exponent))
+        .ok_or_else(|| why_not_exact(digits, exponent, &shown))
+}
+
+/// `m × 10^exponent` with the scale as written (`1.50e1` is `15.0`), or `None` if it cannot
+/// be kept exactly.
+fn scale_by_power_of_ten(mut m: Decimal, exponent: i64) -> Option<Decimal> {
+    let scale = i64::from(m.scale()) - exponent;
+    if scale >= 0 {
+        m.set_scale(u32::try_from(scale).ok()?).ok()?;
+        return Some(m);
+    }
+    m.set_scale(0).ok()?;
+    if m.is_zero() {
+        return Some(m);
+    }
+    let ten = Decimal::TEN;
+    (0..-scale).try_fold(m, |v, _| v.checked_mul(ten))
+}
+
+/// Why the decimal written as `digits` (no sign) `× 10^exponent` cannot be kept exactly.
+fn why_not_exact(digits: &str, exponent: i64, shown: &str) -> String {
+    let (int, frac) = digits.split_once('.').unwrap_or((digits, ""));
+    let all: Vec<u8> = int.bytes().chain(frac.bytes()).collect();
+    let places = i64::try_from(frac.len()).unwrap_or(i64::MAX) - exponent;
+    let too_large = all.iter().position(|&d| d != b'0').is_some_and(|first| {
+        // The power of ten of the first significant digit.
+        let order = i64::try_from(int.len()).unwrap_or(i64::MAX) - 1 - first as i64 + exponent;
+        let max = Decimal::MAX.to_string();
+        let integer_digits: Vec<u8> = all[first..]
+            .iter()
+            .copied()
+            .chain(std::iter::repeat(b'0'))
+            .take(max.len())
+            .collect();
+        order > 28 || (order == 28 && integer_digits.as_slice() > max.as_bytes())
+    });
+    if too_large {
+        format!("\"{shown}\" is too large: figures must stay below about 7.9e28")
+    } else if places > 28 {
+        format!("\"{shown}\" has more decimal places than the 28 that can be kept exactly")
+    } else {
+        format!("\"{shown}\" has more significant digits than the 28 that can be kept exactly")
+    }
 }
 
 struct DecimalVisitor;
@@ -184,9 +223,17 @@ mod tests {
             ("5e-4", dec!(0.0005)),
             ("1.5E3", dec!(1500)),
             ("50000.00", dec!(50000.00)),
+            ("1.50e1", dec!(15.0)),
+            ("1e28", dec!(10000000000000000000000000000)),
+            ("79228162514264337593543950335", Decimal::MAX),
+            ("7.9228162514264337593543950335e28", Decimal::MAX),
+            ("1e-28", dec!(0.0000000000000000000000000001)),
+            ("0e99999", dec!(0)),
         ];
         for (text, want) in table {
-            assert_eq!(parse_decimal(text), Ok(want), "{text}");
+            let got = parse_decimal(text);
+            assert_eq!(got, Ok(want), "{text}");
+            assert_eq!(got.unwrap().scale(), want.scale(), "{text}");
         }
     }
 
@@ -203,9 +250,19 @@ mod tests {
             ("1.2.3", "expected a decimal"),
             ("-", "expected a decimal"),
             ("1e", "expected a decimal"),
-            ("1e99999", "expected a decimal"),
+            ("1e99999", "too large"),
+            ("1e999", "too large"),
+            ("1e29", "too large"),
+            ("8e28", "too large"),
+            ("79228162514264337593543950336", "too large"),
             ("100000000000000000000000000000", "too large"),
-            ("0.00000000000000000000000000001", "28"),
+            ("1e-99999", "more decimal places"),
+            ("0.00000000000000000000000000001", "more decimal places"),
+            (
+                "1.00000000000000000000000000000001e0",
+                "more decimal places",
+            ),
+            ("123456789012345678901234567890e-5", "significant digits"),
         ];
         for (text, want) in table {
             let got = parse_decimal(text).unwrap_err();

@@ -3,14 +3,85 @@
 
 use crate::num;
 use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
+use serde::de::{Deserializer, MapAccess, Visitor};
+use serde::{Deserialize, Serialize, Serializer};
+use std::fmt;
+
+/// serde's derive reads a struct from a JSON object or from an array of its fields in order;
+/// the format has only objects, so each struct (derived with `remote = "Self"`) is read
+/// through [`ObjectOnly`] and `["unimargin/scenario@1"]` is an error, not a scenario.
+macro_rules! objects_only {
+    ($($name:ident: $what:literal),* $(,)?) => {$(
+        impl<'de> Deserialize<'de> for $name {
+            fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                $name::deserialize(ObjectOnly { inner: d, what: $what })
+            }
+        }
+
+        impl Serialize for $name {
+            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                $name::serialize(self, s)
+            }
+        }
+    )*};
+}
+
+/// A deserializer that reads a struct from a JSON object only.
+struct ObjectOnly<D> {
+    inner: D,
+    what: &'static str,
+}
+
+impl<'de, D: Deserializer<'de>> Deserializer<'de> for ObjectOnly<D> {
+    type Error = D::Error;
+
+    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, D::Error> {
+        self.inner.deserialize_any(visitor)
+    }
+
+    fn deserialize_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        _fields: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, D::Error> {
+        self.inner.deserialize_map(ObjectVisitor {
+            inner: visitor,
+            what: self.what,
+        })
+    }
+
+    serde::forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf
+        option unit unit_struct newtype_struct seq tuple tuple_struct map enum identifier
+        ignored_any
+    }
+}
+
+/// The derived visitor, accepting only a map and saying what it expected in the format's words.
+struct ObjectVisitor<V> {
+    inner: V,
+    what: &'static str,
+}
+
+impl<'de, V: Visitor<'de>> Visitor<'de> for ObjectVisitor<V> {
+    type Value = V::Value;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        write!(f, "a JSON object ({})", self.what)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<V::Value, A::Error> {
+        self.inner.visit_map(map)
+    }
+}
 
 /// The `format` tag of a version-1 scenario.
 pub const SCENARIO_FORMAT: &str = "unimargin/scenario@1";
 
 /// An account to evaluate: coins, futures, pending orders and an optional order to check.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, remote = "Self")]
 pub struct Scenario {
     /// Always [`SCENARIO_FORMAT`].
     pub format: String,
@@ -30,7 +101,7 @@ pub struct Scenario {
 
 /// Account-wide settings; each left out takes its default.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, remote = "Self")]
 pub struct Settings {
     /// USDT/USD index price (default 1).
     #[serde(default, with = "num::option", skip_serializing_if = "Option::is_none")]
@@ -57,7 +128,7 @@ impl Settings {
 
 /// A coin held (or owed) in the account.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, remote = "Self")]
 pub struct Coin {
     pub coin: String,
     /// Balance in coin units; negative is a loan.
@@ -83,7 +154,7 @@ pub struct Coin {
 
 /// One bracket of a coin's discount: `rate` applies to USD value up to `up_to_usd`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, remote = "Self")]
 pub struct DiscountTier {
     #[serde(default, with = "num::option", skip_serializing_if = "Option::is_none")]
     pub up_to_usd: Option<Decimal>,
@@ -93,7 +164,7 @@ pub struct DiscountTier {
 
 /// One borrowing tier: a debt up to `up_to` coins is margined whole at these values.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, remote = "Self")]
 pub struct LoanTier {
     #[serde(default, with = "num::option", skip_serializing_if = "Option::is_none")]
     pub up_to: Option<Decimal>,
@@ -105,7 +176,7 @@ pub struct LoanTier {
 
 /// A perpetual futures contract.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, remote = "Self")]
 pub struct Contract {
     pub symbol: String,
     /// The coin the contract tracks; if it is one of the coins, their prices move together.
@@ -125,7 +196,7 @@ pub struct Contract {
 
 /// A position tier: the maintenance margin rate of a side whose notional is up to `up_to_usd`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, remote = "Self")]
 pub struct MaintenanceTier {
     #[serde(default, with = "num::option", skip_serializing_if = "Option::is_none")]
     pub up_to_usd: Option<Decimal>,
@@ -143,7 +214,7 @@ pub enum PositionSide {
 
 /// A held futures position.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, remote = "Self")]
 pub struct Position {
     pub symbol: String,
     pub side: PositionSide,
@@ -173,7 +244,7 @@ pub enum OrderSide {
 ///
 /// A spot order names `base` and `quote`; a futures order names `symbol`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, remote = "Self")]
 pub struct Order {
     pub market: Market,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -191,4 +262,16 @@ pub struct Order {
     /// Only for `check`: the grid of the largest size that passes (default 0.00000001).
     #[serde(default, with = "num::option", skip_serializing_if = "Option::is_none")]
     pub size_step: Option<Decimal>,
+}
+
+objects_only! {
+    Scenario: "the scenario",
+    Settings: "the settings",
+    Coin: "a coin",
+    DiscountTier: "a discount tier",
+    LoanTier: "a loan tier",
+    Contract: "a contract",
+    MaintenanceTier: "a position tier",
+    Position: "a position",
+    Order: "an order",
 }

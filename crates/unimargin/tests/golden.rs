@@ -222,7 +222,10 @@ fn the_reasons_name_the_binding_figures() {
     );
     let underwater = report_of(UNDERWATER);
     let first = underwater["check"]["reasons"][0].as_str().unwrap();
-    assert!(first.starts_with("Rejected: adjusted equity after the order, -"), "{first}");
+    assert!(
+        first.starts_with("Rejected: adjusted equity after the order, -"),
+        "{first}"
+    );
 }
 
 #[test]

@@ -301,11 +301,13 @@ pub fn max_order_size(
             return Ok((mul(cap, step)?, probes));
         }
         // one step past where the line through the last two points reaches 0, but at
-        // least double the last stride, so that a flattening curve is still outrun
-        let doubled = add(lo, sub(lo, prev_k)?)?;
+        // least twice the last stride further, so that a flat or flattening curve is
+        // outrun in a few dozen probes rather than crawled along
+        let stride = sub(lo, prev_k)?;
+        let outrun = add(lo, mul(stride, Decimal::TWO)?)?;
         let next = zero_of_line(prev_k, prev_h, lo, h_lo)
-            .map_or(doubled, |root| root.min(cap).floor() + one)
-            .max(lo + one)
+            .map_or(outrun, |root| root.min(cap).floor() + one)
+            .max(outrun)
             .min(cap);
         let h = headroom(next);
         if ok(h) {
@@ -360,6 +362,48 @@ fn zero_of_line(k0: Decimal, h0: Decimal, k1: Decimal, h1: Decimal) -> Option<De
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    use crate::rules::initial_margin::SideBook;
+    use crate::testing::contract;
+    use rust_decimal_macros::dec;
+
+    #[test]
+    fn a_flat_then_falling_headroom_is_searched_in_few_probes() {
+        // long 10 BTC held at mark 50,000, leverage 20, no fees: IM_long = 500,000 ÷ 20 = 25,000
+        let c = contract(dec!(50000), dec!(20), dec!(0));
+        let books = [ContractBook {
+            long: SideBook {
+                held: dec!(10),
+                ..SideBook::default()
+            },
+            short: SideBook::default(),
+        }];
+        let contracts = [c];
+        let inputs = ProbeInputs {
+            coins: &[],
+            contracts: &contracts,
+            usd_prices: &[dec!(1)],
+            equities: &[dec!(0)],
+            books: &books,
+            spot_taker_fee: dec!(0),
+        };
+        let sell = OrderModel::Futures {
+            side: OrderSide::Sell,
+            contract: 0,
+            size: dec!(1),
+            price: dec!(50000),
+        };
+        let probe = Probe::new(&inputs, &sell).unwrap();
+        // selling s reserves 2,500 s on the short side, nothing extra until it passes 25,000:
+        // h(s) = (30,000 − 25,000) − max(0, 2,500 s − 25,000) ≥ 0 ⇔ s ≤ 12
+        let (max, probes) =
+            max_order_size(&probe, dec!(30000), dec!(25000), dec!(0.00000001)).unwrap();
+        assert_eq!(max, dec!(12));
+        assert!(probes <= 80, "{probes} probes");
+        // on a 0.7 grid: 17 × 0.7 = 11.9 passes, 12.6 does not
+        let (max, _) = max_order_size(&probe, dec!(30000), dec!(25000), dec!(0.7)).unwrap();
+        assert_eq!(max, dec!(11.9));
+    }
 
     #[test]
     fn caps_are_large_round_numbers() {
