@@ -1,1 +1,61 @@
-fn main() {}
+//! Evaluation speed on the benchmark accounts of `tests/fixtures/bench` (made by
+//! `scripts/gen-bench-fixtures.py`). Figures go to BENCHMARKS.md.
+//!
+//! cargo bench -p unimargin --bench evaluate
+
+use criterion::{black_box, criterion_group, criterion_main, Criterion};
+use unimargin::evaluate::{evaluate, Evaluation};
+use unimargin::{parse_scenario, Account};
+
+fn load(name: &str) -> (String, Account) {
+    let path = format!(
+        "{}/../../tests/fixtures/bench/{name}.json",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let account = Account::from_scenario(&parse_scenario(&text).unwrap()).unwrap();
+    (text, account)
+}
+
+fn accounts(c: &mut Criterion) {
+    for name in ["typical", "positions-200", "large"] {
+        let (text, account) = load(name);
+        let check = account.check.expect("benchmark accounts carry a check");
+        let mut without_check = account.clone();
+        without_check.check = None;
+
+        let mut group = c.benchmark_group(name);
+        if name == "large" {
+            group.sample_size(20);
+        }
+        // the account's figures, from a validated account, without the check
+        group.bench_function("evaluate", |b| {
+            b.iter(|| evaluate(black_box(&without_check)).unwrap())
+        });
+        // the same with the check and its largest-size search
+        group.bench_function("evaluate+check", |b| {
+            b.iter(|| evaluate(black_box(&account)).unwrap())
+        });
+        // the largest-size search alone, against the account evaluated once
+        let evaluation = Evaluation::new(&without_check).unwrap();
+        let (_, probes) = evaluation
+            .max_order_size(&check.order, check.size_step)
+            .unwrap();
+        println!("{name}: largest-size search tries {probes} sizes");
+        group.bench_function("max_size_search", |b| {
+            b.iter(|| {
+                evaluation
+                    .max_order_size(black_box(&check.order), check.size_step)
+                    .unwrap()
+            })
+        });
+        // everything from JSON text: parse, validate, evaluate, check
+        group.bench_function("json_to_report", |b| {
+            b.iter(|| unimargin::evaluate_json(black_box(&text)).unwrap())
+        });
+        group.finish();
+    }
+}
+
+criterion_group!(benches, accounts);
+criterion_main!(benches);

@@ -39,6 +39,20 @@ pub use scenario::Scenario;
 /// Reads a scenario from JSON text, strictly: unknown fields, bad numbers and wrong types
 /// are errors whose path names where they are.
 pub fn parse_scenario(json: &str) -> Result<Scenario, Error> {
+    // Tracking the path costs as much as the parse itself, so it is done only to explain
+    // a document already known to be bad.
+    match serde_json::from_str(json) {
+        Ok(scenario) => Ok(scenario),
+        Err(_) => Err(parse_scenario_with_path(json)
+            .err()
+            .unwrap_or_else(|| Error::InvalidJson {
+                path: String::new(),
+                message: "the document could not be read".into(),
+            })),
+    }
+}
+
+fn parse_scenario_with_path(json: &str) -> Result<Scenario, Error> {
     let mut deserializer = serde_json::Deserializer::from_str(json);
     let scenario: Scenario = serde_path_to_error::deserialize(&mut deserializer)
         .map_err(|e| classify_json_error(path_text(e.path()), e.into_inner()))?;

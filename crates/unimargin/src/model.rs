@@ -192,10 +192,19 @@ impl Account {
             .iter()
             .enumerate()
             .map(|(i, p)| {
-                let path = format!("positions[{i}]");
-                let contract = find(&contract_index, &p.symbol, &path, "symbol", "contract")?;
-                positive(p.size, &path, "size")?;
-                positive(p.entry_price, &path, "entry_price")?;
+                // paths are written only for a position found wrong: there may be many
+                let contract = match contract_index.get(p.symbol.as_str()) {
+                    Some(&contract) if p.size > Decimal::ZERO && p.entry_price > Decimal::ZERO => {
+                        contract
+                    }
+                    _ => {
+                        let path = format!("positions[{i}]");
+                        find(&contract_index, &p.symbol, &path, "symbol", "contract")?;
+                        positive(p.size, &path, "size")?;
+                        positive(p.entry_price, &path, "entry_price")?;
+                        unreachable!("a position that fails the quick check fails one of these")
+                    }
+                };
                 Ok(PositionModel {
                     contract,
                     side: p.side,
@@ -269,8 +278,12 @@ fn non_negative(value: Decimal, path: &str, field: &str) -> Result<(), Error> {
     }
 }
 
+fn is_fraction(value: Decimal) -> bool {
+    (Decimal::ZERO..=Decimal::ONE).contains(&value)
+}
+
 fn fraction(value: Decimal, path: &str, field: &str) -> Result<(), Error> {
-    if (Decimal::ZERO..=Decimal::ONE).contains(&value) {
+    if is_fraction(value) {
         Ok(())
     } else {
         Err(Error::OutOfRange {
@@ -461,14 +474,16 @@ fn check_bounds(
     let count = bounds.len();
     let mut previous: Option<Decimal> = None;
     for (i, bound) in bounds.enumerate() {
-        let tier = format!("{path}.{list}[{i}]");
+        let tier = || format!("{path}.{list}[{i}]");
         let last = i + 1 == count;
         match (bound, last) {
             (Some(b), false) => {
-                positive(b, &tier, field)?;
+                if b <= Decimal::ZERO {
+                    positive(b, &tier(), field)?;
+                }
                 if let Some(p) = previous.filter(|p| b <= *p) {
                     return Err(Error::Tiers {
-                        path: format!("{tier}.{field}"),
+                        path: format!("{}.{field}", tier()),
                         message: format!(
                             "tiers must ascend strictly: {field} {b} is not above the previous tier's {p}"
                         ),
@@ -478,7 +493,7 @@ fn check_bounds(
             }
             (Some(_), true) => {
                 return Err(Error::Tiers {
-                    path: format!("{tier}.{field}"),
+                    path: format!("{}.{field}", tier()),
                     message: format!(
                         "the last tier must be unbounded: leave out {field} (or add a tier above it)"
                     ),
@@ -486,7 +501,7 @@ fn check_bounds(
             }
             (None, false) => {
                 return Err(Error::Tiers {
-                    path: tier,
+                    path: tier(),
                     message: format!(
                         "only the last tier may be unbounded: this tier (number {} of {count}) needs {field}",
                         i + 1
@@ -507,7 +522,9 @@ fn check_discount_tiers(tiers: &[DiscountTier], path: &str) -> Result<(), Error>
         "up_to_usd",
     )?;
     for (i, t) in tiers.iter().enumerate() {
-        fraction(t.rate, &format!("{path}.discount_tiers[{i}]"), "rate")?;
+        if !is_fraction(t.rate) {
+            fraction(t.rate, &format!("{path}.discount_tiers[{i}]"), "rate")?;
+        }
     }
     Ok(())
 }
@@ -515,9 +532,11 @@ fn check_discount_tiers(tiers: &[DiscountTier], path: &str) -> Result<(), Error>
 fn check_loan_tiers(tiers: &[LoanTier], path: &str) -> Result<(), Error> {
     check_bounds(tiers.iter().map(|t| t.up_to), path, "loan_tiers", "up_to")?;
     for (i, t) in tiers.iter().enumerate() {
-        let tier = format!("{path}.loan_tiers[{i}]");
-        positive(t.leverage, &tier, "leverage")?;
-        fraction(t.mmr, &tier, "mmr")?;
+        if t.leverage <= Decimal::ZERO || !is_fraction(t.mmr) {
+            let tier = format!("{path}.loan_tiers[{i}]");
+            positive(t.leverage, &tier, "leverage")?;
+            fraction(t.mmr, &tier, "mmr")?;
+        }
     }
     Ok(())
 }
@@ -555,7 +574,9 @@ fn resolve_contract(
         "up_to_usd",
     )?;
     for (t, tier) in c.mm_tiers.iter().enumerate() {
-        fraction(tier.mmr, &format!("{path}.mm_tiers[{t}]"), "mmr")?;
+        if !is_fraction(tier.mmr) {
+            fraction(tier.mmr, &format!("{path}.mm_tiers[{t}]"), "mmr")?;
+        }
     }
     Ok(ContractModel {
         symbol: c.symbol.clone(),

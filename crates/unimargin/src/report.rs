@@ -68,19 +68,7 @@ pub struct CoinReport {
 }
 
 /// One bracket of a coin's discount.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct DiscountSliceReport {
-    #[serde(with = "normalized")]
-    pub from_usd: Decimal,
-    #[serde(with = "normalized::option")]
-    pub to_usd: Option<Decimal>,
-    #[serde(with = "normalized")]
-    pub rate: Decimal,
-    #[serde(with = "normalized")]
-    pub value_usd: Decimal,
-    #[serde(with = "normalized")]
-    pub discounted_usd: Decimal,
-}
+pub type DiscountSliceReport = crate::rules::discount::DiscountSlice;
 
 /// The account's figures (RULES §2–§6, §8).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -178,16 +166,13 @@ pub struct ContractReport {
     pub partial_liquidation_fee: Decimal,
 }
 
-/// One position's profit and size in USD.
+/// One position's profit (the scenario's position at the same index).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct PositionReport {
-    pub symbol: String,
     pub side: PositionSide,
     /// In the settle coin.
     #[serde(with = "normalized")]
     pub unrealized_pnl: Decimal,
-    #[serde(with = "normalized")]
-    pub notional_usd: Decimal,
 }
 
 /// What one pending order takes off adjusted equity and adds to margins, as applied in

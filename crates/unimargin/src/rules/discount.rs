@@ -1,18 +1,24 @@
 //! RULES §3: the tiered discount (haircut).
 
-use crate::num::{add, mul, positive_part, sub, Overflow};
+use crate::num::{add, mul, normalized, positive_part, sub, Overflow};
 use crate::scenario::DiscountTier;
 use rust_decimal::Decimal;
+use serde::Serialize;
 
 /// One bracket of a discounted value: `value_usd` of the coin's USD value fell in
 /// `from_usd..to_usd` and counts for `rate × value_usd`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct DiscountSlice {
+    #[serde(with = "normalized")]
     pub from_usd: Decimal,
-    /// `None` for the unbounded last tier.
+    /// `None` (`null`) for the unbounded last tier.
+    #[serde(with = "normalized::option")]
     pub to_usd: Option<Decimal>,
+    #[serde(with = "normalized")]
     pub rate: Decimal,
+    #[serde(with = "normalized")]
     pub value_usd: Decimal,
+    #[serde(with = "normalized")]
     pub discounted_usd: Decimal,
 }
 
