@@ -20,6 +20,7 @@
 
 pub mod error;
 pub mod evaluate;
+pub mod explain;
 pub mod model;
 pub mod num;
 pub mod report;
