@@ -115,6 +115,21 @@ impl<'a> Evaluation<'a> {
         &self.report
     }
 
+    /// The account evaluated.
+    pub fn account(&self) -> &'a Account {
+        self.account
+    }
+
+    /// Each coin's USD price (RULES §1), in the scenario's order.
+    pub fn usd_prices(&self) -> &[Decimal] {
+        &self.prices
+    }
+
+    /// Each contract's book after the pending orders (held and open sizes by side).
+    pub fn books(&self) -> &[ContractBook] {
+        &self.books
+    }
+
     fn probe(&self, order: &OrderModel) -> Result<Probe<'_>, Error> {
         let inputs = ProbeInputs {
             coins: &self.account.coins,
