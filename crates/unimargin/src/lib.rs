@@ -27,6 +27,7 @@ pub mod report;
 pub mod rules;
 pub mod scenario;
 pub mod text;
+pub mod upgrade;
 pub mod whatif;
 
 #[cfg(test)]
