@@ -7,6 +7,16 @@ const HELP: &str = r#"unimargin — margin calculator for crypto unified trading
 
 USAGE:
     unimargin evaluate FILE      evaluate a scenario (FILE, or - for standard input)
+    unimargin explain FILE       the headline figures worked out with the account's numbers
+    unimargin sweep FILE --coin C [--from P] [--to P] [--points N]
+                                 cross margin rate, adjusted equity and maintenance
+                                 margin at N prices of coin C (USD; default: half to
+                                 one and a half times its price, 200 points)
+    unimargin liquidation FILE --coin C
+                                 the prices of coin C, below and above the current one,
+                                 where the account reaches its warning and liquidation
+                                 rates (searched from 0 to 10 times the price)
+    unimargin liquidate FILE     partial liquidation played out step by step
     unimargin --help             this text
     unimargin --version          the version
 
@@ -65,6 +75,134 @@ fn read_input(source: &str) -> Result<String, unimargin::Error> {
     })
 }
 
+/// Prints a document on standard output, or the error on standard error with exit 2.
+fn answer<T: serde::Serialize>(outcome: Result<T, unimargin::Error>) -> ExitCode {
+    answer_as(None, outcome)
+}
+
+/// The same, with a `format` tag put first in the document.
+fn answer_as<T: serde::Serialize>(format: Option<&str>, outcome: Result<T, unimargin::Error>) -> ExitCode {
+    match outcome {
+        Ok(document) => {
+            let json = match format {
+                None => serde_json::to_string(&document),
+                Some(tag) => serde_json::to_value(&document).and_then(|value| {
+                    let mut tagged = serde_json::Map::new();
+                    tagged.insert("format".into(), tag.into());
+                    if let serde_json::Value::Object(fields) = value {
+                        tagged.extend(fields);
+                    }
+                    serde_json::to_string(&tagged)
+                }),
+            }
+            .unwrap_or_else(|e| format!("{{\"error\":{{\"path\":\"\",\"message\":\"{e}\"}}}}"));
+            let mut out = std::io::stdout().lock();
+            if writeln!(out, "{json}").and_then(|_| out.flush()).is_err() {
+                return ExitCode::from(1);
+            }
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            eprintln!("{}", error.to_json());
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// `--name value` options after the FILE.
+struct Options<'a> {
+    pairs: Vec<(&'a str, &'a str)>,
+}
+
+impl<'a> Options<'a> {
+    fn parse(args: &[&'a str], allowed: &[&str]) -> Result<Options<'a>, String> {
+        let mut pairs = Vec::new();
+        let mut rest = args.iter();
+        while let Some(&flag) = rest.next() {
+            let name = flag.strip_prefix("--").filter(|n| allowed.contains(n));
+            let Some(name) = name else {
+                return Err(format!("unknown command or arguments: {flag}"));
+            };
+            let Some(&value) = rest.next() else {
+                return Err(format!("--{name} needs a value"));
+            };
+            pairs.push((name, value));
+        }
+        Ok(Options { pairs })
+    }
+
+    fn get(&self, name: &str) -> Option<&'a str> {
+        self.pairs.iter().rev().find(|(n, _)| *n == name).map(|(_, v)| *v)
+    }
+
+    fn decimal(&self, name: &str) -> Result<Option<unimargin::Decimal>, unimargin::Error> {
+        self.get(name)
+            .map(|text| {
+                unimargin::num::parse_decimal(text).map_err(|message| unimargin::Error::Number {
+                    path: format!("--{name}"),
+                    message,
+                })
+            })
+            .transpose()
+    }
+}
+
+/// Reads, validates and evaluates the scenario in `source`.
+fn load(source: &str) -> Result<unimargin::Account, unimargin::Error> {
+    let text = read_input(source)?;
+    unimargin::Account::from_scenario(&unimargin::parse_scenario(&text)?)
+}
+
+fn coin_index(account: &unimargin::Account, name: Option<&str>) -> Result<usize, unimargin::Error> {
+    let name = name.ok_or_else(|| unimargin::Error::Field {
+        path: "--coin".into(),
+        message: "name the coin with --coin, such as --coin BTC".into(),
+    })?;
+    account.coins.iter().position(|c| c.name == name).ok_or_else(|| {
+        let names: Vec<&str> = account.coins.iter().map(|c| c.name.as_str()).collect();
+        unimargin::Error::UnknownReference {
+            path: "--coin".into(),
+            message: format!("{name} is not one of the coins ({})", names.join(", ")),
+        }
+    })
+}
+
+fn sweep(source: &str, options: &Options) -> Result<serde_json::Value, unimargin::Error> {
+    use unimargin::Decimal;
+    let account = load(source)?;
+    let coin = coin_index(&account, options.get("coin"))?;
+    let evaluation = unimargin::evaluate::Evaluation::new(&account)?;
+    let mut probe = unimargin::whatif::PriceProbe::new(&evaluation, coin)?;
+    let current = probe.current_price();
+    let from = options.decimal("from")?.unwrap_or(current * Decimal::new(5, 1));
+    let to = options.decimal("to")?.unwrap_or(current * Decimal::new(15, 1));
+    let points = match options.get("points") {
+        None => 200,
+        Some(text) => text.parse::<u32>().ok().filter(|n| (2..=100_000).contains(n)).ok_or_else(|| {
+            unimargin::Error::OutOfRange {
+                path: "--points".into(),
+                message: format!("--points must be a whole number from 2 to 100000, got {text}"),
+            }
+        })?,
+    };
+    for (name, value) in [("from", from), ("to", to)] {
+        if value < Decimal::ZERO {
+            return Err(unimargin::Error::OutOfRange {
+                path: format!("--{name}"),
+                message: format!("a price cannot be negative, got {value}"),
+            });
+        }
+    }
+    let figures = unimargin::whatif::sweep(&mut probe, from, to, points)
+        .map_err(|_| unimargin::Error::overflow_at("--to", "the sweep"))?;
+    Ok(serde_json::json!({
+        "format": "unimargin/sweep@1",
+        "coin": account.coins[coin].name,
+        "current_price": current.normalize().to_string(),
+        "points": figures,
+    }))
+}
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
@@ -78,24 +216,27 @@ fn main() -> ExitCode {
             println!("unimargin {}", env!("CARGO_PKG_VERSION"));
             ExitCode::SUCCESS
         }
-        ["evaluate", source] => {
-            let outcome = read_input(source).and_then(|text| unimargin::evaluate_json(&text));
-            match outcome {
-                Ok(report) => {
-                    let mut out = std::io::stdout().lock();
-                    let json = unimargin::report_to_json(&report);
-                    if writeln!(out, "{json}").and_then(|_| out.flush()).is_err() {
-                        return ExitCode::from(1);
-                    }
-                    ExitCode::SUCCESS
-                }
-                Err(error) => {
-                    eprintln!("{}", error.to_json());
-                    ExitCode::from(2)
-                }
-            }
+        ["evaluate", source] => answer(read_input(source).and_then(|text| unimargin::evaluate_json(&text))),
+        ["explain", source] => answer_as(Some("unimargin/explanation@1"), load(source).and_then(|account| {
+            let report = unimargin::evaluate::evaluate(&account)?;
+            Ok(unimargin::explain::explain(&account, &report))
+        })),
+        ["liquidate", source] => answer_as(Some("unimargin/liquidation@1"), load(source).and_then(|account| unimargin::liquidation::liquidate(&account))),
+        ["sweep", source, rest @ ..] => match Options::parse(rest, &["coin", "from", "to", "points"]) {
+            Ok(options) => answer(sweep(source, &options)),
+            Err(message) => usage_error(&message),
+        },
+        ["liquidation", source, rest @ ..] => match Options::parse(rest, &["coin"]) {
+            Ok(options) => answer_as(Some("unimargin/liquidation-prices@1"), load(source).and_then(|account| {
+                let coin = coin_index(&account, options.get("coin"))?;
+                let evaluation = unimargin::evaluate::Evaluation::new(&account)?;
+                unimargin::whatif::liquidation_prices(&evaluation, coin)
+            })),
+            Err(message) => usage_error(&message),
+        },
+        [command @ ("evaluate" | "explain" | "liquidate" | "sweep" | "liquidation")] => {
+            usage_error(&format!("{command} needs a FILE, or - for standard input"))
         }
-        ["evaluate"] => usage_error("evaluate needs a FILE, or - for standard input"),
         [command, ..] => usage_error(&format!("unknown command or arguments: {command}")),
     }
 }

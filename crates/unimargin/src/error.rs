@@ -111,7 +111,12 @@ impl Error {
         serde_json::to_string(&document).expect("an error document always serializes")
     }
 
-    /// The same error placed under a path prefix (`check` + `size` → `check.size`).
+    /// An overflow computing `what`, reported at `path`.
+    pub fn overflow_at(path: impl Into<String>, what: impl std::fmt::Display) -> Error {
+        Error::overflow(path, what)
+    }
+
+    /// An overflow computing `what`, reported at `path`.
     pub(crate) fn overflow(path: impl Into<String>, what: impl std::fmt::Display) -> Error {
         Error::Overflow {
             path: path.into(),

@@ -30,7 +30,7 @@ use crate::rules::pending::{margin_added, pending_fee, spot_fill, spot_trading_l
 use crate::rules::prices::usd_price;
 use crate::rules::risk::cross_margin_rate;
 use crate::scenario::PositionSide;
-use rust_decimal::Decimal;
+use rust_decimal::{Decimal, RoundingStrategy};
 use serde::Serialize;
 
 fn overflow(what: &str) -> impl Fn(Overflow) -> Error + '_ {
@@ -614,7 +614,14 @@ pub fn liquidation_prices(evaluation: &Evaluation, x: usize) -> Result<Liquidati
             };
             let (found, count) = refine(&mut probe, side[i - 1], side[i], threshold)?;
             probes += count;
-            Ok(Some(found))
+            // to 12 significant digits (the search is good to 1e-9), rounded towards the
+            // side past the threshold so the price stays the first at or past it
+            let towards_past = if side[i].usd_price < current {
+                RoundingStrategy::ToZero
+            } else {
+                RoundingStrategy::AwayFromZero
+            };
+            Ok(Some(round_significant(found, 12, towards_past)))
         };
         Ok(ThresholdPrices {
             rate: threshold,
@@ -634,6 +641,19 @@ pub fn liquidation_prices(evaluation: &Evaluation, x: usize) -> Result<Liquidati
         warning,
         probes,
     })
+}
+
+/// `value` to `digits` significant digits.
+pub fn round_significant(value: Decimal, digits: u32, strategy: RoundingStrategy) -> Decimal {
+    let integer_digits = value
+        .abs()
+        .trunc()
+        .normalize()
+        .to_string()
+        .trim_start_matches('0')
+        .len() as i64;
+    let places = (digits as i64 - integer_digits).clamp(0, 28) as u32;
+    value.round_dp_with_strategy(places, strategy).normalize()
 }
 
 /// Narrows `[safe, past]` (either order in price) to where the rate reaches `threshold`:

@@ -1,0 +1,96 @@
+//! The what-if commands: sweep, liquidation, liquidate, explain; JSON out, errors as for
+//! `evaluate` (exit 2, nothing on stdout, the path on stderr).
+
+use serde_json::Value;
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+const LEVERAGED: &str = r#"{ "format": "unimargin/scenario@1",
+  "coins": [
+    { "coin": "USDT", "balance": "9000", "discount_tiers": [ { "rate": "1" } ], "loan_tiers": [ { "leverage": "10", "mmr": "0.02" } ] },
+    { "coin": "BTC", "balance": "0.05", "price": "60000", "discount_tiers": [ { "rate": "0.95" } ] } ],
+  "contracts": [ { "symbol": "BTCUSDT", "base": "BTC", "settle": "USDT", "mark_price": "60030", "leverage": "20", "taker_fee": "0.0006",
+      "mm_tiers": [ { "up_to_usd": "200000", "mmr": "0.004" }, { "mmr": "0.005" } ] } ],
+  "positions": [ { "symbol": "BTCUSDT", "side": "long", "size": "2", "entry_price": "61000" } ] }"#;
+
+fn run(args: &[&str], stdin: &str) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_unimargin"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(stdin.as_bytes()).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn ok(output: &Output) -> Value {
+    assert_eq!(output.status.code(), Some(0), "{}", String::from_utf8_lossy(&output.stderr));
+    assert!(output.stderr.is_empty());
+    serde_json::from_slice(&output.stdout).unwrap()
+}
+
+fn refused(output: &Output) -> Value {
+    assert_eq!(output.status.code(), Some(2));
+    assert!(output.stdout.is_empty());
+    serde_json::from_slice(&output.stderr).unwrap()
+}
+
+#[test]
+fn liquidation_finds_the_prices_where_a_long_breaks() {
+    let found = ok(&run(&["liquidation", "-", "--coin", "BTC"], LEVERAGED));
+    assert_eq!(found["format"], "unimargin/liquidation-prices@1");
+    assert_eq!(found["current_price"], "60000");
+    assert_eq!(found["searched_to"], "600000");
+    // AE(P) = 9,000 + 0.05 × P × 0.95 + 2 × (mark − 61,000), mark = 60,030 × P ÷ 60,000;
+    // below about 57,000 the USDT goes into debt, adding 2 % of it to MM = 2 × mark × 0.46 %.
+    // At 55,431.7060317: AE 551.8498059…, MM 510.2266813… + 41.6231246… = 551.8498059…: rate 1
+    assert_eq!(found["liquidation"]["below"], "55431.7060317");
+    assert_eq!(found["liquidation"]["above"], Value::Null);
+    assert_eq!(found["warning"]["below"], "55497.8110231");
+}
+
+#[test]
+fn sweep_gives_the_points_asked_for() {
+    let sweep = ok(&run(&["sweep", "-", "--coin", "BTC", "--from", "30000", "--to", "90000", "--points", "3"], LEVERAGED));
+    assert_eq!(sweep["format"], "unimargin/sweep@1");
+    let points = sweep["points"].as_array().unwrap();
+    assert_eq!(points.len(), 3);
+    // at the current price, the current figures: AE 9,910 (see above)
+    assert_eq!(points[1]["usd_price"], "60000");
+    assert_eq!(points[1]["adjusted_equity"], "9910");
+    // at 30,000 the loss of 2 × 30,015 swamps the account: AE ≤ 0, rate unbounded
+    assert_eq!(points[0]["cross_margin_rate"], Value::Null);
+    let default = ok(&run(&["sweep", "-", "--coin", "BTC"], LEVERAGED));
+    assert_eq!(default["points"].as_array().unwrap().len(), 200);
+    assert_eq!(default["points"][0]["usd_price"], "30000");
+}
+
+#[test]
+fn liquidate_and_explain_answer_with_their_documents() {
+    let plan = ok(&run(&["liquidate", "-"], LEVERAGED));
+    assert_eq!(plan["format"], "unimargin/liquidation@1");
+    assert_eq!(plan["outcome"], "not_needed");
+    let explained = ok(&run(&["explain", "-"], LEVERAGED));
+    assert_eq!(explained["format"], "unimargin/explanation@1");
+    assert_eq!(explained["adjusted_equity"]["title"], "Adjusted equity");
+}
+
+#[test]
+fn bad_options_name_the_option() {
+    let table: [(&[&str], &str, &str); 5] = [
+        (&["liquidation", "-", "--coin", "XRP"], "--coin", "XRP is not one of the coins (USDT, BTC)"),
+        (&["liquidation", "-"], "--coin", "name the coin with --coin"),
+        (&["sweep", "-", "--coin", "BTC", "--points", "1"], "--points", "from 2 to 100000"),
+        (&["sweep", "-", "--coin", "BTC", "--from", "abc"], "--from", "expected a decimal"),
+        (&["sweep", "-", "--coin", "BTC", "--to", "-5"], "--to", "cannot be negative"),
+    ];
+    for (args, path, message) in table {
+        let error = refused(&run(args, LEVERAGED));
+        assert_eq!(error["error"]["path"], path, "{args:?}");
+        assert!(error["error"]["message"].as_str().unwrap().contains(message), "{args:?}: {error}");
+    }
+    let bad_document = refused(&run(&["liquidate", "-"], r#"{"format":"unimargin/scenario@1","coins":[{"coin":"BTC","balance":"1","price":"0"}]}"#));
+    assert_eq!(bad_document["error"]["path"], "coins[0].price");
+}
