@@ -57,5 +57,54 @@ fn accounts(c: &mut Criterion) {
     }
 }
 
-criterion_group!(benches, accounts);
+/// What-if on the default preset (the futures account a first visit shows) and the typical
+/// account: liquidation and warning prices of BTC, and a 200-point sweep.
+fn what_if(c: &mut Criterion) {
+    use unimargin::whatif::{liquidation_prices, sweep, PriceProbe};
+    for (name, path) in [
+        ("preset", "presets/futures-account"),
+        ("typical", "bench/typical"),
+    ] {
+        let full = format!(
+            "{}/../../tests/fixtures/{path}.json",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        let Ok(text) = std::fs::read_to_string(&full) else {
+            println!("{full} is missing: skipped");
+            continue;
+        };
+        let account = Account::from_scenario(&parse_scenario(&text).unwrap()).unwrap();
+        let btc = account.coins.iter().position(|c| c.name == "BTC").unwrap();
+        let evaluation = Evaluation::new(&account).unwrap();
+        let found = liquidation_prices(&evaluation, btc).unwrap();
+        println!(
+            "{name}: liquidation prices after {} probes: {:?} / {:?}",
+            found.probes, found.liquidation.below, found.liquidation.above
+        );
+        let mut group = c.benchmark_group(format!("{name}-whatif"));
+        group.bench_function("liquidation_prices", |b| {
+            b.iter(|| liquidation_prices(black_box(&evaluation), btc).unwrap())
+        });
+        let current = evaluation.usd_prices()[btc];
+        group.bench_function("sweep_200", |b| {
+            b.iter(|| {
+                let mut probe = PriceProbe::new(&evaluation, btc).unwrap();
+                sweep(
+                    &mut probe,
+                    current / rust_decimal_two(),
+                    current * rust_decimal_two(),
+                    200,
+                )
+                .unwrap()
+            })
+        });
+        group.finish();
+    }
+}
+
+fn rust_decimal_two() -> unimargin::Decimal {
+    unimargin::Decimal::TWO
+}
+
+criterion_group!(benches, accounts, what_if);
 criterion_main!(benches);

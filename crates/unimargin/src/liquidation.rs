@@ -236,7 +236,7 @@ pub fn liquidate(account: &Account) -> Result<LiquidationPlan, Error> {
             hedges.push((j, overlap, notional));
         }
     }
-    hedges.sort_by(|a, b| b.2.cmp(&a.2));
+    hedges.sort_by_key(|h| std::cmp::Reverse(h.2));
     for (j, overlap, notional) in hedges {
         reduce_side(&mut acc, j, PositionSide::Long, overlap).map_err(overflow)?;
         reduce_side(&mut acc, j, PositionSide::Short, overlap).map_err(overflow)?;

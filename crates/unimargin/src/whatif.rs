@@ -351,9 +351,9 @@ impl<'a> PriceProbe<'a> {
             new_usd_price,
         )?;
         let mut prices = self.prices_before.clone();
-        for i in 0..prices.len() {
+        for (i, price) in prices.iter_mut().enumerate() {
             if self.moving[i] {
-                prices[i] = usd_price(&self.coins[i], &self.coins, &self.settings)?;
+                *price = usd_price(&self.coins[i], &self.coins, &self.settings)?;
             }
         }
         // moving contracts: new marks, their PnL into the settle coins

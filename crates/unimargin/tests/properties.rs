@@ -1,5 +1,7 @@
 //! Properties that must hold for every account, checked on generated ones. Failing cases are
 //! kept by proptest under `proptest-regressions/` and committed, so they are re-run first.
+// Amounts at scale 2 group their cents apart: `5_000_000_00` is 5,000,000.00.
+#![allow(clippy::inconsistent_digit_grouping)]
 
 use proptest::prelude::*;
 use unimargin::rules::discount::discounted_value;
