@@ -81,7 +81,10 @@ fn answer<T: serde::Serialize>(outcome: Result<T, unimargin::Error>) -> ExitCode
 }
 
 /// The same, with a `format` tag put first in the document.
-fn answer_as<T: serde::Serialize>(format: Option<&str>, outcome: Result<T, unimargin::Error>) -> ExitCode {
+fn answer_as<T: serde::Serialize>(
+    format: Option<&str>,
+    outcome: Result<T, unimargin::Error>,
+) -> ExitCode {
     match outcome {
         Ok(document) => {
             let json = match format {
@@ -132,7 +135,11 @@ impl<'a> Options<'a> {
     }
 
     fn get(&self, name: &str) -> Option<&'a str> {
-        self.pairs.iter().rev().find(|(n, _)| *n == name).map(|(_, v)| *v)
+        self.pairs
+            .iter()
+            .rev()
+            .find(|(n, _)| *n == name)
+            .map(|(_, v)| *v)
     }
 
     fn decimal(&self, name: &str) -> Result<Option<unimargin::Decimal>, unimargin::Error> {
@@ -158,13 +165,17 @@ fn coin_index(account: &unimargin::Account, name: Option<&str>) -> Result<usize,
         path: "--coin".into(),
         message: "name the coin with --coin, such as --coin BTC".into(),
     })?;
-    account.coins.iter().position(|c| c.name == name).ok_or_else(|| {
-        let names: Vec<&str> = account.coins.iter().map(|c| c.name.as_str()).collect();
-        unimargin::Error::UnknownReference {
-            path: "--coin".into(),
-            message: format!("{name} is not one of the coins ({})", names.join(", ")),
-        }
-    })
+    account
+        .coins
+        .iter()
+        .position(|c| c.name == name)
+        .ok_or_else(|| {
+            let names: Vec<&str> = account.coins.iter().map(|c| c.name.as_str()).collect();
+            unimargin::Error::UnknownReference {
+                path: "--coin".into(),
+                message: format!("{name} is not one of the coins ({})", names.join(", ")),
+            }
+        })
 }
 
 fn sweep(source: &str, options: &Options) -> Result<serde_json::Value, unimargin::Error> {
@@ -174,16 +185,22 @@ fn sweep(source: &str, options: &Options) -> Result<serde_json::Value, unimargin
     let evaluation = unimargin::evaluate::Evaluation::new(&account)?;
     let mut probe = unimargin::whatif::PriceProbe::new(&evaluation, coin)?;
     let current = probe.current_price();
-    let from = options.decimal("from")?.unwrap_or(current * Decimal::new(5, 1));
-    let to = options.decimal("to")?.unwrap_or(current * Decimal::new(15, 1));
+    let from = options
+        .decimal("from")?
+        .unwrap_or(current * Decimal::new(5, 1));
+    let to = options
+        .decimal("to")?
+        .unwrap_or(current * Decimal::new(15, 1));
     let points = match options.get("points") {
         None => 200,
-        Some(text) => text.parse::<u32>().ok().filter(|n| (2..=100_000).contains(n)).ok_or_else(|| {
-            unimargin::Error::OutOfRange {
+        Some(text) => text
+            .parse::<u32>()
+            .ok()
+            .filter(|n| (2..=100_000).contains(n))
+            .ok_or_else(|| unimargin::Error::OutOfRange {
                 path: "--points".into(),
                 message: format!("--points must be a whole number from 2 to 100000, got {text}"),
-            }
-        })?,
+            })?,
     };
     for (name, value) in [("from", from), ("to", to)] {
         if value < Decimal::ZERO {
@@ -216,26 +233,42 @@ fn main() -> ExitCode {
             println!("unimargin {}", env!("CARGO_PKG_VERSION"));
             ExitCode::SUCCESS
         }
-        ["evaluate", source] => answer(read_input(source).and_then(|text| unimargin::evaluate_json(&text))),
-        ["explain", source] => answer_as(Some("unimargin/explanation@1"), load(source).and_then(|account| {
-            let report = unimargin::evaluate::evaluate(&account)?;
-            Ok(unimargin::explain::explain(&account, &report))
-        })),
-        ["liquidate", source] => answer_as(Some("unimargin/liquidation@1"), load(source).and_then(|account| unimargin::liquidation::liquidate(&account))),
-        ["sweep", source, rest @ ..] => match Options::parse(rest, &["coin", "from", "to", "points"]) {
-            Ok(options) => answer(sweep(source, &options)),
-            Err(message) => usage_error(&message),
-        },
+        ["evaluate", source] => {
+            answer(read_input(source).and_then(|text| unimargin::evaluate_json(&text)))
+        }
+        ["explain", source] => answer_as(
+            Some("unimargin/explanation@1"),
+            load(source).and_then(|account| {
+                let report = unimargin::evaluate::evaluate(&account)?;
+                Ok(unimargin::explain::explain(&account, &report))
+            }),
+        ),
+        ["liquidate", source] => answer_as(
+            Some("unimargin/liquidation@1"),
+            load(source).and_then(|account| unimargin::liquidation::liquidate(&account)),
+        ),
+        ["sweep", source, rest @ ..] => {
+            match Options::parse(rest, &["coin", "from", "to", "points"]) {
+                Ok(options) => answer(sweep(source, &options)),
+                Err(message) => usage_error(&message),
+            }
+        }
         ["liquidation", source, rest @ ..] => match Options::parse(rest, &["coin"]) {
-            Ok(options) => answer_as(Some("unimargin/liquidation-prices@1"), load(source).and_then(|account| {
-                let coin = coin_index(&account, options.get("coin"))?;
-                let evaluation = unimargin::evaluate::Evaluation::new(&account)?;
-                unimargin::whatif::liquidation_prices(&evaluation, coin)
-            })),
+            Ok(options) => answer_as(
+                Some("unimargin/liquidation-prices@1"),
+                load(source).and_then(|account| {
+                    let coin = coin_index(&account, options.get("coin"))?;
+                    let evaluation = unimargin::evaluate::Evaluation::new(&account)?;
+                    unimargin::whatif::liquidation_prices(&evaluation, coin)
+                }),
+            ),
             Err(message) => usage_error(&message),
         },
         [command @ ("evaluate" | "explain" | "liquidate" | "sweep" | "liquidation")] => {
             usage_error(&format!("{command} needs a FILE, or - for standard input"))
+        }
+        ["evaluate" | "explain" | "liquidate", _, extra, ..] => {
+            usage_error(&format!("unexpected argument after FILE: {extra}"))
         }
         [command, ..] => usage_error(&format!("unknown command or arguments: {command}")),
     }

@@ -21,12 +21,22 @@ fn run(args: &[&str], stdin: &str) -> Output {
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    child.stdin.take().unwrap().write_all(stdin.as_bytes()).unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stdin.as_bytes())
+        .unwrap();
     child.wait_with_output().unwrap()
 }
 
 fn ok(output: &Output) -> Value {
-    assert_eq!(output.status.code(), Some(0), "{}", String::from_utf8_lossy(&output.stderr));
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     assert!(output.stderr.is_empty());
     serde_json::from_slice(&output.stdout).unwrap()
 }
@@ -53,7 +63,12 @@ fn liquidation_finds_the_prices_where_a_long_breaks() {
 
 #[test]
 fn sweep_gives_the_points_asked_for() {
-    let sweep = ok(&run(&["sweep", "-", "--coin", "BTC", "--from", "30000", "--to", "90000", "--points", "3"], LEVERAGED));
+    let sweep = ok(&run(
+        &[
+            "sweep", "-", "--coin", "BTC", "--from", "30000", "--to", "90000", "--points", "3",
+        ],
+        LEVERAGED,
+    ));
     assert_eq!(sweep["format"], "unimargin/sweep@1");
     let points = sweep["points"].as_array().unwrap();
     assert_eq!(points.len(), 3);
@@ -80,17 +95,44 @@ fn liquidate_and_explain_answer_with_their_documents() {
 #[test]
 fn bad_options_name_the_option() {
     let table: [(&[&str], &str, &str); 5] = [
-        (&["liquidation", "-", "--coin", "XRP"], "--coin", "XRP is not one of the coins (USDT, BTC)"),
+        (
+            &["liquidation", "-", "--coin", "XRP"],
+            "--coin",
+            "XRP is not one of the coins (USDT, BTC)",
+        ),
         (&["liquidation", "-"], "--coin", "name the coin with --coin"),
-        (&["sweep", "-", "--coin", "BTC", "--points", "1"], "--points", "from 2 to 100000"),
-        (&["sweep", "-", "--coin", "BTC", "--from", "abc"], "--from", "expected a decimal"),
-        (&["sweep", "-", "--coin", "BTC", "--to", "-5"], "--to", "cannot be negative"),
+        (
+            &["sweep", "-", "--coin", "BTC", "--points", "1"],
+            "--points",
+            "from 2 to 100000",
+        ),
+        (
+            &["sweep", "-", "--coin", "BTC", "--from", "abc"],
+            "--from",
+            "expected a decimal",
+        ),
+        (
+            &["sweep", "-", "--coin", "BTC", "--to", "-5"],
+            "--to",
+            "cannot be negative",
+        ),
     ];
     for (args, path, message) in table {
         let error = refused(&run(args, LEVERAGED));
         assert_eq!(error["error"]["path"], path, "{args:?}");
-        assert!(error["error"]["message"].as_str().unwrap().contains(message), "{args:?}: {error}");
+        assert!(
+            error["error"]["message"]
+                .as_str()
+                .unwrap()
+                .contains(message),
+            "{args:?}: {error}"
+        );
     }
-    let bad_document = refused(&run(&["liquidate", "-"], r#"{"format":"unimargin/scenario@1","coins":[{"coin":"BTC","balance":"1","price":"0"}]}"#));
+    let extra = refused(&run(&["evaluate", "-", "more"], LEVERAGED));
+    assert_eq!(extra["error"]["message"], "unexpected argument after FILE: more (see unimargin --help)");
+    let bad_document = refused(&run(
+        &["liquidate", "-"],
+        r#"{"format":"unimargin/scenario@1","coins":[{"coin":"BTC","balance":"1","price":"0"}]}"#,
+    ));
     assert_eq!(bad_document["error"]["path"], "coins[0].price");
 }

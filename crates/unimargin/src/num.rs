@@ -37,13 +37,13 @@ pub(crate) fn positive_part(x: Decimal) -> Decimal {
 /// Refuses anything else (spaces, `NaN`, `inf`, thousands separators, underscores) and
 /// anything that would be rounded (more than 28 decimal places) or does not fit.
 pub fn parse_decimal(text: &str) -> Result<Decimal, String> {
-    let shown = if text.len() > 40 {
-        format!(
-            "{}…",
-            &text[..text.char_indices().nth(40).map_or(text.len(), |(i, _)| i)]
-        )
-    } else {
-        text.to_string()
+    // what the messages quote of the text; written only for a text that is refused
+    let shown = || {
+        if text.len() > 40 {
+            format!("{}…", &text[..text.char_indices().nth(40).map_or(text.len(), |(i, _)| i)])
+        } else {
+            text.to_string()
+        }
     };
     let (mantissa, exponent) = match text.find(['e', 'E']) {
         Some(i) => (&text[..i], Some(&text[i + 1..])),
@@ -60,7 +60,8 @@ pub fn parse_decimal(text: &str) -> Result<Decimal, String> {
         });
     if !well_formed {
         return Err(format!(
-            "expected a decimal number such as \"50000\" or \"0.98\", got \"{shown}\""
+            "expected a decimal number such as \"50000\" or \"0.98\", got \"{}\"",
+            shown()
         ));
     }
     // Beyond a billion, an exponent only says "far too large" or "far too small".
@@ -71,7 +72,7 @@ pub fn parse_decimal(text: &str) -> Result<Decimal, String> {
     Decimal::from_str_exact(mantissa)
         .ok()
         .and_then(|m| scale_by_power_of_ten(m, exponent))
-        .ok_or_else(|| why_not_exact(digits, exponent, &shown))
+        .ok_or_else(|| why_not_exact(digits, exponent, &shown()))
 }
 
 /// `m × 10^exponent` with the scale as written (`1.50e1` is `15.0`), or `None` if it cannot
