@@ -1,0 +1,15 @@
+//! unimargin in the browser: a Leptos 0.8 client-side-rendered app, built by Trunk.
+//!
+//! The domain modules are plain Rust, tested on the host:
+//! [`number`] (numbers as typed), [`draft`] (the form as text → a scenario, with errors at
+//! the engine's paths), [`calc`] (the one computation), [`share`] (links and files),
+//! [`storage`] (what the browser keeps), [`presets`], [`show`] (figures for people).
+//! The components in [`ui`] only display what those give them.
+
+pub mod calc;
+pub mod draft;
+pub mod number;
+pub mod presets;
+pub mod share;
+pub mod show;
+pub mod storage;

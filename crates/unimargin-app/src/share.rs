@@ -1,0 +1,120 @@
+//! Share links: the scenario travels in the page's fragment, `#scenario=<base64url of the
+//! scenario JSON, no padding>`, so it never reaches a server.
+
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::Engine;
+use unimargin::Scenario;
+
+/// What a share link's fragment starts with.
+pub const FRAGMENT_PREFIX: &str = "#scenario=";
+
+/// The fragment's payload for a scenario.
+pub fn encode(scenario: &Scenario) -> String {
+    URL_SAFE_NO_PAD.encode(scenario_json(scenario))
+}
+
+/// The scenario as compact FORMAT.md JSON.
+pub fn scenario_json(scenario: &Scenario) -> String {
+    // A scenario holds strings, lists and objects only: serializing it cannot fail.
+    serde_json::to_string(scenario).unwrap_or_default()
+}
+
+/// The scenario as FORMAT.md JSON, indented for a file people may read.
+pub fn scenario_json_pretty(scenario: &Scenario) -> String {
+    let mut text = serde_json::to_string_pretty(scenario).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+/// The share link for a scenario, from the page's address (its fragment is replaced).
+pub fn link(page_url: &str, scenario: &Scenario) -> String {
+    let base = page_url.split('#').next().unwrap_or(page_url);
+    format!("{base}{FRAGMENT_PREFIX}{}", encode(scenario))
+}
+
+/// The payload of a fragment that carries a scenario (`None`: it carries none).
+pub fn payload(fragment: &str) -> Option<&str> {
+    fragment.strip_prefix(FRAGMENT_PREFIX)
+}
+
+/// Reads a scenario from a share link's payload, or says why it cannot.
+pub fn decode(payload: &str) -> Result<Scenario, String> {
+    let bytes = URL_SAFE_NO_PAD
+        .decode(payload.trim().trim_end_matches('='))
+        .map_err(|e| format!("the link is damaged (it is not base64url: {e})"))?;
+    let text = String::from_utf8(bytes)
+        .map_err(|_| "the link is damaged (its content is not text)".to_string())?;
+    read_scenario(&text)
+}
+
+/// Reads a FORMAT.md scenario that is to replace the person's work (a link, an imported
+/// file): it must parse and evaluate, else the engine's path and message say why not.
+pub fn read_scenario(text: &str) -> Result<Scenario, String> {
+    let scenario = unimargin::parse_scenario(text).map_err(describe)?;
+    unimargin::evaluate_scenario(&scenario).map_err(describe)?;
+    Ok(scenario)
+}
+
+fn describe(error: unimargin::Error) -> String {
+    match error.path() {
+        "" => error.message(),
+        path => format!("{path}: {}", error.message()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn seed() -> Scenario {
+        unimargin::parse_scenario(include_str!(
+            "../../../tests/fixtures/seeds/seed-3-buy-dot.json"
+        ))
+        .unwrap()
+    }
+
+    #[test]
+    fn a_link_carries_the_scenario_in_its_fragment() {
+        let scenario = seed();
+        let url = link("http://127.0.0.1:8080/?x=1#old", &scenario);
+        let fragment = &url[url.find('#').unwrap()..];
+        assert!(url.starts_with("http://127.0.0.1:8080/?x=1#scenario="));
+        let payload = payload(fragment).unwrap();
+        assert!(
+            !payload.contains(['=', '+', '/']),
+            "base64url without padding"
+        );
+        assert_eq!(decode(payload), Ok(scenario.clone()));
+        // The payload is the scenario JSON, base64url-encoded.
+        let json = String::from_utf8(URL_SAFE_NO_PAD.decode(payload).unwrap()).unwrap();
+        assert!(
+            json.starts_with(r#"{"format":"unimargin/scenario@1""#),
+            "{json}"
+        );
+        // Padding added by some tool is tolerated.
+        assert_eq!(decode(&format!("{payload}==")), Ok(scenario));
+    }
+
+    #[test]
+    fn a_damaged_link_says_why() {
+        assert_eq!(payload("#other"), None);
+        assert!(decode("!!!").unwrap_err().contains("not base64url"));
+        let not_json = URL_SAFE_NO_PAD.encode("hello");
+        assert!(decode(&not_json).unwrap_err().contains("invalid JSON"));
+        let bad_rate = URL_SAFE_NO_PAD.encode(
+            r#"{"format":"unimargin/scenario@1","coins":[{"coin":"BTC","balance":"1","price":"1","discount_tiers":[{"rate":"1.5"}]}]}"#,
+        );
+        assert_eq!(
+            decode(&bad_rate).unwrap_err(),
+            "coins[0].discount_tiers[0].rate: rate must be between 0 and 1, got 1.5"
+        );
+    }
+
+    #[test]
+    fn files_are_pretty_json_that_reads_back() {
+        let scenario = seed();
+        let text = scenario_json_pretty(&scenario);
+        assert!(text.contains("\n  \"coins\": ["));
+        assert_eq!(read_scenario(&text), Ok(scenario));
+    }
+}

@@ -1,0 +1,267 @@
+//! What the browser keeps between visits, and how: the person's work (the draft, as typed,
+//! in a versioned envelope), the work a link, an import or a preset replaced (so it can be
+//! brought back), and copies of anything found unreadable (never overwritten silently).
+//!
+//! The logic is written against [`KeyValue`], so it is tested here without a browser; the
+//! app gives it `localStorage`.
+
+use crate::draft::Draft;
+use serde::{Deserialize, Serialize};
+
+/// The person's work.
+pub const WORK_KEY: &str = "unimargin.work";
+/// The work replaced by the last link, import or preset (for "Undo").
+pub const PREVIOUS_KEY: &str = "unimargin.previous";
+/// Copies of unreadable work: `unimargin.unreadable.1`, `.2`, …
+pub const UNREADABLE_PREFIX: &str = "unimargin.unreadable.";
+/// How many unreadable copies are kept at most.
+const UNREADABLE_SLOTS: u32 = 20;
+
+/// The envelope's name and version.
+const APP: &str = "unimargin";
+pub const VERSION: u32 = 1;
+
+/// A key-value store of text (the browser's `localStorage`).
+pub trait KeyValue {
+    fn get(&self, key: &str) -> Option<String>;
+    fn set(&mut self, key: &str, value: &str) -> Result<(), String>;
+}
+
+#[derive(Serialize)]
+struct EnvelopeOut<'a> {
+    app: &'static str,
+    version: u32,
+    draft: &'a Draft,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct EnvelopeIn {
+    app: String,
+    version: u32,
+    draft: Draft,
+}
+
+/// The text kept for a draft.
+pub fn encode(draft: &Draft) -> String {
+    let envelope = EnvelopeOut {
+        app: APP,
+        version: VERSION,
+        draft,
+    };
+    serde_json::to_string(&envelope).unwrap_or_default()
+}
+
+/// Reads kept text back, or says why it cannot.
+pub fn decode(text: &str) -> Result<Draft, String> {
+    #[derive(Deserialize)]
+    struct Header {
+        app: Option<String>,
+        version: Option<u32>,
+    }
+    let header: Header = serde_json::from_str(text)
+        .map_err(|e| format!("it is not the JSON the app writes ({e})"))?;
+    if header.app.as_deref() != Some(APP) {
+        return Err("it was not written by unimargin".into());
+    }
+    match header.version {
+        Some(VERSION) => {}
+        Some(v) if v > VERSION => {
+            return Err(format!(
+                "it was saved by a newer version of the app (format {v}; this one reads {VERSION})"
+            ))
+        }
+        other => {
+            return Err(format!(
+                "its format version is {}, which this app does not read",
+                other.map_or("missing".to_string(), |v| v.to_string())
+            ))
+        }
+    }
+    let envelope: EnvelopeIn =
+        serde_json::from_str(text).map_err(|e| format!("it is damaged ({e})"))?;
+    debug_assert_eq!((envelope.app.as_str(), envelope.version), (APP, VERSION));
+    let mut draft = envelope.draft;
+    draft.renumber();
+    Ok(draft)
+}
+
+/// What was found in the browser on start.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Loaded {
+    /// Nothing: a first visit.
+    Nothing,
+    /// The person's work, as they left it.
+    Work(Box<Draft>),
+    /// Work that cannot be read. Its text was copied to `kept_at` (`None`: the copy
+    /// failed, so the app must not save over it).
+    Unreadable {
+        reason: String,
+        kept_at: Option<String>,
+    },
+}
+
+/// Reads the person's work, copying it aside if it cannot be read.
+pub fn load(kv: &mut impl KeyValue) -> Loaded {
+    let Some(text) = kv.get(WORK_KEY) else {
+        return Loaded::Nothing;
+    };
+    match decode(&text) {
+        Ok(draft) => Loaded::Work(Box::new(draft)),
+        Err(reason) => Loaded::Unreadable {
+            reason,
+            kept_at: keep_unreadable(kv, &text),
+        },
+    }
+}
+
+/// Copies unreadable text under a key of its own (the same text is kept once), and gives
+/// the key.
+pub fn keep_unreadable(kv: &mut impl KeyValue, text: &str) -> Option<String> {
+    let mut free = None;
+    for n in 1..=UNREADABLE_SLOTS {
+        let key = format!("{UNREADABLE_PREFIX}{n}");
+        match kv.get(&key) {
+            Some(kept) if kept == text => return Some(key),
+            Some(_) => {}
+            None => {
+                free.get_or_insert(key);
+            }
+        }
+    }
+    let key = free?;
+    kv.set(&key, text).ok()?;
+    Some(key)
+}
+
+/// Saves the person's work.
+pub fn save(kv: &mut impl KeyValue, draft: &Draft) -> Result<(), String> {
+    kv.set(WORK_KEY, &encode(draft))
+}
+
+/// Keeps the work that is about to be replaced (by a link, an import or a preset).
+pub fn keep_previous(kv: &mut impl KeyValue, draft: &Draft) -> Result<(), String> {
+    kv.set(PREVIOUS_KEY, &encode(draft))
+}
+
+/// The work kept by [`keep_previous`], if it can be read.
+pub fn previous(kv: &impl KeyValue) -> Option<Draft> {
+    decode(&kv.get(PREVIOUS_KEY)?).ok()
+}
+
+#[cfg(test)]
+pub mod memory {
+    //! An in-memory [`KeyValue`] for tests.
+    use super::KeyValue;
+    use std::collections::BTreeMap;
+
+    #[derive(Default, Debug)]
+    pub struct Memory {
+        pub map: BTreeMap<String, String>,
+        /// Every write fails (a full or blocked storage).
+        pub full: bool,
+    }
+
+    impl KeyValue for Memory {
+        fn get(&self, key: &str) -> Option<String> {
+            self.map.get(key).cloned()
+        }
+
+        fn set(&mut self, key: &str, value: &str) -> Result<(), String> {
+            if self.full {
+                return Err("the storage is full".into());
+            }
+            self.map.insert(key.into(), value.into());
+            Ok(())
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::memory::Memory;
+    use super::*;
+    use crate::draft::{CoinField, Field};
+
+    fn draft() -> Draft {
+        let scenario = unimargin::parse_scenario(include_str!(
+            "../../../tests/fixtures/seeds/seed-3-buy-dot.json"
+        ))
+        .unwrap();
+        Draft::from_scenario(&scenario)
+    }
+
+    #[test]
+    fn work_is_kept_as_typed_even_when_it_does_not_parse() {
+        let mut kv = Memory::default();
+        assert_eq!(load(&mut kv), Loaded::Nothing);
+        let mut work = draft();
+        let btc = work.coins[0].id;
+        work.set(Field::Coin(btc, CoinField::Balance), "1,5x".into());
+        save(&mut kv, &work).unwrap();
+        assert!(kv.map[WORK_KEY].starts_with(r#"{"app":"unimargin","version":1,"draft":"#));
+        assert_eq!(load(&mut kv), Loaded::Work(Box::new(work)));
+    }
+
+    #[test]
+    fn unreadable_work_is_copied_aside_never_lost() {
+        for (text, reason) in [
+            ("{not json", "not the JSON the app writes"),
+            (r#"{"app":"other","version":1}"#, "not written by unimargin"),
+            (
+                r#"{"app":"unimargin","version":2,"draft":{}}"#,
+                "newer version of the app (format 2",
+            ),
+            (
+                r#"{"app":"unimargin","version":1,"draft":{"coins":7}}"#,
+                "it is damaged",
+            ),
+        ] {
+            let mut kv = Memory::default();
+            kv.map.insert(WORK_KEY.into(), text.into());
+            kv.map
+                .insert(format!("{UNREADABLE_PREFIX}1"), "an older copy".into());
+            match load(&mut kv) {
+                Loaded::Unreadable {
+                    reason: got,
+                    kept_at,
+                } => {
+                    assert!(got.contains(reason), "{text}: {got}");
+                    let key = kept_at.unwrap();
+                    assert_eq!(key, format!("{UNREADABLE_PREFIX}2"));
+                    assert_eq!(kv.map[&key], text);
+                    // The older copy and the work itself are untouched.
+                    assert_eq!(kv.map[&format!("{UNREADABLE_PREFIX}1")], "an older copy");
+                    assert_eq!(kv.map[WORK_KEY], text);
+                }
+                other => panic!("{text}: {other:?}"),
+            }
+            // Loading again does not copy it twice.
+            let again = load(&mut kv);
+            assert!(
+                matches!(again, Loaded::Unreadable { kept_at: Some(k), .. } if k.ends_with(".2"))
+            );
+            assert_eq!(kv.map.len(), 3);
+        }
+    }
+
+    #[test]
+    fn a_failed_copy_is_reported_so_the_app_does_not_save_over_it() {
+        let mut kv = Memory::default();
+        kv.map.insert(WORK_KEY.into(), "garbage".into());
+        kv.full = true;
+        assert!(matches!(
+            load(&mut kv),
+            Loaded::Unreadable { kept_at: None, .. }
+        ));
+    }
+
+    #[test]
+    fn replaced_work_can_be_brought_back() {
+        let mut kv = Memory::default();
+        assert_eq!(previous(&kv), None);
+        let work = draft();
+        keep_previous(&mut kv, &work).unwrap();
+        assert_eq!(previous(&kv), Some(work));
+    }
+}
