@@ -12,11 +12,13 @@ use crate::rules::check::{max_order_size, order_acceptance, Probe, ProbeInputs};
 use crate::rules::discount::{contribution, discount_slices};
 use crate::rules::equity::{coin_equity, debt, unrealized_pnl, usd_equity};
 use crate::rules::initial_margin::{
-    available_margin, derivatives_initial_margin, loan_initial_margin, loan_tier, margin_reserved,
-    side_initial_margin, ContractBook,
+    available_margin, loan_initial_margin, loan_tier, margin_reserved, side_initial_margin,
+    ContractBook,
 };
 use crate::rules::interest::{hourly_interest, interest_bearing_debt};
-use crate::rules::maintenance_margin::{derivatives_maintenance_margin, loan_maintenance_margin};
+use crate::rules::maintenance_margin::{
+    derivatives_maintenance_margin, loan_maintenance_margin, ContractMaintenance,
+};
 use crate::rules::pending::{
     adjusted_equity, margin_added, pending_fee, spot_fill, spot_trading_loss,
 };
@@ -62,16 +64,31 @@ fn coin_terms(
     })
 }
 
-/// A contract's initial and maintenance margin for a book.
-fn contract_margins(
-    book: &ContractBook,
-    contract: &crate::model::ContractModel,
-    settle_usd: Decimal,
-) -> Result<(Decimal, Decimal), Overflow> {
-    Ok((
-        derivatives_initial_margin(book, contract, settle_usd)?,
-        derivatives_maintenance_margin(book, contract, settle_usd)?.maintenance_margin,
-    ))
+/// A contract's margins for a book: each side's initial margin, and its maintenance terms.
+#[derive(Clone, Copy)]
+struct ContractFigures {
+    im_long: Decimal,
+    im_short: Decimal,
+    maintenance: ContractMaintenance,
+}
+
+impl ContractFigures {
+    fn of(
+        book: &ContractBook,
+        contract: &crate::model::ContractModel,
+        settle_usd: Decimal,
+    ) -> Result<ContractFigures, Overflow> {
+        Ok(ContractFigures {
+            im_long: side_initial_margin(&book.long, contract, settle_usd)?,
+            im_short: side_initial_margin(&book.short, contract, settle_usd)?,
+            maintenance: derivatives_maintenance_margin(book, contract, settle_usd)?,
+        })
+    }
+
+    /// `max(IM_long, IM_short)`, as [`derivatives_initial_margin`] computes it.
+    fn initial_margin(&self) -> Decimal {
+        self.im_long.max(self.im_short)
+    }
 }
 
 fn not_borrowable(path: String, coin: &str, owed: Decimal, why: &str) -> Error {
@@ -269,7 +286,12 @@ impl<'a> Evaluation<'a> {
                     "balance plus unrealized PnL leaves",
                 ));
             };
-            let owed_usd = mul(owed, prices[i]).at(path, "the debt in USD")?;
+            // most coins owe nothing: their loan and interest terms are 0 without arithmetic
+            let owed_usd = if owed.is_zero() {
+                Decimal::ZERO
+            } else {
+                mul(owed, prices[i]).at(path, "the debt in USD")?
+            };
             let interest = hourly_interest(
                 owed,
                 pnl[i],
@@ -319,7 +341,7 @@ impl<'a> Evaluation<'a> {
         let (mut orders_im, mut orders_mm) = (Decimal::ZERO, Decimal::ZERO);
         let mut order_reports = Vec::with_capacity(account.orders.len());
         // each contract's (IM, MM) as the orders so far leave it, once an order touches it
-        let mut margins_now: Vec<Option<(Decimal, Decimal)>> = vec![None; contracts.len()];
+        let mut margins_now: Vec<Option<ContractFigures>> = vec![None; contracts.len()];
         for (k, order) in account.orders.iter().enumerate() {
             let path = || format!("orders[{k}]");
             let report = match *order {
@@ -407,15 +429,21 @@ impl<'a> Evaluation<'a> {
                     let after = *book;
                     let margins_before = match margins_now[contract] {
                         Some(margins) => margins,
-                        None => contract_margins(&before, c, settle).at(path, "the order")?,
+                        None => ContractFigures::of(&before, c, settle).at(path, "the order")?,
                     };
                     let margins_after =
-                        contract_margins(&after, c, settle).at(path, "the order")?;
+                        ContractFigures::of(&after, c, settle).at(path, "the order")?;
                     margins_now[contract] = Some(margins_after);
-                    let im =
-                        margin_added(margins_before.0, margins_after.0).at(path, "the order")?;
-                    let mm =
-                        margin_added(margins_before.1, margins_after.1).at(path, "the order")?;
+                    let im = margin_added(
+                        margins_before.initial_margin(),
+                        margins_after.initial_margin(),
+                    )
+                    .at(path, "the order")?;
+                    let mm = margin_added(
+                        margins_before.maintenance.maintenance_margin,
+                        margins_after.maintenance.maintenance_margin,
+                    )
+                    .at(path, "the order")?;
                     PendingOrderReport {
                         market: Market::Futures,
                         side,
@@ -438,11 +466,13 @@ impl<'a> Evaluation<'a> {
             let path = || format!("contracts[{j}]");
             let book = &books[j];
             let settle = settle_usd[j];
-            let im_long =
-                side_initial_margin(&book.long, c, settle).at(path, "the initial margin")?;
-            let im_short =
-                side_initial_margin(&book.short, c, settle).at(path, "the initial margin")?;
-            let im = im_long.max(im_short);
+            // the margins the last pending order on this contract left, or the held book's
+            let figures = match margins_now[j] {
+                Some(figures) => figures,
+                None => ContractFigures::of(book, c, settle).at(path, "the margins")?,
+            };
+            let (im_long, im_short) = (figures.im_long, figures.im_short);
+            let im = figures.initial_margin();
             // held notional at mark, both sides: Σ size × mark × p(settle), per contract
             let held_notional = add(book.long.held, book.short.held)
                 .and_then(|held| mul(held, c.mark_price))
@@ -450,8 +480,7 @@ impl<'a> Evaluation<'a> {
                 .at(path, "the notional")?;
             futures_notional_usd =
                 add(futures_notional_usd, held_notional).at(path, "the futures notional")?;
-            let mm = derivatives_maintenance_margin(book, c, settle)
-                .at(path, "the maintenance margin")?;
+            let mm = figures.maintenance;
             derivatives_im = add(derivatives_im, im).at(path, "the derivatives' initial margin")?;
             derivatives_mm = add(derivatives_mm, mm.maintenance_margin)
                 .at(path, "the derivatives' maintenance margin")?;

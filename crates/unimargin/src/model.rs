@@ -64,9 +64,20 @@ pub struct ContractModel {
     pub settle: usize,
     pub mark_price: Decimal,
     pub leverage: Decimal,
+    /// `1/leverage + taker`, when `1/leverage` is exact (20 → 0.05): the initial margin
+    /// rate, computed once. `None` where `1/leverage` does not terminate (3 → 0.333…).
+    pub initial_rate: Option<Decimal>,
     pub taker_fee: Decimal,
     pub liquidation_fee: Decimal,
     pub mm_tiers: Vec<MaintenanceTier>,
+}
+
+/// `1/leverage + taker` when `1/leverage` is an exact decimal.
+pub fn exact_initial_rate(leverage: Decimal, taker_fee: Decimal) -> Option<Decimal> {
+    let reciprocal = Decimal::ONE.checked_div(leverage)?;
+    (reciprocal.checked_mul(leverage)? == Decimal::ONE)
+        .then(|| reciprocal.checked_add(taker_fee))
+        .flatten()
 }
 
 /// A validated position.
@@ -585,6 +596,7 @@ fn resolve_contract(
         settle,
         mark_price: c.mark_price,
         leverage: c.leverage,
+        initial_rate: exact_initial_rate(c.leverage, taker_fee),
         taker_fee,
         liquidation_fee,
         mm_tiers: c.mm_tiers.clone(),

@@ -35,6 +35,7 @@ pub(crate) fn contract(mark: Decimal, leverage: Decimal, taker: Decimal) -> Cont
         settle: 0,
         mark_price: mark,
         leverage,
+        initial_rate: crate::model::exact_initial_rate(leverage, taker),
         taker_fee: taker,
         liquidation_fee: Decimal::ZERO,
         mm_tiers: vec![crate::scenario::MaintenanceTier {

@@ -60,19 +60,26 @@ pub struct ContractBook {
 /// `IM_hold = size × mark × (1/leverage + taker) × p(settle)` and
 /// `IM_open = size × order price × (1/leverage + taker) × p(settle)`.
 ///
-/// Computed as `N ÷ leverage + N × taker` with `N = (held × mark + open value) × p(settle)`:
-/// the same sum, rounded once instead of at `1/leverage`.
+/// With `N = (held × mark + open value) × p(settle)`, this is `N × (1/leverage + taker)`
+/// where `1/leverage` is exact (the contract's `initial_rate`), and otherwise
+/// `N ÷ leverage + N × taker`: the same sum, rounded once instead of at `1/leverage`.
 pub fn side_initial_margin(
     side: &SideBook,
     contract: &ContractModel,
     settle_usd: Decimal,
 ) -> Result<Decimal, Overflow> {
+    if side.held.is_zero() && side.open_value.is_zero() {
+        return Ok(Decimal::ZERO);
+    }
     let value = add(mul(side.held, contract.mark_price)?, side.open_value)?;
     let notional_usd = mul(value, settle_usd)?;
-    add(
-        div(notional_usd, contract.leverage)?,
-        mul(notional_usd, contract.taker_fee)?,
-    )
+    match contract.initial_rate {
+        Some(rate) => mul(notional_usd, rate),
+        None => add(
+            div(notional_usd, contract.leverage)?,
+            mul(notional_usd, contract.taker_fee)?,
+        ),
+    }
 }
 
 /// Initial margin of a contract:
@@ -186,6 +193,28 @@ mod tests {
         assert_eq!(
             derivatives_initial_margin(&book, &c, dec!(0.999)),
             Ok(dec!(1263.735))
+        );
+    }
+
+    #[test]
+    fn a_leverage_whose_reciprocal_does_not_terminate_is_divided_by() {
+        // 1/20 = 0.05 is exact: the rate 0.05 + 0.0006 = 0.0506 is kept
+        assert_eq!(
+            crate::model::exact_initial_rate(dec!(20), dec!(0.0006)),
+            Some(dec!(0.0506))
+        );
+        // 1/3 is not: 0.1 × 30,000 = 3,000 USD ÷ 3 = 1,000 exactly, not 999.99…
+        assert_eq!(crate::model::exact_initial_rate(dec!(3), dec!(0)), None);
+        let c = contract(dec!(30000), dec!(3), dec!(0));
+        let side = SideBook {
+            held: dec!(0.1),
+            ..SideBook::default()
+        };
+        assert_eq!(side_initial_margin(&side, &c, dec!(1)), Ok(dec!(1000)));
+        // an empty side reserves nothing
+        assert_eq!(
+            side_initial_margin(&SideBook::default(), &c, dec!(1)),
+            Ok(dec!(0))
         );
     }
 

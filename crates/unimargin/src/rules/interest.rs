@@ -23,6 +23,9 @@ pub fn hourly_interest(
     hourly_rate: Decimal,
     usd_price: Decimal,
 ) -> Result<Decimal, Overflow> {
+    if debt.is_zero() {
+        return Ok(Decimal::ZERO);
+    }
     let bearing = interest_bearing_debt(debt, unrealized_pnl, interest_free)?;
     mul(mul(bearing, hourly_rate)?, usd_price)
 }
