@@ -213,11 +213,10 @@ impl<'a> Evaluation<'a> {
         let coin_path = |i: usize| move || format!("coins[{i}]");
 
         // §1 prices
-        let prices = coins
-            .iter()
-            .enumerate()
-            .map(|(i, c)| usd_price(c, coins, settings).at(coin_path(i), "the USD price"))
-            .collect::<Result<Vec<_>, _>>()?;
+        let mut prices = Vec::with_capacity(coins.len());
+        for (i, c) in coins.iter().enumerate() {
+            prices.push(usd_price(c, coins, settings).at(coin_path(i), "the USD price")?);
+        }
         let settle_usd: Vec<Decimal> = contracts.iter().map(|c| prices[c.settle]).collect();
 
         // §2 positions: PnL into their settle coin, sizes into their contract's book

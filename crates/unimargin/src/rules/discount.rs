@@ -27,7 +27,7 @@ pub fn discount_slices(
     tiers: &[DiscountTier],
     value_usd: Decimal,
 ) -> Result<Vec<DiscountSlice>, Overflow> {
-    let mut slices = Vec::new();
+    let mut slices = Vec::with_capacity(tiers.len());
     let mut lower = Decimal::ZERO;
     for tier in tiers {
         if value_usd <= lower {
