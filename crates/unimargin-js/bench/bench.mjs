@@ -1,0 +1,130 @@
+// The JavaScript package against what a JavaScript calculator would otherwise use, side by side
+// in one Node run (scripts/bench-js):
+//
+//   (a) the package (target/js-pkg), boundary crossing included, by three crossings:
+//       a1 evaluate(object): the package's crossing, one JSON string each way (JSON.stringify
+//          and JSON.parse by the JS engine, serde_json in wasm),
+//       a2 evaluateSerde(object): serde-wasm-bindgen in and out, property by property,
+//       a3 evaluateJson(text): the scenario already JSON text (a file, a fetch), report as text;
+//       and, for repeated checks, an Account kept in wasm: account.checkOrder(order);
+//   (b) the same rules over decimal.js (reference-decimal.mjs, exact: agrees on every figure);
+//   (c) the same rules in plain numbers (reference-number.mjs, inexact: the speed limit).
+//
+// Each variant takes the scenario as the same plain object (FORMAT.md, decimal strings) and
+// answers the whole report ((b) and (c): every FORMAT.md figure of coins, account and check,
+// and the per-contract, per-position and per-order figures; the package's report has more).
+// Times are CPU time (user + system of this process) per evaluation, the median of interleaved
+// rounds, so that other work on the machine disturbs them less than it would wall time.
+//
+//   node crates/unimargin-js/bench/bench.mjs [--quick] [--markdown]
+import { createRequire } from "node:module";
+import { readFileSync, existsSync } from "node:fs";
+import { gzipSync } from "node:zlib";
+import { fileURLToPath } from "node:url";
+import os from "node:os";
+import path from "node:path";
+import * as exact from "./reference-decimal.mjs";
+import * as float from "./reference-number.mjs";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
+const pkgDir = path.resolve(root, process.env.UNIMARGIN_JS_PKG ?? "target/js-pkg");
+const require = createRequire(import.meta.url);
+const pkg = require(pkgDir);
+const quick = process.argv.includes("--quick");
+const markdown = process.argv.includes("--markdown");
+
+const preset = path.join(root, "tests/fixtures/presets/futures-account.json");
+const scenarios = [
+  existsSync(preset) ? ["default preset (futures-account)", preset] : ["typical", path.join(root, "tests/fixtures/bench/typical.json")],
+  ["200 positions", path.join(root, "tests/fixtures/bench/positions-200.json")],
+  ["20,000 positions (large)", path.join(root, "tests/fixtures/bench/large.json")],
+].map(([name, file]) => {
+  const text = readFileSync(file, "utf8");
+  return { name, file: path.relative(root, file), text, scenario: JSON.parse(text) };
+});
+
+const cpu = () => {
+  const c = process.cpuUsage();
+  return c.user + c.system; // µs
+};
+
+/** µs of CPU per call: the median of `rounds` rounds of at least `ms` each (and 2 calls). */
+function measure(fn, rounds, ms) {
+  const results = [];
+  for (let r = 0; r < rounds; r++) {
+    let n = 0;
+    const t0 = cpu();
+    let elapsed;
+    do {
+      fn();
+      n++;
+      elapsed = cpu() - t0;
+    } while (elapsed < ms * 1000 || n < 2);
+    results.push(elapsed / n);
+  }
+  results.sort((x, y) => x - y);
+  return results[Math.floor(results.length / 2)];
+}
+
+const loadBefore = os.loadavg();
+const rows = [];
+for (const s of scenarios) {
+  const { scenario, text } = s;
+  const account = new pkg.Account(scenario);
+  const variants = [
+    ["a1", "package: evaluate(object)", () => pkg.evaluate(scenario)],
+    ["a2", "package: evaluateSerde(object)", () => pkg.evaluateSerde(scenario)],
+    ["a3", "package: evaluateJson(text), text out", () => pkg.evaluateJson(text)],
+    ["b", "decimal.js", () => exact.evaluate(scenario)],
+    ["c", "plain numbers", () => float.evaluate(scenario)],
+    ["a4", "package: account.checkOrder(order) on an Account", () => account.checkOrder(scenario.check)],
+  ];
+  // the variants answer the same: the figures the goal compares
+  const engine = pkg.evaluate(scenario);
+  const reference = exact.evaluate(scenario);
+  for (const key of ["adjusted_equity", "margin_reserved", "maintenance_margin", "cross_margin_rate"]) {
+    if (new exact.Decimal(engine.account[key]).cmp(reference.account[key]) !== 0) throw new Error(`${s.name}: ${key} differs`);
+  }
+  if (engine.check.max_size !== reference.check.max_size) throw new Error(`${s.name}: max_size differs`);
+  if (JSON.stringify(account.checkOrder(scenario.check)) !== JSON.stringify(engine.check)) throw new Error(`${s.name}: Account check differs`);
+
+  const large = text.length > 1e6;
+  const [rounds, ms] = quick ? [3, large ? 300 : 60] : [7, large ? 1500 : 300];
+  for (const [, , fn] of variants) for (let i = 0; i < (large ? 3 : 50); i++) fn(); // warm up
+  const times = Object.fromEntries(variants.map(([id]) => [id, []]));
+  for (let r = 0; r < rounds; r++) for (const [id, , fn] of variants) times[id].push(measure(fn, 1, ms));
+  const median = (xs) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
+  const t = Object.fromEntries(Object.entries(times).map(([id, xs]) => [id, median(xs)]));
+  rows.push({ name: s.name, file: s.file, bytes: text.length, t, labels: Object.fromEntries(variants.map(([id, label]) => [id, label])) });
+  account.free();
+  if (!markdown) console.error(`measured ${s.name}`);
+}
+const loadAfter = os.loadavg();
+
+const wasm = readFileSync(path.join(pkgDir, "node/unimargin_bg.wasm"));
+const us = (x) => (x >= 1000 ? `${(x / 1000).toFixed(1)} ms` : `${x.toFixed(1)} µs`);
+const ratio = (x) => `${x.toFixed(1)}×`;
+
+const lines = [];
+lines.push(`Machine: ${os.cpus()[0].model}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB; Node ${process.version}; ${os.type()} ${os.release()}.`);
+lines.push(`Date: ${new Date().toISOString().slice(0, 10)}. Load average (1 min) ${loadBefore[0].toFixed(1)} before, ${loadAfter[0].toFixed(1)} after.`);
+lines.push(`Package: unimargin ${pkg.version()}; \`unimargin_bg.wasm\` ${wasm.length.toLocaleString("en")} bytes, ${gzipSync(wasm, { level: 9 }).length.toLocaleString("en")} gzipped (level 9).`);
+lines.push("");
+lines.push("CPU time per evaluation (median of interleaved rounds; evaluations per second in brackets):");
+lines.push("");
+lines.push("| scenario | (a1) evaluate(object) | (a2) evaluateSerde(object) | (a3) evaluateJson(text) | (b) decimal.js | (c) plain numbers | (a4) Account.checkOrder |");
+lines.push("| --- | --- | --- | --- | --- | --- | --- |");
+for (const r of rows) {
+  const cell = (id) => `${us(r.t[id])} (${Math.round(1e6 / r.t[id]).toLocaleString("en")}/s)`;
+  lines.push(`| ${r.name} (\`${r.file}\`, ${(r.bytes / 1024).toFixed(0)} KiB) | ${cell("a1")} | ${cell("a2")} | ${cell("a3")} | ${cell("b")} | ${cell("c")} | ${cell("a4")} |`);
+}
+lines.push("");
+lines.push("Ratios (goal: (a) at least 3× faster than (b), and within 3× of (c)):");
+lines.push("");
+lines.push("| scenario | (b) ÷ (a1) | (b) ÷ (a2) | (b) ÷ (a3) | (a1) ÷ (c) | (a2) ÷ (c) | (a3) ÷ (c) |");
+lines.push("| --- | --- | --- | --- | --- | --- | --- |");
+for (const r of rows) {
+  const { t } = r;
+  lines.push(`| ${r.name} | ${ratio(t.b / t.a1)} | ${ratio(t.b / t.a2)} | ${ratio(t.b / t.a3)} | ${ratio(t.a1 / t.c)} | ${ratio(t.a2 / t.c)} | ${ratio(t.a3 / t.c)} |`);
+}
+console.log(lines.join("\n"));

@@ -1,0 +1,500 @@
+//! # unimargin-js
+//!
+//! The unimargin engine as a JavaScript package: a thin wasm-bindgen adapter with no rules of
+//! its own. Scenarios and reports are FORMAT.md's documents as plain JS objects or as
+//! JSON text; every error is thrown as a JS `Error`
+//! whose `path` names where in the scenario the problem is, and bad input never panics.
+//! Documents cross the boundary as JSON text (see "the JS boundary" below for why).
+//!
+//! | export | what |
+//! | --- | --- |
+//! | `evaluate(scenario)` | the report (with its `check` when the scenario has one) |
+//! | `checkOrder(scenario, order)` | the verdict on `order` (the report's `check`) |
+//! | `maxOrderSize(scenario, order, step?)` | the largest multiple of `step` of `order` accepted |
+//! | `evaluateJson(text)` | `evaluate` on JSON text, answering JSON text (the cheaper crossing) |
+//! | `new Account(scenario)`, `Account.fromJson(text)` | an account evaluated once, kept in wasm for repeated checks |
+//! | `version()` | the engine's version |
+//! | `evaluateSerde(scenario)` | `evaluate` through serde-wasm-bindgen, for comparison |
+//!
+//! The order given to `checkOrder`, `maxOrderSize` and `Account.checkOrder` is validated as
+//! the scenario's `check`, so the paths of its errors begin with `check`.
+//!
+//! The [`core`] module holds the same operations on Rust types, so that they are tested on
+//! the host; the exported functions only convert at the boundary.
+
+use serde::Serialize;
+use unimargin::evaluate::Evaluation;
+use unimargin::report::{CheckReport, Report};
+use unimargin::scenario::Order;
+use unimargin::{Decimal, Error, Scenario};
+use wasm_bindgen::prelude::*;
+
+/// The TypeScript definitions of the documents (Scenario, Report, Check, the error), kept in
+/// sync with the Rust types by `tests/typescript.rs`.
+#[wasm_bindgen(typescript_custom_section)]
+const TYPES: &str = include_str!("types.d.ts");
+
+/// The package's TypeScript definitions (the same text as the custom section).
+pub const TYPESCRIPT_DEFINITIONS: &str = include_str!("types.d.ts");
+
+/// The operations of the package on Rust types: no JS, no rules.
+pub mod core {
+    use super::*;
+    use std::cell::RefCell;
+    use std::collections::HashMap;
+    use unimargin::model::{CheckModel, OrderModel};
+    use unimargin::scenario::Contract;
+    use unimargin::Account as Model;
+
+    /// The order with `step`, when given, as its grid.
+    fn with_step(mut order: Order, step: Option<Decimal>) -> Order {
+        if step.is_some() {
+            order.size_step = step;
+        }
+        order
+    }
+
+    /// The scenario with `order` as its `check` (and `step`, when given, as its grid).
+    pub fn with_check(mut scenario: Scenario, order: Order, step: Option<Decimal>) -> Scenario {
+        scenario.check = Some(with_step(order, step));
+        scenario
+    }
+
+    /// Validates and evaluates a scenario.
+    pub fn evaluate(scenario: &Scenario) -> Result<Report, Error> {
+        unimargin::evaluate_scenario(scenario)
+    }
+
+    /// The verdict on `order` against `scenario` (whose own `check`, if any, is replaced).
+    pub fn check_order(scenario: Scenario, order: Order) -> Result<CheckReport, Error> {
+        let account = Model::from_scenario(&with_check(scenario, order, None))?;
+        let check = account.check.ok_or_else(no_check)?;
+        Evaluation::new(&account)?.check(&check.order, check.size_step)
+    }
+
+    /// The largest multiple of the step (`step`, else the order's `size_step`, else one
+    /// satoshi) of `order` that is accepted against `scenario`.
+    pub fn max_order_size(
+        scenario: Scenario,
+        order: Order,
+        step: Option<Decimal>,
+    ) -> Result<Decimal, Error> {
+        let account = Model::from_scenario(&with_check(scenario, order, step))?;
+        let check = account.check.ok_or_else(no_check)?;
+        Ok(Evaluation::new(&account)?
+            .max_order_size(&check.order, check.size_step)?
+            .0)
+    }
+
+    pub(crate) fn no_check() -> Error {
+        Error::Field {
+            path: "check".into(),
+            message: "an order to check is needed".into(),
+        }
+    }
+
+    self_cell::self_cell!(
+        struct Cell {
+            owner: Model,
+            #[covariant]
+            dependent: Evaluation,
+        }
+    );
+
+    /// An account validated and evaluated once, against which orders are checked cheaply.
+    pub struct Evaluated {
+        cell: Cell,
+        /// The scenario's settings and coins, and no positions or orders: an order to check
+        /// is validated as the `check` of this scenario with the one contract it names, so
+        /// the engine resolves its coins to the same indices as in the account (they depend
+        /// on the coins alone) and its contract to index 0, mapped back by `contract_index`.
+        probe: RefCell<Scenario>,
+        contracts: Vec<Contract>,
+        contract_index: HashMap<String, usize>,
+    }
+
+    impl Evaluated {
+        pub fn new(mut scenario: Scenario) -> Result<Evaluated, Error> {
+            let account = Model::from_scenario(&scenario)?;
+            let cell = Cell::try_new(account, |account| Evaluation::new(account))?;
+            let contracts = std::mem::take(&mut scenario.contracts);
+            let contract_index = contracts
+                .iter()
+                .enumerate()
+                .map(|(i, c)| (c.symbol.clone(), i))
+                .collect();
+            scenario.positions = Vec::new();
+            scenario.orders = Vec::new();
+            scenario.check = None;
+            Ok(Evaluated {
+                cell,
+                probe: RefCell::new(scenario),
+                contracts,
+                contract_index,
+            })
+        }
+
+        /// The report, with the scenario's own check if it had one.
+        pub fn report(&self) -> Result<Report, Error> {
+            let evaluation = self.cell.borrow_dependent();
+            let mut report = evaluation.report().clone();
+            if let Some(check) = &self.cell.borrow_owner().check {
+                report.check = Some(evaluation.check(&check.order, check.size_step)?);
+            }
+            Ok(report)
+        }
+
+        /// The order validated by the engine, resolved against the account.
+        fn resolve(&self, order: Order, step: Option<Decimal>) -> Result<CheckModel, Error> {
+            let named = order
+                .symbol
+                .as_deref()
+                .and_then(|symbol| self.contract_index.get(symbol).copied());
+            let mut probe = self.probe.borrow_mut();
+            probe.contracts = named
+                .map(|i| vec![self.contracts[i].clone()])
+                .unwrap_or_default();
+            probe.check = Some(with_step(order, step));
+            let resolved = Model::from_scenario(&probe);
+            probe.contracts = Vec::new();
+            probe.check = None;
+            let mut check = resolved?.check.ok_or_else(no_check)?;
+            if let (OrderModel::Futures { contract, .. }, Some(index)) = (&mut check.order, named) {
+                *contract = index;
+            }
+            Ok(check)
+        }
+
+        /// The verdict on `order`, as if it were the scenario's `check`.
+        pub fn check_order(&self, order: Order) -> Result<CheckReport, Error> {
+            let check = self.resolve(order, None)?;
+            self.cell
+                .borrow_dependent()
+                .check(&check.order, check.size_step)
+        }
+
+        /// The largest multiple of the step of `order` that is accepted.
+        pub fn max_order_size(
+            &self,
+            order: Order,
+            step: Option<Decimal>,
+        ) -> Result<Decimal, Error> {
+            let check = self.resolve(order, step)?;
+            Ok(self
+                .cell
+                .borrow_dependent()
+                .max_order_size(&check.order, check.size_step)?
+                .0)
+        }
+    }
+
+    /// A path as the engine writes it (`coins[0].balance`), from serde_path_to_error's.
+    pub fn path_text(path: &serde_path_to_error::Path) -> String {
+        use serde_path_to_error::Segment;
+        let mut text = String::new();
+        for segment in path {
+            match segment {
+                Segment::Seq { index } => text.push_str(&format!("[{index}]")),
+                Segment::Map { key } | Segment::Enum { variant: key } => {
+                    if !text.is_empty() {
+                        text.push('.');
+                    }
+                    text.push_str(key);
+                }
+                Segment::Unknown => {}
+            }
+        }
+        text
+    }
+
+    /// A document that could not be read, with its path; a missing field is named by its
+    /// own path, as the engine's errors do (`coins[0]` + `balance` → `coins[0].balance`).
+    pub fn read_error(path: String, message: String) -> Error {
+        let path = match message
+            .strip_prefix("missing field `")
+            .and_then(|rest| rest.split('`').next())
+        {
+            Some(field) if path.is_empty() => field.to_string(),
+            Some(field) => format!("{path}.{field}"),
+            None => path,
+        };
+        Error::Field { path, message }
+    }
+}
+
+// ---- the JS boundary ----
+//
+// Documents cross as JSON text: an object is written by the JS engine's own `JSON.stringify`,
+// read by the engine's parser (so errors and their paths are those of the CLI), and a report
+// is written by serde_json and read back by `JSON.parse`. Measured (BENCHMARKS.md), this is 2
+// to 3.5 times cheaper than serde-wasm-bindgen's property-by-property crossing, which is kept
+// as `evaluateSerde` for comparison.
+
+/// The engine's error as a JS `Error`: `name` "UnimarginError", `message`, `path`.
+fn js_error(error: &Error) -> JsValue {
+    js_error_at(error.path(), &error.message())
+}
+
+fn js_error_at(path: &str, message: &str) -> JsValue {
+    let error = js_sys::Error::new(message);
+    error.set_name("UnimarginError");
+    // setting a property on a fresh Error cannot fail
+    let _ = js_sys::Reflect::set(&error, &JsValue::from_str("path"), &JsValue::from_str(path));
+    error.into()
+}
+
+/// A JS value as JSON text (`undefined`, functions and symbols have none).
+fn stringify(value: &JsValue, what: &str) -> Result<String, JsValue> {
+    match js_sys::JSON::stringify(value) {
+        Ok(text) => text
+            .as_string()
+            .ok_or_else(|| js_error_at("", &format!("expected {what}, got undefined"))),
+        Err(e) => Err(js_error_at(
+            "",
+            &format!(
+                "{what} cannot be written as JSON: {}",
+                e.dyn_ref::<js_sys::Error>()
+                    .map_or_else(|| "not serializable".to_string(), |e| e.message().into())
+            ),
+        )),
+    }
+}
+
+/// A scenario given as a plain object.
+fn read_scenario(value: &JsValue) -> Result<Scenario, JsValue> {
+    unimargin::parse_scenario(&stringify(value, "a scenario")?).map_err(|e| js_error(&e))
+}
+
+/// An order given as a plain object, read as the scenario's `check` (its paths start there).
+fn read_order(value: &JsValue) -> Result<Order, JsValue> {
+    let text = stringify(value, "an order")?;
+    let mut deserializer = serde_json::Deserializer::from_str(&text);
+    let order = serde_path_to_error::deserialize(&mut deserializer).map_err(|e| {
+        let inner = core::path_text(e.path());
+        let path = if inner.is_empty() {
+            "check".to_string()
+        } else {
+            format!("check.{inner}")
+        };
+        let message = e.into_inner().to_string();
+        let message = match message.rfind(" at line ") {
+            Some(i) => message[..i].to_string(),
+            None => message,
+        };
+        js_error(&core::read_error(path, message))
+    })?;
+    Ok(order)
+}
+
+/// JSON text into a JS value.
+fn parse(json: &str) -> Result<JsValue, JsValue> {
+    js_sys::JSON::parse(json).map_err(|_| js_error_at("", "the report could not be read back"))
+}
+
+fn to_json<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
+    let text = serde_json::to_string(value).map_err(|e| js_error_at("", &e.to_string()))?;
+    parse(&text)
+}
+
+/// JSON text given as a string or as UTF-8 bytes (a `Uint8Array`, such as a file's `Buffer`:
+/// copied into wasm memory at once, where a string is copied character by character).
+fn json_text(value: &JsValue) -> Result<String, JsValue> {
+    if let Some(text) = value.as_string() {
+        return Ok(text);
+    }
+    match value.dyn_ref::<js_sys::Uint8Array>() {
+        Some(bytes) => String::from_utf8(bytes.to_vec())
+            .map_err(|e| js_error_at("", &format!("invalid JSON: the bytes are not UTF-8 ({e})"))),
+        None => Err(js_error_at(
+            "",
+            "expected JSON text: a string, or its UTF-8 bytes as a Uint8Array",
+        )),
+    }
+}
+
+/// A decimal argument: a string such as "0.001" or a JS number, read as the engine reads one.
+#[derive(serde::Deserialize)]
+#[serde(transparent)]
+struct DecimalArg(#[serde(with = "unimargin::num")] Decimal);
+
+fn read_step(step: JsValue) -> Result<Option<Decimal>, JsValue> {
+    if step.is_undefined() || step.is_null() {
+        return Ok(None);
+    }
+    read_serde::<DecimalArg>(step, "check.size_step").map(|s| Some(s.0))
+}
+
+/// Evaluates a scenario (FORMAT.md, as a plain object): every figure, and the verdict on its
+/// `check` if it has one. Throws an `Error` with `path` and `message` on bad input.
+#[wasm_bindgen(unchecked_return_type = "Report")]
+pub fn evaluate(
+    #[wasm_bindgen(unchecked_param_type = "Scenario")] scenario: JsValue,
+) -> Result<JsValue, JsValue> {
+    let report = core::evaluate(&read_scenario(&scenario)?).map_err(|e| js_error(&e))?;
+    parse(&unimargin::report_to_json(&report))
+}
+
+/// `evaluate` on JSON text (a string, or UTF-8 bytes), answering the report as JSON text: for
+/// a scenario that is text already (a file, a request), no object is made on either side.
+#[wasm_bindgen(js_name = evaluateJson)]
+pub fn evaluate_json(
+    #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] scenario: JsValue,
+) -> Result<String, JsValue> {
+    unimargin::evaluate_json(&json_text(&scenario)?)
+        .map(|report| unimargin::report_to_json(&report))
+        .map_err(|e| js_error(&e))
+}
+
+/// The verdict on `order` against the account of `scenario` (the report's `check` for that
+/// order). The order is validated as the scenario's `check`: its errors' paths start there.
+#[wasm_bindgen(js_name = checkOrder, unchecked_return_type = "Check")]
+pub fn check_order(
+    #[wasm_bindgen(unchecked_param_type = "Scenario")] scenario: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Order")] order: JsValue,
+) -> Result<JsValue, JsValue> {
+    let scenario = read_scenario(&scenario)?;
+    let order = read_order(&order)?;
+    to_json(&core::check_order(scenario, order).map_err(|e| js_error(&e))?)
+}
+
+/// The largest multiple of `step` (default: the order's `size_step`, else 0.00000001) of
+/// `order` that is accepted, as a decimal string (`"0"` when none is).
+#[wasm_bindgen(js_name = maxOrderSize)]
+pub fn max_order_size(
+    #[wasm_bindgen(unchecked_param_type = "Scenario")] scenario: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Order")] order: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "DecimalInput | undefined")] step: JsValue,
+) -> Result<String, JsValue> {
+    let scenario = read_scenario(&scenario)?;
+    let order = read_order(&order)?;
+    let step = read_step(step)?;
+    core::max_order_size(scenario, order, step)
+        .map(|size| size.normalize().to_string())
+        .map_err(|e| js_error(&e))
+}
+
+/// The engine's version.
+#[wasm_bindgen]
+pub fn version() -> String {
+    env!("CARGO_PKG_VERSION").to_string()
+}
+
+/// An account validated and evaluated once and kept in wasm memory, for repeated checks of
+/// orders against it (a bot sizing orders, a form checking as one types). Free it with
+/// `free()` when done.
+#[wasm_bindgen(js_name = Account)]
+pub struct AccountHandle(core::Evaluated);
+
+#[wasm_bindgen(js_class = Account)]
+impl AccountHandle {
+    /// Validates and evaluates `scenario`; throws like `evaluate`.
+    #[wasm_bindgen(constructor)]
+    pub fn new(
+        #[wasm_bindgen(unchecked_param_type = "Scenario")] scenario: JsValue,
+    ) -> Result<AccountHandle, JsValue> {
+        core::Evaluated::new(read_scenario(&scenario)?)
+            .map(AccountHandle)
+            .map_err(|e| js_error(&e))
+    }
+
+    /// The same from JSON text (a string, or UTF-8 bytes).
+    #[wasm_bindgen(js_name = fromJson)]
+    pub fn from_json(
+        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] scenario: JsValue,
+    ) -> Result<AccountHandle, JsValue> {
+        unimargin::parse_scenario(&json_text(&scenario)?)
+            .and_then(core::Evaluated::new)
+            .map(AccountHandle)
+            .map_err(|e| js_error(&e))
+    }
+
+    /// The report (as `evaluate` gives it).
+    #[wasm_bindgen(unchecked_return_type = "Report")]
+    pub fn report(&self) -> Result<JsValue, JsValue> {
+        parse(&self.report_json()?)
+    }
+
+    /// The report as JSON text.
+    #[wasm_bindgen(js_name = reportJson)]
+    pub fn report_json(&self) -> Result<String, JsValue> {
+        self.0
+            .report()
+            .map(|r| unimargin::report_to_json(&r))
+            .map_err(|e| js_error(&e))
+    }
+
+    /// The verdict on `order` (as `checkOrder` gives it), without evaluating the account again.
+    #[wasm_bindgen(js_name = checkOrder, unchecked_return_type = "Check")]
+    pub fn check_order(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Order")] order: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        to_json(
+            &self
+                .0
+                .check_order(read_order(&order)?)
+                .map_err(|e| js_error(&e))?,
+        )
+    }
+
+    /// The largest size of `order` accepted (as `maxOrderSize` gives it).
+    #[wasm_bindgen(js_name = maxOrderSize)]
+    pub fn max_order_size(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Order")] order: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "DecimalInput | undefined")] step: JsValue,
+    ) -> Result<String, JsValue> {
+        let order = read_order(&order)?;
+        let step = read_step(step)?;
+        self.0
+            .max_order_size(order, step)
+            .map(|size| size.normalize().to_string())
+            .map_err(|e| js_error(&e))
+    }
+}
+
+// ---- serde-wasm-bindgen: objects read and written property by property ----
+
+/// Reads a value from a JS value with serde-wasm-bindgen, with the path of the first problem
+/// under `root`.
+fn read_serde<T: serde::de::DeserializeOwned>(value: JsValue, root: &str) -> Result<T, JsValue> {
+    let deserializer = serde_wasm_bindgen::Deserializer::from(value);
+    serde_path_to_error::deserialize(deserializer).map_err(|e| {
+        let inner = core::path_text(e.path());
+        let path = match (root.is_empty(), inner.is_empty()) {
+            (true, _) => inner,
+            (false, true) => root.to_string(),
+            (false, false) if inner.starts_with('[') => format!("{root}{inner}"),
+            (false, false) => format!("{root}.{inner}"),
+        };
+        js_error(&core::read_error(path, message(e.into_inner())))
+    })
+}
+
+/// The text of a reading error. serde's own errors keep their message; an exception that
+/// serde-wasm-bindgen met in JS (asking a number for its iterator, where an object or a list
+/// belongs) says what was expected instead.
+fn message(error: serde_wasm_bindgen::Error) -> String {
+    let value = JsValue::from(error);
+    match value.dyn_ref::<js_sys::Error>() {
+        Some(e) if e.name() == "Error" => e.message().into(),
+        Some(_) => "invalid type: expected a JSON object or array here".into(),
+        None => value
+            .as_string()
+            .unwrap_or_else(|| "the document could not be read".into()),
+    }
+}
+
+/// `evaluate` with the scenario read and the report written by serde-wasm-bindgen, property
+/// by property across the boundary: the crossing the package does not use by default, kept to
+/// measure it against (BENCHMARKS.md). Same answers; reading errors are worded by serde.
+#[wasm_bindgen(js_name = evaluateSerde, unchecked_return_type = "Report")]
+pub fn evaluate_serde(
+    #[wasm_bindgen(unchecked_param_type = "Scenario")] scenario: JsValue,
+) -> Result<JsValue, JsValue> {
+    let scenario: Scenario = read_serde(scenario, "")?;
+    let report = core::evaluate(&scenario).map_err(|e| js_error(&e))?;
+    report
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| js_error_at("", &message(e)))
+}

@@ -1,0 +1,247 @@
+
+// ---- FORMAT.md, version 1: the documents (kept in sync with the Rust types by
+// ---- crates/unimargin-js/tests/typescript.rs) ----
+
+/** A decimal number written as a string: "50000", "0.98", "-1.5", "5e-4". On input a JS
+ * number is accepted too (read as its shortest text: 0.1 is "0.1"); reports always give
+ * strings, normalized ("49000", never "49000.00"). */
+export type Decimal = string;
+/** A decimal on input: a string, or a JS number. */
+export type DecimalInput = Decimal | number;
+
+/** An account to evaluate (FORMAT.md "Scenario"). Leave optional fields out rather than
+ * setting them to `undefined`. Unknown fields are an error. */
+export interface Scenario {
+  format: "unimargin/scenario@1";
+  settings?: Settings;
+  coins?: Coin[];
+  contracts?: Contract[];
+  positions?: Position[];
+  orders?: Order[];
+  /** The order to verify (RULES §7). */
+  check?: Order | null;
+}
+
+/** Account-wide settings; each left out takes its default. */
+export interface Settings {
+  /** USDT/USD index price (default "1"). */
+  usdt_usd?: DecimalInput;
+  /** USDC/USD index price (default "1"). */
+  usdc_usd?: DecimalInput;
+  /** Spot taker fee rate on pending spot orders (default "0"). */
+  spot_taker_fee?: DecimalInput;
+  /** Cross margin rate from which the account is at warning (default "0.8"). */
+  warning_rate?: DecimalInput;
+  /** Cross margin rate from which partial liquidation starts (default "1"). */
+  liquidation_rate?: DecimalInput;
+}
+
+export type QuoteName = "USD" | "USDT" | "USDC" | "BTC";
+
+/** A coin held (or owed) in the account. */
+export interface Coin {
+  coin: string;
+  /** In coin units; negative is a loan. */
+  balance: DecimalInput;
+  /** Price in `quote`; may be left out for USDT and USDC. */
+  price?: DecimalInput;
+  /** Default "USD" (USDT, USDC: themselves). */
+  quote?: QuoteName | null;
+  /** Ascending `up_to_usd`; the last has none. None: the coin counts for 0. */
+  discount_tiers?: DiscountTier[];
+  /** Ascending `up_to` (debt in coin units); the last has none. None: cannot be borrowed. */
+  loan_tiers?: LoanTier[];
+  hourly_interest?: DecimalInput;
+  /** Debt from unrealized losses free of interest, in coin units. */
+  interest_free?: DecimalInput;
+}
+
+export interface DiscountTier {
+  up_to_usd?: DecimalInput;
+  /** A fraction in [0, 1]. */
+  rate: DecimalInput;
+}
+
+export interface LoanTier {
+  up_to?: DecimalInput;
+  leverage: DecimalInput;
+  mmr: DecimalInput;
+}
+
+/** A perpetual futures contract. */
+export interface Contract {
+  symbol: string;
+  base: string;
+  settle: string;
+  mark_price: DecimalInput;
+  leverage: DecimalInput;
+  taker_fee?: DecimalInput;
+  liquidation_fee?: DecimalInput;
+  mm_tiers: MaintenanceTier[];
+}
+
+export interface MaintenanceTier {
+  up_to_usd?: DecimalInput;
+  mmr: DecimalInput;
+}
+
+export type PositionSide = "long" | "short";
+export type Market = "spot" | "futures";
+export type OrderSide = "buy" | "sell";
+export type Risk = "safe" | "warning" | "liquidation";
+
+/** A held futures position. */
+export interface Position {
+  symbol: string;
+  side: PositionSide;
+  size: DecimalInput;
+  entry_price: DecimalInput;
+}
+
+/** A pending order, or the order to check. Spot: `base` and `quote`; futures: `symbol`. */
+export interface Order {
+  market: Market;
+  symbol?: string | null;
+  side: OrderSide;
+  base?: string | null;
+  quote?: string | null;
+  size: DecimalInput;
+  /** Limit price, in `quote` (spot) or the contract's settle coin (futures). */
+  price: DecimalInput;
+  /** Only for the order to check: the grid of its largest passing size (default "0.00000001"). */
+  size_step?: DecimalInput;
+}
+
+/** Everything the engine computes for a scenario (FORMAT.md "Report"). */
+export interface Report {
+  format: "unimargin/report@1";
+  coins: CoinReport[];
+  account: AccountReport;
+  contracts: ContractReport[];
+  positions: PositionReport[];
+  orders: PendingOrderReport[];
+  /** Present when the scenario has a `check`. */
+  check?: Check;
+}
+
+export interface CoinReport {
+  coin: string;
+  usd_price: Decimal;
+  unrealized_pnl: Decimal;
+  equity: Decimal;
+  debt: Decimal;
+  usd_equity: Decimal;
+  /** f(c): what the coin adds to adjusted equity. */
+  contribution: Decimal;
+  hourly_interest_usd: Decimal;
+  haircut: Decimal;
+  discount_slices: DiscountSlice[];
+  loan_initial_margin: Decimal;
+  loan_maintenance_margin: Decimal;
+  loan_leverage: Decimal | null;
+  loan_mmr: Decimal | null;
+  interest_bearing_debt: Decimal;
+}
+
+export interface DiscountSlice {
+  from_usd: Decimal;
+  /** null for the unbounded last tier. */
+  to_usd: Decimal | null;
+  rate: Decimal;
+  value_usd: Decimal;
+  discounted_usd: Decimal;
+}
+
+export interface AccountReport {
+  account_equity: Decimal;
+  adjusted_equity: Decimal;
+  spot_trading_losses: Decimal;
+  pending_fees: Decimal;
+  position_value: Decimal;
+  initial_margin_loans: Decimal;
+  initial_margin_derivatives: Decimal;
+  margin_reserved: Decimal;
+  available_margin: Decimal;
+  maintenance_margin_loans: Decimal;
+  maintenance_margin_derivatives: Decimal;
+  maintenance_margin: Decimal;
+  partial_liquidation_fees: Decimal;
+  /** null when unbounded (position value with adjusted equity ≤ 0). */
+  account_leverage: Decimal | null;
+  /** null when unbounded. */
+  cross_margin_rate: Decimal | null;
+  risk: Risk;
+  futures_orders_cancelled: boolean;
+  discounted_equity: Decimal;
+  futures_notional_usd: Decimal;
+  loans_usd: Decimal;
+  hourly_interest_usd: Decimal;
+  daily_interest_usd: Decimal;
+  warning_rate: Decimal;
+  liquidation_rate: Decimal;
+}
+
+export interface SideReport {
+  held_size: Decimal;
+  open_size: Decimal;
+  open_value: Decimal;
+  notional_usd: Decimal;
+  mmr: Decimal;
+  initial_margin: Decimal;
+  maintenance_margin: Decimal;
+}
+
+export interface ContractReport {
+  symbol: string;
+  mark_price: Decimal;
+  settle_usd_price: Decimal;
+  long: SideReport;
+  short: SideReport;
+  initial_margin: Decimal;
+  maintenance_margin: Decimal;
+  maintenance_side: PositionSide;
+  partial_liquidation_fee: Decimal;
+}
+
+export interface PositionReport {
+  side: PositionSide;
+  unrealized_pnl: Decimal;
+}
+
+export interface PendingOrderReport {
+  market: Market;
+  side: OrderSide;
+  spot_loss: Decimal;
+  fee: Decimal;
+  initial_margin_added: Decimal;
+  maintenance_margin_added: Decimal;
+}
+
+/** The verdict on an order (RULES §7). */
+export interface Check {
+  accepted: boolean;
+  spot_loss: Decimal;
+  fee: Decimal;
+  initial_margin_added: Decimal;
+  adjusted_equity_after: Decimal;
+  margin_reserved_after: Decimal;
+  /** adjusted_equity_after − margin_reserved_after; may be negative. */
+  headroom: Decimal;
+  /** The largest multiple of size_step accepted ("0" when none is). */
+  max_size: Decimal;
+  size_step: Decimal;
+  /** Sentences a person can act on, naming the binding figures. */
+  reasons: string[];
+  /** The coin the order would have to borrow but cannot. */
+  not_borrowable?: string;
+}
+
+/** What every function throws on bad input: a JS Error naming where the problem is. */
+export interface UnimarginError extends Error {
+  name: "UnimarginError";
+  /** A path into the scenario, such as "coins[2].discount_tiers[1].rate"; "" for the
+   * whole document. An order given on its own is read as the scenario's `check`. */
+  path: string;
+  /** What is wrong, in a sentence that does not repeat the path. */
+  message: string;
+}

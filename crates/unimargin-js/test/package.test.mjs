@@ -1,0 +1,210 @@
+// The built package in Node: the seeds, errors with their paths, round trips, the order
+// functions against evaluate's check, the reusable Account, and the browser (web/) build.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { unimargin, seeds, pkgDir, root, readJson, withoutCheck, benchmarkScenarios } from "./helpers.mjs";
+
+const { evaluate, evaluateJson, checkOrder, maxOrderSize, Account, version } = unimargin;
+
+test("version is the workspace's", () => {
+  const cargo = readFileSync(path.join(root, "Cargo.toml"), "utf8");
+  assert.equal(version(), cargo.match(/^version = "(.*)"$/m)[1]);
+});
+
+test("seed 1: 1 BTC at 50,000 rate 0.98 and 500 DOT at 4 rate 0 give 49,000", () => {
+  const report = evaluate(seeds["seed-1-btc-dot-collateral"]);
+  assert.equal(report.format, "unimargin/report@1");
+  assert.equal(report.account.adjusted_equity, "49000");
+  assert.deepEqual(
+    report.coins.map((c) => [c.coin, c.usd_equity, c.contribution]),
+    [
+      ["BTC", "50000", "49000"],
+      ["DOT", "2000", "0"],
+    ],
+  );
+  assert.equal(report.check, undefined);
+});
+
+test("seed 2: 40 BTC across two tiers give 980,000 + 970,000 = 1,950,000", () => {
+  const report = evaluate(seeds["seed-2-btc-two-tiers"]);
+  assert.equal(report.account.adjusted_equity, "1950000");
+  assert.deepEqual(
+    report.coins[0].discount_slices.map((s) => [s.from_usd, s.to_usd, s.discounted_usd]),
+    [
+      ["0", "1000000", "980000"],
+      ["1000000", null, "970000"],
+    ],
+  );
+});
+
+test("seed 3: buying 20 DOT at 5 USDT costs a spot loss of 50, leaving 50,100", () => {
+  const report = evaluate(seeds["seed-3-buy-dot"]);
+  assert.equal(report.account.adjusted_equity, "50150");
+  assert.equal(report.check.accepted, true);
+  assert.equal(report.check.spot_loss, "50");
+  assert.equal(report.check.adjusted_equity_after, "50100");
+  assert.equal(report.check.headroom, "50100");
+});
+
+test("seed 4: selling 20 DOT on a loan reserves 20 × 5 ÷ 10 = 10", () => {
+  const report = evaluate(seeds["seed-4-sell-dot-on-loan"]);
+  assert.equal(report.account.adjusted_equity, "50100");
+  assert.equal(report.check.accepted, true);
+  assert.equal(report.check.initial_margin_added, "10");
+  assert.equal(report.check.margin_reserved_after, "10");
+  assert.equal(report.check.headroom, "50090");
+});
+
+const badRate = () => {
+  const scenario = structuredClone(seeds["seed-1-btc-dot-collateral"]);
+  scenario.coins[0].discount_tiers[0].rate = 1.5;
+  return scenario;
+};
+
+function assertUnimarginError(fn, path, message) {
+  assert.throws(fn, (e) => {
+    assert.ok(e instanceof Error, "an Error");
+    assert.equal(e.name, "UnimarginError");
+    assert.equal(e.path, path);
+    if (message instanceof RegExp) assert.match(e.message, message);
+    else assert.equal(e.message, message);
+    return true;
+  });
+}
+
+test("a rate of 1.5 is an Error naming its path, from every entry point", () => {
+  const scenario = badRate();
+  const path = "coins[0].discount_tiers[0].rate";
+  const message = "rate must be between 0 and 1, got 1.5";
+  assertUnimarginError(() => evaluate(scenario), path, message);
+  assertUnimarginError(() => evaluateJson(JSON.stringify(scenario)), path, message);
+  assertUnimarginError(() => new Account(scenario), path, message);
+  assertUnimarginError(() => Account.fromJson(JSON.stringify(scenario)), path, message);
+  const order = seeds["seed-3-buy-dot"].check;
+  assertUnimarginError(() => checkOrder(scenario, order), path, message);
+  assertUnimarginError(() => maxOrderSize(scenario, order), path, message);
+});
+
+test("reading errors name their path too, and never panic", () => {
+  const seed = seeds["seed-1-btc-dot-collateral"];
+  assertUnimarginError(() => evaluate({ ...seed, coins: [{ coin: "BTC", price: "1" }] }), "coins[0].balance", "missing field `balance`");
+  assertUnimarginError(() => evaluate({ ...seed, coins: [{ coin: "BTC", balance: "1 BTC", price: "1" }] }), "coins[0].balance", /expected a decimal number/);
+  assertUnimarginError(() => evaluate({ ...seed, colour: "red" }), "colour", /unknown field `colour`/);
+  assertUnimarginError(() => evaluate({ ...seed, coins: [42] }), "coins[0]", /invalid type/);
+  assertUnimarginError(() => evaluate(null), "", /invalid type/);
+  assertUnimarginError(() => evaluate({ ...seed, format: "unimargin/scenario@2" }), "format", /expected "unimargin\/scenario@1"/);
+  assertUnimarginError(() => evaluateJson('{"format": "unimargin/scenario@1", "coins": ['), "coins", /invalid JSON/);
+  assertUnimarginError(() => evaluateJson(7), "", /expected JSON text/);
+  const order = { ...seeds["seed-3-buy-dot"].check, size: "-1" };
+  assertUnimarginError(() => checkOrder(seeds["seed-3-buy-dot"], order), "check.size", "size must be greater than 0, got -1");
+  assertUnimarginError(() => maxOrderSize(seeds["seed-3-buy-dot"], seeds["seed-3-buy-dot"].check, "abc"), "check.size_step", /expected a decimal number/);
+  const account = new Account(seeds["seed-3-buy-dot"]);
+  assertUnimarginError(() => account.checkOrder({ ...order, size: "1", quote: "EUR" }), "check.quote", "EUR is not one of the coins; add it to `coins`");
+  assertUnimarginError(() => account.checkOrder({ market: "futures", symbol: "BTCUSDT", side: "buy", size: "1", price: "1" }), "check.symbol", /BTCUSDT is not one of the contracts/);
+  account.free();
+});
+
+test("a report round-trips through JSON, and both crossings give the same report", () => {
+  for (const [name, scenario] of Object.entries(seeds)) {
+    const report = evaluate(scenario);
+    assert.deepEqual(JSON.parse(JSON.stringify(report)), report, name);
+    assert.deepEqual(JSON.parse(evaluateJson(JSON.stringify(scenario))), report, name);
+    assert.deepEqual(JSON.parse(evaluateJson(Buffer.from(JSON.stringify(scenario)))), report, name);
+    // the scenario, written back as text, reads as the same account
+    assert.deepEqual(evaluate(JSON.parse(JSON.stringify(scenario))), report, name);
+  }
+});
+
+test("evaluateSerde (serde-wasm-bindgen) answers as evaluate does", () => {
+  const scenarios = [...Object.values(seeds), ...benchmarkScenarios().filter((b) => b.name !== "large").map((b) => JSON.parse(b.text))];
+  for (const scenario of scenarios) assert.deepEqual(unimargin.evaluateSerde(scenario), evaluate(scenario));
+  assertUnimarginError(() => unimargin.evaluateSerde(badRate()), "coins[0].discount_tiers[0].rate", "rate must be between 0 and 1, got 1.5");
+  assertUnimarginError(() => unimargin.evaluateSerde({ ...seeds["seed-1-btc-dot-collateral"], coins: [42] }), "coins[0]", /invalid type/);
+});
+
+test("a field set to undefined is left out, as JSON leaves it out", () => {
+  const seed = seeds["seed-1-btc-dot-collateral"];
+  const coins = seed.coins.map((c) => ({ ...c, hourly_interest: undefined }));
+  assert.deepEqual(evaluate({ ...seed, coins, check: undefined }), evaluate(seed));
+  assertUnimarginError(() => evaluate(undefined), "", /expected a scenario/);
+  assertUnimarginError(() => evaluate({ ...seed, coins: [{ ...seed.coins[0], balance: 10n }] }), "", /cannot be written as JSON/);
+});
+
+test("JS numbers read as their shortest text", () => {
+  const seed = seeds["seed-3-buy-dot"];
+  const numeric = JSON.parse(JSON.stringify(seed), (key, value) => (typeof value === "string" && /^-?\d+(\.\d+)?$/.test(value) ? Number(value) : value));
+  assert.equal(typeof numeric.coins[0].balance, "number");
+  assert.deepEqual(evaluate(numeric), evaluate(seed));
+});
+
+test("checkOrder and maxOrderSize answer what evaluate's check says", () => {
+  const scenarios = [
+    ["seed-3", seeds["seed-3-buy-dot"]],
+    ["seed-4", seeds["seed-4-sell-dot-on-loan"]],
+    ...benchmarkScenarios()
+      .filter((b) => b.name !== "large")
+      .map((b) => [b.name, JSON.parse(b.text)]),
+  ];
+  for (const [name, scenario] of scenarios) {
+    const expected = evaluate(scenario).check;
+    const bare = withoutCheck(scenario);
+    assert.deepEqual(checkOrder(bare, scenario.check), expected, name);
+    assert.equal(maxOrderSize(bare, scenario.check), expected.max_size, name);
+    const account = new Account(bare);
+    assert.deepEqual(account.checkOrder(scenario.check), expected, name);
+    assert.equal(account.maxOrderSize(scenario.check), expected.max_size, name);
+    assert.deepEqual(account.report(), evaluate(bare), name);
+    account.free();
+    const withIt = Account.fromJson(JSON.stringify(scenario));
+    assert.deepEqual(JSON.parse(withIt.reportJson()), evaluate(scenario), name);
+    withIt.free();
+  }
+});
+
+test("maxOrderSize on another grid: the largest multiple accepted, the next one not", () => {
+  const seed = seeds["seed-3-buy-dot"];
+  // buying s DOT at 5 USDT: spot loss 2.5 s; past 20 DOT it borrows 5 s − 100 USDT at
+  // leverage 10, reserving 0.5 s − 10; headroom 50,150 − 2.5 s − (0.5 s − 10) = 50,160 − 3 s
+  assert.equal(maxOrderSize(seed, seed.check), "16720");
+  assert.equal(maxOrderSize(seed, seed.check, "3"), "16719");
+  assert.equal(maxOrderSize(seed, seed.check, 7), "16716");
+  assert.equal(checkOrder(seed, { ...seed.check, size: "16720" }).headroom, "0");
+  assert.equal(checkOrder(seed, { ...seed.check, size: "16720" }).accepted, true);
+  assert.equal(checkOrder(seed, { ...seed.check, size: "16720.00000001" }).accepted, false);
+  // an order on another contract or coin than the scenario's check, through one Account
+  const bench = readJson(path.join(root, "tests/fixtures/bench/typical.json"));
+  const account = new Account(bench);
+  for (const order of [
+    { market: "spot", side: "buy", base: "BTC", quote: "USDT", size: "1", price: "64000" },
+    { market: "spot", side: "sell", base: bench.coins[4].coin, quote: "USDT", size: "3", price: "1" },
+    { market: "futures", side: "sell", symbol: bench.contracts[bench.contracts.length - 1].symbol, size: "2", price: bench.contracts[bench.contracts.length - 1].mark_price },
+  ]) {
+    assert.deepEqual(account.checkOrder(order), checkOrder(bench, order), JSON.stringify(order));
+    assert.equal(account.maxOrderSize(order, "0.01"), maxOrderSize(bench, order, "0.01"), JSON.stringify(order));
+  }
+  account.free();
+});
+
+test("the browser build (web/) works once initialised with the wasm", async () => {
+  const web = await import(path.join(pkgDir, "web/unimargin.js"));
+  await web.default({ module_or_path: readFileSync(path.join(pkgDir, "web/unimargin_bg.wasm")) });
+  const seed = seeds["seed-3-buy-dot"];
+  assert.deepEqual(web.evaluate(seed), evaluate(seed));
+  assert.throws(() => web.evaluate(badRate()), { name: "UnimarginError", path: "coins[0].discount_tiers[0].rate" });
+});
+
+test("the package ships its glue, wasm, types and README, for node and the browser", () => {
+  const pkg = JSON.parse(readFileSync(path.join(pkgDir, "package.json"), "utf8"));
+  assert.equal(pkg.version, version());
+  for (const file of ["node/unimargin.js", "node/unimargin_bg.wasm", "node/unimargin.d.ts", "web/unimargin.js", "web/unimargin_bg.wasm", "web/unimargin.d.ts", "README.md"]) {
+    assert.ok(readFileSync(path.join(pkgDir, file)).length > 0, file);
+  }
+  for (const dir of ["node", "web"]) {
+    const types = readFileSync(path.join(pkgDir, dir, "unimargin.d.ts"), "utf8");
+    for (const name of ["interface Scenario", "interface Report", "interface Check", "interface UnimarginError", "export function evaluate(scenario: Scenario): Report", "checkOrder(scenario: Scenario, order: Order): Check"]) {
+      assert.ok(types.includes(name), `${dir}/unimargin.d.ts has ${name}`);
+    }
+  }
+});
