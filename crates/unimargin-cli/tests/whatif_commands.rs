@@ -125,7 +125,10 @@ fn bad_options_name_the_option() {
         );
     }
     let extra = refused(&run(&["evaluate", "-", "more"], LEVERAGED));
-    assert_eq!(extra["error"]["message"], "unexpected argument after FILE: more (see unimargin --help)");
+    assert_eq!(
+        extra["error"]["message"],
+        "unexpected argument after FILE: more (see unimargin --help)"
+    );
     let bad_document = refused(&run(
         &["liquidate", "-"],
         r#"{"format":"unimargin/scenario@1","coins":[{"coin":"BTC","balance":"1","price":"0"}]}"#,

@@ -40,7 +40,10 @@ pub fn parse_decimal(text: &str) -> Result<Decimal, String> {
     // what the messages quote of the text; written only for a text that is refused
     let shown = || {
         if text.len() > 40 {
-            format!("{}…", &text[..text.char_indices().nth(40).map_or(text.len(), |(i, _)| i)])
+            format!(
+                "{}…",
+                &text[..text.char_indices().nth(40).map_or(text.len(), |(i, _)| i)]
+            )
         } else {
             text.to_string()
         }
