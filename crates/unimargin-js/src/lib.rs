@@ -1,10 +1,10 @@
 //! # unimargin-js
 //!
 //! The unimargin engine as a JavaScript package: a thin wasm-bindgen adapter with no rules of
-//! its own. Scenarios and reports are FORMAT.md's documents as plain JS objects or as
-//! JSON text; every error is thrown as a JS `Error`
-//! whose `path` names where in the scenario the problem is, and bad input never panics.
-//! Documents cross the boundary as JSON text (see "the JS boundary" below for why).
+//! its own. Scenarios and reports are FORMAT.md's documents as plain JS objects or as JSON
+//! text, and cross the boundary as JSON text (see "the JS boundary" below for why); every
+//! error is thrown as a JS `Error` whose `path` names where in the scenario the problem is,
+//! and bad input never panics.
 //!
 //! | export | what |
 //! | --- | --- |
@@ -317,11 +317,13 @@ fn json_text(value: &JsValue) -> Result<String, JsValue> {
 #[serde(transparent)]
 struct DecimalArg(#[serde(with = "unimargin::num")] Decimal);
 
-fn read_step(step: JsValue) -> Result<Option<Decimal>, JsValue> {
-    if step.is_undefined() || step.is_null() {
-        return Ok(None);
+fn read_step(step: Option<JsValue>) -> Result<Option<Decimal>, JsValue> {
+    match step {
+        Some(step) if !step.is_undefined() && !step.is_null() => {
+            read_serde::<DecimalArg>(step, "check.size_step").map(|s| Some(s.0))
+        }
+        _ => Ok(None),
     }
-    read_serde::<DecimalArg>(step, "check.size_step").map(|s| Some(s.0))
 }
 
 /// Evaluates a scenario (FORMAT.md, as a plain object): every figure, and the verdict on its
@@ -363,7 +365,7 @@ pub fn check_order(
 pub fn max_order_size(
     #[wasm_bindgen(unchecked_param_type = "Scenario")] scenario: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Order")] order: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "DecimalInput | undefined")] step: JsValue,
+    step: Option<JsValue>,
 ) -> Result<String, JsValue> {
     let scenario = read_scenario(&scenario)?;
     let order = read_order(&order)?;
@@ -442,7 +444,7 @@ impl AccountHandle {
     pub fn max_order_size(
         &self,
         #[wasm_bindgen(unchecked_param_type = "Order")] order: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "DecimalInput | undefined")] step: JsValue,
+        step: Option<JsValue>,
     ) -> Result<String, JsValue> {
         let order = read_order(&order)?;
         let step = read_step(step)?;
