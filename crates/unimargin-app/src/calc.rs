@@ -8,7 +8,7 @@ use unimargin::explain::{explain, Explanations};
 use unimargin::{Account, Report, Scenario};
 
 /// Everything the engine says about a valid draft.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub struct Computed {
     pub scenario: Scenario,
     pub account: Account,
@@ -34,10 +34,29 @@ pub fn compute(draft: &Draft) -> Result<Computed, Vec<FieldError>> {
     })
 }
 
+/// Shared figures, equal only to themselves: a new computation is new figures. (Comparing
+/// two reports field by field would cost more than it saves, in time and in code size.)
+#[derive(Debug, Clone)]
+pub struct Shared<T>(pub Arc<T>);
+
+impl<T> PartialEq for Shared<T> {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl<T> std::ops::Deref for Shared<T> {
+    type Target = T;
+
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
 /// What the page shows: the figures (fresh, or the last good ones) and the problems.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Outcome {
-    pub figures: Option<Arc<Computed>>,
+    pub figures: Option<Shared<Computed>>,
     pub errors: Arc<Vec<FieldError>>,
 }
 
@@ -46,7 +65,7 @@ impl Outcome {
     pub fn next(previous: Option<&Outcome>, draft: &Draft) -> Outcome {
         match compute(draft) {
             Ok(computed) => Outcome {
-                figures: Some(Arc::new(computed)),
+                figures: Some(Shared(Arc::new(computed))),
                 errors: Arc::default(),
             },
             Err(errors) => Outcome {
@@ -99,6 +118,9 @@ mod tests {
         assert!(broken.is_stale());
         assert_eq!(ae(&broken), Decimal::from(98000));
         assert_eq!(broken.errors[0].path, "coins[0].balance");
+
+        // The same figures are kept, not computed again.
+        assert!(broken.figures == second.figures);
 
         // An engine rule broken (not a parse error) is reported at its path too.
         draft.set(Field::Coin(btc, CoinField::Balance), "2".into());

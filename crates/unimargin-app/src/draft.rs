@@ -456,13 +456,14 @@ impl Draft {
             .find(|c| !is_stablecoin(c))
     }
 
-    /// The coin prices are usually settled in: USDT if there, else the first coin.
-    fn settlement_coin(&self) -> Option<&str> {
-        self.coins
-            .iter()
-            .map(|c| c.coin.as_str())
+    /// The coin trades settle in: a stablecoin if there is one, else the first coin other
+    /// than `base`, else the first coin.
+    fn settlement_coin(&self, base: &str) -> Option<&str> {
+        let names = || self.coins.iter().map(|c| c.coin.as_str());
+        names()
             .find(|c| is_stablecoin(c))
-            .or_else(|| self.coins.first().map(|c| c.coin.as_str()))
+            .or_else(|| names().find(|c| *c != base))
+            .or_else(|| names().next())
     }
 
     /// A new order (or check) that is valid for this account, when it can be.
@@ -480,7 +481,7 @@ impl Draft {
             },
             None => {
                 let base = self.first_volatile_coin().unwrap_or("BTC").to_string();
-                let quote = self.settlement_coin().unwrap_or("USDT").to_string();
+                let quote = self.settlement_coin(&base).unwrap_or("USDT").to_string();
                 let price = self
                     .coins
                     .iter()
@@ -568,7 +569,7 @@ impl Draft {
                 let id = self.alloc();
                 let tier = self.alloc();
                 let base = self.first_volatile_coin().unwrap_or("BTC").to_string();
-                let settle = self.settlement_coin().unwrap_or("USDT").to_string();
+                let settle = self.settlement_coin(&base).unwrap_or("USDT").to_string();
                 let symbol = self.unused_name(&format!("{base}{settle}"), |d, n| {
                     d.contracts.iter().any(|c| c.symbol == n)
                 });

@@ -57,8 +57,8 @@ impl Preset {
     }
 
     /// Its scenario (the files are checked by the tests below).
-    pub fn scenario(&self) -> Result<Scenario, unimargin::Error> {
-        unimargin::parse_scenario(self.json)
+    pub fn scenario(&self) -> Result<Scenario, String> {
+        crate::share::read_scenario(self.json)
     }
 }
 

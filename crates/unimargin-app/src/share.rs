@@ -21,9 +21,60 @@ pub fn scenario_json(scenario: &Scenario) -> String {
 
 /// The scenario as FORMAT.md JSON, indented for a file people may read.
 pub fn scenario_json_pretty(scenario: &Scenario) -> String {
-    let mut text = serde_json::to_string_pretty(scenario).unwrap_or_default();
-    text.push('\n');
-    text
+    indent_json(&scenario_json(scenario))
+}
+
+/// Indents compact JSON by two spaces a level (one serializer in the app, not two).
+fn indent_json(compact: &str) -> String {
+    let mut out = String::with_capacity(compact.len() * 2);
+    let mut depth = 0usize;
+    let mut in_string = false;
+    let mut escaped = false;
+    let newline = |out: &mut String, depth: usize| {
+        out.push('\n');
+        out.extend(std::iter::repeat_n("  ", depth));
+    };
+    let mut chars = compact.chars().peekable();
+    while let Some(c) = chars.next() {
+        if in_string {
+            out.push(c);
+            match (escaped, c) {
+                (true, _) => escaped = false,
+                (false, '\\') => escaped = true,
+                (false, '"') => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match c {
+            '"' => {
+                in_string = true;
+                out.push(c);
+            }
+            '{' | '[' => {
+                out.push(c);
+                if matches!(chars.peek(), Some('}') | Some(']')) {
+                    out.extend(chars.next());
+                } else {
+                    depth += 1;
+                    newline(&mut out, depth);
+                }
+            }
+            '}' | ']' => {
+                depth = depth.saturating_sub(1);
+                newline(&mut out, depth);
+                out.push(c);
+            }
+            ',' => {
+                out.push(c);
+                newline(&mut out, depth);
+            }
+            ':' => out.push_str(": "),
+            _ => out.push(c),
+        }
+    }
+    out.push('\n');
+    out
 }
 
 /// The share link for a scenario, from the page's address (its fragment is replaced).
@@ -49,8 +100,12 @@ pub fn decode(payload: &str) -> Result<Scenario, String> {
 
 /// Reads a FORMAT.md scenario that is to replace the person's work (a link, an imported
 /// file): it must parse and evaluate, else the engine's path and message say why not.
+///
+/// The scenario is read by the engine's own (strict) deserializer through serde_json;
+/// a JSON problem is named by line and column, a rule broken by its path.
 pub fn read_scenario(text: &str) -> Result<Scenario, String> {
-    let scenario = unimargin::parse_scenario(text).map_err(describe)?;
+    let scenario: Scenario =
+        serde_json::from_str(text).map_err(|e| format!("it is not a valid scenario: {e}"))?;
     unimargin::evaluate_scenario(&scenario).map_err(describe)?;
     Ok(scenario)
 }
@@ -100,7 +155,9 @@ mod tests {
         assert_eq!(payload("#other"), None);
         assert!(decode("!!!").unwrap_err().contains("not base64url"));
         let not_json = URL_SAFE_NO_PAD.encode("hello");
-        assert!(decode(&not_json).unwrap_err().contains("invalid JSON"));
+        assert!(decode(&not_json)
+            .unwrap_err()
+            .contains("not a valid scenario"));
         let bad_rate = URL_SAFE_NO_PAD.encode(
             r#"{"format":"unimargin/scenario@1","coins":[{"coin":"BTC","balance":"1","price":"1","discount_tiers":[{"rate":"1.5"}]}]}"#,
         );
@@ -114,7 +171,16 @@ mod tests {
     fn files_are_pretty_json_that_reads_back() {
         let scenario = seed();
         let text = scenario_json_pretty(&scenario);
-        assert!(text.contains("\n  \"coins\": ["));
+        assert!(text.starts_with("{\n  \"format\": \"unimargin/scenario@1\",\n  \"coins\": [\n    {\n      \"coin\": \"BTC\","), "{text}");
         assert_eq!(read_scenario(&text), Ok(scenario));
+        assert_eq!(
+            indent_json(r#"{"a":[],"b":"x,{\"}","c":{}}"#),
+            "{\n  \"a\": [],\n  \"b\": \"x,{\\\"}\",\n  \"c\": {}\n}\n"
+        );
+        // Unknown fields are refused, as the engine refuses them.
+        let typo = text.replace("\"balance\"", "\"balanse\"");
+        assert!(read_scenario(&typo)
+            .unwrap_err()
+            .contains("unknown field `balanse`"));
     }
 }

@@ -86,17 +86,19 @@ pub fn risk_name(risk: Risk) -> &'static str {
     }
 }
 
-/// Where a rate falls on the risk gauge, in percent of its width: the gauge runs from 0 to
-/// 125 % of the liquidation rate, so its marks sit at fixed places for the default rates.
-pub fn gauge_position(rate: Option<Decimal>, liquidation_rate: Decimal) -> f64 {
+/// Where a rate falls on the risk gauge, in percent of its width (a CSS length such as
+/// `64%`): the gauge runs from 0 to 125 % of the liquidation rate, so its marks sit at
+/// fixed places for the default rates. An unbounded rate fills it.
+pub fn gauge_position(rate: Option<Decimal>, liquidation_rate: Decimal) -> String {
     let full = liquidation_rate * Decimal::new(125, 2);
-    let Some(rate) = rate else { return 100.0 };
-    if full <= Decimal::ZERO {
-        return 100.0;
-    }
-    let share = (rate / full).clamp(Decimal::ZERO, Decimal::ONE);
-    let percent = round(share * Decimal::ONE_HUNDRED, 2);
-    percent.to_string().parse().unwrap_or(100.0)
+    let share = match rate {
+        Some(rate) if full > Decimal::ZERO => rate
+            .checked_div(full)
+            .unwrap_or(Decimal::ONE)
+            .clamp(Decimal::ZERO, Decimal::ONE),
+        _ => Decimal::ONE,
+    };
+    format!("{}%", round(share * Decimal::ONE_HUNDRED, 2).normalize())
 }
 
 #[cfg(test)]
@@ -132,10 +134,11 @@ mod tests {
     #[test]
     fn the_gauge_puts_the_marks_at_fixed_places() {
         let one = Decimal::ONE;
-        assert_eq!(gauge_position(Some(d("0.8")), one), 64.0);
-        assert_eq!(gauge_position(Some(one), one), 80.0);
-        assert_eq!(gauge_position(Some(d("3")), one), 100.0);
-        assert_eq!(gauge_position(None, one), 100.0);
-        assert_eq!(gauge_position(Some(Decimal::ZERO), one), 0.0);
+        assert_eq!(gauge_position(Some(d("0.8")), one), "64%");
+        assert_eq!(gauge_position(Some(one), one), "80%");
+        assert_eq!(gauge_position(Some(d("0.0123")), one), "0.98%");
+        assert_eq!(gauge_position(Some(d("3")), one), "100%");
+        assert_eq!(gauge_position(None, one), "100%");
+        assert_eq!(gauge_position(Some(Decimal::ZERO), one), "0%");
     }
 }

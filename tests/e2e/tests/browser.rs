@@ -7,6 +7,9 @@ use anyhow::{ensure, Result};
 use serde_json::Value;
 use unimargin_e2e::App;
 
+#[path = "browser/app.rs"]
+mod app;
+
 #[tokio::test]
 #[ignore = "needs dist/ and chromedriver: run by scripts/test"]
 async fn page_loads_and_shows_app_ready() -> Result<()> {

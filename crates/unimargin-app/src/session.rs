@@ -1,0 +1,301 @@
+//! What the page starts from, and what happens to the person's work when something
+//! replaces it: a share link, an imported file, a preset. The rule: work is never lost
+//! silently. Replaced work is kept (and can be brought back); unreadable work is copied
+//! aside and reported; a damaged link or file is refused with the reason and changes
+//! nothing.
+
+use crate::draft::Draft;
+use crate::presets;
+use crate::share;
+use crate::storage::{self, KeyValue, Loaded};
+
+/// Something the page tells the person about their work.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Message {
+    /// A share link's scenario was opened; `previous_kept`: the work it replaced can be
+    /// brought back.
+    LinkOpened { previous_kept: bool },
+    /// A share link could not be read; nothing changed.
+    LinkRefused { reason: String },
+    /// The saved work could not be read. `kept_at`: where its text was copied (`None`: the
+    /// copy failed, so saving is paused to leave it in place).
+    WorkUnreadable {
+        reason: String,
+        kept_at: Option<String>,
+    },
+    /// A file was imported; the work it replaced can be brought back.
+    Imported { name: String, previous_kept: bool },
+    /// A file could not be imported; nothing changed.
+    ImportRefused { name: String, reason: String },
+    /// A preset was loaded; the work it replaced can be brought back.
+    PresetLoaded {
+        title: &'static str,
+        previous_kept: bool,
+    },
+    /// The replaced work was brought back.
+    Restored,
+}
+
+impl Message {
+    /// Whether it reports a problem.
+    pub fn is_problem(&self) -> bool {
+        matches!(
+            self,
+            Message::LinkRefused { .. }
+                | Message::WorkUnreadable { .. }
+                | Message::ImportRefused { .. }
+        )
+    }
+
+    /// Whether the person can bring back the work this replaced.
+    pub fn can_undo(&self) -> bool {
+        matches!(
+            self,
+            Message::LinkOpened {
+                previous_kept: true
+            } | Message::Imported {
+                previous_kept: true,
+                ..
+            } | Message::PresetLoaded {
+                previous_kept: true,
+                ..
+            }
+        )
+    }
+
+    /// The sentence shown.
+    pub fn text(&self) -> String {
+        match self {
+            Message::LinkOpened { previous_kept } => {
+                if *previous_kept {
+                    "Opened the scenario from the link. Your previous work is kept: Undo brings it back.".into()
+                } else {
+                    "Opened the scenario from the link.".into()
+                }
+            }
+            Message::LinkRefused { reason } => format!(
+                "The link's scenario could not be opened: {reason}. Your work is unchanged."
+            ),
+            Message::WorkUnreadable { reason, kept_at } => match kept_at {
+                Some(key) => format!(
+                    "Your saved work could not be read: {reason}. Its text is kept in this browser's storage under \"{key}\" (Download it to look at it); the page starts from the default preset."
+                ),
+                None => format!(
+                    "Your saved work could not be read: {reason}. It could not be copied aside, so it stays where it is and nothing is saved over it until you Download it or choose to save anyway."
+                ),
+            },
+            Message::Imported {
+                name,
+                previous_kept,
+            } => {
+                if *previous_kept {
+                    format!("Imported {name}. Your previous work is kept: Undo brings it back.")
+                } else {
+                    format!("Imported {name}.")
+                }
+            }
+            Message::ImportRefused { name, reason } => {
+                format!("{name} could not be imported: {reason}. Your work is unchanged.")
+            }
+            Message::PresetLoaded {
+                title,
+                previous_kept,
+            } => {
+                if *previous_kept {
+                    format!("Loaded the preset \"{title}\". Your previous work is kept: Undo brings it back.")
+                } else {
+                    format!("Loaded the preset \"{title}\".")
+                }
+            }
+            Message::Restored => "Your previous work is back.".into(),
+        }
+    }
+}
+
+/// The state the page starts in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Startup {
+    pub draft: Draft,
+    pub messages: Vec<Message>,
+    /// Saving would overwrite unreadable work that could not be copied aside.
+    pub save_paused: bool,
+    /// The address carried a share link, now read: take it out of the address so that a
+    /// reload keeps the work rather than opening the link again.
+    pub clear_fragment: bool,
+}
+
+/// The default preset's draft (a first visit).
+pub fn default_draft() -> Draft {
+    presets::DEFAULT
+        .scenario()
+        .map(|s| Draft::from_scenario(&s))
+        .unwrap_or_default()
+}
+
+/// Where the page starts: the saved work, or a share link in the address (`fragment`,
+/// with its `#`), or the default preset.
+pub fn startup(kv: &mut impl KeyValue, fragment: &str) -> Startup {
+    let mut messages = Vec::new();
+    let mut save_paused = false;
+    let saved = match storage::load(kv) {
+        Loaded::Nothing => None,
+        Loaded::Work(draft) => Some(*draft),
+        Loaded::Unreadable { reason, kept_at } => {
+            save_paused = kept_at.is_none();
+            messages.push(Message::WorkUnreadable { reason, kept_at });
+            None
+        }
+    };
+    let mut clear_fragment = false;
+    let mut draft = None;
+    if let Some(payload) = share::payload(fragment) {
+        clear_fragment = true;
+        match share::decode(payload) {
+            Ok(scenario) => {
+                let linked = Draft::from_scenario(&scenario);
+                let previous_kept = match &saved {
+                    Some(work) if *work != linked => storage::keep_previous(kv, work).is_ok(),
+                    _ => false,
+                };
+                messages.push(Message::LinkOpened { previous_kept });
+                draft = Some(linked);
+            }
+            Err(reason) => messages.push(Message::LinkRefused { reason }),
+        }
+    }
+    Startup {
+        draft: draft.or(saved).unwrap_or_else(default_draft),
+        messages,
+        save_paused,
+        clear_fragment,
+    }
+}
+
+/// Replaces the work by another draft, keeping the current one to bring back.
+/// Gives whether it was kept.
+pub fn replace(kv: &mut impl KeyValue, current: &Draft, next: &Draft) -> bool {
+    current != next && storage::keep_previous(kv, current).is_ok()
+}
+
+/// Reads a file to import (FORMAT.md scenario JSON) into a draft, or says why not.
+pub fn import(text: &str) -> Result<Draft, String> {
+    share::read_scenario(text).map(|s| Draft::from_scenario(&s))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::draft::{CoinField, Field};
+    use crate::storage::memory::Memory;
+    use crate::storage::{PREVIOUS_KEY, WORK_KEY};
+
+    fn seed(n: u8) -> Draft {
+        let text = match n {
+            1 => include_str!("../../../tests/fixtures/seeds/seed-1-btc-dot-collateral.json"),
+            _ => include_str!("../../../tests/fixtures/seeds/seed-2-btc-two-tiers.json"),
+        };
+        Draft::from_scenario(&unimargin::parse_scenario(text).unwrap())
+    }
+
+    fn link_to(draft: &Draft) -> String {
+        let scenario = draft.to_scenario().unwrap();
+        let url = share::link("http://127.0.0.1/", &scenario);
+        url[url.find('#').unwrap()..].to_string()
+    }
+
+    #[test]
+    fn a_first_visit_starts_from_the_futures_account() {
+        let mut kv = Memory::default();
+        let start = startup(&mut kv, "");
+        assert_eq!(start.draft.coins.len(), 3);
+        assert_eq!(start.draft.contracts[0].symbol, "BTCUSDT");
+        assert!(start.messages.is_empty() && !start.save_paused && !start.clear_fragment);
+    }
+
+    #[test]
+    fn saved_work_comes_back_as_typed() {
+        let mut kv = Memory::default();
+        let mut work = seed(1);
+        let btc = work.coins[0].id;
+        work.set(Field::Coin(btc, CoinField::Balance), "1.5x".into());
+        storage::save(&mut kv, &work).unwrap();
+        let start = startup(&mut kv, "#unrelated");
+        assert_eq!(start.draft, work);
+        assert!(start.messages.is_empty() && !start.clear_fragment);
+    }
+
+    #[test]
+    fn a_link_replaces_the_work_and_keeps_it_to_bring_back() {
+        let mut kv = Memory::default();
+        storage::save(&mut kv, &seed(1)).unwrap();
+        let start = startup(&mut kv, &link_to(&seed(2)));
+        assert_eq!(start.draft, seed(2));
+        assert_eq!(
+            start.messages,
+            vec![Message::LinkOpened {
+                previous_kept: true
+            }]
+        );
+        assert!(start.clear_fragment);
+        assert_eq!(storage::previous(&kv), Some(seed(1)));
+        // The saved work itself is untouched until the page saves the new one.
+        assert_eq!(storage::decode(&kv.map[WORK_KEY]), Ok(seed(1)));
+    }
+
+    #[test]
+    fn a_damaged_link_is_refused_and_the_work_stays() {
+        let mut kv = Memory::default();
+        storage::save(&mut kv, &seed(1)).unwrap();
+        let start = startup(&mut kv, "#scenario=eyJmb3JtYXQiOjF9");
+        assert_eq!(start.draft, seed(1));
+        assert!(start.clear_fragment);
+        match &start.messages[..] {
+            [m @ Message::LinkRefused { reason }] => {
+                assert!(reason.contains("not a valid scenario"), "{reason}");
+                assert!(m.is_problem() && !m.can_undo());
+                assert!(m.text().ends_with("Your work is unchanged."));
+            }
+            other => panic!("{other:?}"),
+        }
+        assert!(!kv.map.contains_key(PREVIOUS_KEY));
+    }
+
+    #[test]
+    fn unreadable_work_is_reported_kept_and_not_saved_over_when_it_cannot_be_kept() {
+        let mut kv = Memory::default();
+        kv.map.insert(WORK_KEY.into(), "{broken".into());
+        let start = startup(&mut kv, "");
+        assert!(!start.save_paused);
+        assert_eq!(start.draft, default_draft());
+        match &start.messages[..] {
+            [Message::WorkUnreadable {
+                kept_at: Some(key), ..
+            }] => assert_eq!(kv.map[key], "{broken"),
+            other => panic!("{other:?}"),
+        }
+
+        let mut full = Memory {
+            full: true,
+            ..Memory::default()
+        };
+        full.map.insert(WORK_KEY.into(), "{broken".into());
+        let start = startup(&mut full, "");
+        assert!(start.save_paused);
+        assert!(start.messages[0]
+            .text()
+            .contains("nothing is saved over it"));
+    }
+
+    #[test]
+    fn an_import_reads_a_scenario_or_says_why_not() {
+        let text = include_str!("../../../tests/fixtures/seeds/seed-2-btc-two-tiers.json");
+        assert_eq!(import(text), Ok(seed(2)));
+        assert!(import("{").unwrap_err().contains("not a valid scenario"));
+        let unknown = text.replace("\"balance\"", "\"balanse\"");
+        assert!(import(&unknown).unwrap_err().contains("balanse"));
+        let mut kv = Memory::default();
+        assert!(replace(&mut kv, &seed(1), &seed(2)));
+        assert_eq!(storage::previous(&kv), Some(seed(1)));
+        assert!(!replace(&mut kv, &seed(2), &seed(2)), "nothing to keep");
+    }
+}

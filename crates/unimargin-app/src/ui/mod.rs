@@ -1,0 +1,239 @@
+//! The page. Data flows one way: the draft (a signal holding the text of every field) →
+//! ONE memo that runs the engine ([`Outcome::next`]) → components that only display.
+//! Inputs are written by the person, not by the page: each shows its text once, when its
+//! row appears, and reports every `input` event to the draft. Replacing the whole draft
+//! (a preset, an import, a link, Undo) renders the form again ([`Ctx::generation`]).
+
+mod check;
+mod explain;
+mod fields;
+mod inputs;
+mod results;
+mod toolbar;
+
+use crate::calc::{Computed, Outcome, Shared};
+use crate::draft::{Draft, FieldError, Layout};
+use crate::session::{self, Message};
+use crate::storage;
+use crate::web;
+use leptos::prelude::*;
+use std::sync::Arc;
+use unimargin::explain::Explanations;
+
+/// A message shown at the top of the page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Notice {
+    pub id: u32,
+    pub message: Message,
+}
+
+/// What every component reads (all `Copy` handles).
+#[derive(Clone, Copy)]
+pub struct Ctx {
+    /// The form as typed.
+    pub draft: RwSignal<Draft>,
+    /// Bumped when the whole draft is replaced: the form is rendered again from it.
+    pub generation: RwSignal<u64>,
+    /// The draft's rows, by id: changes only when rows are added or removed.
+    pub layout: Memo<Layout>,
+    /// The one computation.
+    pub outcome: Memo<Outcome>,
+    /// The figures shown (fresh, or the last good ones).
+    pub figures: Memo<Option<Shared<Computed>>>,
+    /// The problems with the draft, each at its engine path.
+    pub errors: Memo<Arc<Vec<FieldError>>>,
+    /// "How is this computed?" (computed only while a panel is open).
+    pub explained: Memo<Option<Shared<Explanations>>>,
+    /// Show the engine's exact values instead of rounded figures.
+    pub exact: RwSignal<bool>,
+    pub notices: RwSignal<Vec<Notice>>,
+    /// Saving would overwrite unreadable work that could not be copied aside.
+    pub save_paused: RwSignal<bool>,
+}
+
+impl Ctx {
+    fn new(start: session::Startup) -> Ctx {
+        let draft = RwSignal::new(start.draft);
+        let outcome =
+            Memo::new(move |previous: Option<&Outcome>| draft.with(|d| Outcome::next(previous, d)));
+        let figures = Memo::new(move |_| outcome.with(|o| o.figures.clone()));
+        let notices = start
+            .messages
+            .into_iter()
+            .enumerate()
+            .map(|(i, message)| Notice {
+                id: i as u32 + 1,
+                message,
+            })
+            .collect();
+        Ctx {
+            draft,
+            generation: RwSignal::new(0),
+            layout: Memo::new(move |_| draft.with(Draft::layout)),
+            outcome,
+            figures,
+            errors: Memo::new(move |_| outcome.with(|o| o.errors.clone())),
+            explained: Memo::new(move |_| {
+                figures.with(|f| f.as_ref().map(|c| Shared(Arc::new(c.explain()))))
+            }),
+            exact: RwSignal::new(false),
+            notices: RwSignal::new(notices),
+            save_paused: RwSignal::new(start.save_paused),
+        }
+    }
+
+    /// Shows a message (replacing an earlier one of the same kind).
+    pub fn tell(&self, message: Message) {
+        self.notices.update(|list| {
+            let id = list.iter().map(|n| n.id).max().unwrap_or(0) + 1;
+            list.retain(|n| std::mem::discriminant(&n.message) != std::mem::discriminant(&message));
+            list.push(Notice { id, message });
+        });
+    }
+
+    /// Replaces the whole draft (keeping the current one to bring back) and renders the
+    /// form again. Gives whether the current work was kept.
+    pub fn replace(&self, next: Draft) -> bool {
+        let kept = self
+            .draft
+            .with_untracked(|current| web::with_storage(|kv| session::replace(kv, current, &next)));
+        self.draft.set(next);
+        self.generation.update(|g| *g += 1);
+        save_now(*self);
+        kept
+    }
+
+    /// Brings back the work the last replacement kept.
+    pub fn undo(&self) {
+        if let Some(previous) = web::with_storage(|kv| storage::previous(kv)) {
+            self.replace(previous);
+            self.notices
+                .update(|list| list.retain(|n| !n.message.can_undo()));
+            self.tell(Message::Restored);
+        }
+    }
+
+    /// Whether the figures are those of the draft.
+    pub fn fresh(&self) -> bool {
+        self.outcome.with(Outcome::is_fresh)
+    }
+}
+
+/// Saves the draft now (unless saving is paused).
+fn save_now(ctx: Ctx) {
+    if ctx.save_paused.get_untracked() {
+        return;
+    }
+    ctx.draft
+        .with_untracked(|d| web::with_storage(|kv| storage::save(kv, d)))
+        .ok();
+}
+
+/// Saves a moment after the typing stops, and when the page is left.
+fn keep_saving(ctx: Ctx) {
+    let pending = StoredValue::new(None::<leptos::leptos_dom::helpers::TimeoutHandle>);
+    Effect::new(move |_| {
+        ctx.draft.track();
+        if let Some(handle) = pending.get_value() {
+            handle.clear();
+        }
+        let handle = set_timeout_with_handle(
+            move || {
+                pending.set_value(None);
+                save_now(ctx);
+            },
+            std::time::Duration::from_millis(300),
+        )
+        .ok();
+        pending.set_value(handle);
+    });
+    let flush = move |_| {
+        if let Some(handle) = pending.get_value() {
+            handle.clear();
+            pending.set_value(None);
+            save_now(ctx);
+        }
+    };
+    window_event_listener_untyped("pagehide", flush);
+    window_event_listener_untyped("visibilitychange", flush);
+}
+
+/// Opens a share link pasted into the address of the open page.
+fn follow_links(ctx: Ctx) {
+    window_event_listener(leptos::ev::hashchange, move |_| {
+        let fragment = web::fragment();
+        let Some(payload) = crate::share::payload(&fragment) else {
+            return;
+        };
+        match crate::share::decode(payload) {
+            Ok(scenario) => {
+                let previous_kept = ctx.replace(crate::draft::Draft::from_scenario(&scenario));
+                ctx.tell(Message::LinkOpened { previous_kept });
+            }
+            Err(reason) => ctx.tell(Message::LinkRefused { reason }),
+        }
+        web::clear_fragment();
+    });
+}
+
+/// The whole page.
+#[component]
+pub fn App() -> impl IntoView {
+    let start = web::with_storage(|kv| session::startup(kv, &web::fragment()));
+    if start.clear_fragment {
+        web::clear_fragment();
+    }
+    let ctx = Ctx::new(start);
+    provide_context(ctx);
+    keep_saving(ctx);
+    follow_links(ctx);
+    // The benchmark's "first figures" mark: after the first render with figures.
+    Effect::new(move |_| {
+        if ctx.figures.with(Option::is_some) {
+            web::mark_first_figures();
+        }
+    });
+
+    view! {
+        <a class="skip" href="#results">"Skip to the figures"</a>
+        <header class="top">
+            <div class="brand">
+                <h1>"unimargin"</h1>
+                <p class="tagline">
+                    "Margin calculator for crypto unified trading accounts. "
+                    "Everything is computed in your browser; nothing leaves it."
+                </p>
+            </div>
+            <toolbar::Toolbar/>
+        </header>
+        <toolbar::Notices/>
+        <main class="layout">
+            <section class="inputs" aria-label="Your account">
+                {move || {
+                    ctx.generation.track();
+                    untrack(|| view! { <inputs::Form/> })
+                }}
+            </section>
+            <section class="outputs" id="results" aria-label="Figures">
+                <results::Summary/>
+                <check::CheckPanel/>
+                <results::CoinTable/>
+                <results::ContractTable/>
+            </section>
+        </main>
+        <footer class="foot">
+            <p>
+                "Rules: the product's reading of the unified trading account articles (RULES.md). "
+                "Figures are estimates for planning, not the exchange's own numbers."
+            </p>
+        </footer>
+        // Tells end-to-end tests that the wasm app has started and rendered.
+        <span data-testid="app-ready" data-value="ok" hidden=true></span>
+    }
+}
+
+/// Starts the app in the page.
+pub fn mount() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(App);
+}

@@ -1,0 +1,458 @@
+//! The figures: the account summary with its risk gauge, the per-coin table and the
+//! futures margin by contract. Display only: every number is the engine's.
+
+use super::explain::ExplainPanel;
+use super::fields::{figure, Shown};
+use super::Ctx;
+use crate::calc::Computed;
+use crate::show;
+use leptos::prelude::*;
+use unimargin::report::{AccountReport, SideReport};
+use unimargin::Decimal;
+
+/// A line of the summary: label, figure (with its test id) and an optional explanation.
+fn line(
+    ctx: Ctx,
+    label: &'static str,
+    testid: &'static str,
+    get: impl Fn(&AccountReport) -> Shown + Send + Sync + 'static,
+) -> impl IntoView {
+    line_of(ctx, label, testid, Box::new(get))
+}
+
+type AccountGetter = Box<dyn Fn(&AccountReport) -> Shown + Send + Sync>;
+
+fn line_of(
+    ctx: Ctx,
+    label: &'static str,
+    testid: &'static str,
+    get: AccountGetter,
+) -> impl IntoView {
+    view! {
+        <div class="line">
+            <dt>{label}</dt>
+            <dd>{figure(ctx, Some(testid.to_string()), move |c| Some(get(&c.report.account)))}</dd>
+        </div>
+    }
+}
+
+/// Which state the figures are in: `fresh`, `stale` (the last good ones) or `empty`.
+fn state(ctx: Ctx) -> Memo<&'static str> {
+    Memo::new(move |_| {
+        ctx.outcome.with(|o| {
+            if o.is_fresh() {
+                "fresh"
+            } else if o.is_stale() {
+                "stale"
+            } else {
+                "empty"
+            }
+        })
+    })
+}
+
+/// The problems with the draft, with a way to reach each field.
+fn problems(ctx: Ctx) -> impl IntoView {
+    let state = state(ctx);
+    move || {
+        let errors = ctx.errors.get();
+        (!errors.is_empty()).then(|| {
+            let lead = if state.get() == "stale" {
+                "These figures are stale: they are those of the last valid input. Fix the marked field to update them."
+            } else {
+                "No figures yet: fix the marked field."
+            };
+            view! {
+                <div class="stale-banner" role="status" data-testid="stale-banner">
+                    <p><strong>{lead}</strong></p>
+                    <ul>
+                        {errors
+                            .iter()
+                            .map(|e| {
+                                let path = e.path.clone();
+                                let target = path.clone();
+                                view! {
+                                    <li>
+                                        <button type="button" class="link" on:click=move |_| focus_field(&target)>
+                                            <code>{if path.is_empty() { "scenario".to_string() } else { path.clone() }}</code>
+                                        </button>
+                                        ": "{e.message.clone()}
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
+                    </ul>
+                </div>
+            }
+        })
+    }
+}
+
+/// Scrolls to and focuses the input of a path (or the nearest row).
+fn focus_field(path: &str) {
+    use wasm_bindgen::JsCast;
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let selector = format!(
+        "[data-testid=\"{0}\"], [data-testid=\"error-{0}\"]",
+        path.replace('"', "")
+    );
+    if let Ok(Some(el)) = document.query_selector(&selector) {
+        el.scroll_into_view();
+        if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+            let _ = el.focus();
+        }
+    }
+}
+
+/// The account summary.
+#[component]
+pub fn Summary() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let state = state(ctx);
+    let risk = Memo::new(move |_| {
+        ctx.figures
+            .with(|f| f.as_ref().map(|c| show::risk_name(c.report.account.risk)))
+    });
+    let cancelled = Memo::new(move |_| {
+        ctx.figures.with(|f| {
+            f.as_ref()
+                .is_some_and(|c| c.report.account.futures_orders_cancelled)
+        })
+    });
+    view! {
+        <section class="card summary" class:stale=move || state.get() == "stale"
+            aria-labelledby="summary-h" data-testid="results-state" data-value=move || state.get()>
+            <div class="card-head">
+                <h2 id="summary-h">"Account"</h2>
+                <span data-testid="risk" data-value=move || risk.get().unwrap_or_default()
+                    class=move || format!("risk risk-{}", risk.get().unwrap_or("none"))>
+                    {move || match risk.get() {
+                        Some("safe") => "Safe",
+                        Some("warning") => "Warning",
+                        Some("liquidation") => "Liquidation",
+                        _ => "—",
+                    }}
+                </span>
+                <label class="toggle">
+                    <input type="checkbox" data-testid="exact-toggle"
+                        prop:checked=move || ctx.exact.get()
+                        on:change=move |ev| ctx.exact.set(event_target_checked(&ev)) />
+                    "Exact values"
+                </label>
+            </div>
+            {problems(ctx)}
+            <dl class="figures">
+                {line(ctx, "Account equity", "account-equity", |a| Shown::usd(a.account_equity))}
+                <div class="line key">
+                    <dt>"Adjusted equity"</dt>
+                    <dd>{figure(ctx, Some("adjusted-equity".into()), |c| Some(Shown::usd(c.report.account.adjusted_equity)))}</dd>
+                    <dd class="explain-dd"><ExplainPanel which="adjusted_equity"/></dd>
+                </div>
+                <div class="line">
+                    <dt>"Margin reserved"</dt>
+                    <dd>{figure(ctx, Some("margin-reserved".into()), |c| Some(Shown::usd(c.report.account.margin_reserved)))}</dd>
+                    <dd class="explain-dd"><ExplainPanel which="margin_reserved"/></dd>
+                </div>
+                {line(ctx, "Available margin", "available-margin", |a| Shown::usd(a.available_margin))}
+                <div class="line">
+                    <dt>"Maintenance margin"</dt>
+                    <dd>{figure(ctx, Some("maintenance-margin".into()), |c| Some(Shown::usd(c.report.account.maintenance_margin)))}</dd>
+                    <dd class="explain-dd"><ExplainPanel which="maintenance_margin"/></dd>
+                </div>
+                {line(ctx, "Position value", "position-value", |a| Shown::usd(a.position_value))}
+                {line(ctx, "Account leverage", "account-leverage", |a| Shown::new(show::leverage(a.account_leverage), show::exact_or_empty(a.account_leverage)))}
+                <div class="line key">
+                    <dt>"Cross margin rate"</dt>
+                    <dd>{figure(ctx, Some("cross-margin-rate".into()), |c| {
+                        let r = c.report.account.cross_margin_rate;
+                        Some(Shown::new(show::rate_or_unbounded(r), show::exact_or_empty(r)))
+                    })}</dd>
+                    <dd class="explain-dd"><ExplainPanel which="cross_margin_rate"/></dd>
+                </div>
+            </dl>
+            <Gauge/>
+            <p class="warning-banner" role="alert" data-testid="futures-orders-cancelled"
+                data-value=move || cancelled.get().to_string() class:hidden=move || !cancelled.get()>
+                <strong>"Futures orders would be cancelled. "</strong>
+                "Adjusted equity is below the margin reserved, so every open futures order is cancelled (spot orders stay)."
+            </p>
+            <details class="breakdown">
+                <summary>"Breakdown and interest"</summary>
+                <dl class="figures small">
+                    {line(ctx, "Discounted equity (Σ coin contributions)", "discounted-equity", |a| Shown::usd(a.discounted_equity))}
+                    {line(ctx, "Spot trading losses of pending orders", "spot-trading-losses", |a| Shown::usd(a.spot_trading_losses))}
+                    {line(ctx, "Pending fees", "pending-fees", |a| Shown::usd(a.pending_fees))}
+                    {line(ctx, "Initial margin: loans", "initial-margin-loans", |a| Shown::usd(a.initial_margin_loans))}
+                    {line(ctx, "Initial margin: futures", "initial-margin-derivatives", |a| Shown::usd(a.initial_margin_derivatives))}
+                    {line(ctx, "Maintenance margin: loans", "maintenance-margin-loans", |a| Shown::usd(a.maintenance_margin_loans))}
+                    {line(ctx, "Maintenance margin: futures", "maintenance-margin-derivatives", |a| Shown::usd(a.maintenance_margin_derivatives))}
+                    {line(ctx, "Partial liquidation fees", "partial-liquidation-fees", |a| Shown::usd(a.partial_liquidation_fees))}
+                    {line(ctx, "Futures notional (held, at mark)", "futures-notional", |a| Shown::usd(a.futures_notional_usd))}
+                    {line(ctx, "Loans in USD", "loans-usd", |a| Shown::usd(a.loans_usd))}
+                    {line(ctx, "Interest per hour (estimate)", "interest-hour", |a| Shown::usd(a.hourly_interest_usd))}
+                    {line(ctx, "Interest per day (estimate)", "interest-day", |a| Shown::usd(a.daily_interest_usd))}
+                </dl>
+            </details>
+        </section>
+    }
+}
+
+/// Where the gauge's parts go (CSS lengths) and what its marks say.
+type Marks = (
+    String,
+    String,
+    String,
+    String,
+    String,
+    &'static str,
+    String,
+    String,
+);
+
+/// The cross margin rate on a scale with the warning and liquidation marks.
+#[component]
+fn Gauge() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let marks = Memo::new(move |_| {
+        ctx.figures.with(|f| {
+            f.as_ref().map(|c| {
+                let a = &c.report.account;
+                (
+                    show::gauge_position(a.cross_margin_rate, a.liquidation_rate),
+                    show::gauge_position(Some(a.warning_rate), a.liquidation_rate),
+                    show::gauge_position(Some(a.liquidation_rate), a.liquidation_rate),
+                    show::rate(a.warning_rate),
+                    show::rate(a.liquidation_rate),
+                    show::risk_name(a.risk),
+                    show::rate_or_unbounded(a.cross_margin_rate),
+                    // the warning zone ends where the liquidation zone starts
+                    show::gauge_position(
+                        Some(a.liquidation_rate * Decimal::new(25, 2)),
+                        a.liquidation_rate,
+                    ),
+                )
+            })
+        })
+    });
+    let get = move |pick: fn(&Marks) -> String| {
+        move || marks.with(|m| m.as_ref().map(pick).unwrap_or_default())
+    };
+    view! {
+        <div class="gauge" role="img"
+            aria-label=move || marks.with(|m| m.as_ref().map(|m| format!(
+                "Cross margin rate {}: warning from {}, liquidation from {}", m.6, m.3, m.4
+            )).unwrap_or_default())>
+            <div class="gauge-track">
+                <div class="gauge-zone warn" style:left=get(|m| m.1.clone())
+                    style:right=get(|m| m.7.clone())></div>
+                <div class="gauge-zone liq" style:left=get(|m| m.2.clone())></div>
+                <div class=move || format!("gauge-fill {}", marks.with(|m| m.as_ref().map_or("", |m| m.5)))
+                    style:width=get(|m| m.0.clone())></div>
+            </div>
+            <div class="gauge-scale" aria-hidden="true">
+                <span class="gauge-mark" data-testid="gauge-warning-mark" style:left=get(|m| m.1.clone())>
+                    {get(|m| m.3.clone())}
+                </span>
+                <span class="gauge-mark" data-testid="gauge-liquidation-mark" style:left=get(|m| m.2.clone())>
+                    {get(|m| m.4.clone())}
+                </span>
+            </div>
+        </div>
+    }
+}
+
+/// A cell of the coin table.
+fn coin_cell(
+    ctx: Ctx,
+    i: usize,
+    name: &'static str,
+    get: fn(&unimargin::report::CoinReport) -> Shown,
+) -> impl IntoView {
+    view! {
+        <td class="num">
+            {figure(ctx, Some(format!("coin-{i}-{name}")), move |c| c.report.coins.get(i).map(get))}
+        </td>
+    }
+}
+
+/// Every coin's figures.
+#[component]
+pub fn CoinTable() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let count = Memo::new(move |_| {
+        ctx.figures
+            .with(|f| f.as_ref().map_or(0, |c| c.report.coins.len()))
+    });
+    let name = move |i: usize| {
+        move || {
+            ctx.figures.with(|f| {
+                f.as_ref()
+                    .and_then(|c| c.report.coins.get(i))
+                    .map(|c| c.coin.clone())
+                    .unwrap_or_default()
+            })
+        }
+    };
+    let total = |get: fn(&AccountReport) -> Decimal, testid: &'static str| {
+        figure(ctx, Some(testid.to_string()), move |c| {
+            Some(Shown::usd_cell(get(&c.report.account)))
+        })
+    };
+    view! {
+        <section class="card" aria-labelledby="coins-out-h">
+            <div class="card-head"><h2 id="coins-out-h">"Coins"</h2></div>
+            <div class="scroll">
+                <table class="figures-table">
+                    <thead>
+                        <tr>
+                            <th scope="col">"Coin"</th>
+                            <th scope="col" class="num">"USD price"</th>
+                            <th scope="col" class="num">"Equity"</th>
+                            <th scope="col" class="num">"Unrealized PnL"</th>
+                            <th scope="col" class="num">"Debt"</th>
+                            <th scope="col" class="num">"USD value"</th>
+                            <th scope="col" class="num">"Haircut"</th>
+                            <th scope="col" class="num">"Contribution"</th>
+                            <th scope="col" class="num">"Interest / hour"</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        <For each=move || 0..count.get() key=|i| *i let:i>
+                            <tr>
+                                <th scope="row">{name(i)}</th>
+                                {coin_cell(ctx, i, "usd-price", |c| Shown::price(c.usd_price))}
+                                {coin_cell(ctx, i, "equity", |c| Shown::amount(c.equity))}
+                                {coin_cell(ctx, i, "unrealized-pnl", |c| Shown::amount(c.unrealized_pnl))}
+                                {coin_cell(ctx, i, "debt", |c| Shown::amount(c.debt))}
+                                {coin_cell(ctx, i, "usd-value", |c| Shown::usd_cell(c.usd_equity))}
+                                {coin_cell(ctx, i, "haircut", |c| Shown::usd_cell(c.haircut))}
+                                {coin_cell(ctx, i, "contribution", |c| Shown::usd_cell(c.contribution))}
+                                {coin_cell(ctx, i, "interest", |c| Shown::usd_cell(c.hourly_interest_usd))}
+                            </tr>
+                        </For>
+                    </tbody>
+                    <tfoot>
+                        <tr>
+                            <th scope="row">"Total"</th>
+                            <td></td><td></td><td></td><td></td>
+                            <td class="num">{total(|a| a.account_equity, "total-usd-value")}</td>
+                            <td></td>
+                            <td class="num">{total(|a| a.discounted_equity, "total-contribution")}</td>
+                            <td class="num">{total(|a| a.hourly_interest_usd, "total-interest")}</td>
+                        </tr>
+                    </tfoot>
+                </table>
+            </div>
+            <p class="help">"Equity, PnL and debt in each coin's own units; the rest in USD. The contribution is what the coin adds to adjusted equity: its USD value less the haircut of its discount tiers (a negative equity counts in full). Hover a figure for the exact value."</p>
+            <details class="breakdown">
+                <summary>"Discount by tier"</summary>
+                {move || ctx.figures.with(|f| f.as_deref().map(slices_view))}
+            </details>
+        </section>
+    }
+}
+
+fn slices_view(c: &Computed) -> impl IntoView {
+    c.report
+        .coins
+        .iter()
+        .filter(|coin| !coin.discount_slices.is_empty())
+        .map(|coin| {
+            let slices = coin
+                .discount_slices
+                .iter()
+                .map(|s| {
+                    let to = s.to_usd.map_or_else(
+                        || "above".to_string(),
+                        |t| format!("to {}", show::usd_cell(t)),
+                    );
+                    format!(
+                        "{} {} × {} = {}",
+                        show::usd_cell(s.from_usd),
+                        to,
+                        show::amount(s.rate),
+                        show::usd_cell(s.discounted_usd)
+                    )
+                })
+                .collect::<Vec<_>>();
+            view! {
+                <div class="slices">
+                    <strong>{coin.coin.clone()}</strong>
+                    <ul>{slices.into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}</ul>
+                </div>
+            }
+        })
+        .collect_view()
+}
+
+fn side_cells(ctx: Ctx, j: usize, long: bool) -> impl IntoView {
+    let pick = move |c: &Computed| -> Option<SideReport> {
+        c.report.contracts.get(j).map(|k| {
+            if long {
+                k.long.clone()
+            } else {
+                k.short.clone()
+            }
+        })
+    };
+    let cell = move |get: fn(&SideReport) -> Shown| {
+        view! { <td class="num">{figure(ctx, None, move |c| pick(c).map(|s| get(&s)))}</td> }
+    };
+    view! {
+        {cell(|s| Shown::amount(s.held_size))}
+        {cell(|s| Shown::amount(s.open_size))}
+        {cell(|s| Shown::usd_cell(s.notional_usd))}
+        {cell(|s| Shown::rate(s.mmr))}
+        {cell(|s| Shown::usd_cell(s.initial_margin))}
+        {cell(|s| Shown::usd_cell(s.maintenance_margin))}
+    }
+}
+
+/// Futures margin, contract by contract and side by side.
+#[component]
+pub fn ContractTable() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let count = Memo::new(move |_| {
+        ctx.figures
+            .with(|f| f.as_ref().map_or(0, |c| c.report.contracts.len()))
+    });
+    view! {
+        <section class="card" aria-labelledby="contracts-out-h" class:hidden=move || count.get() == 0>
+            <div class="card-head"><h2 id="contracts-out-h">"Futures margin"</h2></div>
+            <div class="scroll">
+                <table class="figures-table">
+                    <thead>
+                        <tr>
+                            <th scope="col">"Contract"</th>
+                            <th scope="col">"Side"</th>
+                            <th scope="col" class="num">"Held"</th>
+                            <th scope="col" class="num">"Open orders"</th>
+                            <th scope="col" class="num">"Notional (USD)"</th>
+                            <th scope="col" class="num">"MMR"</th>
+                            <th scope="col" class="num">"Initial margin"</th>
+                            <th scope="col" class="num">"Maint. margin"</th>
+                        </tr>
+                    </thead>
+                    <For each=move || 0..count.get() key=|j| *j let:j>
+                        <tbody class="contract">
+                            <tr>
+                                <th scope="rowgroup" rowspan="2">
+                                    {move || ctx.figures.with(|f| f.as_ref().and_then(|c| c.report.contracts.get(j)).map(|k| k.symbol.clone()))}
+                                </th>
+                                <td>"Long"</td>
+                                {side_cells(ctx, j, true)}
+                            </tr>
+                            <tr>
+                                <td>"Short"</td>
+                                {side_cells(ctx, j, false)}
+                            </tr>
+                        </tbody>
+                    </For>
+                </table>
+            </div>
+            <p class="help">"Each contract reserves the larger side's initial margin (held + open orders), and maintains the larger side's maintenance margin at the MMR of the position tier holding that side's notional."</p>
+        </section>
+    }
+}

@@ -1,0 +1,198 @@
+//! Keeping and moving work: presets, Export and Import of a FORMAT.md `.json` file, the
+//! share link; and the messages about the person's work.
+
+use super::Ctx;
+use crate::draft::Draft;
+use crate::presets::{Preset, PRESETS};
+use crate::session::{self, Message};
+use crate::share;
+use crate::storage::{self, KeyValue};
+use crate::web;
+use leptos::html::Input;
+use leptos::prelude::*;
+
+fn load_preset(ctx: Ctx, preset: &'static Preset) {
+    let Ok(scenario) = preset.scenario() else {
+        return;
+    };
+    let previous_kept = ctx.replace(Draft::from_scenario(&scenario));
+    ctx.tell(Message::PresetLoaded {
+        title: preset.title,
+        previous_kept,
+    });
+}
+
+/// The actions at the top of the page.
+#[component]
+pub fn Toolbar() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let file_input = NodeRef::<Input>::new();
+    let link = RwSignal::new(None::<String>);
+    let copied = RwSignal::new(None::<bool>);
+    let fresh = Memo::new(move |_| ctx.fresh());
+    let menu = NodeRef::<leptos::html::Details>::new();
+
+    let export = move |_| {
+        ctx.figures.with_untracked(|f| {
+            if let Some(c) = f {
+                web::download(
+                    "unimargin-scenario.json",
+                    &share::scenario_json_pretty(&c.scenario),
+                    "application/json",
+                );
+            }
+        });
+    };
+    let import = move |_| {
+        let Some(input) = file_input.get_untracked() else {
+            return;
+        };
+        web::read_chosen_file(&input, move |name, text| {
+            match text.and_then(|t| session::import(&t)) {
+                Ok(draft) => {
+                    let previous_kept = ctx.replace(draft);
+                    ctx.tell(Message::Imported {
+                        name,
+                        previous_kept,
+                    });
+                }
+                Err(reason) => ctx.tell(Message::ImportRefused { name, reason }),
+            }
+        });
+    };
+    let share_link = move |_| {
+        let url = ctx.figures.with_untracked(|f| {
+            f.as_ref()
+                .map(|c| share::link(&web::page_url(), &c.scenario))
+        });
+        if let Some(url) = url {
+            copied.set(None);
+            web::copy_text(&url, move |ok| copied.set(Some(ok)));
+            link.set(Some(url));
+        }
+    };
+
+    view! {
+        <nav class="toolbar" aria-label="Scenario">
+            <details class="menu" node_ref=menu>
+                <summary class="btn" data-testid="presets-menu">"Presets"</summary>
+                <div class="menu-list" role="list">
+                    {PRESETS
+                        .iter()
+                        .map(|p| {
+                            view! {
+                                <button type="button" class="menu-item" role="listitem"
+                                    data-testid=format!("preset-{}", p.key)
+                                    on:click=move |_| {
+                                        load_preset(ctx, p);
+                                        if let Some(menu) = menu.get_untracked() {
+                                            menu.set_open(false);
+                                        }
+                                    }>
+                                    <strong>{p.title}</strong>
+                                    <span>{p.summary}</span>
+                                </button>
+                            }
+                        })
+                        .collect_view()}
+                </div>
+            </details>
+            <button type="button" class="btn" data-testid="export" on:click=export
+                disabled=move || !fresh.get()
+                title="Download the scenario as a .json file (FORMAT.md)">"Export"</button>
+            <label class="btn file" title="Open a scenario .json file">
+                "Import"
+                <input type="file" accept=".json,application/json" class="sr-only"
+                    data-testid="import" node_ref=file_input on:change=import />
+            </label>
+            <button type="button" class="btn primary" data-testid="share" on:click=share_link
+                disabled=move || !fresh.get()
+                title="Put a link to this scenario on the clipboard">"Copy share link"</button>
+        </nav>
+        {move || link.get().map(|url| view! {
+            <div class="share-box" role="status">
+                <label class="field">
+                    <span class="field-label">
+                        {move || match copied.get() {
+                            Some(true) => "Link copied to the clipboard. The scenario is in the link itself (after #), never sent to a server.",
+                            Some(false) => "Copy this link (the browser did not allow the clipboard):",
+                            None => "Share link:",
+                        }}
+                    </span>
+                    <input class="input" readonly=true data-testid="share-link" data-value=url.clone()
+                        prop:value=url.clone() on:focus=move |ev| {
+                            use wasm_bindgen::JsCast;
+                            if let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+                                input.select();
+                            }
+                        } />
+                </label>
+                <button type="button" class="btn small" on:click=move |_| link.set(None)>"Close"</button>
+            </div>
+        })}
+    }
+}
+
+/// Messages about the person's work, with what can be done about them.
+#[component]
+pub fn Notices() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let dismiss = move |id: u32| ctx.notices.update(|list| list.retain(|n| n.id != id));
+    view! {
+        <div class="notices" aria-live="polite">
+            <For each=move || ctx.notices.get() key=|n| n.id let:notice>
+                {
+                    let id = notice.id;
+                    let message = notice.message.clone();
+                    let undo = message.can_undo();
+                    let kept = match &message {
+                        Message::WorkUnreadable { kept_at, .. } => Some(kept_at.clone()),
+                        _ => None,
+                    };
+                    view! {
+                        <div class="notice" class:problem=message.is_problem() role="status"
+                            data-testid="notice" data-value=notice_kind(&message)>
+                            <p>{message.text()}</p>
+                            <div class="notice-actions">
+                                {undo.then(|| view! {
+                                    <button type="button" class="btn small" data-testid="undo"
+                                        on:click=move |_| { ctx.undo(); dismiss(id); }>"Undo"</button>
+                                })}
+                                {kept.map(|kept_at| {
+                                    let paused = kept_at.is_none();
+                                    let key = kept_at.unwrap_or_else(|| storage::WORK_KEY.to_string());
+                                    view! {
+                                        <button type="button" class="btn small" data-testid="download-unreadable"
+                                            on:click=move |_| {
+                                                let text = web::with_storage(|kv| kv.get(&key)).unwrap_or_default();
+                                                web::download("unimargin-unreadable-work.txt", &text, "text/plain");
+                                            }>"Download it"</button>
+                                        {paused.then(|| view! {
+                                            <button type="button" class="btn small" data-testid="save-anyway"
+                                                on:click=move |_| { ctx.save_paused.set(false); dismiss(id); }>"Save my work anyway"</button>
+                                        })}
+                                    }
+                                })}
+                                <button type="button" class="btn small ghost" aria-label="Dismiss"
+                                    on:click=move |_| dismiss(id)>"×"</button>
+                            </div>
+                        </div>
+                    }
+                }
+            </For>
+        </div>
+    }
+}
+
+/// A short name of a message, for tests.
+fn notice_kind(message: &Message) -> &'static str {
+    match message {
+        Message::LinkOpened { .. } => "link-opened",
+        Message::LinkRefused { .. } => "link-refused",
+        Message::WorkUnreadable { .. } => "work-unreadable",
+        Message::Imported { .. } => "imported",
+        Message::ImportRefused { .. } => "import-refused",
+        Message::PresetLoaded { .. } => "preset-loaded",
+        Message::Restored => "restored",
+    }
+}

@@ -1,0 +1,213 @@
+//! Browser glue: localStorage (gloo), the address, the clipboard, files, and the
+//! Performance marks the benchmarks read. Only the app's components call these, in the
+//! browser; the domain modules never do.
+
+use crate::storage::KeyValue;
+use gloo_storage::{LocalStorage, Storage};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+fn window() -> Option<web_sys::Window> {
+    web_sys::window()
+}
+
+/// The browser's localStorage, when the page may use it.
+pub struct BrowserStorage(web_sys::Storage);
+
+impl BrowserStorage {
+    pub fn open() -> Option<BrowserStorage> {
+        // gloo's `raw()` throws when storage is blocked: ask the window first.
+        window()?.local_storage().ok()??;
+        Some(BrowserStorage(LocalStorage::raw()))
+    }
+}
+
+impl KeyValue for BrowserStorage {
+    fn get(&self, key: &str) -> Option<String> {
+        self.0.get_item(key).ok().flatten()
+    }
+
+    fn set(&mut self, key: &str, value: &str) -> Result<(), String> {
+        self.0.set_item(key, value).map_err(|e| {
+            e.dyn_ref::<js_sys::Error>()
+                .map(|e| String::from(e.message()))
+                .unwrap_or_else(|| "the browser refused to save".into())
+        })
+    }
+}
+
+/// The browser's storage, or nothing when the browser blocks it (the page then works
+/// without keeping anything).
+pub enum Store {
+    Browser(BrowserStorage),
+    Blocked,
+}
+
+impl KeyValue for Store {
+    fn get(&self, key: &str) -> Option<String> {
+        match self {
+            Store::Browser(s) => s.get(key),
+            Store::Blocked => None,
+        }
+    }
+
+    fn set(&mut self, key: &str, value: &str) -> Result<(), String> {
+        match self {
+            Store::Browser(s) => s.set(key, value),
+            Store::Blocked => Err("this browser does not let the page keep anything".into()),
+        }
+    }
+}
+
+/// Runs `f` with the browser's storage.
+pub fn with_storage<T>(f: impl FnOnce(&mut Store) -> T) -> T {
+    let mut store = BrowserStorage::open().map_or(Store::Blocked, Store::Browser);
+    f(&mut store)
+}
+
+/// The page's fragment, with its `#` (empty when there is none).
+pub fn fragment() -> String {
+    window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default()
+}
+
+/// The page's full address.
+pub fn page_url() -> String {
+    window()
+        .and_then(|w| w.location().href().ok())
+        .unwrap_or_default()
+}
+
+/// Takes the fragment out of the address without reloading or adding a history entry.
+pub fn clear_fragment() {
+    let Some(w) = window() else { return };
+    let location = w.location();
+    let path = format!(
+        "{}{}",
+        location.pathname().unwrap_or_default(),
+        location.search().unwrap_or_default()
+    );
+    if let Ok(history) = w.history() {
+        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&path));
+    }
+}
+
+/// Puts text on the clipboard; `done(false)` when the browser refuses.
+pub fn copy_text(text: &str, done: impl FnOnce(bool) + 'static) {
+    let Some(w) = window() else {
+        done(false);
+        return;
+    };
+    let clipboard = w.navigator().clipboard();
+    // Older browsers have no `navigator.clipboard`.
+    if clipboard.is_undefined() {
+        done(false);
+        return;
+    }
+    let promise = clipboard.write_text(text);
+    wasm_bindgen_futures::spawn_local(async move {
+        done(wasm_bindgen_futures::JsFuture::from(promise).await.is_ok());
+    });
+}
+
+/// Offers `text` as a file download named `name`.
+pub fn download(name: &str, text: &str, mime: &str) {
+    let Some(document) = window().and_then(|w| w.document()) else {
+        return;
+    };
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
+    if let Ok(a) = document
+        .create_element("a")
+        .map(|a| a.unchecked_into::<web_sys::HtmlAnchorElement>())
+    {
+        a.set_href(&url);
+        a.set_download(name);
+        a.click();
+    }
+    let _ = web_sys::Url::revoke_object_url(&url);
+}
+
+/// Reads the file chosen in a file input: `done(name, text or why not)`.
+pub fn read_chosen_file(
+    input: &web_sys::HtmlInputElement,
+    done: impl FnOnce(String, Result<String, String>) + 'static,
+) {
+    let Some(file) = input.files().and_then(|files| files.get(0)) else {
+        return;
+    };
+    let name = file.name();
+    // Choosing the same file again must fire `change` again.
+    input.set_value("");
+    let promise = file.text();
+    wasm_bindgen_futures::spawn_local(async move {
+        let text = wasm_bindgen_futures::JsFuture::from(promise)
+            .await
+            .ok()
+            .and_then(|v| v.as_string())
+            .ok_or_else(|| "the file could not be read".to_string());
+        done(name, text);
+    });
+}
+
+fn performance() -> Option<web_sys::Performance> {
+    window()?.performance()
+}
+
+/// The mark set on each input event; `um-keystroke` measures from it to the updated page.
+pub const INPUT_MARK: &str = "um-input";
+pub const KEYSTROKE_MEASURE: &str = "um-keystroke";
+/// Set once, when the page first shows figures (its time is from navigation start).
+pub const FIRST_FIGURES_MARK: &str = "um-first-figures";
+/// At most this many keystroke measures are kept.
+const MEASURES_KEPT: u32 = 1000;
+
+/// Marks an input event, and measures, once the page has updated (every reactive effect
+/// runs in microtasks before a timeout fires) and laid out, how long that took.
+pub fn mark_input() {
+    let Some(p) = performance() else { return };
+    // A keystroke while the last one's measure is pending keeps the earlier mark.
+    if p.get_entries_by_name_with_entry_type(INPUT_MARK, "mark")
+        .length()
+        > 0
+    {
+        return;
+    }
+    if p.mark(INPUT_MARK).is_err() {
+        return;
+    }
+    leptos::prelude::set_timeout(
+        move || {
+            // Force style and layout, so the measure covers what the person waits for.
+            if let Some(body) = window().and_then(|w| w.document()).and_then(|d| d.body()) {
+                let _ = body.offset_height();
+            }
+            if p.get_entries_by_name_with_entry_type(KEYSTROKE_MEASURE, "measure")
+                .length()
+                >= MEASURES_KEPT
+            {
+                p.clear_measures_with_measure_name(KEYSTROKE_MEASURE);
+            }
+            let _ = p.measure_with_start_mark(KEYSTROKE_MEASURE, INPUT_MARK);
+            p.clear_marks_with_mark_name(INPUT_MARK);
+        },
+        std::time::Duration::ZERO,
+    );
+}
+
+/// Marks the first time figures are on the page.
+pub fn mark_first_figures() {
+    if let Some(p) = performance() {
+        if p.get_entries_by_name(FIRST_FIGURES_MARK).length() == 0 {
+            let _ = p.mark(FIRST_FIGURES_MARK);
+        }
+    }
+}

@@ -1,0 +1,549 @@
+//! The calculator in a real browser (issue 3): presets, live figures on every keystroke,
+//! bad input, the order check, keeping and moving work, offline use. Every test ends with
+//! `app.finish()`, which fails on any console error (a panic shows there too).
+
+use std::time::Duration;
+
+use anyhow::{bail, ensure, Context, Result};
+use serde_json::Value;
+use unimargin_e2e::{wait_until, App, Browser, DEFAULT_TIMEOUT};
+
+/// Loads a preset from the Presets menu and waits for its figures.
+async fn load_preset(b: &Browser, key: &str, adjusted_equity: &str) -> Result<()> {
+    b.click("presets-menu").await?;
+    b.click(&format!("preset-{key}")).await?;
+    b.wait_for_value("adjusted-equity", adjusted_equity)
+        .await
+        .with_context(|| format!("after loading the preset {key}"))?;
+    b.wait_for_value("results-state", "fresh").await
+}
+
+/// The text an input holds now.
+async fn input_value(b: &Browser, testid: &str) -> Result<String> {
+    let value = b.by_testid(testid).await?.prop("value").await?;
+    Ok(value.unwrap_or_default())
+}
+
+/// The visible text of an element.
+async fn text(b: &Browser, testid: &str) -> Result<String> {
+    Ok(b.by_testid(testid).await?.text().await?)
+}
+
+/// How many elements carry this test id.
+async fn count(b: &Browser, testid: &str) -> Result<usize> {
+    let n = b
+        .eval(&format!(
+            "return document.querySelectorAll('[data-testid=\"{testid}\"]').length;"
+        ))
+        .await?;
+    Ok(n.as_u64().unwrap_or(0) as usize)
+}
+
+/// Waits for a notice of this kind and gives its text.
+async fn wait_for_notice(b: &Browser, kind: &str) -> Result<String> {
+    wait_until(DEFAULT_TIMEOUT, &format!("a notice {kind}"), || async {
+        let notices = b
+            .eval(
+                "return [...document.querySelectorAll('[data-testid=notice]')]
+                   .map((n) => [n.dataset.value, n.innerText]);",
+            )
+            .await?;
+        let found = notices.as_array().and_then(|list| {
+            list.iter()
+                .find(|n| n[0] == kind)
+                .and_then(|n| n[1].as_str().map(str::to_owned))
+        });
+        Ok(found)
+    })
+    .await
+}
+
+/// The figures the tests compare across pages.
+async fn headline(b: &Browser) -> Result<Vec<Option<String>>> {
+    let mut out = Vec::new();
+    for id in [
+        "account-equity",
+        "adjusted-equity",
+        "margin-reserved",
+        "available-margin",
+        "maintenance-margin",
+        "account-leverage",
+        "cross-margin-rate",
+        "risk",
+        "check-verdict",
+        "check-headroom",
+        "check-max-size",
+    ] {
+        out.push(b.value(id).await?);
+    }
+    Ok(out)
+}
+
+#[tokio::test]
+#[ignore = "needs dist/ and chromedriver: run by scripts/test"]
+async fn the_default_preset_and_each_seed_show_their_figures() -> Result<()> {
+    let app = App::start().await?;
+    let b = &app.browser;
+    // A first visit opens the futures account.
+    b.wait_for_value("results-state", "fresh").await?;
+    ensure!(input_value(b, "contracts[0].symbol").await? == "BTCUSDT");
+    ensure!(
+        headline(b).await?
+            == [
+                "102000",
+                "98860.9",
+                "2609.2",
+                "96251.7",
+                "345.2",
+                "0.521945480973772239581067945",
+                "0.0034917748068245383159570669",
+                "safe",
+                "accepted",
+                "95287.77",
+                "29.956",
+            ]
+            .map(|s| Some(s.to_string())),
+        "the futures account: {:?}",
+        headline(b).await?
+    );
+    // Figures for people: separators, USD to the cent, rates as percentages.
+    ensure!(text(b, "adjusted-equity").await? == "98,860.90 USD");
+    ensure!(text(b, "cross-margin-rate").await? == "0.35 %");
+    let title = b
+        .by_testid("cross-margin-rate")
+        .await?
+        .attr("title")
+        .await?;
+    ensure!(title.as_deref() == Some("0.0034917748068245383159570669"));
+
+    load_preset(b, "seed-1", "49000").await?;
+    ensure!(b.value("risk").await?.as_deref() == Some("safe"));
+    ensure!(count(b, "check-verdict").await? == 0, "seed 1 has no check");
+    ensure!(b.value("coin-1-contribution").await?.as_deref() == Some("0"));
+
+    load_preset(b, "seed-2", "1950000").await?;
+    ensure!(b.value("coin-0-haircut").await?.as_deref() == Some("50000"));
+
+    load_preset(b, "seed-3", "50150").await?;
+    b.wait_for_value("check-verdict", "accepted").await?;
+    ensure!(b.value("check-spot-loss").await?.as_deref() == Some("50"));
+    ensure!(b.value("check-headroom").await?.as_deref() == Some("50100"));
+
+    load_preset(b, "seed-4", "50100").await?;
+    b.wait_for_value("check-verdict", "accepted").await?;
+    ensure!(b.value("check-initial-margin-added").await?.as_deref() == Some("10"));
+    ensure!(b.value("check-headroom").await?.as_deref() == Some("50090"));
+    app.finish().await
+}
+
+#[tokio::test]
+#[ignore = "needs dist/ and chromedriver: run by scripts/test"]
+async fn every_keystroke_updates_the_figures() -> Result<()> {
+    let app = App::start().await?;
+    let b = &app.browser;
+    load_preset(b, "seed-1", "49000").await?;
+
+    b.type_into("coins[0].balance", "2").await?;
+    b.wait_for_value("adjusted-equity", "98000").await?;
+    // Still typing in the field: the figures did not wait for it to lose focus.
+    let focused = b
+        .eval("return document.activeElement.dataset.testid;")
+        .await?;
+    ensure!(focused == "coins[0].balance", "focus moved to {focused}");
+
+    // One more key: 25 BTC = 1,250,000 USD, 0.98 up to 1,000,000 and 0.97 above (and the
+    // 500 DOT, 2,000 USD at a rate of 0).
+    b.type_keys("coins[0].balance", "5").await?;
+    b.wait_for_value("adjusted-equity", "1222500").await?;
+    b.wait_for_value("account-equity", "1252000").await?;
+    ensure!(text(b, "account-equity").await? == "1,252,000.00 USD");
+
+    // 50000, 50,000 and 50 000 are one number.
+    for typed in ["60000", "60,000", "60 000"] {
+        b.type_into("coins[0].price", "1").await?;
+        b.wait_for_value("account-equity", "2025").await?;
+        b.type_into("coins[0].price", typed).await?;
+        b.wait_for_value("account-equity", "1502000").await?;
+        b.wait_for_value("adjusted-equity", "1465000").await?;
+        ensure!(b.value("results-state").await?.as_deref() == Some("fresh"));
+    }
+    app.finish().await
+}
+
+#[tokio::test]
+#[ignore = "needs dist/ and chromedriver: run by scripts/test"]
+async fn a_broken_field_is_marked_the_figures_go_stale_and_the_page_recovers() -> Result<()> {
+    let app = App::start().await?;
+    let b = &app.browser;
+    load_preset(b, "seed-1", "49000").await?;
+
+    // A value that does not parse.
+    b.type_into("coins[0].balance", "1x").await?;
+    b.wait_for_value("results-state", "stale").await?;
+    let message = text(b, "error-coins[0].balance").await?;
+    ensure!(
+        message.contains("expected a number such as 50000"),
+        "{message}"
+    );
+    let input = b.by_testid("coins[0].balance").await?;
+    ensure!(input.attr("aria-invalid").await?.as_deref() == Some("true"));
+    // The last valid figures stay, marked stale.
+    ensure!(b.value("adjusted-equity").await?.as_deref() == Some("49000"));
+    ensure!(text(b, "stale-banner").await?.contains("stale"));
+
+    // A value that parses but breaks a rule: the engine's message, at its path.
+    b.type_into("coins[0].balance", "2").await?;
+    b.wait_for_value("adjusted-equity", "98000").await?;
+    b.type_into("coins[0].discount_tiers[0].rate", "1.5")
+        .await?;
+    b.wait_for_value("results-state", "stale").await?;
+    let message = text(b, "error-coins[0].discount_tiers[0].rate").await?;
+    ensure!(
+        message == "rate must be between 0 and 1, got 1.5",
+        "{message}"
+    );
+    ensure!(count(b, "error-coins[0].balance").await? == 0);
+    // Export and share need valid figures.
+    ensure!(!b.by_testid("export").await?.is_enabled().await?);
+
+    // Fixed: fresh figures, no message left.
+    b.type_into("coins[0].discount_tiers[0].rate", "0.9")
+        .await?;
+    b.wait_for_value("results-state", "fresh").await?;
+    b.wait_for_value("adjusted-equity", "90000").await?;
+    ensure!(count(b, "error-coins[0].discount_tiers[0].rate").await? == 0);
+    ensure!(count(b, "stale-banner").await? == 0);
+    app.finish().await
+}
+
+#[tokio::test]
+#[ignore = "needs dist/ and chromedriver: run by scripts/test"]
+async fn the_order_check_gives_the_verdict_and_applies_the_largest_size() -> Result<()> {
+    let app = App::start().await?;
+    let b = &app.browser;
+    load_preset(b, "seed-3", "50150").await?;
+    b.wait_for_value("check-verdict", "accepted").await?;
+    b.wait_for_value("check-max-size", "16720").await?;
+
+    // One more DOT than the largest size: rejected, 3 USD short.
+    b.type_into("check.size", "16,721").await?;
+    b.wait_for_value("check-verdict", "rejected").await?;
+    b.wait_for_value("check-headroom", "-3").await?;
+    let reasons = text(b, "check-reasons").await?;
+    ensure!(reasons.contains("Rejected"), "{reasons}");
+    ensure!(
+        reasons.contains("The largest size that passes is 16,720."),
+        "{reasons}"
+    );
+
+    // The button sets the size to the largest that passes.
+    b.click("check-use-max").await?;
+    b.wait_for_value("check-verdict", "accepted").await?;
+    b.wait_for_value("check-headroom", "0").await?;
+    ensure!(input_value(b, "check.size").await? == "16,720");
+    ensure!(!b.by_testid("check-use-max").await?.is_enabled().await?);
+
+    // A futures order on another account: the check follows the market.
+    load_preset(b, "futures-account", "98860.9").await?;
+    b.wait_for_value("check-max-size", "29.956").await?;
+    b.type_into("check.size", "40").await?;
+    b.wait_for_value("check-verdict", "rejected").await?;
+    b.click("check-use-max").await?;
+    b.wait_for_value("check-verdict", "accepted").await?;
+    ensure!(input_value(b, "check.size").await? == "29.956");
+    app.finish().await
+}
+
+#[tokio::test]
+#[ignore = "needs dist/ and chromedriver: run by scripts/test"]
+async fn how_it_is_computed_shows_the_account_s_own_numbers() -> Result<()> {
+    let app = App::start().await?;
+    let b = &app.browser;
+    load_preset(b, "seed-3", "50150").await?;
+    let panel = b.by_testid("explain-adjusted_equity").await?;
+    panel
+        .find(fantoccini::Locator::Css("summary"))
+        .await?
+        .click()
+        .await?;
+    let worked = wait_until(DEFAULT_TIMEOUT, "the explanation", || async {
+        let t = panel.text().await?;
+        Ok(t.contains("50,150").then_some(t))
+    })
+    .await?;
+    ensure!(
+        worked.contains("1 × 50,000 × 1 + 100 × 1 × 1 + 20 × 5 × 0.5"),
+        "{worked}"
+    );
+    // It follows the figures while open.
+    b.type_into("coins[0].balance", "2").await?;
+    wait_until(DEFAULT_TIMEOUT, "the explanation to follow", || async {
+        Ok(panel.text().await?.contains("100,150").then_some(()))
+    })
+    .await?;
+    app.finish().await
+}
+
+#[tokio::test]
+#[ignore = "needs dist/ and chromedriver: run by scripts/test"]
+async fn rows_and_tiers_can_be_added_and_removed() -> Result<()> {
+    let app = App::start().await?;
+    let b = &app.browser;
+    load_preset(b, "seed-1", "49000").await?;
+
+    b.click("add-coin").await?;
+    b.wait_for_value("coin-2-contribution", "0").await?;
+    ensure!(input_value(b, "coins[2].coin").await? == "NEW");
+    b.type_into("coins[2].balance", "1000").await?;
+    // 1,000 × 1 USD at the new coin's rate of 0.9.
+    b.wait_for_value("adjusted-equity", "49900").await?;
+
+    // A tier added before BTC's unbounded one, then removed.
+    b.by_testid("coins[0].discount_tiers[1].rate").await?;
+    let add_tier = b
+        .eval("return document.querySelector('[data-testid^=\"add-discount-tier-\"]').dataset.testid;")
+        .await?;
+    b.click(add_tier.as_str().unwrap_or_default()).await?;
+    ensure!(input_value(b, "coins[0].discount_tiers[1].up_to_usd").await? == "2,000,000");
+    ensure!(input_value(b, "coins[0].discount_tiers[2].up_to_usd")
+        .await?
+        .is_empty());
+    b.wait_for_value("results-state", "fresh").await?;
+    b.click("remove-coins[0].discount_tiers[1]").await?;
+    wait_until(DEFAULT_TIMEOUT, "the tier to go", || async {
+        Ok((count(b, "coins[0].discount_tiers[2].rate").await? == 0).then_some(()))
+    })
+    .await?;
+
+    // Removing DOT moves NEW up: its inputs follow, and the figures too.
+    b.click("remove-coins[1]").await?;
+    b.wait_for_value("adjusted-equity", "49900").await?;
+    ensure!(input_value(b, "coins[1].coin").await? == "NEW");
+    b.type_into("coins[1].balance", "2000").await?;
+    b.wait_for_value("adjusted-equity", "50800").await?;
+
+    // A contract, a position and an order, valid from the start.
+    b.click("add-contract").await?;
+    b.click("add-position").await?;
+    b.click("add-order").await?;
+    b.wait_for_value("results-state", "fresh").await?;
+    ensure!(input_value(b, "positions[0].symbol").await? == "BTCNEW");
+    ensure!(count(b, "position-0-pnl").await? == 1);
+    app.finish().await
+}
+
+#[tokio::test]
+#[ignore = "needs dist/ and chromedriver: run by scripts/test"]
+async fn a_reload_keeps_the_work_as_typed() -> Result<()> {
+    let app = App::start().await?;
+    let b = &app.browser;
+    load_preset(b, "seed-3", "50150").await?;
+    b.type_into("coins[2].balance", "30").await?;
+    b.wait_for_value("adjusted-equity", "50175").await?;
+    // A half-typed value survives too, and is still marked.
+    b.type_into("coins[0].price", "51,0").await?;
+    b.wait_for_value("results-state", "stale").await?;
+
+    b.reload().await?;
+    ensure!(input_value(b, "coins[2].balance").await? == "30");
+    ensure!(input_value(b, "coins[0].price").await? == "51,0");
+    b.wait_for_value("results-state", "empty").await?;
+    ensure!(text(b, "error-coins[0].price")
+        .await?
+        .contains("every three digits"));
+
+    b.type_into("coins[0].price", "51,000").await?;
+    b.wait_for_value("adjusted-equity", "51175").await?;
+    // Saved a moment after typing stops (and when the page is left).
+    tokio::time::sleep(Duration::from_millis(600)).await;
+    b.reload().await?;
+    b.wait_for_value("adjusted-equity", "51175").await?;
+    app.finish().await
+}
+
+#[tokio::test]
+#[ignore = "needs dist/ and chromedriver: run by scripts/test"]
+async fn a_share_link_opens_the_same_scenario_in_a_fresh_profile() -> Result<()> {
+    let app = App::start().await?;
+    let b = &app.browser;
+    load_preset(b, "seed-3", "50150").await?;
+    b.type_into("coins[2].balance", "30").await?;
+    b.type_into("check.size", "25").await?;
+    b.wait_for_value("adjusted-equity", "50175").await?;
+    b.wait_for_value("check-spot-loss", "62.5").await?;
+    let figures = headline(b).await?;
+
+    b.click("share").await?;
+    let link = wait_until(DEFAULT_TIMEOUT, "the share link", || async {
+        b.value("share-link").await
+    })
+    .await?;
+    ensure!(link.starts_with(&app.server.url("/#scenario=")), "{link}");
+    let payload = &link[link.find('=').unwrap() + 1..];
+    ensure!(
+        payload
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_'),
+        "base64url without padding: {payload}"
+    );
+
+    let other = app.open_in_fresh_profile(&link).await?;
+    other.wait_for_value("adjusted-equity", "50175").await?;
+    ensure!(headline(&other).await? == figures);
+    ensure!(input_value(&other, "coins[2].balance").await? == "30");
+    ensure!(input_value(&other, "check.size").await? == "25");
+    // The link is read once: the address no longer carries it, so a reload keeps edits.
+    let hash = other.eval("return location.hash;").await?;
+    ensure!(hash == "", "fragment left: {hash}");
+    wait_for_notice(&other, "link-opened").await?;
+    other.assert_no_console_errors().await?;
+    other.close().await?;
+
+    // A damaged link is refused with a message, and the work stays.
+    b.client()
+        .goto(&app.server.url("/#scenario=bm90LWpzb24"))
+        .await?;
+    let notice = wait_for_notice(b, "link-refused").await?;
+    ensure!(notice.contains("could not be opened"), "{notice}");
+    ensure!(notice.contains("Your work is unchanged"), "{notice}");
+    b.wait_for_value("adjusted-equity", "50175").await?;
+    app.finish().await
+}
+
+#[tokio::test]
+#[ignore = "needs dist/ and chromedriver: run by scripts/test"]
+async fn with_the_server_stopped_a_reload_still_works() -> Result<()> {
+    let mut app = App::start().await?;
+    app.browser.wait_for_service_worker().await?;
+    load_preset(&app.browser, "seed-2", "1950000").await?;
+    app.browser.type_into("coins[0].balance", "41").await?;
+    app.browser
+        .wait_for_value("adjusted-equity", "1998500")
+        .await?;
+
+    app.server.stop().await;
+    app.browser.reload().await?;
+    app.browser
+        .wait_for_value("adjusted-equity", "1998500")
+        .await?;
+    // Still live offline.
+    app.browser.type_into("coins[0].balance", "1").await?;
+    app.browser
+        .wait_for_value("adjusted-equity", "49000")
+        .await?;
+    app.server.restart().await?;
+    app.finish().await
+}
+
+/// Captures what Export downloads: the Blob handed to `URL.createObjectURL` and the
+/// anchor's file name. (The page's CSP lets nothing fetch a blob: URL, rightly.)
+async fn exported_text(b: &Browser) -> Result<String> {
+    b.eval(
+        "window.__exported = {};
+         const create = URL.createObjectURL;
+         URL.createObjectURL = (blob) => { window.__exported.blob = blob; return create(blob); };
+         HTMLAnchorElement.prototype.click = function () {
+           window.__exported.name = this.download;
+         };",
+    )
+    .await?;
+    b.click("export").await?;
+    let exported = b
+        .client()
+        .execute_async(
+            "const done = arguments[arguments.length - 1];
+             const e = window.__exported;
+             e.blob.text().then((t) => done([e.name, e.blob.type, t]));",
+            vec![],
+        )
+        .await?;
+    ensure!(exported[0] == "unimargin-scenario.json", "{exported}");
+    ensure!(exported[1] == "application/json", "{exported}");
+    Ok(exported[2].as_str().unwrap_or_default().to_owned())
+}
+
+#[tokio::test]
+#[ignore = "needs dist/ and chromedriver: run by scripts/test"]
+async fn export_and_import_a_file_and_refuse_a_corrupt_one() -> Result<()> {
+    let app = App::start().await?;
+    let b = &app.browser;
+    load_preset(b, "seed-2", "1950000").await?;
+    b.type_into("coins[0].balance", "41").await?;
+    b.wait_for_value("adjusted-equity", "1998500").await?;
+
+    // Export: the FORMAT.md scenario of what is on the page.
+    let exported = exported_text(b).await?;
+    let scenario: Value = serde_json::from_str(&exported).context("exported JSON")?;
+    ensure!(scenario["format"] == "unimargin/scenario@1");
+    ensure!(scenario["coins"][0]["balance"] == "41", "{scenario}");
+
+    // Import seed 1 from a file.
+    let dir = tempfile::tempdir()?;
+    let good = dir.path().join("seed-1.json");
+    std::fs::write(
+        &good,
+        include_str!("../../../fixtures/seeds/seed-1-btc-dot-collateral.json"),
+    )?;
+    let import = b.by_testid("import").await?;
+    import.send_keys(good.to_str().unwrap()).await?;
+    b.wait_for_value("adjusted-equity", "49000").await?;
+    let notice = wait_for_notice(b, "imported").await?;
+    ensure!(notice.contains("Imported seed-1.json"), "{notice}");
+
+    // A corrupt file is refused with the reason; the page keeps seed 1.
+    let bad = dir.path().join("broken.json");
+    std::fs::write(
+        &bad,
+        r#"{ "format": "unimargin/scenario@1", "coins": [ { "coin": "BTC", "balanse": "1" } ] }"#,
+    )?;
+    let import = b.by_testid("import").await?;
+    import.send_keys(bad.to_str().unwrap()).await?;
+    let notice = wait_for_notice(b, "import-refused").await?;
+    ensure!(
+        notice.contains("broken.json could not be imported"),
+        "{notice}"
+    );
+    ensure!(notice.contains("unknown field `balanse`"), "{notice}");
+    ensure!(b.value("adjusted-equity").await?.as_deref() == Some("49000"));
+
+    // The file we exported reads back, and Undo brings back what an import replaced.
+    let mine = dir.path().join("mine.json");
+    std::fs::write(&mine, &exported)?;
+    b.by_testid("import")
+        .await?
+        .send_keys(mine.to_str().unwrap())
+        .await?;
+    b.wait_for_value("adjusted-equity", "1998500").await?;
+    b.click("undo").await?;
+    b.wait_for_value("adjusted-equity", "49000").await?;
+    app.finish().await
+}
+
+#[tokio::test]
+#[ignore = "needs dist/ and chromedriver: run by scripts/test"]
+async fn unreadable_saved_work_is_reported_and_kept_aside() -> Result<()> {
+    let app = App::start().await?;
+    let b = &app.browser;
+    b.wait_for_value("results-state", "fresh").await?;
+    // Let the first save happen (a moment after start), so it cannot overwrite ours.
+    tokio::time::sleep(Duration::from_millis(800)).await;
+    b.eval("localStorage.setItem('unimargin.work', '{\"app\":\"unimargin\",\"version\":1,\"draft\":');")
+        .await?;
+    b.reload().await?;
+    let notice = wait_for_notice(b, "work-unreadable").await?;
+    ensure!(notice.contains("could not be read"), "{notice}");
+    ensure!(notice.contains("unimargin.unreadable.1"), "{notice}");
+    // The page starts from the default preset, and the unreadable text is kept.
+    b.wait_for_value("adjusted-equity", "98860.9").await?;
+    let kept = b
+        .eval("return localStorage.getItem('unimargin.unreadable.1');")
+        .await?;
+    ensure!(
+        kept == "{\"app\":\"unimargin\",\"version\":1,\"draft\":",
+        "kept: {kept}"
+    );
+    if count(b, "download-unreadable").await? != 1 {
+        bail!("no way to download the unreadable work");
+    }
+    app.finish().await
+}
