@@ -37,6 +37,45 @@ pub(crate) fn positive_part(x: Decimal) -> Decimal {
 /// Refuses anything else (spaces, `NaN`, `inf`, thousands separators, underscores) and
 /// anything that would be rounded (more than 28 decimal places) or does not fit.
 pub fn parse_decimal(text: &str) -> Result<Decimal, String> {
+    parse_plain_decimal(text).map_or_else(|| parse_any_decimal(text), Ok)
+}
+
+/// The common case in one pass: an optional `-`, at most 19 digits with at most one point
+/// (so the digits fit a `u64`). `None` for anything else, left to the full parser.
+fn parse_plain_decimal(text: &str) -> Option<Decimal> {
+    let (negative, body) = match text.as_bytes() {
+        [b'-', rest @ ..] => (true, rest),
+        bytes => (false, bytes),
+    };
+    if body.is_empty() || body.len() > 19 {
+        return None;
+    }
+    let (mut magnitude, mut scale, mut digits, mut point) = (0u64, 0u32, 0, false);
+    for &byte in body {
+        match byte {
+            b'0'..=b'9' => {
+                magnitude = magnitude * 10 + u64::from(byte - b'0');
+                digits += 1;
+                scale += u32::from(point);
+            }
+            b'.' if !point => point = true,
+            _ => return None,
+        }
+    }
+    // "-0" keeps its sign in the full parser
+    if digits == 0 || (negative && magnitude == 0) {
+        return None;
+    }
+    let signed = if negative {
+        -i128::from(magnitude)
+    } else {
+        i128::from(magnitude)
+    };
+    Decimal::try_from_i128_with_scale(signed, scale).ok()
+}
+
+/// Any form [`parse_decimal`] reads, with a message for what it refuses.
+fn parse_any_decimal(text: &str) -> Result<Decimal, String> {
     // what the messages quote of the text; written only for a text that is refused
     let shown = || {
         if text.len() > 40 {
@@ -172,7 +211,7 @@ pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Decimal, D::Error>
 
 /// Writes a decimal as a string, as typed (scale kept).
 pub fn serialize<S: Serializer>(value: &Decimal, s: S) -> Result<S::Ok, S::Error> {
-    s.collect_str(value)
+    s.serialize_str(write_decimal(value, false, &mut [0; DECIMAL_TEXT_CAPACITY]))
 }
 
 /// The same for optional fields (`#[serde(default, with = "num::option")]`).
@@ -185,10 +224,71 @@ pub mod option {
 
     pub fn serialize<S: Serializer>(value: &Option<Decimal>, s: S) -> Result<S::Ok, S::Error> {
         match value {
-            Some(v) => s.collect_str(v),
+            Some(v) => s.serialize_str(write_decimal(v, false, &mut [0; DECIMAL_TEXT_CAPACITY])),
             None => s.serialize_none(),
         }
     }
+}
+
+/// Room for any decimal's text: a sign, 29 digits, a point and up to 28 leading zeros.
+pub const DECIMAL_TEXT_CAPACITY: usize = 64;
+
+/// Writes `value` as text into `buf`: as typed (`"50000.00"`), or `normalized` without
+/// trailing zeros (`"50000"`, as `Decimal::normalize` would). The same text as `Display`,
+/// from the integer mantissa (`itoa`), without the formatting machinery: reports are mostly
+/// decimals, so this is most of writing one.
+pub fn write_decimal<'b>(
+    value: &Decimal,
+    normalized: bool,
+    buf: &'b mut [u8; DECIMAL_TEXT_CAPACITY],
+) -> &'b str {
+    let magnitude = value.mantissa().unsigned_abs();
+    let mut scale = value.scale() as usize;
+    let mut digits_buffer = itoa::Buffer::new();
+    // u64 arithmetic is several times cheaper than u128, and almost every figure fits it
+    let digits = match u64::try_from(magnitude) {
+        Ok(mut small) => {
+            while normalized && scale > 0 && small % 10 == 0 {
+                small /= 10;
+                scale -= 1;
+            }
+            digits_buffer.format(small).as_bytes()
+        }
+        Err(_) => {
+            let mut large = magnitude;
+            while normalized && scale > 0 && large % 10 == 0 {
+                large /= 10;
+                scale -= 1;
+            }
+            digits_buffer.format(large).as_bytes()
+        }
+    };
+    let magnitude_is_zero = magnitude == 0;
+    let mut len = 0;
+    let mut put = |bytes: &[u8]| {
+        buf[len..len + bytes.len()].copy_from_slice(bytes);
+        len += bytes.len();
+    };
+    // a negative zero is written as rust_decimal writes it, with its sign
+    if value.is_sign_negative() && (!magnitude_is_zero || !normalized) {
+        put(b"-");
+    }
+    if scale == 0 {
+        put(digits);
+    } else if digits.len() > scale {
+        let point = digits.len() - scale;
+        put(&digits[..point]);
+        put(b".");
+        put(&digits[point..]);
+    } else {
+        put(b"0.");
+        for _ in 0..scale - digits.len() {
+            put(b"0");
+        }
+        put(digits);
+    }
+    // only ASCII digits, '-' and '.' were written
+    std::str::from_utf8(&buf[..len]).unwrap_or_default()
 }
 
 /// Report figures: normalized strings (`"49000"`, never `"49000.00"`).
@@ -196,7 +296,7 @@ pub mod normalized {
     use super::*;
 
     pub fn serialize<S: Serializer>(value: &Decimal, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(&value.normalize())
+        s.serialize_str(write_decimal(value, true, &mut [0; DECIMAL_TEXT_CAPACITY]))
     }
 
     /// `null` for an unbounded figure.
@@ -205,7 +305,7 @@ pub mod normalized {
 
         pub fn serialize<S: Serializer>(value: &Option<Decimal>, s: S) -> Result<S::Ok, S::Error> {
             match value {
-                Some(v) => s.collect_str(&v.normalize()),
+                Some(v) => s.serialize_str(write_decimal(v, true, &mut [0; DECIMAL_TEXT_CAPACITY])),
                 None => s.serialize_none(),
             }
         }
@@ -216,6 +316,71 @@ pub mod normalized {
 mod tests {
     use super::*;
     use rust_decimal_macros::dec;
+
+    #[test]
+    fn text_is_written_as_display_writes_it() {
+        let table = [
+            "0",
+            "1",
+            "-1",
+            "50000",
+            "50000.00",
+            "0.0006",
+            "-0.0006",
+            "123.456",
+            "1e-28",
+            "79228162514264337593543950335",
+            "-79228162514264337593543950335",
+            "0.0000000000000000000000000001",
+            "1000000.000",
+            "-0",
+            "-0.00",
+        ];
+        for text in table {
+            let value = parse_decimal(text).unwrap();
+            let mut buf = [0; DECIMAL_TEXT_CAPACITY];
+            assert_eq!(
+                write_decimal(&value, false, &mut buf),
+                value.to_string(),
+                "{text}"
+            );
+            let mut buf = [0; DECIMAL_TEXT_CAPACITY];
+            let normalized = value.normalize().to_string();
+            assert_eq!(write_decimal(&value, true, &mut buf), normalized, "{text}");
+        }
+    }
+
+    #[test]
+    fn the_one_pass_parser_agrees_with_the_full_one() {
+        for text in [
+            "0",
+            "7",
+            "-7",
+            "50000.00",
+            "0.0006",
+            ".5",
+            "5.",
+            "1234567890123456789",
+            "-0.000000000000000001",
+            "12.34.5",
+            "-",
+            "",
+            "1e3",
+            "+2",
+            "-0",
+        ] {
+            let fast = parse_plain_decimal(text);
+            let full = parse_any_decimal(text).ok();
+            if let Some(value) = fast {
+                assert_eq!(Some(value), full, "{text}");
+                assert_eq!(value.scale(), full.unwrap().scale(), "{text}");
+            }
+        }
+        // the forms it leaves to the full parser
+        for text in ["1e3", "+2", "-0", "12345678901234567890", ".", "-", ""] {
+            assert_eq!(parse_plain_decimal(text), None, "{text}");
+        }
+    }
 
     #[test]
     fn parses_the_forms_the_format_allows() {

@@ -8,38 +8,49 @@ use rust_decimal::{Decimal, RoundingStrategy};
 
 /// Groups the integer digits by thousands: `1234567.5` → `1,234,567.5`.
 pub fn group_thousands(value: Decimal) -> String {
-    let text = value.normalize().to_string();
-    let (sign, digits) = match text.strip_prefix('-') {
-        Some(rest) => ("-", rest),
-        None => ("", text.as_str()),
-    };
-    let (int, frac) = match digits.split_once('.') {
-        Some((i, f)) => (i, Some(f)),
-        None => (digits, None),
-    };
-    let mut grouped = String::with_capacity(int.len() + int.len() / 3);
-    for (i, ch) in int.chars().enumerate() {
-        if i > 0 && (int.len() - i) % 3 == 0 {
-            grouped.push(',');
+    let mut out = String::with_capacity(40);
+    push_grouped(&mut out, value);
+    out
+}
+
+/// Appends `value` to `out`, its integer digits grouped by thousands.
+fn push_grouped(out: &mut String, value: Decimal) {
+    let mut buf = [0; crate::num::DECIMAL_TEXT_CAPACITY];
+    let text = crate::num::write_decimal(&value, true, &mut buf);
+    let (digits, fraction) = match text.strip_prefix('-') {
+        Some(rest) => {
+            out.push('-');
+            rest.split_once('.')
+                .map_or((rest, None), |(i, f)| (i, Some(f)))
         }
-        grouped.push(ch);
+        None => text
+            .split_once('.')
+            .map_or((text, None), |(i, f)| (i, Some(f))),
+    };
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(ch);
     }
-    match frac {
-        Some(f) => format!("{sign}{grouped}.{f}"),
-        None => format!("{sign}{grouped}"),
+    if let Some(f) = fraction {
+        out.push('.');
+        out.push_str(f);
     }
 }
 
 /// A USD figure to the cent, grouped: `50100` → `50,100.00 USD`.
 pub fn usd(value: Decimal) -> String {
     let cents = value.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
-    let grouped = group_thousands(cents);
-    let with_cents = match grouped.split_once('.') {
-        Some((_, f)) if f.len() == 1 => format!("{grouped}0"),
-        Some(_) => grouped,
-        None => format!("{grouped}.00"),
-    };
-    format!("{with_cents} USD")
+    let mut out = String::with_capacity(40);
+    push_grouped(&mut out, cents);
+    match out.split_once('.').map(|(_, f)| f.len()) {
+        Some(1) => out.push('0'),
+        Some(_) => {}
+        None => out.push_str(".00"),
+    }
+    out.push_str(" USD");
+    out
 }
 
 /// A fraction as a percentage: `0.0006` → `0.06 %`.
