@@ -248,7 +248,7 @@ pub fn write_decimal<'b>(
     // u64 arithmetic is several times cheaper than u128, and almost every figure fits it
     let digits = match u64::try_from(magnitude) {
         Ok(mut small) => {
-            while normalized && scale > 0 && small % 10 == 0 {
+            while normalized && scale > 0 && small.is_multiple_of(10) {
                 small /= 10;
                 scale -= 1;
             }
@@ -256,7 +256,7 @@ pub fn write_decimal<'b>(
         }
         Err(_) => {
             let mut large = magnitude;
-            while normalized && scale > 0 && large % 10 == 0 {
+            while normalized && scale > 0 && large.is_multiple_of(10) {
                 large /= 10;
                 scale -= 1;
             }
