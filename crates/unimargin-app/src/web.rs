@@ -162,45 +162,94 @@ fn performance() -> Option<web_sys::Performance> {
     window()?.performance()
 }
 
-/// The mark set on each input event; `um-keystroke` measures from it to the updated page.
+/// The mark set on each input event; `um-keystroke` measures from it to the page updated
+/// and laid out.
 pub const INPUT_MARK: &str = "um-input";
 pub const KEYSTROKE_MEASURE: &str = "um-keystroke";
 /// Set once, when the page first shows figures (its time is from navigation start).
 pub const FIRST_FIGURES_MARK: &str = "um-first-figures";
-/// At most this many keystroke measures are kept.
+/// At most this many measures of each kind are kept.
 const MEASURES_KEPT: u32 = 1000;
 
-/// Marks an input event, and measures, once the page has updated (every reactive effect
-/// runs in microtasks before a timeout fires) and laid out, how long that took.
+/// Marks an input event (the start of `um-keystroke`).
 pub fn mark_input() {
     let Some(p) = performance() else { return };
-    // A keystroke while the last one's measure is pending keeps the earlier mark.
+    p.clear_marks_with_mark_name(INPUT_MARK);
+    let _ = p.mark(INPUT_MARK);
+}
+
+/// Gives way once to the other tasks of the page's executor (Leptos' effects run there,
+/// in order: a task spawned after them runs after them).
+struct YieldOnce(bool);
+
+impl std::future::Future for YieldOnce {
+    type Output = ();
+
+    fn poll(
+        mut self: std::pin::Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<()> {
+        if self.0 {
+            std::task::Poll::Ready(())
+        } else {
+            self.0 = true;
+            cx.waker().wake_by_ref();
+            std::task::Poll::Pending
+        }
+    }
+}
+
+/// Called when new figures have been published: once the effects that write them into the
+/// page have run (they were woken by the publishing, so they run before a task spawned
+/// now, and a second turn leaves room for effects they wake), forces style and layout and
+/// measures `um-keystroke` from the last input mark.
+pub fn figures_published() {
+    let Some(p) = performance() else { return };
     if p.get_entries_by_name_with_entry_type(INPUT_MARK, "mark")
         .length()
-        > 0
+        == 0
     {
         return;
     }
-    if p.mark(INPUT_MARK).is_err() {
-        return;
+    wasm_bindgen_futures::spawn_local(async move {
+        YieldOnce(false).await;
+        YieldOnce(false).await;
+        if let Some(body) = window().and_then(|w| w.document()).and_then(|d| d.body()) {
+            let _ = body.offset_height();
+        }
+        if p.get_entries_by_name_with_entry_type(KEYSTROKE_MEASURE, "measure")
+            .length()
+            >= MEASURES_KEPT
+        {
+            p.clear_measures_with_measure_name(KEYSTROKE_MEASURE);
+        }
+        let _ = p.measure_with_start_mark(KEYSTROKE_MEASURE, INPUT_MARK);
+        p.clear_marks_with_mark_name(INPUT_MARK);
+    });
+}
+
+/// The engine's part of a keystroke: `um-compute` measures each run of the one memo.
+pub const COMPUTE_MEASURE: &str = "um-compute";
+const COMPUTE_MARK: &str = "um-compute-start";
+
+/// Runs `f`, measuring it as `um-compute` (kept like the keystroke measures).
+pub fn measure_compute<T>(f: impl FnOnce() -> T) -> T {
+    let p = performance();
+    if let Some(p) = &p {
+        let _ = p.mark(COMPUTE_MARK);
     }
-    leptos::prelude::set_timeout(
-        move || {
-            // Force style and layout, so the measure covers what the person waits for.
-            if let Some(body) = window().and_then(|w| w.document()).and_then(|d| d.body()) {
-                let _ = body.offset_height();
-            }
-            if p.get_entries_by_name_with_entry_type(KEYSTROKE_MEASURE, "measure")
-                .length()
-                >= MEASURES_KEPT
-            {
-                p.clear_measures_with_measure_name(KEYSTROKE_MEASURE);
-            }
-            let _ = p.measure_with_start_mark(KEYSTROKE_MEASURE, INPUT_MARK);
-            p.clear_marks_with_mark_name(INPUT_MARK);
-        },
-        std::time::Duration::ZERO,
-    );
+    let out = f();
+    if let Some(p) = &p {
+        if p.get_entries_by_name_with_entry_type(COMPUTE_MEASURE, "measure")
+            .length()
+            >= MEASURES_KEPT
+        {
+            p.clear_measures_with_measure_name(COMPUTE_MEASURE);
+        }
+        let _ = p.measure_with_start_mark(COMPUTE_MEASURE, COMPUTE_MARK);
+        p.clear_marks_with_mark_name(COMPUTE_MARK);
+    }
+    out
 }
 
 /// Marks the first time figures are on the page.

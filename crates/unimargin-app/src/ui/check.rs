@@ -2,12 +2,11 @@
 //! and the largest size that passes, with a button that sets the size to it.
 
 use super::explain::ExplainPanel;
-use super::fields::{figure, row_error, Shown, Spec};
+use super::fields::{figure, row_error, Fig, Spec};
 use super::inputs::order_fields;
 use super::Ctx;
 use crate::draft::{Field, OrderField, Row};
 use crate::number::for_field;
-use crate::show;
 use crate::web;
 use leptos::html::Input;
 use leptos::prelude::*;
@@ -23,7 +22,7 @@ pub fn CheckPanel() -> impl IntoView {
                 <h2 id="check-h">"Check an order"</h2>
                 {move || has_check.get().then(|| view! {
                     <button type="button" class="btn remove-text" data-testid="check-remove"
-                        on:click=move |_| ctx.draft.update(|d| d.remove(Row::Check))>"Remove"</button>
+                        on:click=move |_| ctx.restructure(|d| d.remove(Row::Check))>"Remove"</button>
                 })}
             </div>
             {move || {
@@ -34,7 +33,7 @@ pub fn CheckPanel() -> impl IntoView {
                     view! {
                         <p class="help">"Will a new order be accepted? It is checked as if it were the last pending order: accepted when adjusted equity after it covers the margin reserved with it."</p>
                         <button type="button" class="btn primary" data-testid="check-add"
-                            on:click=move |_| ctx.draft.update(|d| {
+                            on:click=move |_| ctx.restructure(|d| {
                                 d.add_check();
                             })>"Check an order"</button>
                     }
@@ -74,9 +73,7 @@ fn check_form(ctx: Ctx) -> impl IntoView {
         if let Some(input) = size_input.get_untracked() {
             input.set_value(&text);
         }
-        ctx.draft.update(|d| {
-            d.set(Field::Check(OrderField::Size), text);
-        });
+        ctx.edit(Field::Check(OrderField::Size), text);
     };
     let can_apply = move || {
         ctx.fresh()
@@ -84,7 +81,7 @@ fn check_form(ctx: Ctx) -> impl IntoView {
                 .get()
                 .is_some_and(|m| !m.is_zero() && Some(m) != size_now.get())
     };
-    let fig = |testid: &'static str, get: fn(&unimargin::report::CheckReport) -> Shown| {
+    let fig = |testid: &'static str, get: fn(&unimargin::report::CheckReport) -> Fig| {
         figure(ctx, Some(testid.to_string()), move |c| {
             c.report.check.as_ref().map(get)
         })
@@ -108,16 +105,16 @@ fn check_form(ctx: Ctx) -> impl IntoView {
                 {move || check.with(|c| c.as_ref().map(|c| c.reasons.iter().map(|r| view! { <li>{r.clone()}</li> }).collect_view()))}
             </ul>
             <dl class="figures small">
-                <div class="line"><dt>"Adjusted equity after"</dt><dd>{fig("check-adjusted-equity-after", |c| Shown::usd(c.adjusted_equity_after))}</dd></div>
-                <div class="line"><dt>"Margin reserved after"</dt><dd>{fig("check-margin-reserved-after", |c| Shown::usd(c.margin_reserved_after))}</dd></div>
-                <div class="line key"><dt>"Headroom"</dt><dd>{fig("check-headroom", |c| Shown::usd(c.headroom))}</dd></div>
-                <div class="line"><dt>"Spot trading loss"</dt><dd>{fig("check-spot-loss", |c| Shown::usd(c.spot_loss))}</dd></div>
-                <div class="line"><dt>"Fee"</dt><dd>{fig("check-fee", |c| Shown::usd(c.fee))}</dd></div>
-                <div class="line"><dt>"Initial margin added"</dt><dd>{fig("check-initial-margin-added", |c| Shown::usd(c.initial_margin_added))}</dd></div>
+                <div class="line"><dt>"Adjusted equity after"</dt><dd>{fig("check-adjusted-equity-after", |c| Fig::Usd(c.adjusted_equity_after))}</dd></div>
+                <div class="line"><dt>"Margin reserved after"</dt><dd>{fig("check-margin-reserved-after", |c| Fig::Usd(c.margin_reserved_after))}</dd></div>
+                <div class="line key"><dt>"Headroom"</dt><dd>{fig("check-headroom", |c| Fig::Usd(c.headroom))}</dd></div>
+                <div class="line"><dt>"Spot trading loss"</dt><dd>{fig("check-spot-loss", |c| Fig::Usd(c.spot_loss))}</dd></div>
+                <div class="line"><dt>"Fee"</dt><dd>{fig("check-fee", |c| Fig::Usd(c.fee))}</dd></div>
+                <div class="line"><dt>"Initial margin added"</dt><dd>{fig("check-initial-margin-added", |c| Fig::Usd(c.initial_margin_added))}</dd></div>
                 <div class="line key">
                     <dt>"Largest size that passes"</dt>
                     <dd>
-                        {fig("check-max-size", |c| Shown::new(show::amount(c.max_size), show::exact(c.max_size)))}
+                        {fig("check-max-size", |c| Fig::Amount(c.max_size))}
                         <button type="button" class="btn small" data-testid="check-use-max"
                             disabled=move || !can_apply() on:click=use_max>"Use this size"</button>
                     </dd>

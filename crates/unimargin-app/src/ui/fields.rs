@@ -163,9 +163,7 @@ pub fn text_field(ctx: Ctx, field: Field, spec: Spec) -> impl IntoView {
                     if spec.rate {
                         typed.set(text.clone());
                     }
-                    ctx.draft.update(|d| {
-                        d.set(field, text);
-                    });
+                    ctx.edit(field, text);
                 }
             />
             {hint.map(|h| view! { <span class="field-hint">{h}</span> })}
@@ -202,9 +200,7 @@ pub fn select_field(
                 on:change=move |ev| {
                     web::mark_input();
                     let value = event_target_value(&ev);
-                    ctx.draft.update(|d| {
-                        d.set(field, value);
-                    });
+                    ctx.edit(field, value);
                 }>
                 {options
                     .iter()
@@ -241,74 +237,151 @@ fn problem_note(ctx: Ctx, path: Memo<String>) -> impl IntoView {
     }
 }
 
-/// A figure as shown and as the engine computed it.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Shown {
-    pub text: String,
-    /// The engine's exact decimal (empty: unbounded).
-    pub exact: String,
+/// A figure as the engine computed it, and how it is shown. Small and `Copy`: comparing
+/// two is cheap, so a figure's text is written only when its value changed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fig {
+    /// `50,100.00 USD`
+    Usd(Decimal),
+    /// `50,100.00` (in a table whose heading says USD)
+    Cell(Decimal),
+    /// A price: to the cent from 1 up, else up to 8 decimals.
+    Price(Decimal),
+    /// A coin amount, exact and grouped.
+    Amount(Decimal),
+    /// A rate as a percentage.
+    Rate(Decimal),
+    /// A rate that may be unbounded (`None`).
+    RateOrUnbounded(Option<Decimal>),
+    /// Account leverage (`None`: unbounded).
+    Leverage(Option<Decimal>),
 }
 
-impl Shown {
-    pub fn new(text: String, exact: String) -> Shown {
-        Shown { text, exact }
+impl Fig {
+    /// The engine's exact decimal (empty: unbounded).
+    pub fn exact(self) -> String {
+        match self {
+            Fig::Usd(d) | Fig::Cell(d) | Fig::Price(d) | Fig::Amount(d) | Fig::Rate(d) => {
+                show::exact(d)
+            }
+            Fig::RateOrUnbounded(d) | Fig::Leverage(d) => show::exact_or_empty(d),
+        }
     }
 
-    pub fn usd(value: Decimal) -> Shown {
-        Shown::new(show::usd_text(value), show::exact(value))
+    /// The text for people.
+    pub fn text(self) -> String {
+        match self {
+            Fig::Usd(d) => show::usd_text(d),
+            Fig::Cell(d) => show::usd_cell(d),
+            Fig::Price(d) => show::price(d),
+            Fig::Amount(d) => show::amount(d),
+            Fig::Rate(d) => show::rate(d),
+            Fig::RateOrUnbounded(d) => show::rate_or_unbounded(d),
+            Fig::Leverage(d) => show::leverage(d),
+        }
     }
 
-    pub fn usd_cell(value: Decimal) -> Shown {
-        Shown::new(show::usd_cell(value), show::exact(value))
-    }
-
-    pub fn price(value: Decimal) -> Shown {
-        Shown::new(show::price(value), show::exact(value))
-    }
-
-    pub fn amount(value: Decimal) -> Shown {
-        Shown::new(show::amount(value), show::exact(value))
-    }
-
-    pub fn rate(value: Decimal) -> Shown {
-        Shown::new(show::rate(value), show::exact(value))
+    fn is_negative(self) -> bool {
+        match self {
+            Fig::Usd(d) | Fig::Cell(d) | Fig::Price(d) | Fig::Amount(d) | Fig::Rate(d) => {
+                d.is_sign_negative() && !d.is_zero()
+            }
+            Fig::RateOrUnbounded(_) | Fig::Leverage(_) => false,
+        }
     }
 }
 
 /// How a figure is read from the computed figures.
-pub type Getter = Box<dyn Fn(&Computed) -> Option<Shown> + Send + Sync>;
+pub type Getter = Box<dyn Fn(&Computed) -> Option<Fig> + Send + Sync>;
+
+struct Slot {
+    get: Getter,
+    value: RwSignal<Option<Fig>>,
+}
+
+/// Every figure on the page, each with its own signal: [`Ctx`]'s publishing effect reads
+/// each from new figures and sets only those that changed.
+#[derive(Default)]
+pub struct Board {
+    slots: Vec<Option<Slot>>,
+    free: Vec<usize>,
+}
+
+impl Board {
+    fn insert(&mut self, slot: Slot) -> usize {
+        match self.free.pop() {
+            Some(i) => {
+                self.slots[i] = Some(slot);
+                i
+            }
+            None => {
+                self.slots.push(Some(slot));
+                self.slots.len() - 1
+            }
+        }
+    }
+
+    fn remove(&mut self, key: usize) {
+        if let Some(slot) = self.slots.get_mut(key) {
+            if slot.take().is_some() {
+                self.free.push(key);
+            }
+        }
+    }
+
+    /// Sets every figure whose value changed.
+    pub fn publish(&self, computed: Option<&Computed>) {
+        for slot in self.slots.iter().flatten() {
+            let value = computed.and_then(|c| (slot.get)(c));
+            if slot.value.try_get_untracked().is_some_and(|v| v != value) {
+                slot.value.try_set(value);
+            }
+        }
+    }
+}
 
 /// A figure from the computed figures: rounded text, the exact value in `title` (one hover
 /// away) and `data-value`, and shown exactly in "exact values" mode (one click away).
+/// The getter runs against each new report; the element is touched only on a change.
 pub fn figure(
     ctx: Ctx,
     testid: Option<String>,
-    get: impl Fn(&Computed) -> Option<Shown> + Send + Sync + 'static,
+    get: impl Fn(&Computed) -> Option<Fig> + Send + Sync + 'static,
 ) -> impl IntoView {
     // One instance of the view for every figure of the page (small code).
     figure_of(ctx, testid, Box::new(get))
 }
 
 fn figure_of(ctx: Ctx, testid: Option<String>, get: Getter) -> impl IntoView {
-    let shown = Memo::new(move |_| {
-        ctx.figures
-            .with(|f| f.as_deref().and_then(&get))
-            .unwrap_or_default()
+    let first = ctx.figures.with_untracked(|f| f.as_deref().and_then(&get));
+    let value = RwSignal::new(first);
+    let key = ctx
+        .board
+        .try_update_value(|b| b.insert(Slot { get, value }));
+    on_cleanup(move || {
+        if let Some(key) = key {
+            ctx.board.try_update_value(|b| b.remove(key));
+        }
     });
-    let exact = move || {
-        shown.with(|s| {
-            if s.exact.is_empty() {
-                "unbounded".to_string()
-            } else {
-                s.exact.clone()
-            }
-        })
+    let exact = move || value.with(|v| v.map(Fig::exact).unwrap_or_default());
+    let title = move || {
+        let e = exact();
+        if e.is_empty() && value.with(Option::is_some) {
+            "unbounded".to_string()
+        } else {
+            e
+        }
     };
     view! {
-        <span class="fig" data-testid=testid
-            data-value=move || shown.with(|s| s.exact.clone())
-            title=exact>
-            {move || if ctx.exact.get() { exact() } else { shown.with(|s| s.text.clone()) }}
+        <span class="fig" data-testid=testid data-value=exact title=title
+            class:neg=move || value.with(|v| v.is_some_and(Fig::is_negative))>
+            {move || {
+                if ctx.exact.get() {
+                    title()
+                } else {
+                    value.with(|v| v.map(Fig::text).unwrap_or_default())
+                }
+            }}
         </span>
     }
 }

@@ -1,13 +1,12 @@
 //! The form: settings, coins (with discount and borrowing tiers), futures contracts (with
 //! position tiers), positions and pending orders. Rows can be added and removed.
 
-use super::fields::{figure, list_error, row_error, select_field, text_field, Shown, Spec};
+use super::fields::{figure, list_error, row_error, select_field, text_field, Fig, Spec};
 use super::Ctx;
 use crate::draft::{
     CoinField, ContractField, DiscountField, Field, Id, List, LoanField, MmField, OrderField,
     PositionField, Row, SettingField,
 };
-use crate::show;
 use leptos::prelude::*;
 
 pub const QUOTES: &[(&str, &str)] = &[
@@ -28,7 +27,7 @@ fn add_button(ctx: Ctx, list: List, label: &'static str, testid: String) -> impl
     view! {
         <button type="button" class="btn add" data-testid=testid
             on:click=move |_| {
-                ctx.draft.update(|d| {
+                ctx.restructure(|d| {
                     d.add(list);
                 });
             }>
@@ -47,7 +46,7 @@ fn remove_button(ctx: Ctx, row: Row, what: &'static str) -> impl IntoView {
     view! {
         <button type="button" class="btn remove" title=format!("Remove this {what}")
             aria-label=format!("Remove this {what}") data-testid=move || testid.get()
-            on:click=move |_| ctx.draft.update(|d| d.remove(row))>
+            on:click=move |_| ctx.restructure(|d| d.remove(row))>
             <span aria-hidden="true">"×"</span>
         </button>
     }
@@ -259,7 +258,7 @@ fn positions(ctx: Ctx) -> impl IntoView {
                     <span role="columnheader">"Side"</span>
                     <span role="columnheader">"Size"</span>
                     <span role="columnheader">"Entry price"</span>
-                    <span role="columnheader" class="num">"Unrealized PnL"</span>
+                    <span role="columnheader" class="num">"Unrealized PnL (settle coin)"</span>
                     <span></span>
                 </div>
                 <For each=move || ctx.layout.with(|l| l.ids(List::Positions)) key=|id| *id let:id>
@@ -273,28 +272,12 @@ fn positions(ctx: Ctx) -> impl IntoView {
 fn position_row(ctx: Ctx, id: Id) -> impl IntoView {
     let f = move |p| Field::Position(id, p);
     let index = Memo::new(move |_| ctx.layout.with(|l| l.row_index(Row::Position(id))));
-    let pnl = figure(ctx, None, move |c| -> Option<Shown> {
-        let i = index.get()?;
-        let p = c.report.positions.get(i)?;
-        let settle = c
-            .account
+    let pnl = figure(ctx, None, move |c| {
+        let i = index.try_get_untracked().flatten()?;
+        c.report
             .positions
             .get(i)
-            .and_then(|p| c.account.contracts.get(p.contract))
-            .and_then(|k| c.account.coins.get(k.settle))
-            .map(|coin| coin.name.as_str())
-            .unwrap_or_default();
-        Some(Shown::new(
-            format!("{} {settle}", show::amount(p.unrealized_pnl)),
-            show::exact(p.unrealized_pnl),
-        ))
-    });
-    let sign = Memo::new(move |_| {
-        ctx.figures.with(|f| {
-            let i = index.get()?;
-            let pnl = f.as_ref()?.report.positions.get(i)?.unrealized_pnl;
-            Some(pnl.is_sign_negative() && !pnl.is_zero())
-        })
+            .map(|p| Fig::Amount(p.unrealized_pnl))
     });
     view! {
         <div class="trow" role="row">
@@ -302,8 +285,7 @@ fn position_row(ctx: Ctx, id: Id) -> impl IntoView {
             {select_field(ctx, f(PositionField::Side), "Side", POSITION_SIDES, true, None)}
             {text_field(ctx, f(PositionField::Size), Spec::number("Size").compact())}
             {text_field(ctx, f(PositionField::EntryPrice), Spec::number("Entry price").compact())}
-            <span class="out num" class:loss=move || sign.get() == Some(true)
-                class:gain=move || sign.get() == Some(false)
+            <span class="out num"
                 data-testid=move || format!("position-{}-pnl", index.get().unwrap_or_default())>{pnl}</span>
             {remove_button(ctx, Row::Position(id), "position")}
             {row_error(ctx, Row::Position(id))}
@@ -361,8 +343,8 @@ fn order_row(ctx: Ctx, id: Id) -> impl IntoView {
     let index = Memo::new(move |_| ctx.layout.with(|l| l.row_index(Row::Order(id))));
     let effect = move |what: fn(&unimargin::report::PendingOrderReport) -> unimargin::Decimal| {
         figure(ctx, None, move |c| {
-            let o = c.report.orders.get(index.get()?)?;
-            Some(Shown::usd_cell(what(o)))
+            let o = c.report.orders.get(index.try_get_untracked().flatten()?)?;
+            Some(Fig::Cell(what(o)))
         })
     };
     view! {

@@ -12,7 +12,7 @@ mod results;
 mod toolbar;
 
 use crate::calc::{Computed, Outcome, Shared};
-use crate::draft::{Draft, FieldError, Layout};
+use crate::draft::{Draft, Field, FieldError, Layout};
 use crate::session::{self, Message};
 use crate::storage;
 use crate::web;
@@ -28,20 +28,28 @@ pub struct Notice {
 }
 
 /// What every component reads (all `Copy` handles).
+///
+/// Keystrokes reach only what they change: the draft's subscribers are the one memo and a
+/// few small ones; rows find their paths in `layout`, which changes only when rows come and
+/// go; figures and errors are published by one effect, each figure to its own signal and
+/// only when its value changed (see [`fields::Board`]). So a keystroke in a 200-position
+/// account wakes tens of effects, not thousands.
 #[derive(Clone, Copy)]
 pub struct Ctx {
     /// The form as typed.
     pub draft: RwSignal<Draft>,
     /// Bumped when the whole draft is replaced: the form is rendered again from it.
     pub generation: RwSignal<u64>,
-    /// The draft's rows, by id: changes only when rows are added or removed.
-    pub layout: Memo<Layout>,
+    /// The draft's rows, by id: set when rows are added or removed.
+    pub layout: RwSignal<Layout>,
     /// The one computation.
     pub outcome: Memo<Outcome>,
-    /// The figures shown (fresh, or the last good ones).
-    pub figures: Memo<Option<Shared<Computed>>>,
-    /// The problems with the draft, each at its engine path.
-    pub errors: Memo<Arc<Vec<FieldError>>>,
+    /// The figures shown (fresh, or the last good ones), published by the outcome.
+    pub figures: RwSignal<Option<Shared<Computed>>>,
+    /// The problems with the draft, each at its engine path (set only when they change).
+    pub errors: RwSignal<Arc<Vec<FieldError>>>,
+    /// Every figure on the page and its own signal.
+    pub board: StoredValue<fields::Board>,
     /// "How is this computed?" (computed only while a panel is open).
     pub explained: Memo<Option<Shared<Explanations>>>,
     /// Show the engine's exact values instead of rounded figures.
@@ -53,10 +61,13 @@ pub struct Ctx {
 
 impl Ctx {
     fn new(start: session::Startup) -> Ctx {
+        let layout = RwSignal::new(start.draft.layout());
         let draft = RwSignal::new(start.draft);
-        let outcome =
-            Memo::new(move |previous: Option<&Outcome>| draft.with(|d| Outcome::next(previous, d)));
-        let figures = Memo::new(move |_| outcome.with(|o| o.figures.clone()));
+        let outcome = Memo::new(move |previous: Option<&Outcome>| {
+            draft.with(|d| web::measure_compute(|| Outcome::next(previous, d)))
+        });
+        let first = outcome.get_untracked();
+        let figures = RwSignal::new(first.figures.clone());
         let notices = start
             .messages
             .into_iter()
@@ -66,20 +77,54 @@ impl Ctx {
                 message,
             })
             .collect();
-        Ctx {
+        let ctx = Ctx {
             draft,
             generation: RwSignal::new(0),
-            layout: Memo::new(move |_| draft.with(Draft::layout)),
+            layout,
             outcome,
             figures,
-            errors: Memo::new(move |_| outcome.with(|o| o.errors.clone())),
+            errors: RwSignal::new(first.errors.clone()),
+            board: StoredValue::new(fields::Board::default()),
             explained: Memo::new(move |_| {
                 figures.with(|f| f.as_ref().map(|c| Shared(Arc::new(c.explain()))))
             }),
             exact: RwSignal::new(false),
             notices: RwSignal::new(notices),
             save_paused: RwSignal::new(start.save_paused),
-        }
+        };
+        ctx.publish();
+        ctx
+    }
+
+    /// Publishes each new outcome: the figures, the errors, and every figure whose value
+    /// changed.
+    fn publish(self) {
+        Effect::new(move |_| {
+            self.outcome.with(|o| {
+                if self.figures.with_untracked(|f| *f != o.figures) {
+                    self.figures.set(o.figures.clone());
+                }
+                if self.errors.with_untracked(|e| *e != o.errors) {
+                    self.errors.set(o.errors.clone());
+                }
+                let computed = o.figures.as_deref();
+                self.board.with_value(|board| board.publish(computed));
+            });
+            web::figures_published();
+        });
+    }
+
+    /// Sets the text of a field, as typed.
+    pub fn edit(&self, field: Field, text: String) {
+        self.draft.update(|d| {
+            d.set(field, text);
+        });
+    }
+
+    /// Adds or removes rows.
+    pub fn restructure(&self, change: impl FnOnce(&mut Draft)) {
+        self.draft.update(change);
+        self.layout.set(self.draft.with_untracked(Draft::layout));
     }
 
     /// Shows a message (replacing an earlier one of the same kind).
@@ -97,6 +142,7 @@ impl Ctx {
         let kept = self
             .draft
             .with_untracked(|current| web::with_storage(|kv| session::replace(kv, current, &next)));
+        self.layout.set(next.layout());
         self.draft.set(next);
         self.generation.update(|g| *g += 1);
         save_now(*self);

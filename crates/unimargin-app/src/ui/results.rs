@@ -2,7 +2,7 @@
 //! futures margin by contract. Display only: every number is the engine's.
 
 use super::explain::ExplainPanel;
-use super::fields::{figure, Shown};
+use super::fields::{figure, Fig};
 use super::Ctx;
 use crate::calc::Computed;
 use crate::show;
@@ -15,12 +15,12 @@ fn line(
     ctx: Ctx,
     label: &'static str,
     testid: &'static str,
-    get: impl Fn(&AccountReport) -> Shown + Send + Sync + 'static,
+    get: impl Fn(&AccountReport) -> Fig + Send + Sync + 'static,
 ) -> impl IntoView {
     line_of(ctx, label, testid, Box::new(get))
 }
 
-type AccountGetter = Box<dyn Fn(&AccountReport) -> Shown + Send + Sync>;
+type AccountGetter = Box<dyn Fn(&AccountReport) -> Fig + Send + Sync>;
 
 fn line_of(
     ctx: Ctx,
@@ -144,31 +144,28 @@ pub fn Summary() -> impl IntoView {
             </div>
             {problems(ctx)}
             <dl class="figures">
-                {line(ctx, "Account equity", "account-equity", |a| Shown::usd(a.account_equity))}
+                {line(ctx, "Account equity", "account-equity", |a| Fig::Usd(a.account_equity))}
                 <div class="line key">
                     <dt>"Adjusted equity"</dt>
-                    <dd>{figure(ctx, Some("adjusted-equity".into()), |c| Some(Shown::usd(c.report.account.adjusted_equity)))}</dd>
+                    <dd>{figure(ctx, Some("adjusted-equity".into()), |c| Some(Fig::Usd(c.report.account.adjusted_equity)))}</dd>
                     <dd class="explain-dd"><ExplainPanel which="adjusted_equity"/></dd>
                 </div>
                 <div class="line">
                     <dt>"Margin reserved"</dt>
-                    <dd>{figure(ctx, Some("margin-reserved".into()), |c| Some(Shown::usd(c.report.account.margin_reserved)))}</dd>
+                    <dd>{figure(ctx, Some("margin-reserved".into()), |c| Some(Fig::Usd(c.report.account.margin_reserved)))}</dd>
                     <dd class="explain-dd"><ExplainPanel which="margin_reserved"/></dd>
                 </div>
-                {line(ctx, "Available margin", "available-margin", |a| Shown::usd(a.available_margin))}
+                {line(ctx, "Available margin", "available-margin", |a| Fig::Usd(a.available_margin))}
                 <div class="line">
                     <dt>"Maintenance margin"</dt>
-                    <dd>{figure(ctx, Some("maintenance-margin".into()), |c| Some(Shown::usd(c.report.account.maintenance_margin)))}</dd>
+                    <dd>{figure(ctx, Some("maintenance-margin".into()), |c| Some(Fig::Usd(c.report.account.maintenance_margin)))}</dd>
                     <dd class="explain-dd"><ExplainPanel which="maintenance_margin"/></dd>
                 </div>
-                {line(ctx, "Position value", "position-value", |a| Shown::usd(a.position_value))}
-                {line(ctx, "Account leverage", "account-leverage", |a| Shown::new(show::leverage(a.account_leverage), show::exact_or_empty(a.account_leverage)))}
+                {line(ctx, "Position value", "position-value", |a| Fig::Usd(a.position_value))}
+                {line(ctx, "Account leverage", "account-leverage", |a| Fig::Leverage(a.account_leverage))}
                 <div class="line key">
                     <dt>"Cross margin rate"</dt>
-                    <dd>{figure(ctx, Some("cross-margin-rate".into()), |c| {
-                        let r = c.report.account.cross_margin_rate;
-                        Some(Shown::new(show::rate_or_unbounded(r), show::exact_or_empty(r)))
-                    })}</dd>
+                    <dd>{figure(ctx, Some("cross-margin-rate".into()), |c| Some(Fig::RateOrUnbounded(c.report.account.cross_margin_rate)))}</dd>
                     <dd class="explain-dd"><ExplainPanel which="cross_margin_rate"/></dd>
                 </div>
             </dl>
@@ -181,18 +178,18 @@ pub fn Summary() -> impl IntoView {
             <details class="breakdown">
                 <summary>"Breakdown and interest"</summary>
                 <dl class="figures small">
-                    {line(ctx, "Discounted equity (Σ coin contributions)", "discounted-equity", |a| Shown::usd(a.discounted_equity))}
-                    {line(ctx, "Spot trading losses of pending orders", "spot-trading-losses", |a| Shown::usd(a.spot_trading_losses))}
-                    {line(ctx, "Pending fees", "pending-fees", |a| Shown::usd(a.pending_fees))}
-                    {line(ctx, "Initial margin: loans", "initial-margin-loans", |a| Shown::usd(a.initial_margin_loans))}
-                    {line(ctx, "Initial margin: futures", "initial-margin-derivatives", |a| Shown::usd(a.initial_margin_derivatives))}
-                    {line(ctx, "Maintenance margin: loans", "maintenance-margin-loans", |a| Shown::usd(a.maintenance_margin_loans))}
-                    {line(ctx, "Maintenance margin: futures", "maintenance-margin-derivatives", |a| Shown::usd(a.maintenance_margin_derivatives))}
-                    {line(ctx, "Partial liquidation fees", "partial-liquidation-fees", |a| Shown::usd(a.partial_liquidation_fees))}
-                    {line(ctx, "Futures notional (held, at mark)", "futures-notional", |a| Shown::usd(a.futures_notional_usd))}
-                    {line(ctx, "Loans in USD", "loans-usd", |a| Shown::usd(a.loans_usd))}
-                    {line(ctx, "Interest per hour (estimate)", "interest-hour", |a| Shown::usd(a.hourly_interest_usd))}
-                    {line(ctx, "Interest per day (estimate)", "interest-day", |a| Shown::usd(a.daily_interest_usd))}
+                    {line(ctx, "Discounted equity (Σ coin contributions)", "discounted-equity", |a| Fig::Usd(a.discounted_equity))}
+                    {line(ctx, "Spot trading losses of pending orders", "spot-trading-losses", |a| Fig::Usd(a.spot_trading_losses))}
+                    {line(ctx, "Pending fees", "pending-fees", |a| Fig::Usd(a.pending_fees))}
+                    {line(ctx, "Initial margin: loans", "initial-margin-loans", |a| Fig::Usd(a.initial_margin_loans))}
+                    {line(ctx, "Initial margin: futures", "initial-margin-derivatives", |a| Fig::Usd(a.initial_margin_derivatives))}
+                    {line(ctx, "Maintenance margin: loans", "maintenance-margin-loans", |a| Fig::Usd(a.maintenance_margin_loans))}
+                    {line(ctx, "Maintenance margin: futures", "maintenance-margin-derivatives", |a| Fig::Usd(a.maintenance_margin_derivatives))}
+                    {line(ctx, "Partial liquidation fees", "partial-liquidation-fees", |a| Fig::Usd(a.partial_liquidation_fees))}
+                    {line(ctx, "Futures notional (held, at mark)", "futures-notional", |a| Fig::Usd(a.futures_notional_usd))}
+                    {line(ctx, "Loans in USD", "loans-usd", |a| Fig::Usd(a.loans_usd))}
+                    {line(ctx, "Interest per hour (estimate)", "interest-hour", |a| Fig::Usd(a.hourly_interest_usd))}
+                    {line(ctx, "Interest per day (estimate)", "interest-day", |a| Fig::Usd(a.daily_interest_usd))}
                 </dl>
             </details>
         </section>
@@ -268,7 +265,7 @@ fn coin_cell(
     ctx: Ctx,
     i: usize,
     name: &'static str,
-    get: fn(&unimargin::report::CoinReport) -> Shown,
+    get: fn(&unimargin::report::CoinReport) -> Fig,
 ) -> impl IntoView {
     view! {
         <td class="num">
@@ -297,7 +294,7 @@ pub fn CoinTable() -> impl IntoView {
     };
     let total = |get: fn(&AccountReport) -> Decimal, testid: &'static str| {
         figure(ctx, Some(testid.to_string()), move |c| {
-            Some(Shown::usd_cell(get(&c.report.account)))
+            Some(Fig::Cell(get(&c.report.account)))
         })
     };
     view! {
@@ -322,14 +319,14 @@ pub fn CoinTable() -> impl IntoView {
                         <For each=move || 0..count.get() key=|i| *i let:i>
                             <tr>
                                 <th scope="row">{name(i)}</th>
-                                {coin_cell(ctx, i, "usd-price", |c| Shown::price(c.usd_price))}
-                                {coin_cell(ctx, i, "equity", |c| Shown::amount(c.equity))}
-                                {coin_cell(ctx, i, "unrealized-pnl", |c| Shown::amount(c.unrealized_pnl))}
-                                {coin_cell(ctx, i, "debt", |c| Shown::amount(c.debt))}
-                                {coin_cell(ctx, i, "usd-value", |c| Shown::usd_cell(c.usd_equity))}
-                                {coin_cell(ctx, i, "haircut", |c| Shown::usd_cell(c.haircut))}
-                                {coin_cell(ctx, i, "contribution", |c| Shown::usd_cell(c.contribution))}
-                                {coin_cell(ctx, i, "interest", |c| Shown::usd_cell(c.hourly_interest_usd))}
+                                {coin_cell(ctx, i, "usd-price", |c| Fig::Price(c.usd_price))}
+                                {coin_cell(ctx, i, "equity", |c| Fig::Amount(c.equity))}
+                                {coin_cell(ctx, i, "unrealized-pnl", |c| Fig::Amount(c.unrealized_pnl))}
+                                {coin_cell(ctx, i, "debt", |c| Fig::Amount(c.debt))}
+                                {coin_cell(ctx, i, "usd-value", |c| Fig::Cell(c.usd_equity))}
+                                {coin_cell(ctx, i, "haircut", |c| Fig::Cell(c.haircut))}
+                                {coin_cell(ctx, i, "contribution", |c| Fig::Cell(c.contribution))}
+                                {coin_cell(ctx, i, "interest", |c| Fig::Cell(c.hourly_interest_usd))}
                             </tr>
                         </For>
                     </tbody>
@@ -397,16 +394,16 @@ fn side_cells(ctx: Ctx, j: usize, long: bool) -> impl IntoView {
             }
         })
     };
-    let cell = move |get: fn(&SideReport) -> Shown| {
+    let cell = move |get: fn(&SideReport) -> Fig| {
         view! { <td class="num">{figure(ctx, None, move |c| pick(c).map(|s| get(&s)))}</td> }
     };
     view! {
-        {cell(|s| Shown::amount(s.held_size))}
-        {cell(|s| Shown::amount(s.open_size))}
-        {cell(|s| Shown::usd_cell(s.notional_usd))}
-        {cell(|s| Shown::rate(s.mmr))}
-        {cell(|s| Shown::usd_cell(s.initial_margin))}
-        {cell(|s| Shown::usd_cell(s.maintenance_margin))}
+        {cell(|s| Fig::Amount(s.held_size))}
+        {cell(|s| Fig::Amount(s.open_size))}
+        {cell(|s| Fig::Cell(s.notional_usd))}
+        {cell(|s| Fig::Rate(s.mmr))}
+        {cell(|s| Fig::Cell(s.initial_margin))}
+        {cell(|s| Fig::Cell(s.maintenance_margin))}
     }
 }
 
