@@ -25,8 +25,6 @@ pub struct Spec {
     pub list: Option<&'static str>,
     /// In a table row: the label is for screen readers only.
     pub compact: bool,
-    /// Greyed out while this is true.
-    pub disabled: Option<Memo<bool>>,
     /// For a field the page itself sets (the check's size).
     pub node: Option<NodeRef<Input>>,
     /// A short help text under the label.
@@ -70,11 +68,6 @@ impl Spec {
 
     pub fn list(mut self, id: &'static str) -> Spec {
         self.list = Some(id);
-        self
-    }
-
-    pub fn disabled(mut self, when: Memo<bool>) -> Spec {
-        self.disabled = Some(when);
         self
     }
 
@@ -141,10 +134,8 @@ pub fn text_field(ctx: Ctx, field: Field, spec: Spec) -> impl IntoView {
             })
         }
     });
-    let disabled = spec.disabled;
     view! {
-        <label class="field" class:compact=spec.compact class:invalid=invalid
-            class:disabled=move || disabled.is_some_and(|d| d.get())>
+        <label class="field" class:compact=spec.compact class:invalid=invalid>
             <span class="field-label" class:sr-only=spec.compact>{spec.label}</span>
             {spec.help.map(|h| view! { <span class="field-help">{h}</span> })}
             <input type="text" class="input" class:num=spec.numeric
@@ -154,7 +145,6 @@ pub fn text_field(ctx: Ctx, field: Field, spec: Spec) -> impl IntoView {
                 data-testid=move || path.get()
                 aria-invalid=move || if invalid() { "true" } else { "false" }
                 aria-describedby=move || invalid().then(|| format!("error-{}", path.get()))
-                disabled=move || disabled.is_some_and(|d| d.get())
                 prop:value=initial
                 node_ref=node
                 on:input=move |ev| {
@@ -179,7 +169,6 @@ pub fn select_field(
     label: &'static str,
     options: &'static [(&'static str, &'static str)],
     compact: bool,
-    disabled: Option<Memo<bool>>,
 ) -> impl IntoView {
     let initial = ctx
         .draft
@@ -196,7 +185,6 @@ pub fn select_field(
         <label class="field" class:compact=compact class:invalid=move || error.with(Option::is_some)>
             <span class="field-label" class:sr-only=compact>{label}</span>
             <select class="input" data-testid=move || path.get()
-                disabled=move || disabled.is_some_and(|d| d.get())
                 on:change=move |ev| {
                     web::mark_input();
                     let value = event_target_value(&ev);

@@ -90,13 +90,13 @@ fn settings(ctx: Ctx) -> impl IntoView {
             <div class="card-head">
                 <h2 id="settings-h">"Settings"</h2>
             </div>
-            <p class="help">"Index prices of the stablecoins, the spot taker fee charged on pending spot orders, and the risk thresholds. Empty fields take the default shown."</p>
+            <p class="help">"Index prices of the stablecoins, the spot taker fee charged on pending spot orders, and the cross margin rates at which the account is at warning and at liquidation. Empty fields take the default shown."</p>
             <div class="grid">
                 {text_field(ctx, f(SettingField::UsdtUsd), Spec::number("USDT/USD index price").placeholder("1"))}
                 {text_field(ctx, f(SettingField::UsdcUsd), Spec::number("USDC/USD index price").placeholder("1"))}
                 {text_field(ctx, f(SettingField::SpotTakerFee), Spec::rate("Spot taker fee").placeholder("0"))}
-                {text_field(ctx, f(SettingField::WarningRate), Spec::rate("Warning from a cross margin rate of").placeholder("0.8"))}
-                {text_field(ctx, f(SettingField::LiquidationRate), Spec::rate("Liquidation from a cross margin rate of").placeholder("1"))}
+                {text_field(ctx, f(SettingField::WarningRate), Spec::rate("Warning rate").placeholder("0.8"))}
+                {text_field(ctx, f(SettingField::LiquidationRate), Spec::rate("Liquidation rate").placeholder("1"))}
             </div>
         </section>
     }
@@ -137,12 +137,16 @@ fn coin_card(ctx: Ctx, id: Id) -> impl IntoView {
             <div class="row-card-head">
                 {text_field(ctx, f(CoinField::Coin), Spec::text("Coin"))}
                 {text_field(ctx, f(CoinField::Balance), Spec::number("Balance"))}
-                {text_field(ctx, f(CoinField::Price), Spec::number("Price").placeholder("1").disabled(stable))}
-                {select_field(ctx, f(CoinField::Quote), "Quoted in", QUOTES, false, Some(stable))}
+                <div class="slot" class:hidden=move || stable.get()>
+                    {text_field(ctx, f(CoinField::Price), Spec::number("Price"))}
+                </div>
+                <div class="slot" class:hidden=move || stable.get()>
+                    {select_field(ctx, f(CoinField::Quote), "Quoted in", QUOTES, false)}
+                </div>
                 {remove_button(ctx, Row::Coin(id), "coin")}
             </div>
             <p class="note" class:hidden=move || !stable.get()>
-                "Priced by the settings' index price: its own price is 1 in its own unit."
+                "Priced by the settings' index price (USDT/USD, USDC/USD): its own price is 1 in its own unit."
             </p>
             {row_error(ctx, Row::Coin(id))}
             <div class="tier-groups">
@@ -282,7 +286,7 @@ fn position_row(ctx: Ctx, id: Id) -> impl IntoView {
     view! {
         <div class="trow" role="row">
             {text_field(ctx, f(PositionField::Symbol), Spec::text("Contract").compact().list(CONTRACT_SYMBOLS))}
-            {select_field(ctx, f(PositionField::Side), "Side", POSITION_SIDES, true, None)}
+            {select_field(ctx, f(PositionField::Side), "Side", POSITION_SIDES, true)}
             {text_field(ctx, f(PositionField::Size), Spec::number("Size").compact())}
             {text_field(ctx, f(PositionField::EntryPrice), Spec::number("Entry price").compact())}
             <span class="out num"
@@ -323,8 +327,8 @@ pub fn order_fields(
     });
     let spot = Memo::new(move |_| !futures.get());
     view! {
-        {select_field(ctx, field(OrderField::Market), "Market", MARKETS, false, None)}
-        {select_field(ctx, field(OrderField::Side), "Side", ORDER_SIDES, false, None)}
+        {select_field(ctx, field(OrderField::Market), "Market", MARKETS, false)}
+        {select_field(ctx, field(OrderField::Side), "Side", ORDER_SIDES, false)}
         <div class="slot" class:hidden=move || spot.get()>
             {text_field(ctx, field(OrderField::Symbol), Spec::text("Contract").list(CONTRACT_SYMBOLS))}
         </div>
@@ -355,11 +359,11 @@ fn order_row(ctx: Ctx, id: Id) -> impl IntoView {
             </div>
             {row_error(ctx, Row::Order(id))}
             <p class="effects">
-                <span>"Spot trading loss "{effect(|o| o.spot_loss)}</span>
-                <span>"Fee "{effect(|o| o.fee)}</span>
-                <span>"Initial margin added "{effect(|o| o.initial_margin_added)}</span>
-                <span>"Maintenance margin added "{effect(|o| o.maintenance_margin_added)}</span>
-                <span class="unit">"USD"</span>
+                <span class="effects-title">"Its effect, USD:"</span>
+                <span>"spot trading loss "{effect(|o| o.spot_loss)}</span>
+                <span>"fee "{effect(|o| o.fee)}</span>
+                <span>"initial margin added "{effect(|o| o.initial_margin_added)}</span>
+                <span>"maintenance margin added "{effect(|o| o.maintenance_margin_added)}</span>
             </p>
         </article>
     }

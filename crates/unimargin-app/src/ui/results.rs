@@ -208,6 +208,25 @@ type Marks = (
     String,
 );
 
+/// The headline figures kept in view at the bottom of a narrow screen, where the form and
+/// the figures are one above the other.
+#[component]
+pub fn MiniBar() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let risk = Memo::new(move |_| {
+        ctx.figures
+            .with(|f| f.as_ref().map(|c| show::risk_name(c.report.account.risk)))
+    });
+    view! {
+        <a class="minibar" href="#results" aria-label="Go to the figures">
+            <span><small>"Adjusted equity"</small>{figure(ctx, None, |c| Some(Fig::Usd(c.report.account.adjusted_equity)))}</span>
+            <span><small>"Available"</small>{figure(ctx, None, |c| Some(Fig::Usd(c.report.account.available_margin)))}</span>
+            <span><small>"Cross margin rate"</small>{figure(ctx, None, |c| Some(Fig::RateOrUnbounded(c.report.account.cross_margin_rate)))}</span>
+            <span class=move || format!("risk risk-{}", risk.get().unwrap_or("none"))>{move || risk.get().unwrap_or("—")}</span>
+        </a>
+    }
+}
+
 /// The cross margin rate on a scale with the warning and liquidation marks.
 #[component]
 fn Gauge() -> impl IntoView {
