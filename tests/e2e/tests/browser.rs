@@ -1,7 +1,8 @@
 //! The app skeleton in a real browser: it starts, shows no console error, and works offline.
 //! Run by `scripts/test` after `trunk build --release` (they are ignored by a plain
 //! `cargo test`, which needs no browser). Further browser tests: here, or in modules of
-//! `tests/browser/` declared with `mod NAME;`, so they stay in this one test target.
+//! `tests/browser/` declared with `#[path = "browser/NAME.rs"] mod NAME;`, so they stay in
+//! this one test target.
 
 use anyhow::{ensure, Result};
 use serde_json::Value;
