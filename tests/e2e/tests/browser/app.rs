@@ -547,3 +547,58 @@ async fn unreadable_saved_work_is_reported_and_kept_aside() -> Result<()> {
     }
     app.finish().await
 }
+
+#[tokio::test]
+#[ignore = "needs dist/ and chromedriver: run by scripts/test"]
+async fn risk_gauge_warnings_and_exact_values() -> Result<()> {
+    let app = App::start().await?;
+    let b = &app.browser;
+    load_preset(b, "futures-account", "98860.9").await?;
+    // The gauge's marks are the report's warning and liquidation rates.
+    ensure!(text(b, "gauge-warning-mark").await? == "80 %");
+    ensure!(text(b, "gauge-liquidation-mark").await? == "100 %");
+    ensure!(b.value("futures-orders-cancelled").await?.as_deref() == Some("false"));
+    ensure!(
+        !b.by_testid("futures-orders-cancelled")
+            .await?
+            .is_displayed()
+            .await?
+    );
+
+    // A USDT loan of 104,100: adjusted equity falls below the margin reserved.
+    b.type_into("coins[2].balance", "-104,100").await?;
+    b.wait_for_value("adjusted-equity", "2760.9").await?;
+    b.wait_for_value("risk", "warning").await?;
+    ensure!(b.value("futures-orders-cancelled").await?.as_deref() == Some("true"));
+    let warning = b.by_testid("futures-orders-cancelled").await?;
+    ensure!(warning.is_displayed().await?);
+    ensure!(warning
+        .text()
+        .await?
+        .contains("Futures orders would be cancelled"));
+    ensure!(
+        b.value("cross-margin-rate").await?.as_deref() == Some("0.8211814987866275489876489551")
+    );
+    ensure!(text(b, "cross-margin-rate").await? == "82.12 %");
+
+    // Past liquidation; then adjusted equity below zero: leverage and rate unbounded.
+    b.type_into("coins[2].balance", "-106000").await?;
+    b.wait_for_value("risk", "liquidation").await?;
+    b.type_into("coins[2].balance", "-107000").await?;
+    b.wait_for_value("adjusted-equity", "-139.1").await?;
+    ensure!(b.value("account-leverage").await?.as_deref() == Some(""));
+    ensure!(b.value("cross-margin-rate").await?.as_deref() == Some(""));
+    ensure!(text(b, "cross-margin-rate").await? == "unbounded");
+
+    // The exact engine values, one click away.
+    b.type_into("coins[2].balance", "-8000").await?;
+    b.wait_for_value("risk", "safe").await?;
+    ensure!(text(b, "adjusted-equity").await? == "98,860.90 USD");
+    b.click("exact-toggle").await?;
+    wait_until(DEFAULT_TIMEOUT, "exact values", || async {
+        Ok((text(b, "adjusted-equity").await? == "98860.9").then_some(()))
+    })
+    .await?;
+    ensure!(text(b, "cross-margin-rate").await? == "0.0034917748068245383159570669");
+    app.finish().await
+}
