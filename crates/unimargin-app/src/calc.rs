@@ -1,18 +1,53 @@
-//! The one computation behind the page: draft → scenario → validated account → report.
-//! When the draft does not compute, the last figures that did are kept, marked stale.
+//! The one computation behind the page: draft → scenario → validated account → (what-if
+//! shock) → report. When the draft does not compute, the last figures that did are kept,
+//! marked stale. A shock is an overlay: it changes the figures, never the scenario.
 
 use crate::draft::{Draft, FieldError};
 use std::sync::Arc;
 use unimargin::evaluate::evaluate;
 use unimargin::explain::{explain, Explanations};
-use unimargin::{Account, Report, Scenario};
+use unimargin::{Account, Decimal, Report, Scenario};
+
+/// A what-if price: one coin's USD price set to `price` (RULES §11), as the person chose it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Shock {
+    pub coin: String,
+    pub price: Decimal,
+}
+
+/// A shock as applied: the coin, its price before and after.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Applied {
+    pub coin: String,
+    pub index: usize,
+    pub from: Decimal,
+    pub to: Decimal,
+}
+
+impl Applied {
+    /// The change in percent of the price before (`-35.9` for a fall of 35.9 %).
+    pub fn change_percent(&self) -> Option<Decimal> {
+        change_percent(self.from, self.to)
+    }
+}
+
+/// `(to − from) ÷ from × 100`.
+pub fn change_percent(from: Decimal, to: Decimal) -> Option<Decimal> {
+    to.checked_sub(from)?
+        .checked_div(from)?
+        .checked_mul(Decimal::ONE_HUNDRED)
+}
 
 /// Everything the engine says about a valid draft.
 #[derive(Debug, Clone)]
 pub struct Computed {
+    /// The scenario as typed (never shocked).
     pub scenario: Scenario,
+    /// The account the figures are of: shocked when a shock is applied.
     pub account: Account,
     pub report: Report,
+    /// The shock applied, with the account before it.
+    pub shock: Option<(Applied, Account)>,
 }
 
 impl Computed {
@@ -20,17 +55,56 @@ impl Computed {
     pub fn explain(&self) -> Explanations {
         explain(&self.account, &self.report)
     }
+
+    /// The account as typed, before any shock.
+    pub fn unshocked(&self) -> &Account {
+        self.shock.as_ref().map_or(&self.account, |(_, a)| a)
+    }
 }
 
-/// Computes a draft, or gives the problems with it, each at its path.
-pub fn compute(draft: &Draft) -> Result<Computed, Vec<FieldError>> {
+/// Computes a draft (with the what-if shock, when its coin is in the account), or gives the
+/// problems with it, each at its path.
+pub fn compute(draft: &Draft, shock: Option<&Shock>) -> Result<Computed, Vec<FieldError>> {
     let scenario = draft.to_scenario()?;
     let account = Account::from_scenario(&scenario).map_err(|e| vec![e.into()])?;
+    let (account, shock) = match shock.and_then(|s| {
+        let index = account.coins.iter().position(|c| c.name == s.coin)?;
+        Some((s, index))
+    }) {
+        Some((s, index)) if s.price > Decimal::ZERO => {
+            let shocked = unimargin::whatif::shock(&account, index, s.price).map_err(|e| {
+                vec![FieldError {
+                    path: String::new(),
+                    message: format!("the what-if price of {}: {e}", s.coin),
+                }]
+            })?;
+            let from = unimargin::rules::prices::usd_price(
+                &account.coins[index],
+                &account.coins,
+                &account.settings,
+            )
+            .map_err(|_| {
+                vec![FieldError {
+                    path: String::new(),
+                    message: format!("the price of {} is too large", s.coin),
+                }]
+            })?;
+            let applied = Applied {
+                coin: s.coin.clone(),
+                index,
+                from,
+                to: s.price,
+            };
+            (shocked, Some((applied, account)))
+        }
+        _ => (account, None),
+    };
     let report = evaluate(&account).map_err(|e| vec![e.into()])?;
     Ok(Computed {
         scenario,
         account,
         report,
+        shock,
     })
 }
 
@@ -61,9 +135,9 @@ pub struct Outcome {
 }
 
 impl Outcome {
-    /// The outcome of a draft, given the one before it.
-    pub fn next(previous: Option<&Outcome>, draft: &Draft) -> Outcome {
-        match compute(draft) {
+    /// The outcome of a draft (and the what-if shock), given the one before it.
+    pub fn next(previous: Option<&Outcome>, draft: &Draft, shock: Option<&Shock>) -> Outcome {
+        match compute(draft, shock) {
             Ok(computed) => Outcome {
                 figures: Some(Shared(Arc::new(computed))),
                 errors: Arc::default(),
@@ -90,7 +164,6 @@ impl Outcome {
 mod tests {
     use super::*;
     use crate::draft::{CoinField, Field};
-    use unimargin::Decimal;
 
     fn seed1() -> Draft {
         let scenario = unimargin::parse_scenario(include_str!(
@@ -104,17 +177,17 @@ mod tests {
     fn a_broken_field_keeps_the_last_figures_marked_stale_until_fixed() {
         let mut draft = seed1();
         let btc = draft.coins[0].id;
-        let first = Outcome::next(None, &draft);
+        let first = Outcome::next(None, &draft, None);
         assert!(first.is_fresh());
         let ae = |o: &Outcome| o.figures.as_ref().unwrap().report.account.adjusted_equity;
         assert_eq!(ae(&first), Decimal::from(49000));
 
         draft.set(Field::Coin(btc, CoinField::Balance), "2".into());
-        let second = Outcome::next(Some(&first), &draft);
+        let second = Outcome::next(Some(&first), &draft, None);
         assert_eq!(ae(&second), Decimal::from(98000));
 
         draft.set(Field::Coin(btc, CoinField::Balance), "2x".into());
-        let broken = Outcome::next(Some(&second), &draft);
+        let broken = Outcome::next(Some(&second), &draft, None);
         assert!(broken.is_stale());
         assert_eq!(ae(&broken), Decimal::from(98000));
         assert_eq!(broken.errors[0].path, "coins[0].balance");
@@ -129,7 +202,7 @@ mod tests {
             Field::Discount(btc, tier, crate::draft::DiscountField::Rate),
             "1.5".into(),
         );
-        let rule = Outcome::next(Some(&broken), &draft);
+        let rule = Outcome::next(Some(&broken), &draft, None);
         assert!(rule.is_stale());
         assert_eq!(
             *rule.errors,
@@ -143,7 +216,7 @@ mod tests {
             Field::Discount(btc, tier, crate::draft::DiscountField::Rate),
             "0.98".into(),
         );
-        let fixed = Outcome::next(Some(&rule), &draft);
+        let fixed = Outcome::next(Some(&rule), &draft, None);
         assert!(fixed.is_fresh());
         assert_eq!(ae(&fixed), Decimal::from(98000));
     }
@@ -153,9 +226,37 @@ mod tests {
         let mut draft = seed1();
         let btc = draft.coins[0].id;
         draft.set(Field::Coin(btc, CoinField::Balance), "".into());
-        let outcome = Outcome::next(None, &draft);
+        let outcome = Outcome::next(None, &draft, None);
         assert!(outcome.figures.is_none());
         assert!(!outcome.is_stale() && !outcome.is_fresh());
         assert_eq!(outcome.errors[0].message, "enter a number");
+    }
+
+    #[test]
+    fn a_shock_changes_the_figures_not_the_scenario() {
+        let draft = seed1();
+        let plain = compute(&draft, None).unwrap();
+        let shock = Shock {
+            coin: "BTC".into(),
+            price: Decimal::from(40000),
+        };
+        let shocked = compute(&draft, Some(&shock)).unwrap();
+        // 1 BTC at 40,000 × 0.98 (DOT's rate is 0)
+        assert_eq!(shocked.report.account.adjusted_equity, Decimal::from(39200));
+        assert_eq!(shocked.scenario, plain.scenario);
+        let (applied, before) = shocked.shock.as_ref().unwrap();
+        assert_eq!(
+            (applied.from, applied.to),
+            (Decimal::from(50000), Decimal::from(40000))
+        );
+        assert_eq!(applied.change_percent(), Some(Decimal::from(-20)));
+        assert_eq!(before.coins[0].price, Decimal::from(50000));
+        assert_eq!(shocked.unshocked().coins[0].price, Decimal::from(50000));
+        // A coin not in the account: no shock.
+        let elsewhere = Shock {
+            coin: "ETH".into(),
+            price: Decimal::from(1),
+        };
+        assert!(compute(&draft, Some(&elsewhere)).unwrap().shock.is_none());
     }
 }

@@ -14,7 +14,7 @@ pub struct Preset {
     pub json: &'static str,
 }
 
-pub const PRESETS: [Preset; 5] = [
+pub const PRESETS: [Preset; 6] = [
     Preset {
         key: "futures-account",
         title: "Futures account",
@@ -44,6 +44,12 @@ pub const PRESETS: [Preset; 5] = [
         title: "Seed 4: sell DOT on a loan",
         summary: "Adjusted equity 50,100; selling 20 DOT you do not hold opens a loan with 10 of initial margin.",
         json: include_str!("../../../tests/fixtures/seeds/seed-4-sell-dot-on-loan.json"),
+    },
+    Preset {
+        key: "leveraged-long",
+        title: "Leveraged BTC long",
+        summary: "6,000 USDT and 0.05 BTC behind 3 BTC long and 0.5 BTC short on BTCUSDT at 50×: liquidation about 7 % below the price.",
+        json: include_str!("../../../tests/fixtures/presets/leveraged-long.json"),
     },
 ];
 

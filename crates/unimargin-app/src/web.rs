@@ -260,3 +260,29 @@ pub fn mark_first_figures() {
         }
     }
 }
+
+/// What-if measures (issue 5): the liquidation prices of the chosen coin, and the chart's
+/// sweep.
+pub const LIQUIDATION_MEASURE: &str = "um-liquidation-prices";
+pub const SWEEP_MEASURE: &str = "um-sweep";
+
+/// Runs `f`, measuring it as `name` (at most [`MEASURES_KEPT`] kept).
+pub fn measure<T>(name: &str, f: impl FnOnce() -> T) -> T {
+    let p = performance();
+    let start = format!("{name}-start");
+    if let Some(p) = &p {
+        let _ = p.mark(&start);
+    }
+    let out = f();
+    if let Some(p) = &p {
+        if p.get_entries_by_name_with_entry_type(name, "measure")
+            .length()
+            >= MEASURES_KEPT
+        {
+            p.clear_measures_with_measure_name(name);
+        }
+        let _ = p.measure_with_start_mark(name, &start);
+        p.clear_marks_with_mark_name(&start);
+    }
+    out
+}

@@ -10,6 +10,8 @@ use unimargin_e2e::App;
 
 #[path = "browser/app.rs"]
 mod app;
+#[path = "browser/whatif.rs"]
+mod whatif;
 
 #[tokio::test]
 #[ignore = "needs dist/ and chromedriver: run by scripts/test"]

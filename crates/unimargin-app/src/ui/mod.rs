@@ -9,9 +9,12 @@ mod explain;
 mod fields;
 mod inputs;
 mod results;
+mod stages;
 mod toolbar;
+mod upgrade;
+mod whatif;
 
-use crate::calc::{Computed, Outcome, Shared};
+use crate::calc::{Computed, Outcome, Shared, Shock};
 use crate::draft::{Draft, Field, FieldError, Layout};
 use crate::session::{self, Message};
 use crate::storage;
@@ -42,6 +45,9 @@ pub struct Ctx {
     pub generation: RwSignal<u64>,
     /// The draft's rows, by id: set when rows are added or removed.
     pub layout: RwSignal<Layout>,
+    /// The what-if price (issue 5): an input of the computation beside the draft, never
+    /// part of the scenario, the saved work or a share link.
+    pub shock: RwSignal<Option<Shock>>,
     /// The one computation.
     pub outcome: Memo<Outcome>,
     /// The figures shown (fresh, or the last good ones), published by the outcome.
@@ -63,8 +69,11 @@ impl Ctx {
     fn new(start: session::Startup) -> Ctx {
         let layout = RwSignal::new(start.draft.layout());
         let draft = RwSignal::new(start.draft);
+        let shock = RwSignal::new(None::<Shock>);
         let outcome = Memo::new(move |previous: Option<&Outcome>| {
-            draft.with(|d| web::measure_compute(|| Outcome::next(previous, d)))
+            shock.with(|s| {
+                draft.with(|d| web::measure_compute(|| Outcome::next(previous, d, s.as_ref())))
+            })
         });
         let first = outcome.get_untracked();
         let figures = RwSignal::new(first.figures.clone());
@@ -81,6 +90,7 @@ impl Ctx {
             draft,
             generation: RwSignal::new(0),
             layout,
+            shock,
             outcome,
             figures,
             errors: RwSignal::new(first.errors.clone()),
@@ -143,6 +153,7 @@ impl Ctx {
             .draft
             .with_untracked(|current| web::with_storage(|kv| session::replace(kv, current, &next)));
         self.layout.set(next.layout());
+        self.shock.set(None);
         self.draft.set(next);
         self.generation.update(|g| *g += 1);
         save_now(*self);
@@ -261,10 +272,14 @@ pub fn App() -> impl IntoView {
                 }}
             </section>
             <section class="outputs" id="results" aria-label="Figures">
+                <whatif::ShockBanner/>
                 <results::Summary/>
+                <whatif::WhatIfPanel/>
                 <check::CheckPanel/>
                 <results::CoinTable/>
                 <results::ContractTable/>
+                <stages::StagesPanel/>
+                <upgrade::UpgradePanel/>
             </section>
         </main>
         <results::MiniBar/>

@@ -1,0 +1,557 @@
+//! What-if prices (issue 5, RULES §11): a price shock on one coin that every figure of the
+//! page follows, the prices where the account reaches the warning and liquidation rates,
+//! and a chart of the cross margin rate against the coin's price. The shock is an overlay
+//! ([`Ctx::shock`]): it never goes into the scenario, the saved work or a share link.
+
+use super::Ctx;
+use crate::calc::{change_percent, Shock};
+use crate::number::{for_field, parse_typed};
+use crate::show;
+use crate::web;
+use leptos::prelude::*;
+use rust_decimal::prelude::ToPrimitive;
+use std::sync::Arc;
+use unimargin::evaluate::Evaluation;
+use unimargin::whatif::{liquidation_prices, sweep, LiquidationPrices, PriceFigures, PriceProbe};
+use unimargin::{Account, Decimal};
+
+/// Prices the chart evaluates.
+pub const POINTS: u32 = 200;
+
+/// How the account follows a shocked coin (the engine's reading, `unimargin::whatif`).
+const READING: &str = "A shock sets one coin's USD price and leaves every other input as it is. Coins quoted in it follow, and the mark price of every contract on it moves in proportion to it (the basis between mark and spot is kept).";
+
+/// `−35.9 %`, `+12.0 %` (one decimal, a real minus sign).
+pub fn signed_percent(value: Decimal) -> String {
+    let rounded = value.round_dp(1);
+    let sign = if rounded < Decimal::ZERO {
+        "−"
+    } else if rounded > Decimal::ZERO {
+        "+"
+    } else {
+        ""
+    };
+    format!(
+        "{sign}{} %",
+        unimargin::text::group_thousands(rounded.abs().round_dp(1))
+    )
+}
+
+/// A price with its change from `from`: `41,234.56 USD (−23.4 %)`.
+pub fn price_and_change(price: Decimal, from: Decimal) -> String {
+    match change_percent(from, price) {
+        Some(change) => format!(
+            "{} USD ({})",
+            show::price(price),
+            signed_percent(change.round_dp(4))
+        ),
+        None => format!("{} USD", show::price(price)),
+    }
+}
+
+/// The what-if figures of one coin of the account as typed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Analysis {
+    pub coin: String,
+    pub prices: LiquidationPrices,
+    pub curve: Vec<PriceFigures>,
+    /// The chart's price axis: 0 to `top`.
+    pub top: Decimal,
+    pub warning_rate: Decimal,
+    pub liquidation_rate: Decimal,
+}
+
+/// Liquidation prices and the chart's sweep for coin `x` (each timed for the benchmarks).
+pub fn analyse(account: &Account, x: usize) -> Option<Analysis> {
+    let evaluation = Evaluation::new(account).ok()?;
+    let prices = web::measure(web::LIQUIDATION_MEASURE, || {
+        liquidation_prices(&evaluation, x)
+    })
+    .ok()?;
+    let current = prices.current_price;
+    // 0 to twice the price, widened to show a price found above it (or the shock).
+    let mut top = current * Decimal::TWO;
+    for p in [prices.liquidation.above, prices.warning.above]
+        .into_iter()
+        .flatten()
+    {
+        if p * Decimal::new(11, 1) > top {
+            top = (p * Decimal::new(125, 2)).min(prices.searched_to);
+        }
+    }
+    let step = top / Decimal::from(POINTS);
+    let curve = web::measure(web::SWEEP_MEASURE, || {
+        let mut probe = PriceProbe::new(&evaluation, x).ok()?;
+        sweep(&mut probe, step, top, POINTS).ok()
+    })?;
+    let settings = &account.settings;
+    Some(Analysis {
+        coin: account.coins[x].name.clone(),
+        prices,
+        curve,
+        top,
+        warning_rate: settings.warning_rate,
+        liquidation_rate: settings.liquidation_rate,
+    })
+}
+
+/// The coin the panel is about: the one chosen when it is in the account, else the base of
+/// the first contract, else the first coin.
+fn coin_of(account: &Account, chosen: Option<&str>) -> Option<usize> {
+    let by_name = |name: &str| account.coins.iter().position(|c| c.name == name);
+    chosen
+        .and_then(by_name)
+        .or_else(|| account.contracts.iter().find_map(|c| c.base_coin))
+        .or((!account.coins.is_empty()).then_some(0))
+}
+
+/// The shared state of the what-if panel.
+#[derive(Clone, Copy)]
+struct Panel {
+    ctx: Ctx,
+    /// The coin chosen in the select (`None`: the default one).
+    chosen: RwSignal<Option<String>>,
+    /// The analysis of the chosen coin (of the account as typed).
+    analysis: Memo<Option<Arc<Analysis>>>,
+}
+
+impl Panel {
+    fn new(ctx: Ctx) -> Panel {
+        let chosen = RwSignal::new(None::<String>);
+        // The account as typed: unchanged while only the what-if price moves, so moving it
+        // does not search the prices again.
+        let typed = Memo::new(move |_| {
+            ctx.figures
+                .with(|f| f.as_ref().map(|c| Arc::new(c.unshocked().clone())))
+        });
+        let analysis = Memo::new(move |_| {
+            let name = chosen.get();
+            typed.with(|account| {
+                let account = account.as_deref()?;
+                let x = coin_of(account, name.as_deref())?;
+                analyse(account, x).map(Arc::new)
+            })
+        });
+        Panel {
+            ctx,
+            chosen,
+            analysis,
+        }
+    }
+
+    fn coin(&self) -> Option<String> {
+        self.analysis.with(|a| a.as_ref().map(|a| a.coin.clone()))
+    }
+
+    fn current(&self) -> Option<Decimal> {
+        self.analysis
+            .with(|a| a.as_ref().map(|a| a.prices.current_price))
+    }
+}
+
+/// "What-if: BTC at 41,000.00 USD (−35.9 %)", while a shock is on.
+#[component]
+pub fn ShockBanner() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let applied = Memo::new(move |_| {
+        ctx.figures.with(|f| {
+            f.as_ref()
+                .and_then(|c| c.shock.as_ref().map(|(applied, _)| applied.clone()))
+        })
+    });
+    move || {
+        applied.get().map(|a| {
+            let text = format!("What-if: {} at {}", a.coin, price_and_change(a.to, a.from));
+            view! {
+                <div class="whatif-banner" role="status" data-testid="shock-banner"
+                    data-value=format!("{}:{}", a.coin, show::exact(a.to))>
+                    <p>
+                        <strong data-testid="shock-banner-text">{text}</strong>
+                        " Every figure on the page is at this price. Your scenario, saved work and share links keep the price you typed."
+                    </p>
+                    <button type="button" class="btn" data-testid="shock-banner-reset"
+                        on:click=move |_| ctx.shock.set(None)>"Back to the typed price"</button>
+                </div>
+            }
+        })
+    }
+}
+
+/// The what-if panel: coin, shock, liquidation prices and the chart.
+#[component]
+pub fn WhatIfPanel() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let panel = Panel::new(ctx);
+    let coins = Memo::new(move |_| {
+        ctx.figures.with(|f| {
+            f.as_ref()
+                .map(|c| {
+                    c.unshocked()
+                        .coins
+                        .iter()
+                        .map(|c| c.name.clone())
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    });
+    let choose = move |ev: leptos::ev::Event| {
+        let name = event_target_value(&ev);
+        ctx.shock.set(None);
+        panel.chosen.set(Some(name));
+    };
+    view! {
+        <section class="card whatif" aria-labelledby="whatif-h" data-testid="whatif">
+            <div class="card-head">
+                <h2 id="whatif-h">"What if the price moves?"</h2>
+                <label class="inline">
+                    "Coin "
+                    <select data-testid="shock-coin" on:change=choose
+                        prop:value=move || panel.coin().unwrap_or_default()>
+                        {move || coins.get().into_iter().map(|name| {
+                            let selected = panel.coin().as_deref() == Some(name.as_str());
+                            view! { <option value=name.clone() selected=selected>{name.clone()}</option> }
+                        }).collect_view()}
+                    </select>
+                </label>
+            </div>
+            <p class="help">{READING}</p>
+            {shock_controls(panel)}
+            {liquidation_lines(panel)}
+            {chart(panel)}
+        </section>
+    }
+}
+
+/// Which control a shock came from (that one keeps its text as typed).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Origin {
+    Slider,
+    Percent,
+    Price,
+}
+
+fn shock_controls(panel: Panel) -> impl IntoView {
+    let ctx = panel.ctx;
+    let price_text = RwSignal::new(String::new());
+    let percent_text = RwSignal::new(String::new());
+    let slider = RwSignal::new("0".to_string());
+    let problem = RwSignal::new(None::<&'static str>);
+    let set = move |from: Origin, price: Option<Decimal>| {
+        let (Some(coin), Some(current)) = (panel.coin(), panel.current()) else {
+            return;
+        };
+        let change = price.and_then(|p| change_percent(current, p));
+        if from != Origin::Price {
+            price_text.set(
+                price
+                    .map(|p| for_field(p.round_dp(2).normalize()))
+                    .unwrap_or_default(),
+            );
+        }
+        if from != Origin::Percent {
+            percent_text.set(
+                change
+                    .map(|c| c.round_dp(2).normalize().to_string())
+                    .unwrap_or_default(),
+            );
+        }
+        if from != Origin::Slider {
+            slider.set(
+                change
+                    .map(|c| c.round_dp(1).normalize().to_string())
+                    .unwrap_or_else(|| "0".into()),
+            );
+        }
+        problem.set(None);
+        ctx.shock.set(price.map(|price| Shock { coin, price }));
+    };
+    // A shock cleared elsewhere (reset, another coin, a new scenario) clears the fields.
+    Effect::new(move |_| {
+        if ctx.shock.with(Option::is_none) {
+            price_text.set(String::new());
+            percent_text.set(String::new());
+            slider.set("0".into());
+        }
+    });
+    let by_percent = move |text: &str, from: Origin| {
+        let Some(current) = panel.current() else {
+            return;
+        };
+        match parse_typed(text) {
+            Ok(pct) if pct > Decimal::from(-100) => set(
+                from,
+                Some(current * (Decimal::ONE + pct / Decimal::ONE_HUNDRED)),
+            ),
+            Ok(_) => problem.set(Some("a price cannot fall by 100 % or more")),
+            Err(_) if text.trim().is_empty() => set(from, None),
+            Err(_) => problem.set(Some("enter a change in percent, such as -20")),
+        }
+    };
+    let on_slider = move |ev: leptos::ev::Event| {
+        let text = event_target_value(&ev);
+        by_percent(&text, Origin::Slider);
+    };
+    let on_percent = move |ev: leptos::ev::Event| {
+        let text = event_target_value(&ev);
+        percent_text.set(text.clone());
+        by_percent(&text, Origin::Percent);
+    };
+    let on_price = move |ev: leptos::ev::Event| {
+        let text = event_target_value(&ev);
+        price_text.set(text.clone());
+        match parse_typed(&text) {
+            Ok(p) if p > Decimal::ZERO => set(Origin::Price, Some(p)),
+            Ok(_) => problem.set(Some("a price must be above 0")),
+            Err(_) if text.trim().is_empty() => set(Origin::Price, None),
+            Err(_) => problem.set(Some("enter a price in USD")),
+        }
+    };
+    let current_text = move || {
+        panel
+            .current()
+            .map(|p| format!("now {} USD", show::price(p)))
+            .unwrap_or_default()
+    };
+    view! {
+        <div class="shock" data-testid="shock">
+            <label class="shock-slider">
+                <span>"Change"</span>
+                <input type="range" min="-95" max="200" step="0.1" data-testid="shock-slider"
+                    aria-label="Price change in percent"
+                    prop:value=move || slider.get() on:input=on_slider />
+            </label>
+            <label>
+                <span>"Change, %"</span>
+                <input type="text" inputmode="decimal" data-testid="shock-percent" placeholder="0"
+                    prop:value=move || percent_text.get() on:input=on_percent />
+            </label>
+            <label>
+                <span>"Price, USD"</span>
+                <input type="text" inputmode="decimal" data-testid="shock-price"
+                    placeholder=current_text
+                    prop:value=move || price_text.get() on:input=on_price />
+            </label>
+            <button type="button" class="btn" data-testid="shock-reset"
+                disabled=move || ctx.shock.with(Option::is_none)
+                on:click=move |_| ctx.shock.set(None)>"Reset"</button>
+            <span class="help">{current_text}</span>
+            {move || problem.get().map(|p| view! { <p class="field-error" data-testid="shock-error">{p}</p> })}
+        </div>
+    }
+}
+
+/// One threshold's prices as sentences.
+fn threshold_lines(
+    what: &'static str,
+    key: &'static str,
+    a: &Analysis,
+    t: &unimargin::whatif::ThresholdPrices,
+) -> AnyView {
+    let current = a.prices.current_price;
+    let coin = a.coin.clone();
+    if t.already_past {
+        return view! {
+            <li data-testid=format!("{key}-price-state") data-value="past">
+                <strong>{format!("{what}: already past")}</strong>
+                {format!(" (the cross margin rate is at or above {}).", show::rate(t.rate))}
+            </li>
+        }
+        .into_any();
+    }
+    if t.below.is_none() && t.above.is_none() {
+        return view! {
+            <li data-testid=format!("{key}-price-state") data-value="none">
+                {format!(
+                    "{what}: none in range ({coin} from 0 to {} USD, 10× its price).",
+                    show::price(a.prices.searched_to)
+                )}
+            </li>
+        }
+        .into_any();
+    }
+    let one = |side: &'static str, price: Option<Decimal>| {
+        price.map(|p| {
+            view! {
+                <li data-testid=format!("{key}-price-{side}") data-value=show::exact(p)>
+                    <strong>{format!("{what} at {coin} = {}", price_and_change(p, current))}</strong>
+                </li>
+            }
+        })
+    };
+    view! {
+        <span data-testid=format!("{key}-price-state") data-value="found" hidden=true></span>
+        {one("below", t.below)}
+        {one("above", t.above)}
+    }
+    .into_any()
+}
+
+fn liquidation_lines(panel: Panel) -> impl IntoView {
+    move || {
+        panel.analysis.get().map(|a| {
+            view! {
+                <ul class="liquidation-lines" data-testid="liquidation-prices">
+                    {threshold_lines("Liquidation", "liquidation", &a, &a.prices.liquidation)}
+                    {threshold_lines("Warning", "warning", &a, &a.prices.warning)}
+                </ul>
+            }
+        })
+    }
+}
+
+// The chart's geometry, in viewBox units.
+const W: f64 = 640.0;
+const H: f64 = 260.0;
+const LEFT: f64 = 52.0;
+const RIGHT: f64 = 14.0;
+const TOP: f64 = 12.0;
+const BOTTOM: f64 = 30.0;
+
+fn f(d: Decimal) -> f64 {
+    d.to_f64().unwrap_or(0.0)
+}
+
+#[derive(Clone, Copy)]
+struct Scale {
+    top_price: f64,
+    top_rate: f64,
+}
+
+impl Scale {
+    fn x(&self, price: f64) -> f64 {
+        LEFT + (price / self.top_price).clamp(0.0, 1.0) * (W - LEFT - RIGHT)
+    }
+
+    fn y(&self, rate: Option<Decimal>) -> f64 {
+        let share = rate.map_or(1.0, |r| (f(r) / self.top_rate).clamp(0.0, 1.0));
+        TOP + (1.0 - share) * (H - TOP - BOTTOM)
+    }
+}
+
+fn num(v: f64) -> String {
+    format!("{v:.1}")
+}
+
+fn chart(panel: Panel) -> impl IntoView {
+    let ctx = panel.ctx;
+    let hover = RwSignal::new(None::<usize>);
+    let shocked = Memo::new(move |_| {
+        ctx.figures.with(|f| {
+            f.as_ref()
+                .and_then(|c| c.shock.as_ref().map(|(applied, _)| applied.to))
+        })
+    });
+    let svg_ref = NodeRef::<leptos::svg::Svg>::new();
+    let on_move = move |ev: leptos::ev::PointerEvent| {
+        let Some(svg) = svg_ref.get_untracked() else {
+            return;
+        };
+        let rect = svg.get_bounding_client_rect();
+        if rect.width() <= 0.0 {
+            return;
+        }
+        let fx = (f64::from(ev.client_x()) - rect.left()) / rect.width() * W;
+        let share = ((fx - LEFT) / (W - LEFT - RIGHT)).clamp(0.0, 1.0);
+        let i = (share * f64::from(POINTS)).round() as usize;
+        hover.set(Some(i.clamp(1, POINTS as usize) - 1));
+    };
+    move || {
+        panel.analysis.get().map(|a| {
+            let scale = Scale {
+                top_price: f(a.top),
+                top_rate: f(a.liquidation_rate) * 1.25,
+            };
+            let points = a
+                .curve
+                .iter()
+                .map(|p| format!("{},{}", num(scale.x(f(p.usd_price))), num(scale.y(p.cross_margin_rate))))
+                .collect::<Vec<_>>()
+                .join(" ");
+            let level = |rate: Decimal, class: &'static str, testid: &'static str, label: String| {
+                let y = num(scale.y(Some(rate)));
+                view! {
+                    <g class=class data-testid=testid data-value=show::exact(rate)>
+                        <line x1=num(LEFT) x2=num(W - RIGHT) y1=y.clone() y2=y.clone()></line>
+                        <text x=num(LEFT - 4.0) y=y class="label end">{label}</text>
+                    </g>
+                }
+            };
+            let mark = move |price: Option<Decimal>, class: &'static str, testid: &'static str, label: &'static str| {
+                price.map(|p| {
+                    let x = num(scale.x(f(p)));
+                    view! {
+                        <g class=format!("mark {class}") data-testid=testid data-value=show::exact(p)>
+                            <line x1=x.clone() x2=x.clone() y1=num(TOP) y2=num(H - BOTTOM)></line>
+                            <title>{format!("{label}: {} USD", show::price(p))}</title>
+                        </g>
+                    }
+                })
+            };
+            let lp = &a.prices;
+            let axis = (0..=4)
+                .map(|i| {
+                    let price = a.top * Decimal::from(i) / Decimal::from(4);
+                    let x = num(scale.x(f(price)));
+                    view! { <text x=x y=num(H - 10.0) class="label mid">{show::price(price.round_dp(0))}</text> }
+                })
+                .collect_view();
+            let curve = a.curve.clone();
+            let current = lp.current_price;
+            let coin = a.coin.clone();
+            let readout = move || {
+                let i = hover.get().or_else(|| {
+                    let at = shocked.get().unwrap_or(current);
+                    curve.iter().position(|p| p.usd_price >= at).or(Some(curve.len().saturating_sub(1)))
+                })?;
+                let p = curve.get(i)?;
+                Some(view! {
+                    <p class="chart-readout" data-testid="chart-readout"
+                        data-price=show::exact(p.usd_price)
+                        data-rate=show::exact_or_empty(p.cross_margin_rate)
+                        data-value=show::exact(p.adjusted_equity)>
+                        <span>{format!("{coin} at {}", price_and_change(p.usd_price, current))}</span>
+                        <span>{format!("cross margin rate {}", show::rate_or_unbounded(p.cross_margin_rate))}</span>
+                        <span>{format!("adjusted equity {}", show::usd_text(p.adjusted_equity))}</span>
+                    </p>
+                })
+            };
+            let shown = a.clone();
+            let cursor = move || {
+                hover.get().and_then(|i| {
+                    let p = shown.curve.get(i)?;
+                    let x = num(scale.x(f(p.usd_price)));
+                    Some(view! { <line class="cursor" x1=x.clone() x2=x y1=num(TOP) y2=num(H - BOTTOM)></line> })
+                })
+            };
+            view! {
+                <figure class="chart" data-testid="chart" data-points=a.curve.len().to_string()>
+                    <svg node_ref=svg_ref viewBox=format!("0 0 {W} {H}") role="img"
+                        aria-label=format!("Cross margin rate against the price of {}", a.coin)
+                        on:pointermove=on_move on:pointerleave=move |_| hover.set(None)>
+                        <rect class="plot" x=num(LEFT) y=num(TOP) width=num(W - LEFT - RIGHT) height=num(H - TOP - BOTTOM)></rect>
+                        {level(a.warning_rate, "level warning", "chart-warning-rate", show::rate(a.warning_rate))}
+                        {level(a.liquidation_rate, "level liquidation", "chart-liquidation-rate", show::rate(a.liquidation_rate))}
+                        {axis}
+                        {mark(lp.warning.below, "warning", "chart-warning-below", "Warning")}
+                        {mark(lp.warning.above, "warning", "chart-warning-above", "Warning")}
+                        {mark(lp.liquidation.below, "liquidation", "chart-liquidation-below", "Liquidation")}
+                        {mark(lp.liquidation.above, "liquidation", "chart-liquidation-above", "Liquidation")}
+                        {mark(Some(lp.current_price), "current", "chart-current", "Price now")}
+                        {move || mark(shocked.get(), "shocked", "chart-shock", "What-if price")}
+                        <polyline class="curve" data-testid="chart-curve" points=points></polyline>
+                        {cursor}
+                    </svg>
+                    <figcaption>
+                        {format!("Cross margin rate (up to {}) against the price of {} (0 to {} USD, {} prices). ", show::rate(a.liquidation_rate * Decimal::new(125, 2)), a.coin, show::price(a.top), a.curve.len())}
+                        <span class="key current">"price now"</span>
+                        <span class="key shocked">"what-if price"</span>
+                        <span class="key warning">"warning"</span>
+                        <span class="key liquidation">"liquidation"</span>
+                    </figcaption>
+                    {readout}
+                </figure>
+            }
+        })
+    }
+}

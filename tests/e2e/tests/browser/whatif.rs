@@ -1,0 +1,358 @@
+//! What-if in a real browser (issue 5): a price shock that every figure follows, the chart,
+//! the liquidation price, the stages of partial liquidation and the upgrade checker. The
+//! expected figures are the engine's, computed here with `unimargin` from the same files.
+
+use anyhow::{ensure, Context, Result};
+use serde_json::Value;
+use unimargin::evaluate::{evaluate, Evaluation};
+use unimargin::liquidation::liquidate;
+use unimargin::upgrade::{mode_check, UpgradeBlocker};
+use unimargin::whatif::{liquidation_prices, shock, PriceProbe};
+use unimargin::{Account, Decimal};
+use unimargin_e2e::{wait_until, App, Browser, DEFAULT_TIMEOUT};
+
+const FUTURES: &str = include_str!("../../../fixtures/presets/futures-account.json");
+const LEVERAGED: &str = include_str!("../../../fixtures/presets/leveraged-long.json");
+
+fn account(json: &str) -> Result<Account> {
+    let scenario = unimargin::parse_scenario(json)?;
+    Ok(Account::from_scenario(&scenario)?)
+}
+
+/// The engine's exact decimal as the page writes it in `data-value`.
+fn exact(d: Decimal) -> String {
+    d.normalize().to_string()
+}
+
+fn d(text: &str) -> Result<Decimal> {
+    text.parse::<Decimal>()
+        .with_context(|| format!("not a decimal: {text:?}"))
+}
+
+async fn load_preset(b: &Browser, key: &str) -> Result<()> {
+    b.click("presets-menu").await?;
+    b.click(&format!("preset-{key}")).await?;
+    b.wait_for_value("results-state", "fresh").await
+}
+
+async fn text(b: &Browser, testid: &str) -> Result<String> {
+    Ok(b.by_testid(testid).await?.text().await?)
+}
+
+/// The visible texts of every element with this test id.
+async fn texts(b: &Browser, testid: &str) -> Result<Vec<String>> {
+    let v = b
+        .eval(&format!(
+            "return [...document.querySelectorAll('[data-testid=\"{testid}\"]')].map((e) => e.innerText.trim());"
+        ))
+        .await?;
+    Ok(v.as_array()
+        .map(|a| {
+            a.iter()
+                .filter_map(|s| s.as_str().map(str::to_owned))
+                .collect()
+        })
+        .unwrap_or_default())
+}
+
+/// The `data-value`s of every element with this test id.
+async fn values(b: &Browser, testid: &str) -> Result<Vec<String>> {
+    let v = b
+        .eval(&format!(
+            "return [...document.querySelectorAll('[data-testid=\"{testid}\"]')].map((e) => e.dataset.value);"
+        ))
+        .await?;
+    Ok(v.as_array()
+        .map(|a| {
+            a.iter()
+                .filter_map(|s| s.as_str().map(str::to_owned))
+                .collect()
+        })
+        .unwrap_or_default())
+}
+
+#[tokio::test]
+#[ignore = "needs dist/ and chromedriver: run by scripts/test"]
+async fn a_shock_moves_every_figure_and_never_the_scenario() -> Result<()> {
+    let app = App::start().await?;
+    let b = &app.browser;
+    let plain = evaluate(&account(FUTURES)?)?;
+    b.wait_for_value("adjusted-equity", &exact(plain.account.adjusted_equity))
+        .await?;
+    ensure!(b.value("shock-coin").await?.is_none());
+    ensure!(
+        b.by_testid("shock-coin")
+            .await?
+            .prop("value")
+            .await?
+            .as_deref()
+            == Some("BTC"),
+        "BTC is the default coin (the base of the contract)"
+    );
+
+    b.type_into("shock-price", "41000").await?;
+    let shocked = evaluate(&shock(&account(FUTURES)?, 0, Decimal::from(41000))?)?;
+    let a = &shocked.account;
+    ensure!(a.adjusted_equity != plain.account.adjusted_equity);
+    b.wait_for_value("adjusted-equity", &exact(a.adjusted_equity))
+        .await?;
+    for (id, value) in [
+        ("account-equity", a.account_equity),
+        ("maintenance-margin", a.maintenance_margin),
+        ("margin-reserved", a.margin_reserved),
+        ("available-margin", a.available_margin),
+        ("position-value", a.position_value),
+    ] {
+        ensure!(
+            b.value(id).await?.as_deref() == Some(exact(value).as_str()),
+            "{id}: {:?}, the engine says {value}",
+            b.value(id).await?
+        );
+    }
+    ensure!(
+        b.value("cross-margin-rate").await?.as_deref()
+            == Some(exact(a.cross_margin_rate.unwrap()).as_str())
+    );
+    b.wait_for_value("shock-banner", "BTC:41000").await?;
+    let banner = text(b, "shock-banner-text").await?;
+    ensure!(
+        banner == "What-if: BTC at 41,000.00 USD (−35.9 %)",
+        "banner: {banner:?}"
+    );
+    // The percent field and the slider follow the price typed.
+    ensure!(
+        b.by_testid("shock-percent")
+            .await?
+            .prop("value")
+            .await?
+            .as_deref()
+            == Some("-35.94")
+    );
+    // Never written into the saved work (it saves a moment after a change).
+    tokio::time::sleep(std::time::Duration::from_millis(600)).await;
+    let saved = b
+        .eval("return JSON.stringify(Object.assign({}, localStorage));")
+        .await?;
+    let saved = saved.as_str().unwrap_or_default();
+    ensure!(
+        saved.contains("\\\"64,000\\\"") && !saved.contains("41000") && !saved.contains("41,000"),
+        "saved work: {saved}"
+    );
+
+    // By percent: +10 % of 64,000.
+    b.type_into("shock-percent", "10").await?;
+    let up = evaluate(&shock(&account(FUTURES)?, 0, Decimal::from(70400))?)?;
+    b.wait_for_value("adjusted-equity", &exact(up.account.adjusted_equity))
+        .await?;
+    b.wait_for_value("shock-banner", "BTC:70400").await?;
+
+    b.click("shock-reset").await?;
+    b.wait_for_value("adjusted-equity", &exact(plain.account.adjusted_equity))
+        .await?;
+    ensure!(
+        b.eval("return document.querySelector('[data-testid=shock-banner]') === null;")
+            .await?
+            == Value::Bool(true),
+        "no banner once reset"
+    );
+    // The default preset has no liquidation price in range.
+    b.wait_for_value("liquidation-price-state", "none").await?;
+    app.finish().await
+}
+
+#[tokio::test]
+#[ignore = "needs dist/ and chromedriver: run by scripts/test"]
+async fn the_chart_and_the_liquidation_price_verify() -> Result<()> {
+    let app = App::start().await?;
+    let b = &app.browser;
+    load_preset(b, "leveraged-long").await?;
+    let acc = account(LEVERAGED)?;
+    let evaluation = Evaluation::new(&acc)?;
+    let engine = liquidation_prices(&evaluation, 0)?;
+    let below = engine
+        .liquidation
+        .below
+        .context("a liquidation price below")?;
+    b.wait_for_value("liquidation-price-below", &exact(below))
+        .await?;
+    // The price found verifies: the rate there is the liquidation rate.
+    let mut probe = PriceProbe::new(&evaluation, 0)?;
+    let rate = probe
+        .at(below)
+        .map_err(|_| anyhow::anyhow!("overflow"))?
+        .cross_margin_rate
+        .unwrap();
+    ensure!(
+        (rate - Decimal::ONE).abs() < Decimal::new(1, 6),
+        "rate at {below}: {rate}"
+    );
+    let line = text(b, "liquidation-price-below").await?;
+    ensure!(
+        line == "Liquidation at BTC = 59,478.96 USD (−7.1 %)",
+        "line: {line:?}"
+    );
+    ensure!(
+        b.value("warning-price-below").await?.as_deref()
+            == Some(exact(engine.warning.below.unwrap()).as_str())
+    );
+
+    // The chart: 200 prices, the levels and the marks.
+    ensure!(
+        b.by_testid("chart")
+            .await?
+            .attr("data-points")
+            .await?
+            .as_deref()
+            == Some("200")
+    );
+    ensure!(b.value("chart-warning-rate").await?.as_deref() == Some("0.8"));
+    ensure!(b.value("chart-liquidation-rate").await?.as_deref() == Some("1"));
+    ensure!(b.value("chart-current").await?.as_deref() == Some("64000"));
+    ensure!(b.value("chart-liquidation-below").await?.as_deref() == Some(exact(below).as_str()));
+    ensure!(
+        b.value("chart-warning-below").await?.as_deref()
+            == Some(exact(engine.warning.below.unwrap()).as_str())
+    );
+    let points = b
+        .eval("return document.querySelector('[data-testid=chart-curve]').getAttribute('points').trim().split(/\\s+/).length;")
+        .await?;
+    ensure!(points == 200, "polyline points: {points}");
+
+    // The readout under the pointer: at a quarter of the plot, the engine's figures there.
+    b.eval(
+        "const svg = document.querySelector('[data-testid=chart] svg');
+         const r = svg.getBoundingClientRect();
+         svg.dispatchEvent(new PointerEvent('pointermove', {
+           clientX: r.left + r.width * 0.55, clientY: r.top + r.height / 2, bubbles: true }));",
+    )
+    .await?;
+    let price = wait_until(DEFAULT_TIMEOUT, "the readout to move", || async {
+        let p = b
+            .by_testid("chart-readout")
+            .await?
+            .attr("data-price")
+            .await?
+            .unwrap_or_default();
+        Ok((p != "64000" && !p.is_empty()).then_some(p))
+    })
+    .await?;
+    let readout = b.by_testid("chart-readout").await?;
+    let at = probe
+        .at(d(&price)?)
+        .map_err(|_| anyhow::anyhow!("overflow"))?;
+    ensure!(
+        readout.attr("data-rate").await?.as_deref()
+            == Some(at.cross_margin_rate.map(exact).unwrap_or_default().as_str()),
+        "readout rate at {price}"
+    );
+    ensure!(
+        readout.attr("data-value").await?.as_deref() == Some(exact(at.adjusted_equity).as_str())
+    );
+    let shown = readout.text().await?;
+    ensure!(shown.contains("cross margin rate") && shown.contains("adjusted equity"));
+
+    // A shock draws its price on the chart too.
+    b.type_into("shock-price", "60000").await?;
+    b.wait_for_value("chart-shock", "60000").await?;
+    app.finish().await
+}
+
+#[tokio::test]
+#[ignore = "needs dist/ and chromedriver: run by scripts/test"]
+async fn the_stages_play_out_an_account_past_liquidation() -> Result<()> {
+    let app = App::start().await?;
+    let b = &app.browser;
+    load_preset(b, "leveraged-long").await?;
+    b.wait_for_value("stages-outcome", "not_needed").await?;
+
+    // Below the liquidation price (59,478.96).
+    b.type_into("shock-price", "58000").await?;
+    b.wait_for_value("risk", "liquidation").await?;
+    let shocked = shock(&account(LEVERAGED)?, 0, Decimal::from(58000))?;
+    let plan = liquidate(&shocked)?;
+    let outcome = serde_json::to_value(plan.outcome)?;
+    let outcome = outcome.as_str().unwrap_or_default();
+    ensure!(outcome == "safe" || outcome == "taken_over", "{outcome}");
+    b.wait_for_value("stages-outcome", outcome).await?;
+    ensure!(!plan.steps.is_empty());
+    ensure!(b.value("stages").await?.as_deref() == Some(plan.steps.len().to_string().as_str()));
+    let rates = values(b, "stage-step").await?;
+    let expected: Vec<String> = plan
+        .steps
+        .iter()
+        .map(|s| s.cross_margin_rate.map(exact).unwrap_or_default())
+        .collect();
+    ensure!(rates == expected, "rates {rates:?}, engine {expected:?}");
+    let steps = texts(b, "stage-step").await?;
+    for (shown, step) in steps.iter().zip(&plan.steps) {
+        ensure!(
+            shown.contains(&step.description),
+            "{shown:?} lacks {:?}",
+            step.description
+        );
+    }
+    // The readings are on the page.
+    let readings = text(b, "stages-readings").await?;
+    ensure!(readings.contains("How this play-out reads the rules"));
+    let html = b
+        .eval("return document.querySelector('[data-testid=stages-readings]').textContent;")
+        .await?;
+    for r in &plan.readings {
+        ensure!(
+            html.as_str().unwrap_or_default().contains(r),
+            "reading {r:?}"
+        );
+    }
+    app.finish().await
+}
+
+#[tokio::test]
+#[ignore = "needs dist/ and chromedriver: run by scripts/test"]
+async fn each_upgrade_blocker_shows_its_remedy_and_the_mode_rules_apply() -> Result<()> {
+    let app = App::start().await?;
+    let b = &app.browser;
+    b.wait_for_value("upgrade-verdict", "can").await?;
+    for blocker in UpgradeBlocker::ALL {
+        let key = serde_json::to_value(blocker)?
+            .as_str()
+            .unwrap_or_default()
+            .replace('_', "-");
+        let checkbox = format!("upgrade-q-{key}");
+        let label = b
+            .eval(&format!(
+                "return document.querySelector('[data-testid=\"{checkbox}\"]').parentElement.innerText.trim();"
+            ))
+            .await?;
+        ensure!(label == blocker.question(), "{label}");
+        b.click(&checkbox).await?;
+        b.wait_for_value("upgrade-verdict", "cannot").await?;
+        ensure!(values(b, "upgrade-blocker").await? == vec![key.clone()]);
+        let prompt = text(b, "upgrade-prompt").await?;
+        ensure!(prompt == format!("“{}”", blocker.prompt()), "{prompt}");
+        let remedy = texts(b, "upgrade-remedy").await?;
+        let expected: Vec<String> = blocker.remedy().iter().map(|s| s.to_string()).collect();
+        ensure!(remedy == expected, "{key}: {remedy:?}");
+        b.click(&checkbox).await?;
+        b.wait_for_value("upgrade-verdict", "can").await?;
+    }
+    // Two at once: both, in the article's order.
+    b.click("upgrade-q-unsupported-region").await?;
+    b.click("upgrade-q-active-trading-bots").await?;
+    b.wait_for_value("upgrade-verdict", "cannot").await?;
+    ensure!(values(b, "upgrade-blocker").await? == ["active-trading-bots", "unsupported-region"]);
+
+    // Modes, from the default scenario: 2 positions, 2 orders, a USDT debt; equity ≥ 1,000.
+    let acc = account(FUTURES)?;
+    let report = evaluate(&acc)?;
+    let modes = mode_check(&report, 2, 2);
+    b.wait_for_value("mode-check", "switch:false advanced:true")
+        .await?;
+    ensure!(!modes.can_switch_modes && modes.advanced_mode_eligible);
+    ensure!(texts(b, "mode-reason").await? == modes.reasons);
+
+    // Seed 1 (no orders, positions or debts): switching is possible.
+    load_preset(b, "seed-1").await?;
+    b.wait_for_value("mode-check", "switch:true advanced:true")
+        .await?;
+    app.finish().await
+}
