@@ -50,8 +50,9 @@ fn stage_name(stage: u8) -> &'static str {
 #[component]
 pub fn StagesPanel() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
+    let figures = super::whatif::deferred(ctx);
     let plan = Memo::new(move |_| {
-        ctx.figures.with(|f| {
+        figures.with(|f| {
             f.as_ref()
                 .and_then(|c| liquidate(&c.account).ok())
                 .map(|p| Shared(Arc::new(p)))

@@ -80,8 +80,9 @@ pub fn UpgradePanel() -> impl IntoView {
             <ul class="blockers">{blockers}</ul>
         }
     };
+    let figures = super::whatif::deferred(ctx);
     let modes = Memo::new(move |_| {
-        ctx.figures.with(|f| {
+        figures.with(|f| {
             let c = f.as_ref()?;
             // From the scenario as typed (a what-if shock does not count).
             let report = if c.shock.is_some() {

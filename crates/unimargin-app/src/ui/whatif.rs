@@ -4,7 +4,7 @@
 //! ([`Ctx::shock`]): it never goes into the scenario, the saved work or a share link.
 
 use super::Ctx;
-use crate::calc::{change_percent, Shock};
+use crate::calc::{change_percent, Computed, Shared, Shock};
 use crate::number::{for_field, parse_typed};
 use crate::show;
 use crate::web;
@@ -95,6 +95,33 @@ pub fn analyse(account: &Account, x: usize) -> Option<Analysis> {
     })
 }
 
+/// The figures, a task later: the what-if panels (prices, chart, stages, modes) update just
+/// after the page's figures are on screen, so a keystroke shows its figures first. Changes
+/// that come faster than the page can follow are folded into one.
+pub fn deferred(ctx: Ctx) -> ReadSignal<Option<Shared<Computed>>> {
+    let (get, set) = signal(ctx.figures.get_untracked());
+    let pending = StoredValue::new(None::<leptos::leptos_dom::helpers::TimeoutHandle>);
+    Effect::new(move |first: Option<()>| {
+        ctx.figures.track();
+        if first.is_none() {
+            return;
+        }
+        if let Some(handle) = pending.get_value() {
+            handle.clear();
+        }
+        let handle = set_timeout_with_handle(
+            move || {
+                pending.set_value(None);
+                set.set(ctx.figures.get_untracked());
+            },
+            std::time::Duration::ZERO,
+        )
+        .ok();
+        pending.set_value(handle);
+    });
+    get
+}
+
 /// The coin the panel is about: the one chosen when it is in the account, else the base of
 /// the first contract, else the first coin.
 fn coin_of(account: &Account, chosen: Option<&str>) -> Option<usize> {
@@ -120,9 +147,9 @@ impl Panel {
         let chosen = RwSignal::new(None::<String>);
         // The account as typed: unchanged while only the what-if price moves, so moving it
         // does not search the prices again.
+        let figures = deferred(ctx);
         let typed = Memo::new(move |_| {
-            ctx.figures
-                .with(|f| f.as_ref().map(|c| Arc::new(c.unshocked().clone())))
+            figures.with(|f| f.as_ref().map(|c| Arc::new(c.unshocked().clone())))
         });
         let analysis = Memo::new(move |_| {
             let name = chosen.get();
