@@ -55,7 +55,8 @@ pub struct Analysis {
     pub coin: String,
     pub prices: LiquidationPrices,
     pub curve: Vec<PriceFigures>,
-    /// The chart's price axis: 0 to `top`.
+    /// The chart's price axis: `bottom` to `top`.
+    pub bottom: Decimal,
     pub top: Decimal,
     pub warning_rate: Decimal,
     pub liquidation_rate: Decimal,
@@ -69,26 +70,48 @@ pub fn analyse(account: &Account, x: usize) -> Option<Analysis> {
     })
     .ok()?;
     let current = prices.current_price;
-    // 0 to twice the price, widened to show a price found above it (or the shock).
-    let mut top = current * Decimal::TWO;
-    for p in [prices.liquidation.above, prices.warning.above]
-        .into_iter()
-        .flatten()
-    {
-        if p * Decimal::new(11, 1) > top {
-            top = (p * Decimal::new(125, 2)).min(prices.searched_to);
+    let found = [
+        prices.liquidation.below,
+        prices.liquidation.above,
+        prices.warning.below,
+        prices.warning.above,
+    ];
+    let farthest = found.iter().flatten().map(|p| (*p - current).abs()).max();
+    let (bottom, top) = match farthest {
+        // Every price found is within a third of the current one: zoom in around them.
+        Some(d) if d * Decimal::from(3) < current => {
+            (current - d * Decimal::TWO, current + d * Decimal::TWO)
         }
-    }
-    let step = top / Decimal::from(POINTS);
+        _ => {
+            // 0 to twice the price, widened to show a price found above it.
+            let mut top = current * Decimal::TWO;
+            for p in [prices.liquidation.above, prices.warning.above]
+                .into_iter()
+                .flatten()
+            {
+                if p * Decimal::new(11, 1) > top {
+                    top = (p * Decimal::new(125, 2)).min(prices.searched_to);
+                }
+            }
+            (Decimal::ZERO, top)
+        }
+    };
+    // From the first step above 0 when the axis starts at 0 (no price is 0).
+    let from = if bottom.is_zero() {
+        top / Decimal::from(POINTS)
+    } else {
+        bottom
+    };
     let curve = web::measure(web::SWEEP_MEASURE, || {
         let mut probe = PriceProbe::new(&evaluation, x).ok()?;
-        sweep(&mut probe, step, top, POINTS).ok()
+        sweep(&mut probe, from, top, POINTS).ok()
     })?;
     let settings = &account.settings;
     Some(Analysis {
         coin: account.coins[x].name.clone(),
         prices,
         curve,
+        bottom,
         top,
         warning_rate: settings.warning_rate,
         liquidation_rate: settings.liquidation_rate,
@@ -441,13 +464,15 @@ fn f(d: Decimal) -> f64 {
 
 #[derive(Clone, Copy)]
 struct Scale {
+    bottom_price: f64,
     top_price: f64,
     top_rate: f64,
 }
 
 impl Scale {
     fn x(&self, price: f64) -> f64 {
-        LEFT + (price / self.top_price).clamp(0.0, 1.0) * (W - LEFT - RIGHT)
+        let share = (price - self.bottom_price) / (self.top_price - self.bottom_price);
+        LEFT + share.clamp(0.0, 1.0) * (W - LEFT - RIGHT)
     }
 
     fn y(&self, rate: Option<Decimal>) -> f64 {
@@ -480,12 +505,21 @@ fn chart(panel: Panel) -> impl IntoView {
         }
         let fx = (f64::from(ev.client_x()) - rect.left()) / rect.width() * W;
         let share = ((fx - LEFT) / (W - LEFT - RIGHT)).clamp(0.0, 1.0);
-        let i = (share * f64::from(POINTS)).round() as usize;
-        hover.set(Some(i.clamp(1, POINTS as usize) - 1));
+        // The point of the curve nearest the pointer's price.
+        let nearest = panel.analysis.with_untracked(|a| {
+            let a = a.as_ref()?;
+            let price = f(a.bottom) + share * (f(a.top) - f(a.bottom));
+            let off = |p: &PriceFigures| (f(p.usd_price) - price).abs();
+            (0..a.curve.len()).min_by(|&i, &j| off(&a.curve[i]).total_cmp(&off(&a.curve[j])))
+        });
+        if nearest.is_some() {
+            hover.set(nearest);
+        }
     };
     move || {
         panel.analysis.get().map(|a| {
             let scale = Scale {
+                bottom_price: f(a.bottom),
                 top_price: f(a.top),
                 top_rate: f(a.liquidation_rate) * 1.25,
             };
@@ -518,9 +552,10 @@ fn chart(panel: Panel) -> impl IntoView {
             let lp = &a.prices;
             let axis = (0..=4)
                 .map(|i| {
-                    let price = a.top * Decimal::from(i) / Decimal::from(4);
+                    let price = a.bottom + (a.top - a.bottom) * Decimal::from(i) / Decimal::from(4);
                     let x = num(scale.x(f(price)));
-                    view! { <text x=x y=num(H - 10.0) class="label mid">{show::price(price.round_dp(0))}</text> }
+                    let class = if i == 4 { "label end" } else { "label mid" };
+                    view! { <text x=x y=num(H - 10.0) class=class>{unimargin::text::group_thousands(price.round_dp(0))}</text> }
                 })
                 .collect_view();
             let curve = a.curve.clone();
@@ -570,7 +605,7 @@ fn chart(panel: Panel) -> impl IntoView {
                         {cursor}
                     </svg>
                     <figcaption>
-                        {format!("Cross margin rate (up to {}) against the price of {} (0 to {} USD, {} prices). ", show::rate(a.liquidation_rate * Decimal::new(125, 2)), a.coin, show::price(a.top), a.curve.len())}
+                        {format!("Cross margin rate (up to {}) against the price of {} ({} to {} USD, {} prices). ", show::rate(a.liquidation_rate * Decimal::new(125, 2)), a.coin, show::price(a.bottom), show::price(a.top), a.curve.len())}
                         <span class="key current">"price now"</span>
                         <span class="key shocked">"what-if price"</span>
                         <span class="key warning">"warning"</span>
