@@ -24,6 +24,11 @@ fn exact(d: Decimal) -> String {
     d.normalize().to_string()
 }
 
+/// A price as the page writes it: to the cent, grouped.
+fn group(price: Decimal) -> String {
+    unimargin::text::usd(price).replace(" USD", "")
+}
+
 fn d(text: &str) -> Result<Decimal> {
     text.parse::<Decimal>()
         .with_context(|| format!("not a decimal: {text:?}"))
@@ -139,6 +144,25 @@ async fn a_shock_moves_every_figure_and_never_the_scenario() -> Result<()> {
         "saved work: {saved}"
     );
 
+    // Nor into a share link.
+    b.click("share").await?;
+    let link = wait_until(DEFAULT_TIMEOUT, "the share link", || async {
+        b.value("share-link").await
+    })
+    .await?;
+    let payload = &link[link.find("#scenario=").context("a scenario link")? + 10..];
+    let shared = b
+        .eval(&format!(
+            "return new TextDecoder().decode(Uint8Array.from(atob('{}'), (c) => c.charCodeAt(0)));",
+            payload.replace('-', "+").replace('_', "/")
+        ))
+        .await?;
+    let shared = shared.as_str().unwrap_or_default();
+    ensure!(
+        shared.contains("\"64000\"") && !shared.contains("41000"),
+        "shared scenario: {shared}"
+    );
+
     // By percent: +10 % of 64,000.
     b.type_into("shock-percent", "10").await?;
     let up = evaluate(&shock(&account(FUTURES)?, 0, Decimal::from(70400))?)?;
@@ -212,6 +236,23 @@ async fn the_chart_and_the_liquidation_price_verify() -> Result<()> {
     ensure!(
         b.value("chart-warning-below").await?.as_deref()
             == Some(exact(engine.warning.below.unwrap()).as_str())
+    );
+    // Zoomed in around the prices found: twice the farthest one's distance either side.
+    let reach = (engine.current_price - below)
+        .abs()
+        .max((engine.current_price - engine.warning.below.unwrap()).abs())
+        * Decimal::TWO;
+    let caption = b
+        .eval("return document.querySelector('[data-testid=chart] figcaption').innerText;")
+        .await?;
+    let range = format!(
+        "{} to {} USD, 200 prices",
+        group(engine.current_price - reach),
+        group(engine.current_price + reach)
+    );
+    ensure!(
+        caption.as_str().unwrap_or_default().contains(&range),
+        "caption {caption}, expected {range}"
     );
     let points = b
         .eval("return document.querySelector('[data-testid=chart-curve]').getAttribute('points').trim().split(/\\s+/).length;")
