@@ -86,9 +86,12 @@ pub fn StagesPanel() -> impl IntoView {
             view! {
                 <p class="help" data-testid="stages-start" data-value=show::exact_or_empty(plan.starting_rate)>
                     {format!(
-                        "Partial liquidation starts at a cross margin rate of {}; this account is at {}.",
+                        "Partial liquidation starts at a cross margin rate of {}; {}.",
                         show::rate(plan.liquidation_rate),
-                        show::rate_or_unbounded(plan.starting_rate)
+                        match plan.starting_rate {
+                            Some(rate) => format!("this account is at {}", show::rate(rate)),
+                            None => "this account's rate is unbounded (adjusted equity at or below 0)".into(),
+                        }
                     )}
                 </p>
                 <ol class="stages" data-testid="stages" data-value=plan.steps.len().to_string()>{steps}</ol>
