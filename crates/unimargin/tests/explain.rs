@@ -20,63 +20,14 @@ fn explained(json: &str) -> Explanations {
 // The next three accounts are those of tests/golden.rs, whose figures are worked out there.
 
 /// A hedged BTCUSDT account with a pending futures buy, a pending spot sell and a check.
-const HEDGED: &str = r#"{
-  "format": "unimargin/scenario@1",
-  "settings": { "spot_taker_fee": "0.001" },
-  "coins": [
-    { "coin": "USDT", "balance": "10000", "discount_tiers": [ { "rate": "1" } ],
-      "loan_tiers": [ { "leverage": "10", "mmr": "0.03" } ] },
-    { "coin": "BTC", "balance": "0.5", "price": "50000",
-      "discount_tiers": [ { "up_to_usd": "1000000", "rate": "0.98" }, { "rate": "0.97" } ] }
-  ],
-  "contracts": [
-    { "symbol": "BTCUSDT", "base": "BTC", "settle": "USDT", "mark_price": "50000",
-      "leverage": "20", "taker_fee": "0.0006", "liquidation_fee": "0.0002",
-      "mm_tiers": [ { "up_to_usd": "200000", "mmr": "0.004" },
-                    { "up_to_usd": "1000000", "mmr": "0.005" }, { "mmr": "0.007" } ] }
-  ],
-  "positions": [
-    { "symbol": "BTCUSDT", "side": "long", "size": "1", "entry_price": "48000" },
-    { "symbol": "BTCUSDT", "side": "short", "size": "0.4", "entry_price": "51000" }
-  ],
-  "orders": [
-    { "market": "futures", "symbol": "BTCUSDT", "side": "buy", "size": "0.5", "price": "49000" },
-    { "market": "spot", "side": "sell", "base": "BTC", "quote": "USDT", "size": "0.1", "price": "50000" }
-  ],
-  "check": { "market": "futures", "symbol": "BTCUSDT", "side": "sell", "size": "2",
-             "price": "50000", "size_step": "0.001" }
-}"#;
+const HEDGED: &str = include_str!("../../../tests/fixtures/accounts/hedged.json");
 
 /// USDT below par, a coin quoted in BTC, and a USDT debt from a losing position.
-const QUOTED_AND_IN_DEBT: &str = r#"{
-  "format": "unimargin/scenario@1",
-  "settings": { "usdt_usd": "0.999" },
-  "coins": [
-    { "coin": "BTC", "balance": "1", "price": "60000", "discount_tiers": [ { "rate": "0.95" } ] },
-    { "coin": "ETH", "balance": "10", "price": "0.05", "quote": "BTC",
-      "discount_tiers": [ { "rate": "0.9" } ] },
-    { "coin": "USDT", "balance": "1000", "discount_tiers": [ { "rate": "1" } ],
-      "loan_tiers": [ { "up_to": "5000", "leverage": "5", "mmr": "0.02" },
-                      { "leverage": "3", "mmr": "0.05" } ],
-      "hourly_interest": "0.00001", "interest_free": "500" }
-  ],
-  "contracts": [
-    { "symbol": "ETHUSDT", "base": "ETH", "settle": "USDT", "mark_price": "3003",
-      "leverage": "10", "taker_fee": "0.0005", "mm_tiers": [ { "mmr": "0.01" } ] }
-  ],
-  "positions": [ { "symbol": "ETHUSDT", "side": "long", "size": "20", "entry_price": "3203" } ]
-}"#;
+const QUOTED_AND_IN_DEBT: &str =
+    include_str!("../../../tests/fixtures/accounts/quoted-and-in-debt.json");
 
 /// A USDT loan larger than the discounted collateral: adjusted equity below zero.
-const UNDERWATER: &str = r#"{
-  "format": "unimargin/scenario@1",
-  "coins": [
-    { "coin": "USDT", "balance": "-1000", "discount_tiers": [ { "rate": "1" } ],
-      "loan_tiers": [ { "leverage": "5", "mmr": "0.1" } ] },
-    { "coin": "BTC", "balance": "0.01", "price": "50000", "discount_tiers": [ { "rate": "0.5" } ] }
-  ],
-  "check": { "market": "spot", "side": "buy", "base": "BTC", "quote": "USDT", "size": "0.001", "price": "50000" }
-}"#;
+const UNDERWATER: &str = include_str!("../../../tests/fixtures/accounts/underwater.json");
 
 /// Seed 4's coins with its sale pending, and a second sale checked on what it leaves.
 const PENDING_LOAN: &str = r#"{
