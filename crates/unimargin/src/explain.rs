@@ -241,6 +241,46 @@ impl Terms {
     }
 }
 
+/// The first [`LISTED`] items of a kind, written out; the rest counted and summed for one
+/// closing line ("988 more contracts: 9,880 USD").
+struct Listing {
+    listed: usize,
+    hidden: usize,
+    /// `None` once the sum overflowed: the closing line then shows "…".
+    hidden_sum: Option<Decimal>,
+}
+
+impl Listing {
+    fn new() -> Listing {
+        Listing {
+            listed: 0,
+            hidden: 0,
+            hidden_sum: Some(Decimal::ZERO),
+        }
+    }
+
+    /// Whether the next item is written out; if not, its `value` goes into the rest.
+    fn admit(&mut self, value: Decimal) -> bool {
+        if self.listed < LISTED {
+            self.listed += 1;
+            return true;
+        }
+        self.hidden += 1;
+        self.hidden_sum = self.hidden_sum.and_then(|s| s.checked_add(value));
+        false
+    }
+
+    /// "988 more contracts" and the rest's sum, when anything was left out.
+    fn rest(&self, one: &str, many: &str) -> Option<(String, String)> {
+        (self.hidden > 0).then(|| {
+            (
+                plural(self.hidden, one, many),
+                self.hidden_sum.map_or("…".into(), amount),
+            )
+        })
+    }
+}
+
 fn side_name(side: PositionSide) -> &'static str {
     match side {
         PositionSide::Long => "long",
@@ -655,8 +695,7 @@ impl<'a> Ctx<'a> {
 
     /// Lines for the coins in debt: each loan's margin, then the pending spot orders'.
     fn coin_loan_lines(&self, lines: &mut Vec<String>, maintenance: bool) {
-        let (mut listed, mut hidden) = (0usize, 0usize);
-        let mut hidden_sum = Some(Decimal::ZERO);
+        let mut listing = Listing::new();
         for (i, (coin, r)) in self
             .account
             .coins
@@ -672,33 +711,24 @@ impl<'a> Ctx<'a> {
             } else {
                 r.loan_initial_margin
             };
-            if listed == LISTED {
-                hidden += 1;
-                hidden_sum = hidden_sum.and_then(|s| s.checked_add(margin));
+            if !listing.admit(margin) {
                 continue;
             }
-            listed += 1;
             lines.push(match self.loan_text(i, r.debt, maintenance) {
                 Some((text, _, Some(note))) => format!("{} loan: {text} ({note})", coin.name),
                 Some((text, _, None)) => format!("{} loan: {text}", coin.name),
                 None => format!("{} loan: {} USD", coin.name, amount(margin)),
             });
         }
-        if hidden > 0 {
-            lines.push(format!(
-                "{}: {} USD",
-                plural(hidden, "more loan", "more loans"),
-                hidden_sum.map_or("…".into(), amount)
-            ));
+        if let Some((count, sum)) = listing.rest("more loan", "more loans") {
+            lines.push(format!("{count}: {sum} USD"));
         }
         self.pending_loan_lines(lines, maintenance);
     }
 
     /// Lines for the pending spot orders whose fill adds loan margin.
     fn pending_loan_lines(&self, lines: &mut Vec<String>, maintenance: bool) {
-        let mut hidden = 0usize;
-        let mut hidden_sum = Some(Decimal::ZERO);
-        let mut shown = 0usize;
+        let mut listing = Listing::new();
         for (k, (order, r)) in self
             .account
             .orders
@@ -724,12 +754,9 @@ impl<'a> Ctx<'a> {
             if added.is_zero() {
                 continue;
             }
-            if shown == LISTED {
-                hidden += 1;
-                hidden_sum = hidden_sum.and_then(|s| s.checked_add(added));
+            if !listing.admit(added) {
                 continue;
             }
-            shown += 1;
             let fill = fill_of(side, base, quote, size, price);
             let Some(Some((e_base, e_quote))) = self.before_order.get(k) else {
                 continue;
@@ -750,12 +777,8 @@ impl<'a> Ctx<'a> {
                 amount(added)
             ));
         }
-        if hidden > 0 {
-            lines.push(format!(
-                "{} add {} USD",
-                plural(hidden, "more pending order", "more pending orders"),
-                hidden_sum.map_or("…".into(), amount)
-            ));
+        if let Some((count, sum)) = listing.rest("more pending order", "more pending orders") {
+            lines.push(format!("{count} add {sum} USD"));
         }
     }
 
@@ -1061,18 +1084,14 @@ impl<'a> Ctx<'a> {
         self.coin_loan_lines(&mut lines, false);
 
         // derivatives
-        let (mut listed, mut hidden) = (0usize, 0usize);
-        let mut hidden_sum = Some(Decimal::ZERO);
+        let mut listing = Listing::new();
         for (j, r) in self.report.contracts.iter().enumerate() {
             if !Self::contract_has_book(r) {
                 continue;
             }
-            if listed == LISTED {
-                hidden += 1;
-                hidden_sum = hidden_sum.and_then(|s| s.checked_add(r.initial_margin));
+            if !listing.admit(r.initial_margin) {
                 continue;
             }
-            listed += 1;
             let long = self.side_initial_margin_text(
                 j,
                 PositionSide::Long,
@@ -1093,12 +1112,8 @@ impl<'a> Ctx<'a> {
                 amount(r.initial_margin)
             ));
         }
-        if hidden > 0 {
-            lines.push(format!(
-                "{}: {} USD",
-                plural(hidden, "more contract", "more contracts"),
-                hidden_sum.map_or("…".into(), amount)
-            ));
+        if let Some((count, sum)) = listing.rest("more contract", "more contracts") {
+            lines.push(format!("{count}: {sum} USD"));
         }
 
         if lines.is_empty() {
@@ -1169,18 +1184,14 @@ impl<'a> Ctx<'a> {
 
         self.coin_loan_lines(&mut lines, true);
 
-        let (mut listed, mut hidden) = (0usize, 0usize);
-        let mut hidden_sum = Some(Decimal::ZERO);
+        let mut listing = Listing::new();
         for (j, r) in self.report.contracts.iter().enumerate() {
             if !Self::contract_has_book(r) {
                 continue;
             }
-            if listed == LISTED {
-                hidden += 1;
-                hidden_sum = hidden_sum.and_then(|s| s.checked_add(r.maintenance_margin));
+            if !listing.admit(r.maintenance_margin) {
                 continue;
             }
-            listed += 1;
             let (binding, other, other_side) = match r.maintenance_side {
                 PositionSide::Long => (&r.long, &r.short, PositionSide::Short),
                 PositionSide::Short => (&r.short, &r.long, PositionSide::Long),
@@ -1200,12 +1211,8 @@ impl<'a> Ctx<'a> {
                 side_name(r.maintenance_side),
             ));
         }
-        if hidden > 0 {
-            lines.push(format!(
-                "{}: {} USD",
-                plural(hidden, "more contract", "more contracts"),
-                hidden_sum.map_or("…".into(), amount)
-            ));
+        if let Some((count, sum)) = listing.rest("more contract", "more contracts") {
+            lines.push(format!("{count}: {sum} USD"));
         }
 
         if lines.is_empty() {
@@ -1227,18 +1234,14 @@ impl<'a> Ctx<'a> {
         let a = &self.report.account;
         let mut lines = Vec::new();
 
-        let (mut listed, mut hidden) = (0usize, 0usize);
-        let mut hidden_sum = Some(Decimal::ZERO);
+        let mut listing = Listing::new();
         for (j, r) in self.report.contracts.iter().enumerate() {
             if r.partial_liquidation_fee.is_zero() {
                 continue;
             }
-            if listed == LISTED {
-                hidden += 1;
-                hidden_sum = hidden_sum.and_then(|s| s.checked_add(r.partial_liquidation_fee));
+            if !listing.admit(r.partial_liquidation_fee) {
                 continue;
             }
-            listed += 1;
             let binding = match r.maintenance_side {
                 PositionSide::Long => &r.long,
                 PositionSide::Short => &r.short,
@@ -1252,12 +1255,8 @@ impl<'a> Ctx<'a> {
                 amount(r.partial_liquidation_fee)
             ));
         }
-        if hidden > 0 {
-            lines.push(format!(
-                "{}: {} USD of partial liquidation fees",
-                plural(hidden, "more contract", "more contracts"),
-                hidden_sum.map_or("…".into(), amount)
-            ));
+        if let Some((count, sum)) = listing.rest("more contract", "more contracts") {
+            lines.push(format!("{count}: {sum} USD of partial liquidation fees"));
         }
 
         let numerator = format!(
