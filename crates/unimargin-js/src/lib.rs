@@ -188,25 +188,6 @@ pub mod core {
         }
     }
 
-    /// A path as the engine writes it (`coins[0].balance`), from serde_path_to_error's.
-    pub fn path_text(path: &serde_path_to_error::Path) -> String {
-        use serde_path_to_error::Segment;
-        let mut text = String::new();
-        for segment in path {
-            match segment {
-                Segment::Seq { index } => text.push_str(&format!("[{index}]")),
-                Segment::Map { key } | Segment::Enum { variant: key } => {
-                    if !text.is_empty() {
-                        text.push('.');
-                    }
-                    text.push_str(key);
-                }
-                Segment::Unknown => {}
-            }
-        }
-        text
-    }
-
     /// A document that could not be read, with its path; a missing field is named by its
     /// own path, as the engine's errors do (`coins[0]` + `balance` → `coins[0].balance`).
     pub fn read_error(path: String, message: String) -> Error {
@@ -270,7 +251,7 @@ fn read_order(value: &JsValue) -> Result<Order, JsValue> {
     let text = stringify(value, "an order")?;
     let mut deserializer = serde_json::Deserializer::from_str(&text);
     let order = serde_path_to_error::deserialize(&mut deserializer).map_err(|e| {
-        let inner = core::path_text(e.path());
+        let inner = unimargin::path_text(e.path());
         let path = if inner.is_empty() {
             "check".to_string()
         } else {
@@ -462,7 +443,7 @@ impl AccountHandle {
 fn read_serde<T: serde::de::DeserializeOwned>(value: JsValue, root: &str) -> Result<T, JsValue> {
     let deserializer = serde_wasm_bindgen::Deserializer::from(value);
     serde_path_to_error::deserialize(deserializer).map_err(|e| {
-        let inner = core::path_text(e.path());
+        let inner = unimargin::path_text(e.path());
         let path = match (root.is_empty(), inner.is_empty()) {
             (true, _) => inner,
             (false, true) => root.to_string(),

@@ -67,8 +67,9 @@ fn parse_scenario_with_path(json: &str) -> Result<Scenario, Error> {
 }
 
 /// The path as the engine writes it (`coins[0].balance`), leaving out the segments
-/// serde_path_to_error cannot name (a key not yet read shows as `?`).
-fn path_text(path: &serde_path_to_error::Path) -> String {
+/// serde_path_to_error cannot name (a key not yet read shows as `?`). Public so that the
+/// adapters reading documents with serde_path_to_error name paths the same way.
+pub fn path_text(path: &serde_path_to_error::Path) -> String {
     use serde_path_to_error::Segment;
     let mut text = String::new();
     for segment in path {
