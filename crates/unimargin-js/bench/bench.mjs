@@ -6,9 +6,13 @@
 //          and JSON.parse by the JS engine, serde_json in wasm),
 //       a2 evaluateSerde(object): serde-wasm-bindgen in and out, property by property,
 //       a3 evaluateJson(text): the scenario already JSON text (a file, a fetch), report as text;
-//       and, for repeated checks, an Account kept in wasm: account.checkOrder(order);
+//       and, on an Account kept in wasm: (a4) account.checkOrder(order), a repeated check;
+//       (a5) account.update(tick) then account.summary(), a price tick (one contract's mark
+//       price moves) and the account's figures after it;
 //   (b) the same rules over decimal.js (reference-decimal.mjs, exact: agrees on every figure);
 //   (c) the same rules in plain numbers (reference-number.mjs, inexact: the speed limit).
+//   (b5), (c5): (b) and (c) on the scenario after the tick (without its check, as (a5) has
+//       none), which is how a stateless calculator answers a tick.
 //
 // Each variant takes the scenario as the same plain object (FORMAT.md, decimal strings) and
 // answers the whole report ((b) and (c): every FORMAT.md figure of coins, account and check,
@@ -71,6 +75,18 @@ const rows = [];
 for (const s of scenarios) {
   const { scenario, text } = s;
   const account = new pkg.Account(scenario);
+  // a tick: the last contract's mark price 1 % up, then back, alternately
+  const { check: _check, ...bare } = scenario;
+  const last = scenario.contracts[scenario.contracts.length - 1];
+  const marks = [last.mark_price, (Number(last.mark_price) * 1.01).toFixed(2)];
+  const ticks = marks.map((mark) => ({ mark_prices: { [last.symbol]: mark } }));
+  const ticked = marks.map((mark) => {
+    const moved = structuredClone(bare);
+    moved.contracts[moved.contracts.length - 1].mark_price = mark;
+    return moved;
+  });
+  const tickAccount = new pkg.Account(bare);
+  let [ta, tb, tc] = [0, 0, 0];
   const variants = [
     ["a1", "package: evaluate(object)", () => pkg.evaluate(scenario)],
     ["a2", "package: evaluateSerde(object)", () => pkg.evaluateSerde(scenario)],
@@ -78,6 +94,12 @@ for (const s of scenarios) {
     ["b", "decimal.js", () => exact.evaluate(scenario)],
     ["c", "plain numbers", () => float.evaluate(scenario)],
     ["a4", "package: account.checkOrder(order) on an Account", () => account.checkOrder(scenario.check)],
+    ["a5", "package: account.update(tick) + account.summary()", () => {
+      tickAccount.update(ticks[(ta ^= 1)]);
+      return tickAccount.summary();
+    }],
+    ["b5", "decimal.js: evaluate(scenario after the tick)", () => exact.evaluate(ticked[(tb ^= 1)]).account],
+    ["c5", "plain numbers: evaluate(scenario after the tick)", () => float.evaluate(ticked[(tc ^= 1)]).account],
   ];
   // the variants answer the same: the figures the goal compares
   const engine = pkg.evaluate(scenario);
@@ -87,6 +109,12 @@ for (const s of scenarios) {
   }
   if (engine.check.max_size !== reference.check.max_size) throw new Error(`${s.name}: max_size differs`);
   if (JSON.stringify(account.checkOrder(scenario.check)) !== JSON.stringify(engine.check)) throw new Error(`${s.name}: Account check differs`);
+  for (const i of [1, 0]) {
+    tickAccount.update(ticks[i]);
+    const after = tickAccount.summary();
+    if (JSON.stringify(after) !== JSON.stringify(pkg.evaluate(ticked[i]).account)) throw new Error(`${s.name}: tick ${i} differs`);
+    if (new exact.Decimal(after.adjusted_equity).cmp(exact.evaluate(ticked[i]).account.adjusted_equity) !== 0) throw new Error(`${s.name}: tick ${i} AE differs from (b)`);
+  }
 
   const large = text.length > 1e6;
   const [rounds, ms] = quick ? [3, large ? 300 : 60] : [7, large ? 1500 : 300];
@@ -97,6 +125,7 @@ for (const s of scenarios) {
   const t = Object.fromEntries(Object.entries(times).map(([id, xs]) => [id, median(xs)]));
   rows.push({ name: s.name, file: s.file, bytes: text.length, t, labels: Object.fromEntries(variants.map(([id, label]) => [id, label])) });
   account.free();
+  tickAccount.free();
   if (!markdown) console.error(`measured ${s.name}`);
 }
 const loadAfter = os.loadavg();
@@ -126,5 +155,14 @@ lines.push("| --- | --- | --- | --- | --- | --- | --- |");
 for (const r of rows) {
   const { t } = r;
   lines.push(`| ${r.name} | ${ratio(t.b / t.a1)} | ${ratio(t.b / t.a2)} | ${ratio(t.b / t.a3)} | ${ratio(t.a1 / t.c)} | ${ratio(t.a2 / t.c)} | ${ratio(t.a3 / t.c)} |`);
+}
+lines.push("");
+lines.push("Repeated work on one account, where the package keeps the account evaluated in wasm and (b) and (c), stateless as written, evaluate the scenario again: (a4) a check of the scenario's order against (b) and (c) above (which answer it within their evaluation); (a5) a price tick, `update` then `summary`, against (b5) and (c5), the same rules on the scenario after the tick (without the check):");
+lines.push("");
+lines.push("| scenario | (a4) Account.checkOrder | (b) ÷ (a4) | (a4) ÷ (c) | (a5) update + summary | (b5) decimal.js | (c5) plain numbers | (b5) ÷ (a5) | (a5) ÷ (c5) |");
+lines.push("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+for (const r of rows) {
+  const { t } = r;
+  lines.push(`| ${r.name} | ${us(t.a4)} | ${ratio(t.b / t.a4)} | ${ratio(t.a4 / t.c)} | ${us(t.a5)} | ${us(t.b5)} | ${us(t.c5)} | ${ratio(t.b5 / t.a5)} | ${ratio(t.a5 / t.c5)} |`);
 }
 console.log(lines.join("\n"));

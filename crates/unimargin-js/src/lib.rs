@@ -12,7 +12,7 @@
 //! | `checkOrder(scenario, order)` | the verdict on `order` (the report's `check`) |
 //! | `maxOrderSize(scenario, order, step?)` | the largest multiple of `step` of `order` accepted |
 //! | `evaluateJson(text)` | `evaluate` on JSON text, answering JSON text (the cheaper crossing) |
-//! | `new Account(scenario)`, `Account.fromJson(text)` | an account evaluated once, kept in wasm for repeated checks |
+//! | `new Account(scenario)`, `Account.fromJson(text)` | an account evaluated once, kept in wasm for repeated checks; `.update(prices)` moves its prices (a tick), `.summary()` gives its figures |
 //! | `version()` | the engine's version |
 //! | `evaluateSerde(scenario)` | `evaluate` through serde-wasm-bindgen, for comparison |
 //!
@@ -24,7 +24,7 @@
 
 use serde::Serialize;
 use unimargin::evaluate::Evaluation;
-use unimargin::report::{CheckReport, Report};
+use unimargin::report::{AccountReport, CheckReport, Report};
 use unimargin::scenario::Order;
 use unimargin::{Decimal, Error, Scenario};
 use wasm_bindgen::prelude::*;
@@ -41,9 +41,8 @@ pub const TYPESCRIPT_DEFINITIONS: &str = include_str!("types.d.ts");
 pub mod core {
     use super::*;
     use std::cell::RefCell;
-    use std::collections::HashMap;
+    use std::collections::{BTreeMap, HashMap};
     use unimargin::model::{CheckModel, OrderModel};
-    use unimargin::scenario::Contract;
     use unimargin::Account as Model;
 
     /// The order with `step`, when given, as its grid.
@@ -101,36 +100,51 @@ pub mod core {
         }
     );
 
-    /// An account validated and evaluated once, against which orders are checked cheaply.
+    /// An account validated and evaluated once, against which orders are checked cheaply and
+    /// whose prices can be moved (a price tick) without reading the scenario again.
     pub struct Evaluated {
         cell: Cell,
-        /// The scenario's settings and coins, and no positions or orders: an order to check
-        /// is validated as the `check` of this scenario with the one contract it names, so
-        /// the engine resolves its coins to the same indices as in the account (they depend
-        /// on the coins alone) and its contract to index 0, mapped back by `contract_index`.
-        probe: RefCell<Scenario>,
-        contracts: Vec<Contract>,
+        /// The scenario as given, kept to validate an order against and to re-evaluate after
+        /// an update. An order is validated as the `check` of this scenario stripped for the
+        /// moment to its settings, coins and the one contract the order names: the engine
+        /// resolves its coins to the same indices as in the account (they depend on the
+        /// coins alone) and its contract to index 0, mapped back by `contract_index`.
+        scenario: RefCell<Scenario>,
         contract_index: HashMap<String, usize>,
+        coin_index: HashMap<String, usize>,
     }
 
+    /// New prices for an account: contracts' mark prices by symbol, coins' prices by name.
+    #[derive(Debug, Default, serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct Update {
+        /// `contracts[].mark_price`, by `symbol`.
+        #[serde(default)]
+        pub mark_prices: BTreeMap<String, Price>,
+        /// `coins[].price` (in the coin's `quote`), by `coin`.
+        #[serde(default)]
+        pub prices: BTreeMap<String, Price>,
+    }
+
+    /// A price in an [`Update`], read as the engine reads a decimal (a string or a number).
+    #[derive(Debug, Clone, Copy, serde::Deserialize)]
+    #[serde(transparent)]
+    pub struct Price(#[serde(with = "unimargin::num")] pub Decimal);
+
     impl Evaluated {
-        pub fn new(mut scenario: Scenario) -> Result<Evaluated, Error> {
-            let account = Model::from_scenario(&scenario)?;
-            let cell = Cell::try_new(account, |account| Evaluation::new(account))?;
-            let contracts = std::mem::take(&mut scenario.contracts);
-            let contract_index = contracts
-                .iter()
-                .enumerate()
+        pub fn new(scenario: Scenario) -> Result<Evaluated, Error> {
+            let cell = evaluate_cell(&scenario)?;
+            let contract_index = (scenario.contracts.iter().enumerate())
                 .map(|(i, c)| (c.symbol.clone(), i))
                 .collect();
-            scenario.positions = Vec::new();
-            scenario.orders = Vec::new();
-            scenario.check = None;
+            let coin_index = (scenario.coins.iter().enumerate())
+                .map(|(i, c)| (c.coin.clone(), i))
+                .collect();
             Ok(Evaluated {
                 cell,
-                probe: RefCell::new(scenario),
-                contracts,
+                scenario: RefCell::new(scenario),
                 contract_index,
+                coin_index,
             })
         }
 
@@ -144,20 +158,91 @@ pub mod core {
             Ok(report)
         }
 
+        /// The account's figures (the report's `account`).
+        pub fn summary(&self) -> &AccountReport {
+            &self.cell.borrow_dependent().report().account
+        }
+
+        /// Moves the prices named in `update` and evaluates the account again, all or nothing:
+        /// when a name is unknown or a new price breaks a rule, the error names the field
+        /// (`contracts[0].mark_price`, `coins[1].price`) and the account stays as it was.
+        ///
+        /// Why a handle rather than a new scenario: a price tick changes a few figures of the
+        /// input, and reading the whole scenario again (text, names, tiers) costs more than
+        /// evaluating it (BENCHMARKS.md).
+        pub fn update(&mut self, update: &Update) -> Result<(), Error> {
+            // names first, so that an unknown one changes nothing
+            let scenario = self.scenario.get_mut();
+            let marks = (update.mark_prices.iter())
+                .map(|(symbol, mark)| match self.contract_index.get(symbol) {
+                    Some(&i) => Ok((i, mark.0)),
+                    None => Err(unknown(
+                        "contracts",
+                        "contract",
+                        symbol,
+                        scenario.contracts.iter().map(|c| &c.symbol),
+                    )),
+                })
+                .collect::<Result<Vec<_>, _>>()?;
+            let prices = (update.prices.iter())
+                .map(|(coin, price)| match self.coin_index.get(coin) {
+                    Some(&i) => Ok((i, price.0)),
+                    None => Err(unknown(
+                        "coins",
+                        "coin",
+                        coin,
+                        scenario.coins.iter().map(|c| &c.coin),
+                    )),
+                })
+                .collect::<Result<Vec<_>, _>>()?;
+            let old_marks: Vec<_> = (marks.iter())
+                .map(|&(i, mark)| {
+                    (
+                        i,
+                        std::mem::replace(&mut scenario.contracts[i].mark_price, mark),
+                    )
+                })
+                .collect();
+            let old_prices: Vec<_> = (prices.iter())
+                .map(|&(i, price)| (i, scenario.coins[i].price.replace(price)))
+                .collect();
+            match evaluate_cell(scenario) {
+                Ok(cell) => {
+                    self.cell = cell;
+                    Ok(())
+                }
+                Err(e) => {
+                    for (i, old) in old_marks {
+                        scenario.contracts[i].mark_price = old;
+                    }
+                    for (i, old) in old_prices {
+                        scenario.coins[i].price = old;
+                    }
+                    Err(e)
+                }
+            }
+        }
+
         /// The order validated by the engine, resolved against the account.
         fn resolve(&self, order: Order, step: Option<Decimal>) -> Result<CheckModel, Error> {
             let named = order
                 .symbol
                 .as_deref()
                 .and_then(|symbol| self.contract_index.get(symbol).copied());
-            let mut probe = self.probe.borrow_mut();
+            let mut probe = self.scenario.borrow_mut();
+            let contracts = std::mem::take(&mut probe.contracts);
+            let positions = std::mem::take(&mut probe.positions);
+            let orders = std::mem::take(&mut probe.orders);
+            let own_check = probe.check.take();
             probe.contracts = named
-                .map(|i| vec![self.contracts[i].clone()])
+                .map(|i| vec![contracts[i].clone()])
                 .unwrap_or_default();
             probe.check = Some(with_step(order, step));
             let resolved = Model::from_scenario(&probe);
-            probe.contracts = Vec::new();
-            probe.check = None;
+            probe.contracts = contracts;
+            probe.positions = positions;
+            probe.orders = orders;
+            probe.check = own_check;
             let mut check = resolved?.check.ok_or_else(no_check)?;
             if let (OrderModel::Futures { contract, .. }, Some(index)) = (&mut check.order, named) {
                 *contract = index;
@@ -185,6 +270,29 @@ pub mod core {
                 .borrow_dependent()
                 .max_order_size(&check.order, check.size_step)?
                 .0)
+        }
+    }
+
+    fn evaluate_cell(scenario: &Scenario) -> Result<Cell, Error> {
+        Cell::try_new(Model::from_scenario(scenario)?, |account| {
+            Evaluation::new(account)
+        })
+    }
+
+    /// A name that the account does not have, said with the names it has.
+    fn unknown<'a>(
+        path: &str,
+        what: &str,
+        name: &str,
+        names: impl Iterator<Item = &'a String>,
+    ) -> Error {
+        let names: Vec<&str> = names.map(String::as_str).collect();
+        Error::Field {
+            path: path.into(),
+            message: format!(
+                "this account has no {what} {name:?} (it has: {})",
+                names.join(", ")
+            ),
         }
     }
 
@@ -248,14 +356,25 @@ fn read_scenario(value: &JsValue) -> Result<Scenario, JsValue> {
 
 /// An order given as a plain object, read as the scenario's `check` (its paths start there).
 fn read_order(value: &JsValue) -> Result<Order, JsValue> {
-    let text = stringify(value, "an order")?;
+    read_argument(value, "an order", "check")
+}
+
+/// An argument given as a plain object, read through JSON text; the paths of its errors
+/// start at `root`.
+fn read_argument<T: serde::de::DeserializeOwned>(
+    value: &JsValue,
+    what: &str,
+    root: &str,
+) -> Result<T, JsValue> {
+    let text = stringify(value, what)?;
     let mut deserializer = serde_json::Deserializer::from_str(&text);
-    let order = serde_path_to_error::deserialize(&mut deserializer).map_err(|e| {
+    serde_path_to_error::deserialize(&mut deserializer).map_err(|e| {
         let inner = unimargin::path_text(e.path());
-        let path = if inner.is_empty() {
-            "check".to_string()
-        } else {
-            format!("check.{inner}")
+        let path = match (root.is_empty(), inner.is_empty()) {
+            (true, _) => inner,
+            (false, true) => root.to_string(),
+            (false, false) if inner.starts_with('[') => format!("{root}{inner}"),
+            (false, false) => format!("{root}.{inner}"),
         };
         let message = e.into_inner().to_string();
         let message = match message.rfind(" at line ") {
@@ -263,8 +382,7 @@ fn read_order(value: &JsValue) -> Result<Order, JsValue> {
             None => message,
         };
         js_error(&core::read_error(path, message))
-    })?;
-    Ok(order)
+    })
 }
 
 /// JSON text into a JS value.
@@ -404,6 +522,26 @@ impl AccountHandle {
             .report()
             .map(|r| unimargin::report_to_json(&r))
             .map_err(|e| js_error(&e))
+    }
+
+    /// The account's figures (the report's `account`), without the per-coin and per-contract
+    /// ones: what a price tick changes, and a small crossing.
+    #[wasm_bindgen(unchecked_return_type = "AccountReport")]
+    pub fn summary(&self) -> Result<JsValue, JsValue> {
+        to_json(self.0.summary())
+    }
+
+    /// Moves prices and evaluates the account again: `{ mark_prices: { BTCUSDT: "51000" },
+    /// prices: { ETH: "3000" } }` (contracts' `mark_price` by symbol, coins' `price` by name;
+    /// decimal strings or numbers). All or nothing: on an unknown name or a price that breaks
+    /// a rule it throws, naming the field (`contracts[0].mark_price`), and the account stays
+    /// as it was.
+    pub fn update(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "AccountUpdate")] update: JsValue,
+    ) -> Result<(), JsValue> {
+        let update: core::Update = read_argument(&update, "an update", "")?;
+        self.0.update(&update).map_err(|e| js_error(&e))
     }
 
     /// The verdict on `order` (as `checkOrder` gives it), without evaluating the account again.

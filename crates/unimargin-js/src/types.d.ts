@@ -236,6 +236,13 @@ export interface Check {
   not_borrowable?: string;
 }
 
+/** New prices for `Account.update`: a contract's `mark_price` by its symbol, a coin's `price`
+ * (in its `quote`) by its name. Each map may be left out. */
+export interface AccountUpdate {
+  mark_prices?: { [symbol: string]: DecimalInput };
+  prices?: { [coin: string]: DecimalInput };
+}
+
 /** What every function throws on bad input: a JS Error naming where the problem is. */
 export interface UnimarginError extends Error {
   name: "UnimarginError";

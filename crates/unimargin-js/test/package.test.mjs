@@ -187,6 +187,43 @@ test("maxOrderSize on another grid: the largest multiple accepted, the next one 
   account.free();
 });
 
+test("Account.update moves prices: the figures are those of the changed scenario, evaluated afresh", () => {
+  for (const { name, text } of benchmarkScenarios()) {
+    const scenario = JSON.parse(text);
+    const account = new Account(scenario);
+    const contract = scenario.contracts[scenario.contracts.length - 1];
+    const coin = scenario.coins.find((c) => c.price !== undefined);
+    // a tick: the last contract's mark down 3 %, the first priced coin's price up 2 %
+    const mark = (Number(contract.mark_price) * 0.97).toFixed(2);
+    const price = (Number(coin.price) * 1.02).toFixed(2);
+    account.update({ mark_prices: { [contract.symbol]: mark }, prices: { [coin.coin]: Number(price) } });
+    const moved = structuredClone(scenario);
+    moved.contracts[moved.contracts.length - 1].mark_price = mark;
+    moved.coins.find((c) => c.coin === coin.coin).price = price;
+    const expected = evaluate(moved);
+    assert.notDeepEqual(expected.account, evaluate(scenario).account, `${name}: the tick moves the figures`);
+    assert.deepEqual(account.summary(), expected.account, name);
+    assert.deepEqual(account.report(), expected, name);
+    assert.deepEqual(account.checkOrder(scenario.check), expected.check, name);
+    account.free();
+  }
+});
+
+test("a failed Account.update names the field and leaves the account as it was", () => {
+  const scenario = readJson(path.join(root, "tests/fixtures/presets/futures-account.json"));
+  const account = new Account(scenario);
+  const before = account.report();
+  // the good change in each update is undone along with the bad one
+  assertUnimarginError(() => account.update({ prices: { BTC: "1" }, mark_prices: { ETHUSDT: "3000" } }), "contracts", 'this account has no contract "ETHUSDT" (it has: BTCUSDT)');
+  assertUnimarginError(() => account.update({ mark_prices: { BTCUSDT: "1" }, prices: { DOT: 5 } }), "coins", 'this account has no coin "DOT" (it has: BTC, ETH, USDT)');
+  assertUnimarginError(() => account.update({ prices: { ETH: "3000" }, mark_prices: { BTCUSDT: "-1" } }), "contracts[0].mark_price", /greater than 0/);
+  assertUnimarginError(() => account.update({ prices: { BTC: "a lot" } }), "prices.BTC", /expected a decimal number/);
+  assertUnimarginError(() => account.update({ marks: { BTCUSDT: "1" } }), "marks", /unknown field `marks`/);
+  assertUnimarginError(() => account.update(undefined), "", /expected an update/);
+  assert.deepEqual(account.report(), before);
+  account.free();
+});
+
 test("the browser build (web/) works once initialised with the wasm", async () => {
   const web = await import(path.join(pkgDir, "web/unimargin.js"));
   await web.default({ module_or_path: readFileSync(path.join(pkgDir, "web/unimargin_bg.wasm")) });
