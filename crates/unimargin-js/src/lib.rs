@@ -168,8 +168,8 @@ pub mod core {
         /// (`contracts[0].mark_price`, `coins[1].price`) and the account stays as it was.
         ///
         /// Why a handle rather than a new scenario: a price tick changes a few figures of the
-        /// input, and reading the whole scenario again (text, names, tiers) costs more than
-        /// evaluating it (BENCHMARKS.md).
+        /// input, and reading and validating the whole scenario again (text, names, tiers)
+        /// costs as much as evaluating it (BENCHMARKS.md); only the new prices are checked.
         pub fn update(&mut self, update: &Update) -> Result<(), Error> {
             // names first, so that an unknown one changes nothing
             let scenario = self.scenario.get_mut();
@@ -195,32 +195,23 @@ pub mod core {
                     )),
                 })
                 .collect::<Result<Vec<_>, _>>()?;
-            let old_marks: Vec<_> = (marks.iter())
-                .map(|&(i, mark)| {
-                    (
-                        i,
-                        std::mem::replace(&mut scenario.contracts[i].mark_price, mark),
-                    )
-                })
-                .collect();
-            let old_prices: Vec<_> = (prices.iter())
-                .map(|&(i, price)| (i, scenario.coins[i].price.replace(price)))
-                .collect();
-            match evaluate_cell(scenario) {
-                Ok(cell) => {
-                    self.cell = cell;
-                    Ok(())
-                }
-                Err(e) => {
-                    for (i, old) in old_marks {
-                        scenario.contracts[i].mark_price = old;
-                    }
-                    for (i, old) in old_prices {
-                        scenario.coins[i].price = old;
-                    }
-                    Err(e)
-                }
+            // the validated account with the new prices, each checked as the engine checks
+            // a scenario's; the old account stays until the new one is evaluated
+            let mut account = self.cell.borrow_owner().clone();
+            for &(i, mark) in &marks {
+                account.set_mark_price(i, mark)?;
             }
+            for &(i, price) in &prices {
+                account.set_price(i, price)?;
+            }
+            self.cell = Cell::try_new(account, |account| Evaluation::new(account))?;
+            for (i, mark) in marks {
+                scenario.contracts[i].mark_price = mark;
+            }
+            for (i, price) in prices {
+                scenario.coins[i].price = Some(price);
+            }
+            Ok(())
         }
 
         /// The order validated by the engine, resolved against the account.
@@ -287,7 +278,7 @@ pub mod core {
         names: impl Iterator<Item = &'a String>,
     ) -> Error {
         let names: Vec<&str> = names.map(String::as_str).collect();
-        Error::Field {
+        Error::UnknownReference {
             path: path.into(),
             message: format!(
                 "this account has no {what} {name:?} (it has: {})",

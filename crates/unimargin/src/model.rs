@@ -259,6 +259,49 @@ impl Account {
     }
 }
 
+impl Account {
+    /// Moves contract `i`'s mark price, checked as [`Account::from_scenario`] checks it: a
+    /// price tick on an account already validated, without validating the rest again.
+    pub fn set_mark_price(&mut self, i: usize, mark_price: Decimal) -> Result<(), Error> {
+        let path = format!("contracts[{i}]");
+        let contract = self.contracts.get_mut(i).ok_or_else(|| no_such(&path))?;
+        positive(mark_price, &path, "mark_price")?;
+        contract.mark_price = mark_price;
+        Ok(())
+    }
+
+    /// Moves coin `i`'s price in its quote, checked as [`Account::from_scenario`] checks it
+    /// (USDT and USDC stay at 1: their USD price is a setting).
+    pub fn set_price(&mut self, i: usize, price: Decimal) -> Result<(), Error> {
+        let path = format!("coins[{i}]");
+        let coin = self.coins.get_mut(i).ok_or_else(|| no_such(&path))?;
+        if coin.stablecoin.is_some() && price != Decimal::ONE {
+            return Err(stablecoin_price(&coin.name, &path, price));
+        }
+        positive(price, &path, "price")?;
+        coin.price = price;
+        Ok(())
+    }
+}
+
+fn no_such(path: &str) -> Error {
+    Error::UnknownReference {
+        path: path.into(),
+        message: "the account has no such entry".into(),
+    }
+}
+
+/// USDT's or USDC's `price` other than 1.
+fn stablecoin_price(own: &str, path: &str, price: Decimal) -> Error {
+    Error::OutOfRange {
+        path: format!("{path}.price"),
+        message: format!(
+            "the price of {own} in its own unit is 1 (its USD price is settings.{}_usd), got {price}",
+            own.to_lowercase()
+        ),
+    }
+}
+
 fn join(path: &str, field: &str) -> String {
     if path.is_empty() {
         field.to_string()
@@ -402,13 +445,7 @@ fn resolve_coin(
                 });
             }
             if let Some(p) = coin.price.filter(|p| *p != Decimal::ONE) {
-                return Err(Error::OutOfRange {
-                    path: format!("{path}.price"),
-                    message: format!(
-                        "the price of {own} in its own unit is 1 (its USD price is settings.{}_usd), got {p}",
-                        own.to_lowercase()
-                    ),
-                });
+                return Err(stablecoin_price(own, &path, p));
             }
             let quote = match kind {
                 Stablecoin::Usdt => Quote::Usdt,
