@@ -117,6 +117,18 @@ test("a report round-trips through JSON, and both crossings give the same report
   }
 });
 
+test("text beyond ASCII crosses intact, as a string and as bytes", () => {
+  const scenario = structuredClone(seeds["seed-1-btc-dot-collateral"]);
+  scenario.coins[1].coin = "DÖT€😀";
+  const report = evaluate(scenario);
+  assert.equal(report.coins[1].coin, "DÖT€😀");
+  assert.deepEqual(JSON.parse(evaluateJson(JSON.stringify(scenario))), report);
+  assert.deepEqual(JSON.parse(evaluateJson(Buffer.from(JSON.stringify(scenario)))), report);
+  // a lone surrogate is no text: JSON.stringify escapes it, and the engine refuses it
+  scenario.coins[1].coin = "D\ud800T";
+  assert.throws(() => evaluate(scenario), { name: "UnimarginError", message: /invalid JSON/ });
+});
+
 test("evaluateSerde (serde-wasm-bindgen) answers as evaluate does", () => {
   const scenarios = [...Object.values(seeds), ...benchmarkScenarios().filter((b) => b.name !== "large").map((b) => JSON.parse(b.text))];
   for (const scenario of scenarios) assert.deepEqual(unimargin.evaluateSerde(scenario), evaluate(scenario));
