@@ -76,7 +76,10 @@ fn moving_a_coin_price_is_validating_the_moved_scenario() {
         }
     }
     // zero and −1 everywhere, and anything but 1 for USDT and USDC
-    assert!(tried >= 60 && refused > tried / 3, "{tried} cases, {refused} refused");
+    assert!(
+        tried >= 60 && refused > tried / 3,
+        "{tried} cases, {refused} refused"
+    );
 }
 
 #[test]
