@@ -270,22 +270,35 @@ pub mod core {
         })
     }
 
-    /// A name that the account does not have, said with the names it has.
+    /// A name that the account does not have, said with the names it has (the first
+    /// [`NAMES_SHOWN`] of them, and how many there are in all).
     fn unknown<'a>(
         path: &str,
         what: &str,
         name: &str,
-        names: impl Iterator<Item = &'a String>,
+        names: impl ExactSizeIterator<Item = &'a String>,
     ) -> Error {
-        let names: Vec<&str> = names.map(String::as_str).collect();
+        let count = names.len();
+        let mut shown: Vec<&str> = names.take(NAMES_SHOWN).map(String::as_str).collect();
+        if count > NAMES_SHOWN {
+            shown.push("…");
+        }
+        let all = if count > NAMES_SHOWN {
+            format!(", {count} in all")
+        } else {
+            String::new()
+        };
         Error::UnknownReference {
             path: path.into(),
             message: format!(
-                "this account has no {what} {name:?} (it has: {})",
-                names.join(", ")
+                "this account has no {what} {name:?} (it has: {}{all})",
+                shown.join(", ")
             ),
         }
     }
+
+    /// How many names an unknown-name error lists.
+    const NAMES_SHOWN: usize = 8;
 
     /// A document that could not be read, with its path; a missing field is named by its
     /// own path, as the engine's errors do (`coins[0]` + `balance` → `coins[0].balance`).

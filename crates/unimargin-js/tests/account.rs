@@ -113,3 +113,31 @@ fn an_update_with_an_unknown_field_or_a_bad_price_is_refused_when_read() {
         assert!(serde_json::from_str::<Update>(json).is_err(), "{json}");
     }
 }
+
+#[test]
+fn an_unknown_name_on_a_large_account_lists_a_few_names_and_the_count() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../tests/fixtures/bench/large.json"
+    );
+    let scenario = parse_scenario(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let count = scenario.contracts.len();
+    let first = scenario.contracts[0].symbol.clone();
+    let mut account = Evaluated::new(scenario).unwrap();
+    let error = account
+        .update(&update(r#"{"mark_prices": {"NOPE": "1"}}"#))
+        .unwrap_err();
+    assert_eq!(error.path(), "contracts");
+    let message = error.message();
+    assert!(
+        message.starts_with(&format!(
+            r#"this account has no contract "NOPE" (it has: {first}, "#
+        )),
+        "{message}"
+    );
+    assert!(
+        message.ends_with(&format!(", …, {count} in all)")),
+        "{message}"
+    );
+    assert!(message.len() < 200, "{message}");
+}
