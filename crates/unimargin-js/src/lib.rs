@@ -351,12 +351,19 @@ thread_local! {
     static ENCODER: Option<TextEncoder> = TextEncoder::new().ok();
 }
 
+/// The length (UTF-16 units) from which a string crosses through the TextEncoder.
+const ENCODER_FROM: u32 = 1024;
+
 /// A JS string as a Rust one. wasm-bindgen's own conversion copies a string into wasm memory
 /// character by character in JS; `TextEncoder.encode` does it natively and the bytes then
 /// cross as one block, which makes `evaluateJson` on a 46 KB scenario about a fifth faster
-/// (BENCHMARKS.md). Without a TextEncoder, the usual conversion.
+/// (BENCHMARKS.md). A short string (an order, a price update) is cheaper the usual way, as
+/// is any string without a TextEncoder.
 fn utf8(text: &JsValue) -> Option<String> {
     let text = text.dyn_ref::<js_sys::JsString>()?;
+    if text.length() < ENCODER_FROM {
+        return text.as_string();
+    }
     let bytes = ENCODER.with(|encoder| encoder.as_ref().map(|e| e.encode(text).to_vec()));
     match bytes.map(String::from_utf8) {
         Some(Ok(text)) => Some(text),

@@ -124,6 +124,15 @@ test("text beyond ASCII crosses intact, as a string and as bytes", () => {
   assert.equal(report.coins[1].coin, "DÖT€😀");
   assert.deepEqual(JSON.parse(evaluateJson(JSON.stringify(scenario))), report);
   assert.deepEqual(JSON.parse(evaluateJson(Buffer.from(JSON.stringify(scenario)))), report);
+  // a text long enough to cross through TextEncoder (the short one crossed the usual way)
+  const preset = readJson(path.join(root, "tests/fixtures/presets/futures-account.json"));
+  preset.coins[1].coin = "ÉTH€😀·永续";
+  const long = JSON.stringify(preset);
+  assert.ok(long.length > 1024, "the preset is long");
+  const fromText = JSON.parse(evaluateJson(long));
+  assert.equal(fromText.coins[1].coin, "ÉTH€😀·永续");
+  assert.deepEqual(fromText, evaluate(preset));
+  assert.deepEqual(fromText, JSON.parse(evaluateJson(Buffer.from(long))));
   // a lone surrogate is no text: JSON.stringify escapes it, and the engine refuses it
   scenario.coins[1].coin = "D\ud800T";
   assert.throws(() => evaluate(scenario), { name: "UnimarginError", message: /invalid JSON/ });
