@@ -299,20 +299,6 @@ pub mod core {
 
     /// How many names an unknown-name error lists.
     const NAMES_SHOWN: usize = 8;
-
-    /// A document that could not be read, with its path; a missing field is named by its
-    /// own path, as the engine's errors do (`coins[0]` + `balance` → `coins[0].balance`).
-    pub fn read_error(path: String, message: String) -> Error {
-        let path = match message
-            .strip_prefix("missing field `")
-            .and_then(|rest| rest.split('`').next())
-        {
-            Some(field) if path.is_empty() => field.to_string(),
-            Some(field) => format!("{path}.{field}"),
-            None => path,
-        };
-        Error::Field { path, message }
-    }
 }
 
 // ---- the JS boundary ----
@@ -409,20 +395,26 @@ fn read_argument<T: serde::de::DeserializeOwned>(
     let text = stringify(value, what)?;
     let mut deserializer = serde_json::Deserializer::from_str(&text);
     serde_path_to_error::deserialize(&mut deserializer).map_err(|e| {
-        let inner = unimargin::path_text(e.path());
-        let path = match (root.is_empty(), inner.is_empty()) {
-            (true, _) => inner,
-            (false, true) => root.to_string(),
-            (false, false) if inner.starts_with('[') => format!("{root}{inner}"),
-            (false, false) => format!("{root}.{inner}"),
-        };
-        let message = e.into_inner().to_string();
-        let message = match message.rfind(" at line ") {
-            Some(i) => message[..i].to_string(),
-            None => message,
-        };
-        js_error(&core::read_error(path, message))
+        let path = under(root, unimargin::path_text(e.path()));
+        reading_error(path, &e.into_inner().to_string())
     })
+}
+
+/// A path inside an argument read as the document's `root` (`check` + `[0]`, `check` +
+/// `size`); `root` empty: the argument is the document.
+fn under(root: &str, inner: String) -> String {
+    match (root.is_empty(), inner.is_empty()) {
+        (true, _) => inner,
+        (false, true) => root.to_string(),
+        (false, false) if inner.starts_with('[') => format!("{root}{inner}"),
+        (false, false) => format!("{root}.{inner}"),
+    }
+}
+
+/// An argument that could not be read, said as the engine says a document's reading errors.
+fn reading_error(path: String, message: &str) -> JsValue {
+    let (path, message) = unimargin::reading_error(path, message);
+    js_error(&Error::Field { path, message })
 }
 
 /// JSON text into a JS value.
@@ -621,14 +613,8 @@ impl AccountHandle {
 fn read_serde<T: serde::de::DeserializeOwned>(value: JsValue, root: &str) -> Result<T, JsValue> {
     let deserializer = serde_wasm_bindgen::Deserializer::from(value);
     serde_path_to_error::deserialize(deserializer).map_err(|e| {
-        let inner = unimargin::path_text(e.path());
-        let path = match (root.is_empty(), inner.is_empty()) {
-            (true, _) => inner,
-            (false, true) => root.to_string(),
-            (false, false) if inner.starts_with('[') => format!("{root}{inner}"),
-            (false, false) => format!("{root}.{inner}"),
-        };
-        js_error(&core::read_error(path, message(e.into_inner())))
+        let path = under(root, unimargin::path_text(e.path()));
+        reading_error(path, &message(e.into_inner()))
     })
 }
 

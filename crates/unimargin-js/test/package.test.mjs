@@ -143,6 +143,10 @@ test("evaluateSerde (serde-wasm-bindgen) answers as evaluate does", () => {
   for (const scenario of scenarios) assert.deepEqual(unimargin.evaluateSerde(scenario), evaluate(scenario));
   assertUnimarginError(() => unimargin.evaluateSerde(badRate()), "coins[0].discount_tiers[0].rate", "rate must be between 0 and 1, got 1.5");
   assertUnimarginError(() => unimargin.evaluateSerde({ ...seeds["seed-1-btc-dot-collateral"], coins: [42] }), "coins[0]", /invalid type/);
+  // a value quoting serde_json's position words is not cut short, by either reader
+  const odd = { ...seeds["seed-1-btc-dot-collateral"], coins: [{ coin: "BTC", balance: "1 at line 5", price: "1" }] };
+  assertUnimarginError(() => unimargin.evaluateSerde(odd), "coins[0].balance", /got "1 at line 5"$/);
+  assertUnimarginError(() => evaluate(odd), "coins[0].balance", /got "1 at line 5"$/);
 });
 
 test("a field set to undefined is left out, as JSON leaves it out", () => {

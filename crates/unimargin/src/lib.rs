@@ -87,10 +87,11 @@ pub fn path_text(path: &serde_path_to_error::Path) -> String {
     text
 }
 
-fn classify_json_error(path: String, error: serde_json::Error) -> Error {
-    use serde_json::error::Category;
-    let message = error.to_string();
-    // A missing field is named by its own path, as the engine's other errors do.
+/// A reading error's path and message as the engine gives them: a missing field is named by
+/// its own path, as the engine's other errors do (`coins[0]` + "missing field `balance`" →
+/// `coins[0].balance`), and serde_json's " at line L column C" is left out of the message.
+/// Public so that the adapters reading documents themselves say their errors the same way.
+pub fn reading_error(path: String, message: &str) -> (String, String) {
     let path = match message
         .strip_prefix("missing field `")
         .and_then(|rest| rest.split('`').next())
@@ -99,11 +100,25 @@ fn classify_json_error(path: String, error: serde_json::Error) -> Error {
         Some(field) => format!("{path}.{field}"),
         None => path,
     };
-    // serde_json appends " at line L column C"; keep it only where the text is the problem.
-    let plain = match message.rfind(" at line ") {
+    // only serde_json's own suffix, at the very end: a value quoted in the message may hold
+    // the same words
+    let position = message.rfind(" at line ").filter(|&i| {
+        let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+        (message[i + " at line ".len()..].split_once(" column "))
+            .is_some_and(|(line, column)| digits(line) && digits(column))
+    });
+    let plain = match position {
         Some(i) => message[..i].to_string(),
-        None => message.clone(),
+        None => message.to_string(),
     };
+    (path, plain)
+}
+
+fn classify_json_error(path: String, error: serde_json::Error) -> Error {
+    use serde_json::error::Category;
+    let message = error.to_string();
+    // the position stays in the message only where the text is the problem
+    let (path, plain) = reading_error(path, &message);
     match error.classify() {
         Category::Syntax | Category::Eof | Category::Io => Error::InvalidJson { path, message },
         Category::Data => {

@@ -474,3 +474,24 @@ fn a_scenario_built_in_code_is_validated_too() {
         "coins[0].price: price must be greater than 0, got -1"
     );
 }
+
+#[test]
+fn a_reading_error_names_a_missing_field_and_leaves_out_only_serde_json_s_position() {
+    use unimargin::reading_error;
+    let said = |path: &str, message: &str| reading_error(path.into(), message);
+    assert_eq!(
+        said("coins[0]", "missing field `balance` at line 1 column 40"),
+        ("coins[0].balance".into(), "missing field `balance`".into())
+    );
+    assert_eq!(
+        said("", "missing field `format`"),
+        ("format".into(), "missing field `format`".into())
+    );
+    // the words quoted from a value stay: only a position at the very end goes
+    let quoted = r#"expected a decimal number such as "50000" or "0.98", got "1 at line 5""#;
+    assert_eq!(said("coins[0].balance", quoted).1, quoted);
+    assert_eq!(
+        said("coins[0].balance", &format!("{quoted} at line 1 column 61")).1,
+        quoted
+    );
+}
