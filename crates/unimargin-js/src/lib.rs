@@ -104,8 +104,8 @@ pub mod core {
     /// whose prices can be moved (a price tick) without reading the scenario again.
     pub struct Evaluated {
         cell: Cell,
-        /// The scenario as given, kept to validate an order against and to re-evaluate after
-        /// an update. An order is validated as the `check` of this scenario stripped for the
+        /// The scenario as given (with the prices of later updates), kept to validate orders
+        /// against and to name its contracts and coins in errors. An order is validated as the `check` of this scenario stripped for the
         /// moment to its settings, coins and the one contract the order names: the engine
         /// resolves its coins to the same indices as in the account (they depend on the
         /// coins alone) and its contract to index 0, mapped back by `contract_index`.
@@ -173,28 +173,18 @@ pub mod core {
         pub fn update(&mut self, update: &Update) -> Result<(), Error> {
             // names first, so that an unknown one changes nothing
             let scenario = self.scenario.get_mut();
-            let marks = (update.mark_prices.iter())
-                .map(|(symbol, mark)| match self.contract_index.get(symbol) {
-                    Some(&i) => Ok((i, mark.0)),
-                    None => Err(unknown(
-                        "contracts",
-                        "contract",
-                        symbol,
-                        scenario.contracts.iter().map(|c| &c.symbol),
-                    )),
-                })
-                .collect::<Result<Vec<_>, _>>()?;
-            let prices = (update.prices.iter())
-                .map(|(coin, price)| match self.coin_index.get(coin) {
-                    Some(&i) => Ok((i, price.0)),
-                    None => Err(unknown(
-                        "coins",
-                        "coin",
-                        coin,
-                        scenario.coins.iter().map(|c| &c.coin),
-                    )),
-                })
-                .collect::<Result<Vec<_>, _>>()?;
+            let marks = indices(&update.mark_prices, &self.contract_index, |symbol| {
+                let symbols = scenario.contracts.iter().map(|c| &c.symbol);
+                unknown("contracts", "contract", symbol, symbols)
+            })?;
+            let prices = indices(&update.prices, &self.coin_index, |coin| {
+                unknown(
+                    "coins",
+                    "coin",
+                    coin,
+                    scenario.coins.iter().map(|c| &c.coin),
+                )
+            })?;
             // the validated account with the new prices, each checked as the engine checks
             // a scenario's; the old account stays until the new one is evaluated
             let mut account = self.cell.borrow_owner().clone();
@@ -268,6 +258,20 @@ pub mod core {
         Cell::try_new(Model::from_scenario(scenario)?, |account| {
             Evaluation::new(account)
         })
+    }
+
+    /// The new prices by index, or the error `unknown` makes of the first name not in `index`.
+    fn indices(
+        prices: &BTreeMap<String, Price>,
+        index: &HashMap<String, usize>,
+        unknown: impl Fn(&str) -> Error,
+    ) -> Result<Vec<(usize, Decimal)>, Error> {
+        (prices.iter())
+            .map(|(name, price)| match index.get(name) {
+                Some(&i) => Ok((i, price.0)),
+                None => Err(unknown(name)),
+            })
+            .collect()
     }
 
     /// A name that the account does not have, said with the names it has (the first
