@@ -29,6 +29,7 @@ import os from "node:os";
 import path from "node:path";
 import * as exact from "./reference-decimal.mjs";
 import * as float from "./reference-number.mjs";
+import { priceTick } from "./tick.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
 const pkgDir = path.resolve(root, process.env.UNIMARGIN_JS_PKG ?? "target/js-pkg");
@@ -76,15 +77,7 @@ for (const s of scenarios) {
   const { scenario, text } = s;
   const account = new pkg.Account(scenario);
   // a tick: the last contract's mark price 1 % up, then back, alternately
-  const { check: _check, ...bare } = scenario;
-  const last = scenario.contracts[scenario.contracts.length - 1];
-  const marks = [last.mark_price, (Number(last.mark_price) * 1.01).toFixed(2)];
-  const ticks = marks.map((mark) => ({ mark_prices: { [last.symbol]: mark } }));
-  const ticked = marks.map((mark) => {
-    const moved = structuredClone(bare);
-    moved.contracts[moved.contracts.length - 1].mark_price = mark;
-    return moved;
-  });
+  const { bare, ticks, ticked } = priceTick(scenario);
   const tickAccount = new pkg.Account(bare);
   let [ta, tb, tc] = [0, 0, 0];
   const variants = [

@@ -9,18 +9,11 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import path from "node:path";
 import * as float from "./reference-number.mjs";
+import { priceTick } from "./tick.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
 const pkg = createRequire(import.meta.url)(path.resolve(root, process.env.UNIMARGIN_JS_PKG ?? "target/js-pkg"));
-const { check: _check, ...bare } = JSON.parse(readFileSync(path.join(root, "tests/fixtures/presets/futures-account.json"), "utf8"));
-const last = bare.contracts[bare.contracts.length - 1];
-const marks = [last.mark_price, (Number(last.mark_price) * 1.01).toFixed(2)];
-const ticks = marks.map((mark) => ({ mark_prices: { [last.symbol]: mark } }));
-const ticked = marks.map((mark) => {
-  const moved = structuredClone(bare);
-  moved.contracts[moved.contracts.length - 1].mark_price = mark;
-  return moved;
-});
+const { bare, ticks, ticked } = priceTick(JSON.parse(readFileSync(path.join(root, "tests/fixtures/presets/futures-account.json"), "utf8")));
 const account = new pkg.Account(bare);
 let [a, c] = [0, 0];
 const tick = () => {
