@@ -12,7 +12,8 @@
 
 use std::time::Duration;
 
-use anyhow::{bail, Context, Result};
+use anyhow::{bail, Result};
+use unimargin_e2e::perf::{digit_and_back, measures, percentile, type_each};
 use unimargin_e2e::{dist_dir, wait_until, Browser, StaticServer, DEFAULT_TIMEOUT};
 
 const COLD_VISITS: usize = 7;
@@ -31,15 +32,6 @@ fn median(mut xs: Vec<f64>) -> f64 {
     }
 }
 
-fn percentile(mut xs: Vec<f64>, p: f64) -> f64 {
-    xs.sort_by(f64::total_cmp);
-    if xs.is_empty() {
-        return f64::NAN;
-    }
-    let i = ((xs.len() as f64 - 1.0) * p).round() as usize;
-    xs[i]
-}
-
 /// The start time of the first-figures mark (ms from navigation start).
 async fn first_figures(b: &Browser) -> Result<f64> {
     wait_until(DEFAULT_TIMEOUT, "the first-figures mark", || async {
@@ -54,56 +46,17 @@ async fn first_figures(b: &Browser) -> Result<f64> {
     .await
 }
 
-/// The durations of the measures of this name (ms).
-async fn measures(b: &Browser, name: &str) -> Result<Vec<f64>> {
-    let durations = b
-        .eval(&format!(
-            "return performance.getEntriesByName('{name}').map((m) => m.duration);"
-        ))
-        .await?;
-    Ok(durations
-        .as_array()
-        .context("measures")?
-        .iter()
-        .filter_map(|v| v.as_f64())
-        .collect())
-}
-
 /// Types `keys` one at a time into the input `testid`, each after the last one's measure is
 /// in, and gives the durations of the `um-keystroke` measures (ms), and of the engine's
 /// part of them (`um-compute`).
 async fn keystrokes(b: &Browser, testid: &str, keys: &[&str]) -> Result<(Vec<f64>, Vec<f64>)> {
     b.eval("performance.clearMeasures('um-keystroke'); performance.clearMeasures('um-compute');")
         .await?;
-    let input = b.by_testid(testid).await?;
-    input.click().await?;
-    // Put the caret at the end.
-    input
-        .send_keys(&char::from(fantoccini::key::Key::End).to_string())
-        .await?;
-    for (i, key) in keys.iter().enumerate() {
-        input.send_keys(key).await?;
-        wait_until(DEFAULT_TIMEOUT, "the keystroke's measure", || async {
-            let n = b
-                .eval("return performance.getEntriesByName('um-keystroke').length;")
-                .await?;
-            Ok((n.as_u64() == Some(i as u64 + 1)).then_some(()))
-        })
-        .await?;
-    }
-    let durations = measures(b, "um-keystroke").await?;
-    if durations.len() != keys.len() {
-        bail!("{} measures for {} keystrokes", durations.len(), keys.len());
-    }
-    Ok((durations, measures(b, "um-compute").await?))
-}
-
-/// A digit, then Backspace, again and again: the field keeps a valid value.
-fn digit_and_back(n: usize) -> Vec<&'static str> {
-    let back = "\u{E003}";
-    (0..n)
-        .map(|i| if i % 2 == 0 { "5" } else { back })
-        .collect()
+    type_each(b, testid, keys, "um-keystroke").await?;
+    Ok((
+        measures(b, "um-keystroke").await?,
+        measures(b, "um-compute").await?,
+    ))
 }
 
 fn row(what: &str, xs: &[f64]) -> String {

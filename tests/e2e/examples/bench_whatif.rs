@@ -9,19 +9,11 @@
 //! changed by typing into a balance (a digit, then Backspace), on the default preset and on
 //! the leveraged one. Run by `scripts/bench-app`; prints Markdown table rows. Not a test.
 
-use anyhow::{bail, Context, Result};
-use unimargin_e2e::{dist_dir, wait_until, Browser, StaticServer, DEFAULT_TIMEOUT};
+use anyhow::Result;
+use unimargin_e2e::perf::{digit_and_back, measures, percentile, type_each};
+use unimargin_e2e::{dist_dir, Browser, StaticServer};
 
 const KEYSTROKES: usize = 40;
-
-fn percentile(mut xs: Vec<f64>, p: f64) -> f64 {
-    xs.sort_by(f64::total_cmp);
-    if xs.is_empty() {
-        return f64::NAN;
-    }
-    let i = ((xs.len() as f64 - 1.0) * p).round() as usize;
-    xs[i]
-}
 
 fn row(what: &str, xs: &[f64]) -> String {
     format!(
@@ -34,20 +26,6 @@ fn row(what: &str, xs: &[f64]) -> String {
     )
 }
 
-async fn measures(b: &Browser, name: &str) -> Result<Vec<f64>> {
-    let durations = b
-        .eval(&format!(
-            "return performance.getEntriesByName('{name}').map((m) => m.duration);"
-        ))
-        .await?;
-    Ok(durations
-        .as_array()
-        .context("measures")?
-        .iter()
-        .filter_map(|v| v.as_f64())
-        .collect())
-}
-
 /// Types a digit, then Backspace, into the input `testid`, and gives the durations of the
 /// liquidation-price and sweep measures taken meanwhile.
 async fn run(b: &Browser, testid: &str) -> Result<(Vec<f64>, Vec<f64>)> {
@@ -55,29 +33,11 @@ async fn run(b: &Browser, testid: &str) -> Result<(Vec<f64>, Vec<f64>)> {
         "performance.clearMeasures('um-liquidation-prices'); performance.clearMeasures('um-sweep');",
     )
     .await?;
-    let input = b.by_testid(testid).await?;
-    input.click().await?;
-    input
-        .send_keys(&char::from(fantoccini::key::Key::End).to_string())
-        .await?;
-    for i in 0..KEYSTROKES {
-        input
-            .send_keys(if i % 2 == 0 { "5" } else { "\u{E003}" })
-            .await?;
-        wait_until(DEFAULT_TIMEOUT, "the sweep's measure", || async {
-            let n = b
-                .eval("return performance.getEntriesByName('um-sweep').length;")
-                .await?;
-            Ok((n.as_u64() == Some(i as u64 + 1)).then_some(()))
-        })
-        .await?;
-    }
-    let prices = measures(b, "um-liquidation-prices").await?;
-    let sweeps = measures(b, "um-sweep").await?;
-    if sweeps.len() != KEYSTROKES {
-        bail!("{} sweeps for {KEYSTROKES} keystrokes", sweeps.len());
-    }
-    Ok((prices, sweeps))
+    type_each(b, testid, &digit_and_back(KEYSTROKES), "um-sweep").await?;
+    Ok((
+        measures(b, "um-liquidation-prices").await?,
+        measures(b, "um-sweep").await?,
+    ))
 }
 
 #[tokio::main(flavor = "current_thread")]

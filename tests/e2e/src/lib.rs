@@ -17,6 +17,7 @@
 //! ```
 
 mod browser;
+pub mod perf;
 mod server;
 
 use std::future::Future;
