@@ -46,25 +46,20 @@ async fn text(b: &Browser, testid: &str) -> Result<String> {
 
 /// The visible texts of every element with this test id.
 async fn texts(b: &Browser, testid: &str) -> Result<Vec<String>> {
-    let v = b
-        .eval(&format!(
-            "return [...document.querySelectorAll('[data-testid=\"{testid}\"]')].map((e) => e.innerText.trim());"
-        ))
-        .await?;
-    Ok(v.as_array()
-        .map(|a| {
-            a.iter()
-                .filter_map(|s| s.as_str().map(str::to_owned))
-                .collect()
-        })
-        .unwrap_or_default())
+    each(b, testid, "e.innerText.trim()").await
 }
 
 /// The `data-value`s of every element with this test id.
 async fn values(b: &Browser, testid: &str) -> Result<Vec<String>> {
+    each(b, testid, "e.dataset.value").await
+}
+
+/// `read` (a JS expression of the element `e`) of every element with this test id, where
+/// it is a string.
+async fn each(b: &Browser, testid: &str, read: &str) -> Result<Vec<String>> {
     let v = b
         .eval(&format!(
-            "return [...document.querySelectorAll('[data-testid=\"{testid}\"]')].map((e) => e.dataset.value);"
+            "return [...document.querySelectorAll('[data-testid=\"{testid}\"]')].map((e) => {read});"
         ))
         .await?;
     Ok(v.as_array()
