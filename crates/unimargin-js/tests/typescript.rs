@@ -508,6 +508,32 @@ fn check_inputs(
     }
 }
 
+/// The interfaces of the scenario, checked as input by `check_inputs`.
+const INPUTS: &[&str] = &[
+    "Scenario",
+    "Settings",
+    "Coin",
+    "DiscountTier",
+    "LoanTier",
+    "Contract",
+    "MaintenanceTier",
+    "Position",
+    "Order",
+];
+
+/// The interfaces of the report, checked as output by `check_fields`.
+const OUTPUTS: &[&str] = &[
+    "Report",
+    "CoinReport",
+    "DiscountSlice",
+    "AccountReport",
+    "SideReport",
+    "ContractReport",
+    "PositionReport",
+    "PendingOrderReport",
+    "Check",
+];
+
 #[test]
 fn scenario_types_match_the_rust_types() {
     let defs = parse_definitions(TYPESCRIPT_DEFINITIONS);
@@ -527,18 +553,7 @@ fn scenario_types_match_the_rust_types() {
     for objects in found.values_mut() {
         objects.retain(|(at, _)| at.starts_with("scenario0#"));
     }
-    let inputs = [
-        "Scenario",
-        "Settings",
-        "Coin",
-        "DiscountTier",
-        "LoanTier",
-        "Contract",
-        "MaintenanceTier",
-        "Position",
-        "Order",
-    ];
-    check_inputs(&defs, &full, &found, &inputs, &mut problems);
+    check_inputs(&defs, &full, &found, INPUTS, &mut problems);
     assert!(
         problems.is_empty(),
         "types.d.ts is out of step with the scenario types:\n{}",
@@ -560,18 +575,7 @@ fn report_types_match_the_rust_types() {
             &mut problems,
         );
     }
-    let outputs = [
-        "Report",
-        "CoinReport",
-        "DiscountSlice",
-        "AccountReport",
-        "SideReport",
-        "ContractReport",
-        "PositionReport",
-        "PendingOrderReport",
-        "Check",
-    ];
-    check_fields(&defs, &found, &outputs, &mut problems);
+    check_fields(&defs, &found, OUTPUTS, &mut problems);
     assert!(
         problems.is_empty(),
         "types.d.ts is out of step with the report types:\n{}",
@@ -582,30 +586,10 @@ fn report_types_match_the_rust_types() {
 #[test]
 fn every_interface_is_checked_and_the_checker_can_fail() {
     let defs = parse_definitions(TYPESCRIPT_DEFINITIONS);
-    let checked = [
-        "Scenario",
-        "Settings",
-        "Coin",
-        "DiscountTier",
-        "LoanTier",
-        "Contract",
-        "MaintenanceTier",
-        "Position",
-        "Order",
-        "Report",
-        "CoinReport",
-        "DiscountSlice",
-        "AccountReport",
-        "SideReport",
-        "ContractReport",
-        "PositionReport",
-        "PendingOrderReport",
-        "Check",
-    ];
     let mut all: Vec<&str> = defs.interfaces.keys().map(String::as_str).collect();
     // checked by tests of their own
     all.retain(|name| !["UnimarginError", "AccountUpdate"].contains(name));
-    let mut sorted = checked.to_vec();
+    let mut sorted = [INPUTS, OUTPUTS].concat();
     sorted.sort();
     assert_eq!(all, sorted, "a new interface must be checked here");
     let error = &defs.interfaces["UnimarginError"];
