@@ -217,39 +217,29 @@ pub fn figures_published() {
         if let Some(body) = window().and_then(|w| w.document()).and_then(|d| d.body()) {
             let _ = body.offset_height();
         }
-        if p.get_entries_by_name_with_entry_type(KEYSTROKE_MEASURE, "measure")
-            .length()
-            >= MEASURES_KEPT
-        {
-            p.clear_measures_with_measure_name(KEYSTROKE_MEASURE);
-        }
-        let _ = p.measure_with_start_mark(KEYSTROKE_MEASURE, INPUT_MARK);
-        p.clear_marks_with_mark_name(INPUT_MARK);
+        measure_since(&p, KEYSTROKE_MEASURE, INPUT_MARK);
     });
+}
+
+/// Measures `name` from the mark `start` to now and drops the mark; at most
+/// [`MEASURES_KEPT`] measures of a name are kept.
+fn measure_since(p: &web_sys::Performance, name: &str, start: &str) {
+    if p.get_entries_by_name_with_entry_type(name, "measure")
+        .length()
+        >= MEASURES_KEPT
+    {
+        p.clear_measures_with_measure_name(name);
+    }
+    let _ = p.measure_with_start_mark(name, start);
+    p.clear_marks_with_mark_name(start);
 }
 
 /// The engine's part of a keystroke: `um-compute` measures each run of the one memo.
 pub const COMPUTE_MEASURE: &str = "um-compute";
-const COMPUTE_MARK: &str = "um-compute-start";
 
 /// Runs `f`, measuring it as `um-compute` (kept like the keystroke measures).
 pub fn measure_compute<T>(f: impl FnOnce() -> T) -> T {
-    let p = performance();
-    if let Some(p) = &p {
-        let _ = p.mark(COMPUTE_MARK);
-    }
-    let out = f();
-    if let Some(p) = &p {
-        if p.get_entries_by_name_with_entry_type(COMPUTE_MEASURE, "measure")
-            .length()
-            >= MEASURES_KEPT
-        {
-            p.clear_measures_with_measure_name(COMPUTE_MEASURE);
-        }
-        let _ = p.measure_with_start_mark(COMPUTE_MEASURE, COMPUTE_MARK);
-        p.clear_marks_with_mark_name(COMPUTE_MARK);
-    }
-    out
+    measure(COMPUTE_MEASURE, f)
 }
 
 /// Marks the first time figures are on the page.
@@ -275,14 +265,7 @@ pub fn measure<T>(name: &str, f: impl FnOnce() -> T) -> T {
     }
     let out = f();
     if let Some(p) = &p {
-        if p.get_entries_by_name_with_entry_type(name, "measure")
-            .length()
-            >= MEASURES_KEPT
-        {
-            p.clear_measures_with_measure_name(name);
-        }
-        let _ = p.measure_with_start_mark(name, &start);
-        p.clear_marks_with_mark_name(&start);
+        measure_since(p, name, &start);
     }
     out
 }
