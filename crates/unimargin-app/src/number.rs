@@ -3,6 +3,9 @@
 //! Thousands separators (a comma or a space, never both in one number) are allowed in the
 //! integer part, every three digits; what is left must be a decimal the engine reads
 //! exactly ([`unimargin::num::parse_decimal`]).
+//!
+//! Rates are typed and shown as percentages (`98`, `0.06`) and kept as FORMAT.md's fractions
+//! (`0.98`, `0.0006`) everywhere else: [`parse_percent`] and [`percent_for_field`] convert.
 
 use unimargin::num::parse_decimal;
 use unimargin::Decimal;
@@ -12,14 +15,35 @@ const SPACES: [char; 4] = [' ', '\u{a0}', '\u{202f}', '\u{2009}'];
 
 /// Reads a number typed into a field.
 pub fn parse_typed(text: &str) -> Result<Decimal, String> {
+    parse_like(text, "a number such as 50000, 50,000, 50 000 or 0.98")
+}
+
+fn parse_like(text: &str, expected: &str) -> Result<Decimal, String> {
     let trimmed = text.trim_matches(|c: char| c.is_whitespace());
     if trimmed.is_empty() {
         return Err("enter a number".into());
     }
     let plain = strip_grouping(trimmed)?;
-    parse_decimal(&plain).map_err(|_| {
-        format!("expected a number such as 50000, 50,000, 50 000 or 0.98, got \"{trimmed}\"")
-    })
+    parse_decimal(&plain).map_err(|_| format!("expected {expected}, got \"{trimmed}\""))
+}
+
+/// Reads a rate typed as a percentage (`98`, `0.06`, `98 %`) into the fraction FORMAT.md
+/// keeps (`0.98`, `0.0006`), exactly: the decimal point moves two places, nothing is divided.
+pub fn parse_percent(text: &str) -> Result<Decimal, String> {
+    let number = text.trim().trim_end_matches('%');
+    let percent = parse_like(number, "a percentage such as 98 or 0.06")?;
+    let mut fraction = percent;
+    fraction
+        .set_scale(percent.scale() + 2)
+        .map_err(|_| format!("too many decimal places in \"{}\"", text.trim()))?;
+    Ok(fraction.normalize())
+}
+
+/// A fraction as it goes into a percentage field: `0.98` → `98`, `0.0006` → `0.06`.
+pub fn percent_for_field(fraction: Decimal) -> String {
+    fraction
+        .checked_mul(Decimal::ONE_HUNDRED)
+        .map_or_else(|| fraction.to_string(), |p| for_field(p.normalize()))
 }
 
 /// Removes thousands separators, checking that they sit every three digits.
@@ -145,6 +169,54 @@ mod tests {
         for (typed, want) in table {
             let got = parse_typed(typed).unwrap_err();
             assert!(got.contains(want), "{typed:?}: {got}");
+        }
+    }
+
+    #[test]
+    fn percentages_are_read_as_the_fractions_files_keep() {
+        let table = [
+            ("98", "0.98"),
+            ("98 %", "0.98"),
+            ("98%", "0.98"),
+            ("0.06", "0.0006"),
+            ("0.0002", "0.000002"),
+            ("100", "1"),
+            ("97.5", "0.975"),
+            ("0", "0"),
+            ("1,000", "10"),
+        ];
+        for (typed, want) in table {
+            let got = parse_percent(typed).unwrap();
+            assert_eq!(got, d(want), "{typed}");
+            // exactly the digits of the fraction, as a file would write it
+            assert_eq!(got.to_string(), want, "{typed}");
+        }
+        assert_eq!(parse_percent("").unwrap_err(), "enter a number");
+        assert!(parse_percent("ninety")
+            .unwrap_err()
+            .starts_with("expected a percentage such as 98 or 0.06"));
+        assert!(parse_percent("0,5")
+            .unwrap_err()
+            .contains("every three digits"));
+        // more places than a decimal holds once moved
+        assert!(parse_percent(&format!("0.{}1", "0".repeat(26)))
+            .unwrap_err()
+            .contains("too many decimal places"));
+    }
+
+    #[test]
+    fn fractions_go_back_into_fields_as_percentages() {
+        for (fraction, shown) in [
+            ("0.98", "98"),
+            ("0.0006", "0.06"),
+            ("0.000002", "0.0002"),
+            ("1", "100"),
+            ("0.975", "97.5"),
+            ("0", "0"),
+            ("25", "2,500"),
+        ] {
+            assert_eq!(percent_for_field(d(fraction)), shown, "{fraction}");
+            assert_eq!(parse_percent(shown), Ok(d(fraction)), "{shown}");
         }
     }
 
