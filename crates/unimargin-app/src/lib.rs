@@ -6,13 +6,19 @@
 //! [`storage`] (what the browser keeps), [`presets`], [`show`] (figures for people).
 //! The components in [`ui`] only display what those give them.
 
+pub mod after_fill;
 pub mod calc;
+pub mod chart_scale;
 pub mod draft;
+pub mod glossary;
+pub mod labels;
 pub mod number;
 pub mod presets;
+pub mod refusal;
 pub mod session;
 pub mod share;
 pub mod show;
 pub mod storage;
 pub mod ui;
 pub mod web;
+pub mod why;

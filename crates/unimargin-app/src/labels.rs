@@ -1,0 +1,341 @@
+//! Fields named as a person sees them on the page ("BTC balance", "BTCUSDT long position
+//! size"), from the engine's paths (`coins[0].balance`, `positions[0].size`), and the
+//! engine's messages worded for the page (rates as percentages, no JSON names).
+//!
+//! The paths stay for tests (`data-testid`, `data-path`); people read these.
+
+use crate::draft::Draft;
+use crate::number::parse_typed;
+use unimargin::text::percent;
+
+/// A path's segments: `coins[0].discount_tiers[1].rate` → `coins` 0, `discount_tiers` 1,
+/// `rate`.
+fn segments(path: &str) -> Vec<(&str, Option<usize>)> {
+    path.split('.')
+        .filter(|s| !s.is_empty())
+        .map(|segment| match segment.split_once('[') {
+            Some((name, rest)) => (name, rest.trim_end_matches(']').parse().ok()),
+            None => (segment, None),
+        })
+        .collect()
+}
+
+/// A field's own words, from its FORMAT.md name.
+fn field_words(name: &str) -> &str {
+    match name {
+        "coin" => "name",
+        "balance" => "balance",
+        "price" => "price",
+        "quote" => "quoted in",
+        "hourly_interest" => "hourly interest",
+        "interest_free" => "interest-free amount",
+        "up_to_usd" => "up to (USD)",
+        "up_to" => "debt up to",
+        "rate" => "rate",
+        "leverage" => "leverage",
+        "mmr" => "MMR",
+        "symbol" => "contract",
+        "base" => "base coin",
+        "settle" => "settle coin",
+        "mark_price" => "mark price",
+        "taker_fee" => "taker fee",
+        "liquidation_fee" => "liquidation fee",
+        "side" => "side",
+        "size" => "size",
+        "entry_price" => "entry price",
+        "market" => "market",
+        "size_step" => "size step",
+        "usdt_usd" => "USDT/USD index price",
+        "usdc_usd" => "USDC/USD index price",
+        "spot_taker_fee" => "spot taker fee",
+        "warning_rate" => "warning rate",
+        "liquidation_rate" => "liquidation rate",
+        "discount_tiers" => "discount tiers",
+        "loan_tiers" => "borrowing tiers",
+        "mm_tiers" => "position tiers",
+        other => other,
+    }
+}
+
+/// What a list's row is called (`discount tier 2`).
+fn tier_words(list: &str) -> &str {
+    match list {
+        "discount_tiers" => "discount tier",
+        "loan_tiers" => "borrowing tier",
+        "mm_tiers" => "position tier",
+        other => other,
+    }
+}
+
+fn or_numbered(name: &str, what: &str, index: usize) -> String {
+    if name.trim().is_empty() {
+        format!("{what} {}", index + 1)
+    } else {
+        name.to_string()
+    }
+}
+
+/// A coin's row, by its name: `BTC` (`coin 2` while it has none).
+pub fn coin_label(draft: &Draft, index: usize) -> String {
+    let name = draft.coins.get(index).map_or("", |c| c.coin.as_str());
+    or_numbered(name, "coin", index)
+}
+
+/// A contract's row, by its symbol.
+pub fn contract_label(draft: &Draft, index: usize) -> String {
+    let name = draft.contracts.get(index).map_or("", |c| c.symbol.as_str());
+    or_numbered(name, "contract", index)
+}
+
+/// A position's row: `BTCUSDT long position`, numbered when the account holds more than
+/// one of that contract and side (`BTCUSDT long position 2`).
+pub fn position_label(draft: &Draft, index: usize) -> String {
+    let Some(p) = draft.positions.get(index) else {
+        return format!("position {}", index + 1);
+    };
+    let same = |q: &&crate::draft::PositionDraft| q.symbol == p.symbol && q.side == p.side;
+    let symbol = or_numbered(&p.symbol, "contract", index);
+    let base = format!("{symbol} {} position", p.side);
+    if draft.positions.iter().filter(same).count() > 1 {
+        let rank = draft.positions[..index].iter().filter(same).count() + 1;
+        format!("{base} {rank}")
+    } else {
+        base
+    }
+}
+
+/// A pending order's row: `pending order 2 (sell BTCUSDT)`, `pending order 1 (buy BTC with
+/// USDT)`.
+pub fn order_label(draft: &Draft, index: usize) -> String {
+    let what = draft.orders.get(index).map(order_words).unwrap_or_default();
+    format!("pending order {}{what}", index + 1)
+}
+
+fn order_words(o: &crate::draft::OrderDraft) -> String {
+    if o.is_futures() {
+        format!(" ({} {})", o.side, o.symbol)
+    } else {
+        format!(" ({} {} with {})", o.side, o.base, o.quote)
+    }
+}
+
+/// The name of a path's field or row as a person sees it on the page, first letter
+/// capitalised: `coins[0].balance` → "BTC balance".
+pub fn field_label(draft: &Draft, path: &str) -> String {
+    capitalised(&label_words(draft, path))
+}
+
+fn label_words(draft: &Draft, path: &str) -> String {
+    let parts = segments(path);
+    let row = match parts.first() {
+        None => return "the account".into(),
+        Some(("settings", _)) => {
+            return match parts.get(1) {
+                Some((field, _)) => field_words(field).to_string(),
+                None => "the settings".into(),
+            }
+        }
+        Some(("coins", Some(i))) => coin_label(draft, *i),
+        Some(("contracts", Some(i))) => contract_label(draft, *i),
+        Some(("positions", Some(i))) => position_label(draft, *i),
+        Some(("orders", Some(i))) => order_label(draft, *i),
+        Some(("check", _)) => "checked order".into(),
+        Some((list, None)) => return field_words(list).to_string(),
+        Some((other, Some(i))) => format!("{other} {}", i + 1),
+    };
+    let list = parts[0].0;
+    let mut words = vec![row];
+    for (name, index) in &parts[1..] {
+        match (index, list, *name) {
+            (Some(i), _, _) => words.push(format!("{} {}", tier_words(name), i + 1)),
+            (None, "orders" | "check", "price") => words.push("limit price".into()),
+            (None, "contracts", "symbol") => words.push("symbol".into()),
+            (None, _, _) => words.push(field_words(name).to_string()),
+        }
+    }
+    words.join(" ")
+}
+
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// Whether the field at this path is a rate typed as a percentage.
+pub fn is_rate_path(path: &str) -> bool {
+    let last = path.rsplit('.').next().unwrap_or_default();
+    matches!(
+        last,
+        "rate"
+            | "mmr"
+            | "hourly_interest"
+            | "taker_fee"
+            | "liquidation_fee"
+            | "spot_taker_fee"
+            | "warning_rate"
+            | "liquidation_rate"
+    )
+}
+
+/// A fraction the engine wrote (`1.5`) as the percentage the person typed (`150 %`).
+fn as_percent(fraction: &str) -> Option<String> {
+    parse_typed(fraction).ok().map(percent)
+}
+
+/// The engine's message about the field at `path`, worded for the page: its rates as
+/// percentages, its JSON names as the page's words.
+pub fn person_message(path: &str, message: &str) -> String {
+    if is_rate_path(path) {
+        // "rate must be between 0 and 1, got 1.5"
+        if let Some((_, got)) = message.split_once(" must be between 0 and 1, got ") {
+            if let Some(got) = as_percent(got) {
+                return format!("must be between 0 % and 100 %, got {got}");
+            }
+        }
+        // "warning_rate (0.9) must not be above liquidation_rate (0.8)"
+        if let Some(rest) = message.strip_prefix("warning_rate (") {
+            let mut numbers = rest.split(['(', ')']).filter_map(|s| as_percent(s.trim()));
+            if let (Some(warning), Some(liquidation)) = (numbers.next(), numbers.next()) {
+                return format!(
+                    "the warning rate ({warning}) must not be above the liquidation rate ({liquidation})"
+                );
+            }
+        }
+    }
+    let mut text = message.to_string();
+    for (json, words) in [
+        ("loan_tiers", "borrowing tiers (in its exchange tables)"),
+        ("discount_tiers", "discount tiers"),
+        ("mm_tiers", "position tiers"),
+        ("up_to_usd", "“up to”"),
+        ("size_step", "the size step"),
+        ("entry_price", "the entry price"),
+        ("mark_price", "the mark price"),
+        ("hourly_interest", "the hourly interest"),
+        ("interest_free", "the interest-free amount"),
+        ("spot_taker_fee", "the spot taker fee"),
+        ("liquidation_rate", "the liquidation rate"),
+        ("warning_rate", "the warning rate"),
+        ("taker_fee", "the taker fee"),
+        ("liquidation_fee", "the liquidation fee"),
+    ] {
+        text = text.replace(json, words);
+    }
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn futures() -> Draft {
+        let scenario = unimargin::parse_scenario(include_str!(
+            "../../../tests/fixtures/presets/futures-account.json"
+        ))
+        .unwrap();
+        Draft::from_scenario(&scenario)
+    }
+
+    #[test]
+    fn fields_are_named_as_the_page_shows_them() {
+        let draft = futures();
+        let table = [
+            ("coins[0].balance", "BTC balance"),
+            ("coins[2].price", "USDT price"),
+            (
+                "coins[1].discount_tiers[1].rate",
+                "ETH discount tier 2 rate",
+            ),
+            (
+                "coins[0].discount_tiers[0].up_to_usd",
+                "BTC discount tier 1 up to (USD)",
+            ),
+            (
+                "coins[2].loan_tiers[0].up_to",
+                "USDT borrowing tier 1 debt up to",
+            ),
+            ("coins[2].loan_tiers[1].mmr", "USDT borrowing tier 2 MMR"),
+            ("coins[0].loan_tiers", "BTC borrowing tiers"),
+            ("coins[1]", "ETH"),
+            ("contracts[0].leverage", "BTCUSDT leverage"),
+            (
+                "contracts[0].mm_tiers[5].mmr",
+                "BTCUSDT position tier 6 MMR",
+            ),
+            ("positions[0].size", "BTCUSDT long position size"),
+            (
+                "positions[1].entry_price",
+                "BTCUSDT short position entry price",
+            ),
+            (
+                "orders[0].price",
+                "Pending order 1 (buy BTC with USDT) limit price",
+            ),
+            ("contracts[0].symbol", "BTCUSDT symbol"),
+            ("positions[0].symbol", "BTCUSDT long position contract"),
+            ("orders[1].size", "Pending order 2 (sell BTCUSDT) size"),
+            ("check.size", "Checked order size"),
+            ("check.size_step", "Checked order size step"),
+            ("settings.warning_rate", "Warning rate"),
+            ("settings.usdt_usd", "USDT/USD index price"),
+            ("", "The account"),
+            ("coins", "Coins"),
+        ];
+        for (path, label) in table {
+            assert_eq!(field_label(&draft, path), label, "{path}");
+        }
+    }
+
+    #[test]
+    fn rows_without_a_name_are_numbered_and_twins_are_told_apart() {
+        let mut draft = futures();
+        draft.coins[1].coin = String::new();
+        assert_eq!(field_label(&draft, "coins[1].balance"), "Coin 2 balance");
+        draft.positions[1].side = "long".into();
+        assert_eq!(
+            field_label(&draft, "positions[0].size"),
+            "BTCUSDT long position 1 size"
+        );
+        assert_eq!(
+            field_label(&draft, "positions[1].size"),
+            "BTCUSDT long position 2 size"
+        );
+        // a row gone since (a stale path) still gets words, never a panic
+        assert_eq!(field_label(&draft, "positions[7].size"), "Position 8 size");
+    }
+
+    #[test]
+    fn messages_speak_in_percentages_and_page_words() {
+        assert_eq!(
+            person_message(
+                "coins[0].discount_tiers[0].rate",
+                "rate must be between 0 and 1, got 1.5"
+            ),
+            "must be between 0 % and 100 %, got 150 %"
+        );
+        assert_eq!(
+            person_message(
+                "settings.warning_rate",
+                "warning_rate (0.9) must not be above liquidation_rate (0.85)"
+            ),
+            "the warning rate (90 %) must not be above the liquidation rate (85 %)"
+        );
+        assert_eq!(
+            person_message(
+                "coins[2].loan_tiers",
+                "balance plus unrealized PnL leaves a debt of 5 DOT, but DOT cannot be borrowed: give it loan_tiers"
+            ),
+            "balance plus unrealized PnL leaves a debt of 5 DOT, but DOT cannot be borrowed: give it borrowing tiers (in its exchange tables)"
+        );
+        // a balance is not a rate: its numbers are left alone
+        assert_eq!(
+            person_message("coins[0].balance", "enter a number"),
+            "enter a number"
+        );
+        assert!(is_rate_path("contracts[0].mm_tiers[1].mmr"));
+        assert!(!is_rate_path("contracts[0].leverage"));
+    }
+}
