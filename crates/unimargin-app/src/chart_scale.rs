@@ -40,6 +40,21 @@ pub fn nice_ticks(lo: Decimal, hi: Decimal, max: usize) -> Vec<Decimal> {
     vec![lo, hi]
 }
 
+/// A tick value short enough for a phone's axis: `125k`, `1.5M`, `40,000` below 100,000
+/// (`12,500`), and small prices as they are.
+pub fn short_number(value: Decimal) -> String {
+    let thousand = Decimal::from(1000);
+    let million = Decimal::from(1_000_000);
+    let abs = value.abs();
+    if abs >= million {
+        format!("{}M", (value / million).round_dp(2).normalize())
+    } else if abs >= Decimal::from(100_000) {
+        format!("{}k", (value / thousand).round_dp(1).normalize())
+    } else {
+        unimargin::text::group_thousands(value.normalize())
+    }
+}
+
 /// Label positions (in pixels down the chart) moved apart so that no two are nearer than
 /// `gap`, each as near its own line as that allows, and kept within `[top, bottom]`.
 pub fn spread_labels(wanted: &[f64], gap: f64, top: f64, bottom: f64) -> Vec<f64> {
@@ -181,6 +196,20 @@ mod tests {
             assert!(ticks.iter().all(|t| *t >= d(lo) && *t <= d(hi)));
         }
         assert_eq!(nice_ticks(d("5"), d("5"), 5), vec![d("5")]);
+    }
+
+    #[test]
+    fn axis_numbers_are_short() {
+        for (value, text) in [
+            ("125000", "125k"),
+            ("1500000", "1.5M"),
+            ("60000", "60,000"),
+            ("12500", "12,500"),
+            ("0.25", "0.25"),
+            ("0", "0"),
+        ] {
+            assert_eq!(short_number(d(value)), text, "{value}");
+        }
     }
 
     #[test]

@@ -119,6 +119,95 @@ fn order_words(o: &crate::draft::OrderDraft) -> String {
     }
 }
 
+/// Every row's name at once (what inputs' accessible names start with): coins, contracts,
+/// positions and pending orders, in the draft's order.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RowNames {
+    pub coins: Vec<String>,
+    pub contracts: Vec<String>,
+    pub positions: Vec<String>,
+    pub orders: Vec<String>,
+}
+
+/// The names of every row of a draft (positions numbered where twins share a name, in one
+/// pass however many there are).
+pub fn row_names(draft: &Draft) -> RowNames {
+    use std::collections::HashMap;
+    let mut twins: HashMap<(&str, &str), usize> = HashMap::new();
+    for p in &draft.positions {
+        *twins.entry((&p.symbol, &p.side)).or_default() += 1;
+    }
+    let mut seen: HashMap<(&str, &str), usize> = HashMap::new();
+    let positions = draft
+        .positions
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let key = (p.symbol.as_str(), p.side.as_str());
+            let rank = seen.entry(key).or_default();
+            *rank += 1;
+            let base = format!(
+                "{} {} position",
+                or_numbered(&p.symbol, "contract", i),
+                p.side
+            );
+            if twins[&key] > 1 {
+                format!("{base} {rank}")
+            } else {
+                base
+            }
+        })
+        .collect();
+    RowNames {
+        coins: (0..draft.coins.len())
+            .map(|i| coin_label(draft, i))
+            .collect(),
+        contracts: (0..draft.contracts.len())
+            .map(|i| contract_label(draft, i))
+            .collect(),
+        positions,
+        orders: (0..draft.orders.len())
+            .map(|i| order_label(draft, i))
+            .collect(),
+    }
+}
+
+/// What a coin's exchange tables hold, in a few words for the line that stands for them
+/// while they are folded: "counts at 98 %, then 97 % · can be borrowed · interest 0.0002 %
+/// an hour". Read from the fields as typed.
+pub fn coin_tables_summary(coin: &crate::draft::CoinDraft) -> String {
+    let rates: Vec<&str> = coin.discount_tiers.iter().map(|t| t.rate.trim()).collect();
+    let mut parts = vec![match rates[..] {
+        [] => "counts for nothing (no discount tiers)".to_string(),
+        [one] => format!("counts at {one} %"),
+        [first, .., last] => format!("counts at {first} %, then down to {last} %"),
+    }];
+    parts.push(match coin.loan_tiers.first() {
+        None => "cannot be borrowed".into(),
+        Some(t) => format!("can be borrowed at {}×", t.leverage.trim()),
+    });
+    let interest = coin.hourly_interest.trim();
+    if !interest.is_empty() && parse_typed(interest).is_ok_and(|r| !r.is_zero()) {
+        parts.push(format!("interest {interest} % an hour"));
+    }
+    parts.join(" · ")
+}
+
+/// The same for a contract's: "taker fee 0.06 % · MMR from 0.4 %".
+pub fn contract_tables_summary(contract: &crate::draft::ContractDraft) -> String {
+    let fee = match contract.taker_fee.trim() {
+        "" => "0".to_string(),
+        fee => fee.to_string(),
+    };
+    let mut parts = vec![format!("taker fee {fee} %")];
+    match &contract.mm_tiers[..] {
+        [] => parts.push("no position tiers".into()),
+        [one] => parts.push(format!("MMR {} %", one.mmr.trim())),
+        [first, ..] => parts.push(format!("MMR from {} %", first.mmr.trim())),
+    }
+    parts.join(" · ")
+}
+
 /// The name of a path's field or row as a person sees it on the page, first letter
 /// capitalised: `coins[0].balance` → "BTC balance".
 pub fn field_label(draft: &Draft, path: &str) -> String {
@@ -305,6 +394,57 @@ mod tests {
         );
         // a row gone since (a stale path) still gets words, never a panic
         assert_eq!(field_label(&draft, "positions[7].size"), "Position 8 size");
+    }
+
+    #[test]
+    fn row_names_are_those_of_the_labels() {
+        let mut draft = futures();
+        draft.positions.push(draft.positions[0].clone());
+        let names = row_names(&draft);
+        assert_eq!(names.coins, ["BTC", "ETH", "USDT"]);
+        assert_eq!(names.contracts, ["BTCUSDT"]);
+        assert_eq!(
+            names.positions,
+            [
+                "BTCUSDT long position 1",
+                "BTCUSDT short position",
+                "BTCUSDT long position 2"
+            ]
+        );
+        for (i, name) in names.positions.iter().enumerate() {
+            assert_eq!(*name, position_label(&draft, i));
+        }
+        assert_eq!(
+            names.orders,
+            [
+                "pending order 1 (buy BTC with USDT)",
+                "pending order 2 (sell BTCUSDT)"
+            ]
+        );
+    }
+
+    #[test]
+    fn folded_tables_say_what_they_hold() {
+        let mut draft = futures();
+        assert_eq!(
+            coin_tables_summary(&draft.coins[0]),
+            "counts at 98 %, then down to 97 % · can be borrowed at 10× · interest 0.0002 % an hour"
+        );
+        assert_eq!(
+            coin_tables_summary(&draft.coins[2]),
+            "counts at 100 % · can be borrowed at 10× · interest 0.00035 % an hour"
+        );
+        draft.coins[0].discount_tiers.clear();
+        draft.coins[0].loan_tiers.clear();
+        draft.coins[0].hourly_interest.clear();
+        assert_eq!(
+            coin_tables_summary(&draft.coins[0]),
+            "counts for nothing (no discount tiers) · cannot be borrowed"
+        );
+        assert_eq!(
+            contract_tables_summary(&draft.contracts[0]),
+            "taker fee 0.06 % · MMR from 0.4 %"
+        );
     }
 
     #[test]
