@@ -40,19 +40,33 @@ pub fn nice_ticks(lo: Decimal, hi: Decimal, max: usize) -> Vec<Decimal> {
     vec![lo, hi]
 }
 
-/// A tick value short enough for a phone's axis: `125k`, `1.5M`, `40,000` below 100,000
-/// (`12,500`), and small prices as they are.
-pub fn short_number(value: Decimal) -> String {
-    let thousand = Decimal::from(1000);
-    let million = Decimal::from(1_000_000);
-    let abs = value.abs();
-    if abs >= million {
-        format!("{}M", (value / million).round_dp(2).normalize())
-    } else if abs >= Decimal::from(100_000) {
-        format!("{}k", (value / thousand).round_dp(1).normalize())
+/// An axis's tick values, short enough for a phone and in one unit along the axis: in
+/// thousands (`20k … 120k`) when the largest reaches 100,000, in millions from 10,000,000,
+/// else grouped (`55,000`), small prices as they are.
+pub fn axis_labels(ticks: &[Decimal]) -> Vec<String> {
+    let largest = ticks.iter().map(|t| t.abs()).max().unwrap_or_default();
+    let (unit, suffix) = if largest >= Decimal::from(10_000_000) {
+        (Decimal::from(1_000_000), "M")
+    } else if largest >= Decimal::from(100_000) {
+        (Decimal::from(1000), "k")
     } else {
-        unimargin::text::group_thousands(value.normalize())
-    }
+        (Decimal::ONE, "")
+    };
+    ticks
+        .iter()
+        .map(|t| {
+            let value = if suffix.is_empty() {
+                t.normalize()
+            } else {
+                (t / unit).round_dp(2).normalize()
+            };
+            if value.is_zero() {
+                "0".to_string()
+            } else {
+                format!("{}{suffix}", unimargin::text::group_thousands(value))
+            }
+        })
+        .collect()
 }
 
 /// Label positions (in pixels down the chart) moved apart so that no two are nearer than
@@ -199,17 +213,24 @@ mod tests {
     }
 
     #[test]
-    fn axis_numbers_are_short() {
-        for (value, text) in [
-            ("125000", "125k"),
-            ("1500000", "1.5M"),
-            ("60000", "60,000"),
-            ("12500", "12,500"),
-            ("0.25", "0.25"),
-            ("0", "0"),
-        ] {
-            assert_eq!(short_number(d(value)), text, "{value}");
-        }
+    fn axis_labels_are_short_and_in_one_unit() {
+        let ticks = |list: &[&str]| list.iter().map(|t| d(t)).collect::<Vec<_>>();
+        assert_eq!(
+            axis_labels(&ticks(&["0", "20000", "60000", "100000", "120000"])),
+            ["0", "20k", "60k", "100k", "120k"]
+        );
+        assert_eq!(
+            axis_labels(&ticks(&["55000", "60000", "62500"])),
+            ["55,000", "60,000", "62,500"]
+        );
+        assert_eq!(
+            axis_labels(&ticks(&["0", "5000000", "12500000"])),
+            ["0", "5M", "12.5M"]
+        );
+        assert_eq!(
+            axis_labels(&ticks(&["0.002", "0.0025"])),
+            ["0.002", "0.0025"]
+        );
     }
 
     #[test]

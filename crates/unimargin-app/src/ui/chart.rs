@@ -5,7 +5,7 @@
 
 use super::whatif::{price_and_change, Analysis};
 use super::Ctx;
-use crate::chart_scale::{nice_ticks, short_number, spread_labels, zone_runs, Zone};
+use crate::chart_scale::{axis_labels, nice_ticks, spread_labels, zone_runs, Zone};
 use crate::show;
 use leptos::prelude::*;
 use rust_decimal::prelude::ToPrimitive;
@@ -149,14 +149,17 @@ pub fn chart(ctx: Ctx, analysis: Memo<Option<Arc<Analysis>>>) -> impl IntoView {
                 })
                 .collect_view();
             // x axis: round prices
-            let max_ticks = ((plot_w / 70.0) as usize).clamp(3, 8);
-            let x_ticks = nice_ticks(a.bottom, a.top, max_ticks)
-                .into_iter()
-                .map(|p| {
-                    let x = num(scale.x(f(p)));
+            // a label every 55 px or more ("55,000" is about 42 px wide at 12 px)
+            let max_ticks = ((plot_w / 55.0) as usize).clamp(4, 8);
+            let prices = nice_ticks(a.bottom, a.top, max_ticks);
+            let x_ticks = prices
+                .iter()
+                .zip(axis_labels(&prices))
+                .map(|(p, label)| {
+                    let x = num(scale.x(f(*p)));
                     view! {
                         <line class="tick" x1=x.clone() x2=x.clone() y1=num(scale.plot_bottom()) y2=num(scale.plot_bottom() + 4.0)></line>
-                        <text class="label mid" x=x y=num(scale.plot_bottom() + 14.0)>{short_number(p)}</text>
+                        <text class="label mid" x=x y=num(scale.plot_bottom() + 14.0)>{label}</text>
                     }
                 })
                 .collect_view();

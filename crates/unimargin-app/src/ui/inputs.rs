@@ -236,7 +236,7 @@ fn contract_card(ctx: Ctx, id: Id) -> impl IntoView {
                 {text_field(ctx, f(ContractField::Base), Spec::text("Base coin").list(COIN_NAMES))}
                 {text_field(ctx, f(ContractField::Settle), Spec::text("Settled in").list(COIN_NAMES).term(Term::Settle))}
                 {text_field(ctx, f(ContractField::MarkPrice), Spec::number("Mark price").term(Term::MarkPrice))}
-                {text_field(ctx, f(ContractField::Leverage), Spec::number("Leverage (×)").synced().term(Term::Leverage))}
+                {text_field(ctx, f(ContractField::Leverage), Spec::number("Leverage").synced().term(Term::Leverage))}
                 {remove_button(ctx, Row::Contract(id), "contract", "add-contract".into())}
             </div>
             {row_error(ctx, Row::Contract(id))}

@@ -42,9 +42,9 @@ pub fn UpgradePanel() -> impl IntoView {
     let match_note = move || {
         matched.get().map(|m| {
             let (key, text) = match m {
-                Match::One(b) => (
+                Match::One(_) => (
                     "one",
-                    format!("That is the message “{}”: what to do is below.", b.prompt()),
+                    "Found: it is one of the seven messages. What to do:".to_string(),
                 ),
                 Match::Several(list) => (
                     "several",

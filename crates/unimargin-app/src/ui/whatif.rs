@@ -389,12 +389,12 @@ fn shock_controls(panel: Panel) -> impl IntoView {
             </label>
             <label>
                 <span>"Change, %"</span>
-                <input type="text" inputmode="decimal" data-testid="shock-percent" placeholder="0"
+                <input type="text" class="input" inputmode="decimal" data-testid="shock-percent" placeholder="0"
                     prop:value=move || percent_text.get() on:input=on_percent />
             </label>
             <label>
                 <span>"Price, USD"</span>
-                <input type="text" inputmode="decimal" data-testid="shock-price"
+                <input type="text" class="input" inputmode="decimal" data-testid="shock-price"
                     placeholder=current_text
                     prop:value=move || price_text.get() on:input=on_price />
             </label>
