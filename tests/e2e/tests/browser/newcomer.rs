@@ -98,10 +98,17 @@ async fn task_1_hold_half_a_btc_and_2000_usdt() -> Result<()> {
         ensure!(count(b, "check.size").await? == 0);
         p.click("start-add-coin").await?;
         // the new row's first field has the focus: typing goes straight into it
-        let focused = b
-            .eval("return document.activeElement.dataset.testid;")
-            .await?;
-        ensure!(focused == "coins[0].coin", "focus on {focused}");
+        wait_until(
+            DEFAULT_TIMEOUT,
+            "the focus on the new coin's name",
+            || async {
+                let focused = b
+                    .eval("return document.activeElement.dataset.testid || '';")
+                    .await?;
+                Ok((focused == "coins[0].coin").then_some(()))
+            },
+        )
+        .await?;
         p.type_into("coins[0].coin", "BTC").await?;
         p.type_into("coins[0].balance", "0.5").await?;
         p.type_into("coins[0].price", "64000").await?;
