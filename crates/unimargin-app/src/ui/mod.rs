@@ -53,8 +53,10 @@ pub struct Ctx {
     /// The draft's rows, by id: set when rows are added or removed.
     pub layout: RwSignal<Layout>,
     /// Every row's name ("BTC", "BTCUSDT long position"): what inputs' names start with.
-    /// Equal from one keystroke to the next unless a name changed, so rows follow only then.
+    /// Worked out again only when a field a name is made of changed ([`names_changed`]).
     pub names: Memo<RowNames>,
+    /// Bumped when a field that names a row is edited (a coin's name, a position's side…).
+    names_edited: RwSignal<u64>,
     /// The what-if price (issue 5): an input of the computation beside the draft, never
     /// part of the scenario, the saved work or a share link.
     pub shock: RwSignal<Option<Shock>>,
@@ -96,11 +98,18 @@ impl Ctx {
                 message,
             })
             .collect();
+        let names_edited = RwSignal::new(0);
         let ctx = Ctx {
             draft,
             generation: RwSignal::new(0),
             layout,
-            names: Memo::new(move |_| draft.with(row_names)),
+            // not on every keystroke: a balance typed renames nothing
+            names: Memo::new(move |_| {
+                names_edited.track();
+                layout.track();
+                draft.with_untracked(row_names)
+            }),
+            names_edited,
             shock,
             outcome,
             figures,
@@ -140,6 +149,9 @@ impl Ctx {
         self.draft.update(|d| {
             d.set(field, text);
         });
+        if names_changed(field) {
+            self.names_edited.update(|n| *n += 1);
+        }
     }
 
     /// Adds or removes rows.
@@ -193,6 +205,7 @@ impl Ctx {
         self.layout.set(next.layout());
         self.shock.set(None);
         self.draft.set(next);
+        self.names_edited.update(|n| *n += 1);
         self.generation.update(|g| *g += 1);
         save_now(*self);
         kept
@@ -212,6 +225,25 @@ impl Ctx {
     pub fn fresh(&self) -> bool {
         self.outcome.with(Outcome::is_fresh)
     }
+}
+
+/// Whether a field is part of a row's name ([`row_names`]).
+fn names_changed(field: Field) -> bool {
+    use crate::draft::{CoinField, ContractField, OrderField, PositionField};
+    matches!(
+        field,
+        Field::Coin(_, CoinField::Coin)
+            | Field::Contract(_, ContractField::Symbol)
+            | Field::Position(_, PositionField::Symbol | PositionField::Side)
+            | Field::Order(
+                _,
+                OrderField::Market
+                    | OrderField::Side
+                    | OrderField::Symbol
+                    | OrderField::Base
+                    | OrderField::Quote
+            )
+    )
 }
 
 /// Saves the draft now (unless saving is paused).
