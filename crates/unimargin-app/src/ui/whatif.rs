@@ -127,6 +127,12 @@ pub fn deferred(ctx: Ctx) -> ReadSignal<Option<Shared<Computed>>> {
     Effect::new(move |first: Option<()>| {
         ctx.figures.track();
         if first.is_none() {
+            // figures published between this signal's creation and the effect's first run
+            // (a panel drawn again with the form, as the order check is) are taken now
+            let now = ctx.figures.get_untracked();
+            if get.with_untracked(|seen| *seen != now) {
+                set.set(now);
+            }
             return;
         }
         if let Some(handle) = pending.get_value() {

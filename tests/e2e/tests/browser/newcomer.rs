@@ -152,6 +152,8 @@ async fn task_2_check_a_buy_of_half_a_btcusdt_at_20x() -> Result<()> {
         let mut p = Person::new(b);
         p.click("example-futures-account").await?;
         b.wait_for_value("adjusted-equity", "98860.9").await?;
+        // the example's own check (0.3 at 63,500) shows its account after the fill at once
+        appears(b, "after-liquidation").await?;
         p.type_into("check.size", "0.5").await?;
         p.type_into("check.price", "64000").await?;
         // 20× is the contract's leverage, shown (and settable) on the check itself.
