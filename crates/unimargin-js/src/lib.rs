@@ -3,8 +3,8 @@
 //! The unimargin engine as a JavaScript package: a thin wasm-bindgen adapter with no rules of
 //! its own. Scenarios and reports are FORMAT.md's documents as plain JS objects or as JSON
 //! text, and cross the boundary as JSON text (see "the JS boundary" below for why); every
-//! error is thrown as a JS `Error` whose `path` names where in the scenario the problem is,
-//! and bad input never panics.
+//! error is thrown as an `UnimarginError` (a JS `Error`, `js/boundary.js`) whose `path` names
+//! where in the scenario the problem is, and bad input never panics.
 //!
 //! | export | what |
 //! | --- | --- |
@@ -14,6 +14,7 @@
 //! | `evaluateJson(text)` | `evaluate` on JSON text, answering JSON text (the cheaper crossing) |
 //! | `new Account(scenario)`, `Account.fromJson(text)` | an account evaluated once, kept in wasm for repeated checks; `.update(prices)` moves its prices (a tick), `.summary()` gives its figures |
 //! | `version()` | the engine's version |
+//! | `UnimarginError` | the class of the errors thrown (`js/boundary.js`, re-exported) |
 //! | `evaluateSerde(scenario)` | `evaluate` through serde-wasm-bindgen, for comparison |
 //!
 //! The order given to `checkOrder`, `maxOrderSize` and `Account.checkOrder` is validated as
@@ -313,17 +314,27 @@ pub mod core {
 // to 3.5 times cheaper than serde-wasm-bindgen's property-by-property crossing, which is kept
 // as `evaluateSerde` for comparison.
 
-/// The engine's error as a JS `Error`: `name` "UnimarginError", `message`, `path`.
+/// The engine's error as a JS `UnimarginError`: `name` "UnimarginError", `message`, `path`.
 fn js_error(error: &Error) -> JsValue {
     js_error_at(error.path(), &error.message())
 }
 
 fn js_error_at(path: &str, message: &str) -> JsValue {
-    let error = js_sys::Error::new(message);
-    error.set_name("UnimarginError");
-    // setting a property on a fresh Error cannot fail
-    let _ = js_sys::Reflect::set(&error, &JsValue::from_str("path"), &JsValue::from_str(path));
-    error.into()
+    UnimarginError::new(message, path).into()
+}
+
+#[wasm_bindgen(module = "/js/boundary.js")]
+extern "C" {
+    /// The class of the errors thrown (a subclass of `Error`), re-exported by the package so
+    /// that `error instanceof UnimarginError` holds; typed in `types.d.ts`.
+    #[wasm_bindgen(extends = js_sys::Error, reexport)]
+    type UnimarginError;
+    #[wasm_bindgen(constructor)]
+    fn new(message: &str, path: &str) -> UnimarginError;
+    /// `[path, spelling]` of the first number in `value` that JSON cannot carry, its path
+    /// under `root`; `None` when there is none.
+    #[wasm_bindgen(js_name = nonFinite)]
+    fn non_finite(value: &JsValue, root: &str) -> Option<js_sys::Array>;
 }
 
 #[wasm_bindgen]
@@ -381,7 +392,29 @@ fn stringify(value: &JsValue, what: &str) -> Result<String, JsValue> {
 
 /// A scenario given as a plain object.
 fn read_scenario(value: &JsValue) -> Result<Scenario, JsValue> {
-    unimargin::parse_scenario(&stringify(value, "a scenario")?).map_err(|e| js_error(&e))
+    let text = stringify(value, "a scenario")?;
+    if text.contains("null") {
+        refuse_non_finite(value, "")?;
+    }
+    unimargin::parse_scenario(&text).map_err(|e| js_error(&e))
+}
+
+/// Refuses a number that JSON cannot carry (`NaN`, `Infinity`, `-Infinity`) in a value given
+/// as an object (whose paths start at `root`), naming it. `JSON.stringify` writes such a
+/// number as `null`, which the engine would report as "invalid type: null", or take as a
+/// field left out where `null` means that (`quote`, `check`); so an object whose JSON has a
+/// `null` is looked through (the usual object has none, and costs a scan of its text).
+fn refuse_non_finite(value: &JsValue, root: &str) -> Result<(), JsValue> {
+    match non_finite(value, root) {
+        Some(found) => Err(js_error_at(
+            &found.get(0).as_string().unwrap_or_default(),
+            &format!(
+                "got {}, which JSON cannot carry (a number must be finite)",
+                found.get(1).as_string().unwrap_or_default()
+            ),
+        )),
+        None => Ok(()),
+    }
 }
 
 /// An order given as a plain object, read as the scenario's `check` (its paths start there).
@@ -397,6 +430,9 @@ fn read_argument<T: serde::de::DeserializeOwned>(
     root: &str,
 ) -> Result<T, JsValue> {
     let text = stringify(value, what)?;
+    if text.contains("null") {
+        refuse_non_finite(value, root)?;
+    }
     let mut deserializer = serde_json::Deserializer::from_str(&text);
     serde_path_to_error::deserialize(&mut deserializer).map_err(|e| {
         let path = under(root, unimargin::path_text(e.path()));
@@ -455,6 +491,7 @@ struct DecimalArg(#[serde(with = "unimargin::num")] Decimal);
 fn read_step(step: Option<JsValue>) -> Result<Option<Decimal>, JsValue> {
     match step {
         Some(step) if !step.is_undefined() && !step.is_null() => {
+            refuse_non_finite(&step, "check.size_step")?;
             read_serde::<DecimalArg>(step, "check.size_step").map(|s| Some(s.0))
         }
         _ => Ok(None),

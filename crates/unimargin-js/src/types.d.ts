@@ -243,12 +243,23 @@ export interface AccountUpdate {
   prices?: { [coin: string]: DecimalInput };
 }
 
-/** What every function throws on bad input: a JS Error naming where the problem is. */
-export interface UnimarginError extends Error {
+/** What every function throws on bad input: a JS Error naming where the problem is
+ * (`error instanceof UnimarginError`). */
+export class UnimarginError extends Error {
+  constructor(message: string, path?: string);
   name: "UnimarginError";
   /** A path into the scenario, such as "coins[2].discount_tiers[1].rate"; "" for the
    * whole document. An order given on its own is read as the scenario's `check`. */
   path: string;
   /** What is wrong, in a sentence that does not repeat the path. */
   message: string;
+}
+
+// `Account` has a `[Symbol.dispose]()` (for `using`, where the JS engine has it), which
+// TypeScript's libraries before esnext do not declare: declared here as @types/node does, so
+// that these definitions compile with any target's default libraries.
+declare global {
+  interface SymbolConstructor {
+    readonly dispose: unique symbol;
+  }
 }
