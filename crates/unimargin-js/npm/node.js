@@ -1,6 +1,6 @@
 // The package's module for Node (an ES module; ./unimargin.cjs is the same bundled as
-// CommonJS): the browser module (../web/) with its wasm loaded at once from the file beside
-// it, so that nothing needs to be awaited. `init()` and `initSync()` are there as in the
+// CommonJS): the browser module (../web/) with its wasm loaded at once from the package's one
+// copy of it, so that nothing needs to be awaited. `init()` and `initSync()` are there as in the
 // browser, so that code shared with a page runs unchanged: the wasm being loaded, they
 // return at once.
 import { readFileSync } from "node:fs";
