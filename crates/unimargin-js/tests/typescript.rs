@@ -274,11 +274,25 @@ fn parse_definitions(text: &str) -> Definitions {
     let mut interfaces = BTreeMap::new();
     let mut aliases = BTreeMap::new();
     let mut current: Option<(String, BTreeMap<String, Field>)> = None;
+    // a type alias written over several lines, joined until its `;`
+    let mut alias = String::new();
     for raw in text.lines() {
         let line = raw.trim();
         if line.starts_with("//") || line.starts_with("/*") || line.starts_with('*') {
             continue;
         }
+        if line.starts_with("export type ") || !alias.is_empty() {
+            alias.push_str(line);
+            if !line.ends_with(';') {
+                continue;
+            }
+        }
+        let joined = std::mem::take(&mut alias);
+        let line = if joined.is_empty() {
+            line
+        } else {
+            joined.as_str()
+        };
         if let Some(rest) = line.strip_prefix("export interface ") {
             let name = rest
                 .split_whitespace()
@@ -594,6 +608,7 @@ fn every_interface_is_checked_and_the_checker_can_fail() {
     assert_eq!(all, sorted, "a new interface must be checked here");
     let error = &defs.interfaces["UnimarginError"];
     assert!(error.contains_key("path") && error.contains_key("message"));
+    assert_eq!(error["kind"].ty, "UnimarginErrorKind");
 
     // a definition with a field dropped, one made optional and one typed wrongly fails
     let broken = TYPESCRIPT_DEFINITIONS
@@ -646,4 +661,16 @@ fn account_update_type_matches_the_rust_type() {
         fields.keys().map(String::as_str).collect::<Vec<_>>(),
         ["mark_prices", "prices"]
     );
+}
+
+/// `UnimarginErrorKind` lists exactly the engine's codes.
+#[test]
+fn the_error_kinds_are_the_engine_s_codes() {
+    let defs = parse_definitions(TYPESCRIPT_DEFINITIONS);
+    let listed = &defs.aliases["UnimarginErrorKind"];
+    let codes: BTreeSet<String> = unimargin::ErrorKind::CODES
+        .iter()
+        .map(|c| c.to_string())
+        .collect();
+    assert_eq!(*listed, codes);
 }

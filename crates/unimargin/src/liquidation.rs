@@ -18,7 +18,7 @@
 //!   within a side, the largest position first. When every side is at its first tier and
 //!   the account is still past the liquidation rate, the platform takes it over.
 
-use crate::error::Error;
+use crate::error::{Error, Figure};
 use crate::evaluate::evaluate;
 use crate::model::Account;
 use crate::num::{add, div, mul, sub, Overflow};
@@ -123,7 +123,7 @@ fn is_past(report: &Report, liquidation_rate: Decimal) -> bool {
 }
 
 fn overflow(_: Overflow) -> Error {
-    Error::overflow("", "the liquidation play-out")
+    Error::too_large("", Figure::LiquidationPlayOut)
 }
 
 /// Reduces the held size of one side of contract `j` by `size`, largest position first,

@@ -1,0 +1,477 @@
+//! Every sentence the engine writes, from its typed value: each error kind.
+//!
+//! One row per value, as in rust_decimal's `tests/decimal_tests.rs`: the typed value and the
+//! English sentence it must render. The sentences are those users saw before the kinds were
+//! typed; a row changes only when a sentence is deliberately reworded.
+
+use std::collections::BTreeSet;
+use unimargin::error::{Argument, DebtCause, Entity, Figure, MarketName, UsageProblem};
+use unimargin::num::NumberError;
+use unimargin::read::{Expected, Found, JsonProblem, Section};
+use unimargin::scenario::Market;
+use unimargin::{Decimal, Error, ErrorKind};
+
+fn d(text: &str) -> Decimal {
+    text.parse().expect("a decimal literal")
+}
+
+fn names(list: &[&str]) -> Vec<String> {
+    list.iter().map(|n| n.to_string()).collect()
+}
+
+/// Every kind, with the English sentence it renders.
+fn kinds() -> Vec<(ErrorKind, &'static str)> {
+    use ErrorKind::*;
+    vec![
+        (
+            InvalidJson {
+                problem: JsonProblem::EofWhileParsingValue,
+                line: 1,
+                column: 0,
+            },
+            "invalid JSON: EOF while parsing a value at line 1 column 0",
+        ),
+        (
+            InvalidJson {
+                problem: JsonProblem::NotUtf8,
+                line: 0,
+                column: 0,
+            },
+            "invalid JSON: the bytes are not UTF-8",
+        ),
+        (
+            MissingField {
+                field: "balance".into(),
+            },
+            "missing field `balance`",
+        ),
+        (
+            UnknownField {
+                field: "colour".into(),
+                expected: names(&["coin", "balance", "price"]),
+            },
+            "unknown field `colour`, expected one of `coin`, `balance`, `price`",
+        ),
+        (
+            UnknownField {
+                field: "up_to".into(),
+                expected: names(&["up_to_usd", "rate"]),
+            },
+            "unknown field `up_to`, expected `up_to_usd` or `rate`",
+        ),
+        (
+            UnknownField {
+                field: "x".into(),
+                expected: vec![],
+            },
+            "unknown field `x`, there are no fields",
+        ),
+        (
+            DuplicateField {
+                field: "coin".into(),
+            },
+            "duplicate field `coin`",
+        ),
+        (
+            UnknownVariant {
+                got: "up".into(),
+                expected: names(&["long", "short"]),
+            },
+            "unknown variant `up`, expected `long` or `short`",
+        ),
+        (
+            WrongType {
+                expected: Expected::Decimal,
+                got: Found::Boolean(true),
+            },
+            r#"invalid type: boolean `true`, expected a decimal number, as a string such as "50000" or a JSON number"#,
+        ),
+        (
+            WrongType {
+                expected: Expected::Object(Section::Scenario),
+                got: Found::Integer("5".into()),
+            },
+            "invalid type: integer `5`, expected a JSON object (the scenario)",
+        ),
+        (
+            WrongType {
+                expected: Expected::Text,
+                got: Found::Null,
+            },
+            "invalid type: null, expected a string",
+        ),
+        (
+            WrongType {
+                expected: Expected::List,
+                got: Found::Object,
+            },
+            "invalid type: map, expected a sequence",
+        ),
+        (
+            Number(NumberError::NotADecimal { text: "abc".into() }),
+            r#"expected a decimal number such as "50000" or "0.98", got "abc""#,
+        ),
+        (
+            Number(NumberError::TooLarge {
+                text: "1e29".into(),
+            }),
+            r#""1e29" is too large: figures must stay below about 7.9e28"#,
+        ),
+        (
+            Number(NumberError::TooManyDecimalPlaces {
+                text: "1e-29".into(),
+            }),
+            r#""1e-29" has more decimal places than the 28 that can be kept exactly"#,
+        ),
+        (
+            Number(NumberError::TooManyDigits {
+                text: "1234567890123456789012345.67890".into(),
+            }),
+            r#""1234567890123456789012345.67890" has more significant digits than the 28 that can be kept exactly"#,
+        ),
+        (
+            Number(NumberError::NotFinite { text: "NaN".into() }),
+            "expected a finite decimal number, got NaN",
+        ),
+        (
+            WrongFormat {
+                expected: "unimargin/scenario@1",
+                got: "unimargin/scenario@2".into(),
+            },
+            r#"expected "unimargin/scenario@1", got "unimargin/scenario@2""#,
+        ),
+        (
+            NotPositive {
+                field: "price",
+                got: d("0"),
+            },
+            "price must be greater than 0, got 0",
+        ),
+        (
+            Negative {
+                field: "interest_free",
+                got: d("-1.50"),
+            },
+            "interest_free must not be negative, got -1.50",
+        ),
+        (
+            NotAFraction {
+                field: "rate",
+                got: d("1.5"),
+            },
+            "rate must be between 0 and 1, got 1.5",
+        ),
+        (
+            WarningAboveLiquidation {
+                warning: d("0.8"),
+                liquidation: d("0.5"),
+            },
+            "warning_rate (0.8) must not be above liquidation_rate (0.5)",
+        ),
+        (
+            NotAName {
+                field: "coin",
+                got: " BTC".into(),
+            },
+            r#"coin must be a name without surrounding spaces, got " BTC""#,
+        ),
+        (
+            NoBase,
+            "base must name the coin the contract tracks, such as BTC",
+        ),
+        (
+            Duplicate {
+                name: "BTC".into(),
+                first_path: "coins[0]".into(),
+            },
+            "BTC is already defined at coins[0]",
+        ),
+        (
+            UnknownCoin { name: "ETH".into() },
+            "ETH is not one of the coins; add it to `coins`",
+        ),
+        (
+            UnknownContract {
+                name: "ETHUSDT".into(),
+            },
+            "ETHUSDT is not one of the contracts; add it to `contracts`",
+        ),
+        (
+            MissingPrice { coin: "BTC".into() },
+            "missing field `price`: the price of BTC in its quote",
+        ),
+        (
+            StablecoinPrice {
+                coin: "USDT".into(),
+                got: d("2"),
+            },
+            "the price of USDT in its own unit is 1 (its USD price is settings.usdt_usd), got 2",
+        ),
+        (
+            StablecoinQuote {
+                coin: "USDC".into(),
+                got: "USDT".into(),
+            },
+            "USDC is priced by settings.usdc_usd; its quote must be USDC, got USDT",
+        ),
+        (
+            UnknownQuote { got: "EUR".into() },
+            r#"quote must be USD, USDT, USDC or BTC, got "EUR""#,
+        ),
+        (
+            NoBtcToQuoteIn { coin: "DOT".into() },
+            "DOT is quoted in BTC, but BTC is not one of the coins; add BTC with its USD price",
+        ),
+        (
+            BtcQuotedInBtc,
+            "BTC cannot be quoted in BTC: its price would depend on itself; quote it in USD, USDT or USDC",
+        ),
+        (
+            TiersNotAscending {
+                field: "up_to_usd",
+                bound: d("1000.0"),
+                previous: d("1000"),
+            },
+            "tiers must ascend strictly: up_to_usd 1000.0 is not above the previous tier's 1000",
+        ),
+        (
+            LastTierBounded { field: "up_to" },
+            "the last tier must be unbounded: leave out up_to (or add a tier above it)",
+        ),
+        (
+            UnboundedTierNotLast {
+                field: "up_to_usd",
+                number: 2,
+                count: 3,
+            },
+            "only the last tier may be unbounded: this tier (number 2 of 3) needs up_to_usd",
+        ),
+        (
+            NoPositionTiers,
+            r#"a contract needs at least one position tier, such as [{"mmr": "0.004"}]"#,
+        ),
+        (
+            NotForMarket {
+                field: "symbol",
+                market: MarketName(Market::Spot),
+            },
+            "a spot order has no symbol",
+        ),
+        (
+            MissingForMarket {
+                field: "symbol",
+                market: MarketName(Market::Futures),
+            },
+            "missing field `symbol`: a futures order needs it",
+        ),
+        (
+            SameCoinTwice { coin: "BTC".into() },
+            "a spot order trades two different coins; base and quote are both BTC",
+        ),
+        (
+            SizeStepOutsideCheck,
+            "size_step belongs only to the order in `check`",
+        ),
+        (NoSuchEntry, "the account has no such entry"),
+        (
+            // the debt is written without trailing zeros
+            NotBorrowable {
+                coin: "USDT".into(),
+                owed: d("100.00"),
+                cause: DebtCause::Balance,
+            },
+            "balance plus unrealized PnL leaves a debt of 100 USDT, but USDT cannot be borrowed: give it loan_tiers",
+        ),
+        (
+            NotBorrowable {
+                coin: "USDT".into(),
+                owed: d("400"),
+                cause: DebtCause::PendingOrder,
+            },
+            "filled, this order would leave a debt of 400 USDT, but USDT cannot be borrowed: give it loan_tiers",
+        ),
+        (
+            TooLarge {
+                what: Figure::UsdEquity,
+            },
+            "the USD equity is too large to compute exactly (over about 7.9e28)",
+        ),
+        (
+            Usage {
+                problem: UsageProblem::MissingCommand,
+            },
+            "missing command (see unimargin --help)",
+        ),
+        (
+            Usage {
+                problem: UsageProblem::Unknown("--json".into()),
+            },
+            "unknown command or arguments: --json (see unimargin --help)",
+        ),
+        (
+            Usage {
+                problem: UsageProblem::MissingValue("coin".into()),
+            },
+            "--coin needs a value (see unimargin --help)",
+        ),
+        (
+            Usage {
+                problem: UsageProblem::MissingFile("evaluate".into()),
+            },
+            "evaluate needs a FILE, or - for standard input (see unimargin --help)",
+        ),
+        (
+            Usage {
+                problem: UsageProblem::AfterFile("more".into()),
+            },
+            "unexpected argument after FILE: more (see unimargin --help)",
+        ),
+        (
+            CannotRead {
+                file: "a.json".into(),
+                reason: "No such file or directory (os error 2)".into(),
+            },
+            "cannot read a.json: No such file or directory (os error 2)",
+        ),
+        (NoCoinNamed, "name the coin with --coin, such as --coin BTC"),
+        (
+            NotInAccount {
+                entity: Entity::Coin,
+                name: "XRP".into(),
+                names: names(&["USDT", "BTC"]),
+                count: 2,
+            },
+            r#"this account has no coin "XRP" (it has: USDT, BTC)"#,
+        ),
+        (
+            // 3 of 12 names shown
+            NotInAccount {
+                entity: Entity::Contract,
+                name: "NOPE".into(),
+                names: names(&["A", "B", "C"]),
+                count: 12,
+            },
+            r#"this account has no contract "NOPE" (it has: A, B, C, …, 12 in all)"#,
+        ),
+        (
+            PointCount { got: "1".into() },
+            "--points must be a whole number from 2 to 100000, got 1",
+        ),
+        (
+            MissingArgument {
+                argument: Argument::Scenario,
+            },
+            "expected a scenario, got undefined",
+        ),
+        (
+            NotSerializable {
+                argument: Argument::Order,
+                reason: "Do not know how to serialize a BigInt".into(),
+            },
+            "an order cannot be written as JSON: Do not know how to serialize a BigInt",
+        ),
+        (
+            NotJsonText,
+            "expected JSON text: a string, or its UTF-8 bytes as a Uint8Array",
+        ),
+        (NoOrderToCheck, "an order to check is needed"),
+        (
+            Other {
+                detail: "the document could not be read".into(),
+            },
+            "the document could not be read",
+        ),
+    ]
+}
+
+#[test]
+fn every_kind_renders_its_english_sentence() {
+    let failures: Vec<String> = kinds()
+        .into_iter()
+        .filter_map(|(kind, want)| {
+            let got = kind.to_string();
+            (got != want).then(|| format!("{kind:?}:\n  got  {got}\n  want {want}"))
+        })
+        .collect();
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn the_table_covers_every_code_and_the_codes_are_distinct_snake_case() {
+    let covered: BTreeSet<&str> = kinds().iter().map(|(kind, _)| kind.code()).collect();
+    let codes: BTreeSet<&str> = ErrorKind::CODES.into_iter().collect();
+    assert_eq!(
+        codes.len(),
+        ErrorKind::CODES.len(),
+        "two kinds share a code"
+    );
+    assert_eq!(
+        covered, codes,
+        "a kind without its row, or a code not listed"
+    );
+    for code in ErrorKind::CODES {
+        assert!(
+            !code.is_empty()
+                && code.chars().all(|c| c.is_ascii_lowercase() || c == '_')
+                && !code.starts_with('_')
+                && !code.ends_with('_'),
+            "{code}"
+        );
+    }
+}
+
+#[test]
+fn an_error_is_its_path_and_its_kind() {
+    let error = Error::new(
+        "coins[0].price",
+        ErrorKind::NotPositive {
+            field: "price",
+            got: d("-1"),
+        },
+    );
+    assert_eq!(error.path(), "coins[0].price");
+    assert_eq!(error.code(), "not_positive");
+    assert_eq!(error.message(), "price must be greater than 0, got -1");
+    assert_eq!(
+        error.to_string(),
+        "coins[0].price: price must be greater than 0, got -1"
+    );
+    assert_eq!(
+        error.to_json(),
+        r#"{"error":{"path":"coins[0].price","kind":"not_positive","message":"price must be greater than 0, got -1"}}"#
+    );
+    // the whole document: the message alone
+    let whole = Error::new("", ErrorKind::NoSuchEntry);
+    assert_eq!(whole.to_string(), "the account has no such entry");
+    // an argument read as the document's `check`
+    let size = Error::new("size", ErrorKind::NoSuchEntry).within("check");
+    assert_eq!(size.path(), "check.size");
+    assert_eq!(
+        Error::new("[0]", ErrorKind::NoSuchEntry)
+            .within("check")
+            .path(),
+        "check[0]"
+    );
+    assert_eq!(
+        Error::new("", ErrorKind::NoSuchEntry)
+            .within("check")
+            .path(),
+        "check"
+    );
+    assert_eq!(
+        Error::new("a", ErrorKind::NoSuchEntry).within("").path(),
+        "a"
+    );
+}
+
+#[test]
+fn each_figure_is_named_once() {
+    let nouns: BTreeSet<String> = Figure::ALL.iter().map(|f| f.to_string()).collect();
+    assert_eq!(nouns.len(), Figure::ALL.len(), "two figures share a name");
+    assert_eq!(Figure::AdjustedEquity.to_string(), "adjusted equity");
+    assert_eq!(
+        Figure::LoanInitialMargin.to_string(),
+        "the loan's initial margin"
+    );
+    assert_eq!(Figure::Sweep.to_string(), "the sweep");
+}
