@@ -27,6 +27,7 @@ use unimargin::scenario::{
     Coin, Contract, DiscountTier, LoanTier, MaintenanceTier, Market, Order, OrderSide, Position,
     PositionSide, Scenario, Settings, SCENARIO_FORMAT,
 };
+use unimargin::text::Reason;
 use unimargin::Decimal;
 use unimargin_js::TYPESCRIPT_DEFINITIONS;
 
@@ -213,7 +214,7 @@ fn reports() -> Vec<Report> {
         headroom: d("1"),
         max_size: d("2"),
         size_step: d("0.001"),
-        reasons: vec!["Accepted.".into()],
+        reasons: vec![Reason::LargestSize { size: d("2") }],
         not_borrowable: borrowing.then(|| "DOT".to_string()),
     };
     let report = |full: bool| Report {

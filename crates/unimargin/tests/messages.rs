@@ -1,4 +1,5 @@
-//! Every sentence the engine writes, from its typed value: each error kind.
+//! Every sentence the engine writes, from its typed value: each error kind, each reason of an
+//! order check, each mode reason, each step and reading of the liquidation play-out.
 //!
 //! One row per value, as in rust_decimal's `tests/decimal_tests.rs`: the typed value and the
 //! English sentence it must render. The sentences are those users saw before the kinds were
@@ -6,9 +7,12 @@
 
 use std::collections::BTreeSet;
 use unimargin::error::{Argument, DebtCause, Entity, Figure, MarketName, UsageProblem};
+use unimargin::liquidation::{LiquidationAction, LiquidationStep, READINGS};
 use unimargin::num::NumberError;
 use unimargin::read::{Expected, Found, JsonProblem, Section};
-use unimargin::scenario::Market;
+use unimargin::scenario::{Market, PositionSide};
+use unimargin::text::Reason;
+use unimargin::upgrade::{Debt, ModeReason};
 use unimargin::{Decimal, Error, ErrorKind};
 
 fn d(text: &str) -> Decimal {
@@ -474,4 +478,189 @@ fn each_figure_is_named_once() {
         "the loan's initial margin"
     );
     assert_eq!(Figure::Sweep.to_string(), "the sweep");
+}
+
+#[test]
+fn every_reason_of_an_order_check_renders_its_sentence() {
+    let table: Vec<(Reason, &str)> = vec![
+        (
+            Reason::NotBorrowable { coin: "DOT".into() },
+            "Rejected: the order would leave DOT below zero, and DOT cannot be borrowed (it has no loan tiers).",
+        ),
+        (
+            // USD to the cent, grouped by thousands
+            Reason::Accepted {
+                adjusted_equity_after: d("50100"),
+                margin_reserved_after: d("0"),
+                headroom: d("50100"),
+            },
+            "Accepted: adjusted equity after the order, 50,100.00 USD, covers the margin reserved with it, 0.00 USD, with 50,100.00 USD to spare.",
+        ),
+        (
+            Reason::Rejected {
+                adjusted_equity_after: d("1000"),
+                margin_reserved_after: d("1234.5"),
+                shortfall: d("234.5"),
+            },
+            "Rejected: adjusted equity after the order, 1,000.00 USD, is 234.50 USD short of the margin reserved with it, 1,234.50 USD.",
+        ),
+        (
+            Reason::SpotLoss {
+                loss: d("50"),
+                bought: "DOT".into(),
+                paid: "USDT".into(),
+            },
+            "Its spot trading loss is 50.00 USD: after discount rates, the DOT it brings in counts for that much less adjusted equity than the USDT it gives up.",
+        ),
+        (
+            Reason::NoSpotLoss {
+                bought: "USDT".into(),
+                paid: "DOT".into(),
+            },
+            "It has no spot trading loss: the USDT it brings in counts for at least as much adjusted equity as the DOT it gives up.",
+        ),
+        (
+            // 0.001 is 0.1 %
+            Reason::Fee {
+                fee: d("0.105"),
+                rate: d("0.001"),
+            },
+            "Its estimated fee is 0.11 USD (spot taker fee 0.1 %).",
+        ),
+        (
+            Reason::Borrows {
+                amount: d("1500"),
+                coin: "USDT".into(),
+                initial_margin: d("150"),
+            },
+            "It borrows 1,500 USDT, adding 150.00 USD of loan initial margin.",
+        ),
+        (
+            Reason::FuturesMargin {
+                margin: d("3201.92"),
+                symbol: "BTCUSDT".into(),
+                side: PositionSide::Long,
+            },
+            "It adds 3,201.92 USD of initial margin on BTCUSDT, its taker fee included, as an open order on the long side.",
+        ),
+        (
+            Reason::NoFuturesMargin {
+                symbol: "BTCUSDT".into(),
+                side: PositionSide::Short,
+            },
+            "It adds no initial margin: the short side of BTCUSDT, with it, stays within the margin of the other side.",
+        ),
+        (
+            Reason::LargestSize { size: d("16720") },
+            "The largest size that passes is 16,720.",
+        ),
+        (
+            Reason::NoSizePasses,
+            "No size of this order passes at this price.",
+        ),
+    ];
+    for (reason, want) in table {
+        assert_eq!(reason.to_string(), want, "{reason:?}");
+        // serialized as the same sentence (the report's `check.reasons`)
+        assert_eq!(serde_json::to_value(&reason).unwrap(), want, "{reason:?}");
+    }
+}
+
+#[test]
+fn every_mode_reason_renders_its_sentence() {
+    let table = [
+        (
+            ModeReason::OpenOrders { count: 2 },
+            "Cancel the 2 open order(s) before switching modes.",
+        ),
+        (
+            ModeReason::Positions { count: 1 },
+            "Close the 1 position(s) before switching modes.",
+        ),
+        (
+            ModeReason::Debts {
+                debts: vec![
+                    Debt {
+                        coin: "USDT".into(),
+                        amount: d("1234.5"),
+                    },
+                    Debt {
+                        coin: "DOT".into(),
+                        amount: d("20"),
+                    },
+                ],
+            },
+            "Repay the debts (1,234.5 USDT, 20 DOT) before switching modes.",
+        ),
+        (
+            ModeReason::AdvancedModeEligible { equity: d("50000") },
+            "Account equity of 50,000.00 USD meets advanced mode's 1,000 USD (the quiz must also be passed).",
+        ),
+        (
+            ModeReason::AdvancedModeNeedsEquity {
+                equity: d("999.99"),
+            },
+            "Advanced mode needs account equity of at least 1,000 USD; this account has 999.99 USD.",
+        ),
+    ];
+    for (reason, want) in table {
+        assert_eq!(reason.to_string(), want, "{reason:?}");
+        assert_eq!(serde_json::to_value(&reason).unwrap(), want, "{reason:?}");
+    }
+}
+
+#[test]
+fn every_liquidation_step_and_reading_renders_its_sentence() {
+    let table = [
+        (
+            LiquidationAction::CancelOrders { count: 3 },
+            "Cancel all 3 open order(s).",
+        ),
+        (
+            LiquidationAction::CloseHedge {
+                symbol: "BTCUSDT".into(),
+                size: d("1.5"),
+                notional_usd: d("90045"),
+            },
+            "Close the hedged 1.5 of BTCUSDT on both sides (90,045.00 USD a side) at the mark price.",
+        ),
+        (
+            // amounts to 12 decimal places
+            LiquidationAction::Convert {
+                from_coin: "BTC".into(),
+                amount: d("0.0123456789012345"),
+                to_coin: "USDT".into(),
+                repaid: d("1234"),
+            },
+            "Convert 0.012345678901 BTC into 1,234 USDT to repay the USDT debt.",
+        ),
+        (
+            LiquidationAction::ReducePosition {
+                symbol: "BTCUSDT".into(),
+                side: PositionSide::Long,
+                size: d("0.5"),
+                tier_after: 1,
+            },
+            "Reduce the long side of BTCUSDT by 0.5 to the top of position tier 1.",
+        ),
+    ];
+    for (action, want) in table {
+        let step = LiquidationStep {
+            stage: 1,
+            action: action.clone(),
+            adjusted_equity: d("1"),
+            maintenance_margin: d("1"),
+            cross_margin_rate: None,
+        };
+        assert_eq!(step.description(), want, "{action:?}");
+        let written = serde_json::to_value(&step).unwrap();
+        assert_eq!(written["description"], want, "{action:?}");
+        // the notional is in the sentence only: the play-out's fields are as they were
+        assert!(written.get("notional_usd").is_none(), "{written}");
+    }
+    let readings: BTreeSet<String> = READINGS.iter().map(|r| r.to_string()).collect();
+    assert_eq!(readings.len(), READINGS.len());
+    assert!(readings
+        .iter()
+        .any(|r| r == "Stage 1 closes the hedged overlap of each contract, the largest first."));
 }
