@@ -93,14 +93,16 @@ fn json_error(json: &str, path: Option<&Path>, error: serde_json::Error) -> Erro
             },
         ),
         Category::Data => {
-            // a refused number: its own reason, from the value read again
-            let number = match (kind_of_message(message), path) {
+            let kind = kind_of_message(message);
+            // not serde's words: the engine's decimal reader's, whose reason the value read
+            // again gives, typed
+            let number = match (&kind, path) {
                 (ErrorKind::Other { .. }, Some(path)) => number_error_at(json, path),
                 _ => None,
             };
             match number {
                 Some(number) => Error::new(at, ErrorKind::Number(number)),
-                None => reading_error(at, message),
+                None => at_field(at, kind),
             }
         }
     }
@@ -121,7 +123,11 @@ fn number_error_at(json: &str, path: &Path) -> Option<NumberError> {
 /// (`coins[0]` + "missing field `balance`" → `coins[0].balance`). Public so that the
 /// adapters reading documents another way (serde-wasm-bindgen) say their errors the same way.
 pub fn reading_error(path: String, message: &str) -> Error {
-    let kind = kind_of_message(message);
+    at_field(path, kind_of_message(message))
+}
+
+/// A reading error of `kind` at `path`, a missing field named by its own path.
+fn at_field(path: String, kind: ErrorKind) -> Error {
     let path = match &kind {
         ErrorKind::MissingField { field } if path.is_empty() => field.clone(),
         ErrorKind::MissingField { field } => format!("{path}.{field}"),
