@@ -4,26 +4,48 @@
 //! integer part, every three digits; what is left must be a decimal the engine reads
 //! exactly ([`unimargin::num::parse_decimal`]).
 
-use unimargin::num::parse_decimal;
+use unimargin::num::{parse_decimal, NumberError};
 use unimargin::Decimal;
 
 /// Spaces people (and spreadsheets) use between groups of digits.
 const SPACES: [char; 4] = [' ', '\u{a0}', '\u{202f}', '\u{2009}'];
 
+/// Why a number typed into a field cannot be read; `text` is what was typed (trimmed).
+/// `Display` is the English sentence shown beside the field.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum EntryError {
+    /// Nothing typed.
+    #[error("enter a number")]
+    Empty,
+    /// Not a number the engine reads exactly; `cause` says why.
+    #[error("expected a number such as 50000, 50,000, 50 000 or 0.98, got \"{text}\"")]
+    NotANumber { text: String, cause: NumberError },
+    /// A separator after the decimal point.
+    #[error("separators go only between thousands, before the decimal point: got \"{text}\"")]
+    SeparatorInFraction { text: String },
+    /// Both commas and spaces between thousands.
+    #[error("use one kind of thousands separator (a comma or a space), got \"{text}\"")]
+    MixedSeparators { text: String },
+    /// Separators that are not every three digits.
+    #[error("thousands separators go every three digits, as in 50,000 or 1 250 000; for decimals use a point: got \"{text}\"")]
+    BadGrouping { text: String },
+}
+
 /// Reads a number typed into a field.
-pub fn parse_typed(text: &str) -> Result<Decimal, String> {
+pub fn parse_typed(text: &str) -> Result<Decimal, EntryError> {
     let trimmed = text.trim_matches(|c: char| c.is_whitespace());
     if trimmed.is_empty() {
-        return Err("enter a number".into());
+        return Err(EntryError::Empty);
     }
     let plain = strip_grouping(trimmed)?;
-    parse_decimal(&plain).map_err(|_| {
-        format!("expected a number such as 50000, 50,000, 50 000 or 0.98, got \"{trimmed}\"")
+    parse_decimal(&plain).map_err(|cause| EntryError::NotANumber {
+        text: trimmed.to_string(),
+        cause,
     })
 }
 
 /// Removes thousands separators, checking that they sit every three digits.
-fn strip_grouping(text: &str) -> Result<String, String> {
+fn strip_grouping(text: &str) -> Result<String, EntryError> {
     let is_separator = |c: char| c == ',' || SPACES.contains(&c);
     if !text.contains(is_separator) {
         return Ok(text.to_string());
@@ -36,17 +58,14 @@ fn strip_grouping(text: &str) -> Result<String, String> {
         Some((int, frac)) => (int, Some(frac)),
         None => (rest, None),
     };
+    let typed = || text.to_string();
     if frac.is_some_and(|f| f.contains(is_separator)) {
-        return Err(format!(
-            "separators go only between thousands, before the decimal point: got \"{text}\""
-        ));
+        return Err(EntryError::SeparatorInFraction { text: typed() });
     }
     let commas = int.contains(',');
     let spaces = int.contains(SPACES);
     if commas && spaces {
-        return Err(format!(
-            "use one kind of thousands separator (a comma or a space), got \"{text}\""
-        ));
+        return Err(EntryError::MixedSeparators { text: typed() });
     }
     let groups: Vec<&str> = int.split(is_separator).collect();
     let well_grouped = groups[0].len() <= 3
@@ -54,9 +73,7 @@ fn strip_grouping(text: &str) -> Result<String, String> {
         && groups[1..].iter().all(|g| g.len() == 3)
         && groups.iter().all(|g| g.chars().all(|c| c.is_ascii_digit()));
     if !well_grouped {
-        return Err(format!(
-            "thousands separators go every three digits, as in 50,000 or 1 250 000; for decimals use a point: got \"{text}\""
-        ));
+        return Err(EntryError::BadGrouping { text: typed() });
     }
     let mut plain = String::with_capacity(text.len());
     plain.push_str(sign);
@@ -125,26 +142,84 @@ mod tests {
     }
 
     #[test]
-    fn refuses_what_is_not_a_number_with_a_message() {
+    fn refuses_what_is_not_a_number_with_its_kind_and_a_message() {
+        let not_a_number = |text: &str, cause: NumberError| EntryError::NotANumber {
+            text: text.into(),
+            cause,
+        };
+        let grouping = |text: &str| EntryError::BadGrouping { text: text.into() };
         let table = [
-            ("", "enter a number"),
-            ("   ", "enter a number"),
+            ("", EntryError::Empty, "enter a number"),
+            ("   ", EntryError::Empty, "enter a number"),
             (
                 "abc",
+                not_a_number("abc", NumberError::NotADecimal { text: "abc".into() }),
                 "expected a number such as 50000, 50,000, 50 000 or 0.98, got \"abc\"",
             ),
-            ("50,00", "thousands separators go every three digits"),
-            ("5,0000", "thousands separators go every three digits"),
-            (",500", "thousands separators go every three digits"),
-            ("0,5", "thousands separators go every three digits"),
-            ("1,000 000", "use one kind of thousands separator"),
-            ("1.000,5", "separators go only between thousands"),
-            ("1.2.3", "expected a number"),
-            ("12a,000", "thousands separators go every three digits"),
+            (
+                "1e99",
+                not_a_number(
+                    "1e99",
+                    NumberError::TooLarge {
+                        text: "1e99".into(),
+                    },
+                ),
+                "expected a number such as 50000, 50,000, 50 000 or 0.98, got \"1e99\"",
+            ),
+            (
+                "50,00",
+                grouping("50,00"),
+                "thousands separators go every three digits",
+            ),
+            (
+                "5,0000",
+                grouping("5,0000"),
+                "thousands separators go every three digits",
+            ),
+            (
+                ",500",
+                grouping(",500"),
+                "thousands separators go every three digits",
+            ),
+            (
+                "0,5",
+                grouping("0,5"),
+                "thousands separators go every three digits",
+            ),
+            (
+                "1,000 000",
+                EntryError::MixedSeparators {
+                    text: "1,000 000".into(),
+                },
+                "use one kind of thousands separator",
+            ),
+            (
+                "1.000,5",
+                EntryError::SeparatorInFraction {
+                    text: "1.000,5".into(),
+                },
+                "separators go only between thousands",
+            ),
+            (
+                "1.2.3",
+                not_a_number(
+                    "1.2.3",
+                    NumberError::NotADecimal {
+                        text: "1.2.3".into(),
+                    },
+                ),
+                "expected a number",
+            ),
+            (
+                "12a,000",
+                grouping("12a,000"),
+                "thousands separators go every three digits",
+            ),
         ];
-        for (typed, want) in table {
+        for (typed, kind, want) in table {
             let got = parse_typed(typed).unwrap_err();
-            assert!(got.contains(want), "{typed:?}: {got}");
+            assert_eq!(got, kind, "{typed:?}");
+            assert!(got.to_string().contains(want), "{typed:?}: {got}");
         }
     }
 

@@ -8,11 +8,14 @@ export class UnimarginError extends Error {
    * @param {string} message what is wrong, in a sentence that does not repeat the path
    * @param {string} [path] where in the scenario ("coins[2].discount_tiers[1].rate"; "" for
    *   the whole document)
+   * @param {string} [kind] what is wrong, as the engine's stable code (`ErrorKind::code`,
+   *   such as "not_a_fraction"); "other" when not given
    */
-  constructor(message, path = "") {
+  constructor(message, path = "", kind = "other") {
     super(message);
     this.name = "UnimarginError";
     this.path = path;
+    this.kind = kind;
   }
 }
 

@@ -16,7 +16,8 @@ for (const name of Object.getOwnPropertyNames(prototype)) {
   const guarded = {
     [name](...args) {
       if (!this.__wbg_ptr) {
-        throw new UnimarginError(`this Account was freed (free() was called), so ${name}() cannot use it; create a new Account`);
+        // the engine's ErrorKind::AccountFreed, word for word (tests/js_sources.rs)
+        throw new UnimarginError(`this Account was freed (free() was called), so ${name}() cannot use it; create a new Account`, "", "account_freed");
       }
       return method.apply(this, args);
     },

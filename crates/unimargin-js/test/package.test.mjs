@@ -64,12 +64,14 @@ const badRate = () => {
   return scenario;
 };
 
-function assertUnimarginError(fn, path, message) {
+/** `fn` throws an UnimarginError at `path` saying `message` (and of `kind`, when given). */
+function assertUnimarginError(fn, path, message, kind) {
   assert.throws(fn, (e) => {
     assert.ok(e instanceof UnimarginError, `an UnimarginError, not ${e}`);
     assert.ok(e instanceof Error, "an Error");
     assert.equal(e.name, "UnimarginError");
     assert.equal(e.path, path);
+    if (kind !== undefined) assert.equal(e.kind, kind, e.message);
     if (message instanceof RegExp) assert.match(e.message, message);
     else assert.equal(e.message, message);
     return true;
@@ -261,21 +263,22 @@ test("NaN and ±Infinity given as numbers are named as given, where JSON would c
   const balance = (value) => ({ ...seed, coins: seed.coins.map((c, i) => (i === 0 ? { ...c, balance: value } : c)) });
   const account = new Account(seed);
   for (const [number, spelled] of [[NaN, "NaN"], [Infinity, "Infinity"], [-Infinity, "-Infinity"]]) {
-    const message = `got ${spelled}, which JSON cannot carry (a number must be finite)`;
-    assertUnimarginError(() => evaluate(balance(number)), "coins[0].balance", message);
-    assertUnimarginError(() => new Account(balance(number)), "coins[0].balance", message);
-    assertUnimarginError(() => evaluate(withQuote(number)), "coins[2].quote", message);
-    assertUnimarginError(() => checkOrder(seed, { ...order, price: number }), "check.price", message);
-    assertUnimarginError(() => maxOrderSize(seed, order, number), "check.size_step", message);
-    assertUnimarginError(() => account.checkOrder({ ...order, size: number }), "check.size", message);
-    assertUnimarginError(() => account.update({ prices: { DOT: number } }), "prices.DOT", message);
-    assertUnimarginError(() => account.update({ mark_prices: {}, prices: { DOT: "5", USDT: number } }), "prices.USDT", message);
+    // the engine's NumberError::NotFinite, spelled as JS spells the number
+    const message = `expected a finite decimal number, got ${spelled}`;
+    const refused = (fn, path) => assertUnimarginError(fn, path, message, "not_finite");
+    refused(() => evaluate(balance(number)), "coins[0].balance");
+    refused(() => new Account(balance(number)), "coins[0].balance");
+    refused(() => evaluate(withQuote(number)), "coins[2].quote");
+    refused(() => checkOrder(seed, { ...order, price: number }), "check.price");
+    refused(() => maxOrderSize(seed, order, number), "check.size_step");
+    refused(() => account.checkOrder({ ...order, size: number }), "check.size");
+    refused(() => account.update({ prices: { DOT: number } }), "prices.DOT");
+    refused(() => account.update({ mark_prices: {}, prices: { DOT: "5", USDT: number } }), "prices.USDT");
+    refused(() => unimargin.evaluateSerde(balance(number)), "coins[0].balance");
   }
   // a value whose toJSON gives a number is looked at as JSON.stringify sees it
   const boxed = { ...seed, coins: seed.coins.map((c, i) => (i === 0 ? { ...c, price: { toJSON: () => NaN } } : c)) };
-  assertUnimarginError(() => evaluate(boxed), "coins[0].price", "got NaN, which JSON cannot carry (a number must be finite)");
-  // serde-wasm-bindgen's crossing hands the engine the number itself, which it names
-  assertUnimarginError(() => unimargin.evaluateSerde(balance(NaN)), "coins[0].balance", "expected a finite decimal number, got NaN");
+  assertUnimarginError(() => evaluate(boxed), "coins[0].price", "expected a finite decimal number, got NaN", "not_finite");
   // a null that is no number keeps the engine's own message
   assertUnimarginError(() => evaluate({ ...seed, coins: [{ ...seed.coins[0], balance: null }] }), "coins[0].balance", /invalid type: null/);
   account.free();
@@ -295,7 +298,7 @@ test("an Account used after free() throws an UnimarginError saying it was freed"
     maxOrderSize: () => account.maxOrderSize(seed.check, "1"),
   };
   for (const [name, call] of Object.entries(calls)) {
-    assertUnimarginError(call, "", `this Account was freed (free() was called), so ${name}() cannot use it; create a new Account`);
+    assertUnimarginError(call, "", `this Account was freed (free() was called), so ${name}() cannot use it; create a new Account`, "account_freed");
   }
   // every method is guarded (a method added later is, too)
   const methods = Object.getOwnPropertyNames(Account.prototype).filter((n) => !["constructor", "free"].includes(n) && !n.startsWith("__"));
@@ -318,7 +321,7 @@ test("the browser build (web/) works once initialised with the wasm, with the sa
   assert.equal(await web.default(), await web.default());
   const account = new web.Account(seed);
   account.free();
-  assert.throws(() => account.summary(), (e) => e instanceof web.UnimarginError && /was freed/.test(e.message));
+  assert.throws(() => account.summary(), (e) => e instanceof web.UnimarginError && e.kind === "account_freed" && /was freed/.test(e.message));
 });
 
 test("Node and the browser build have one surface: the same names, init and initSync included", async () => {

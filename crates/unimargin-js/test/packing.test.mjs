@@ -127,11 +127,11 @@ facts.initSync = typeof initSync().memory;
 facts.version = version();
 facts.equity = evaluate(scenario).account.adjusted_equity;
 try { evaluate({ ...scenario, coins: [{ ...scenario.coins[0], balance: "lots" }] }); } catch (e) {
-  facts.error = { instance: e instanceof UnimarginError, error: e instanceof Error, name: e.name, path: e.path };
+  facts.error = { instance: e instanceof UnimarginError, error: e instanceof Error, name: e.name, path: e.path, kind: e.kind };
 }
 const account = new Account(scenario);
 account.free();
-try { account.summary(); } catch (e) { facts.freed = e instanceof UnimarginError && e.message; }
+try { account.summary(); } catch (e) { facts.freed = e instanceof UnimarginError && [e.kind, e.message]; }
 // the browser module, by its file (the package exports it as "." outside Node)
 const web = await import(new URL("./node_modules/unimargin/web/unimargin.js", import.meta.url));
 facts.webNames = Object.keys(web).sort();
@@ -140,7 +140,7 @@ const required = createRequire(import.meta.url)("unimargin");
 facts.requireNames = Object.keys(required).sort();
 facts.requireEquity = required.evaluate(scenario).account.adjusted_equity;
 facts.requireInit = typeof (await required.default()).memory;
-try { required.evaluate({ ...scenario, format: "x" }); } catch (e) { facts.requireError = e instanceof required.UnimarginError; }
+try { required.evaluate({ ...scenario, format: "x" }); } catch (e) { facts.requireError = e instanceof required.UnimarginError && e.kind; }
 facts.wasm = import.meta.resolve("unimargin/unimargin_bg.wasm").endsWith("/node_modules/unimargin/web/unimargin_bg.wasm");
 console.log(JSON.stringify(facts));
 `;
@@ -156,21 +156,22 @@ test("Node loads the installed package as an ES module and as CommonJS, without 
   assert.equal(facts.init, "object");
   assert.equal(facts.initSync, "object");
   assert.equal(facts.equity, "49000"); // 1 BTC × 50,000 × 0.98 + 500 DOT × 4 × 0
-  assert.deepEqual(facts.error, { instance: true, error: true, name: "UnimarginError", path: "coins[0].balance" });
-  assert.match(facts.freed, /was freed/);
+  assert.deepEqual(facts.error, { instance: true, error: true, name: "UnimarginError", path: "coins[0].balance", kind: "not_a_decimal" });
+  assert.equal(facts.freed[0], "account_freed");
+  assert.match(facts.freed[1], /was freed/);
   assert.deepEqual(facts.webNames, facts.nodeNames);
   assert.deepEqual(facts.requireNames, facts.nodeNames);
   assert.ok(facts.nodeNames.includes("default") && facts.nodeNames.includes("UnimarginError"));
   assert.equal(facts.requireEquity, "49000");
   assert.equal(facts.requireInit, "object");
-  assert.equal(facts.requireError, true);
+  assert.equal(facts.requireError, "wrong_format");
   assert.equal(facts.wasm, true);
   assert.equal(facts.version, JSON.parse(readFileSync(path.join(pkgDir, "package.json"), "utf8")).version);
 });
 
 // A consumer written as the README says, for each way TypeScript resolves the package.
 const consumerTs = (module) => `
-import init, { evaluate, checkOrder, maxOrderSize, Account, UnimarginError, type Scenario, type Report, type Check } from "unimargin";
+import init, { evaluate, checkOrder, maxOrderSize, Account, UnimarginError, type Scenario, type Report, type Check, type UnimarginErrorKind } from "unimargin";
 
 export async function use(scenario: Scenario): Promise<string> {
   await init();
@@ -187,8 +188,11 @@ export async function use(scenario: Scenario): Promise<string> {
   } catch (e) {
     if (e instanceof UnimarginError) {
       const where: string = e.path;
+      const kind: UnimarginErrorKind = e.kind;
+      // @ts-expect-error a kind is one of the engine's codes, not any string
+      if (kind === "no_such_kind") return "";
       const what: string = e.message;
-      return where + what;
+      return where + kind + what;
     }
   }
   return [report.account.risk, check.accepted, size, equity, "${module}"].join();

@@ -91,12 +91,8 @@ fn field_path(ctx: Ctx, field: Field) -> Memo<String> {
 fn error_at(ctx: Ctx, path: Memo<String>) -> Memo<Option<String>> {
     Memo::new(move |_| {
         path.with(|p| {
-            ctx.errors.with(|errors| {
-                errors
-                    .iter()
-                    .find(|e| &e.path == p)
-                    .map(|e| e.message.clone())
-            })
+            ctx.errors
+                .with(|errors| errors.iter().find(|e| &e.path == p).map(|e| e.message()))
         })
     })
 }

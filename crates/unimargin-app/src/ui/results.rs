@@ -76,7 +76,7 @@ fn problems(ctx: Ctx) -> impl IntoView {
                                         <button type="button" class="link" on:click=move |_| focus_field(&target)>
                                             <code>{if path.is_empty() { "scenario".to_string() } else { path.clone() }}</code>
                                         </button>
-                                        ": "{e.message.clone()}
+                                        ": "{e.message()}
                                     </li>
                                 }
                             })
