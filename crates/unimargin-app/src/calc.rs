@@ -2,7 +2,7 @@
 //! shock) → report. When the draft does not compute, the last figures that did are kept,
 //! marked stale. A shock is an overlay: it changes the figures, never the scenario.
 
-use crate::draft::{Draft, FieldError};
+use crate::draft::{Draft, FieldError, FieldProblem};
 use std::sync::Arc;
 use unimargin::evaluate::evaluate;
 use unimargin::explain::{explain, Explanations};
@@ -72,10 +72,13 @@ pub fn compute(draft: &Draft, shock: Option<&Shock>) -> Result<Computed, Vec<Fie
         Some((s, index))
     }) {
         Some((s, index)) if s.price > Decimal::ZERO => {
-            let shocked = unimargin::whatif::shock(&account, index, s.price).map_err(|e| {
+            let shocked = unimargin::whatif::shock(&account, index, s.price).map_err(|error| {
                 vec![FieldError {
                     path: String::new(),
-                    message: format!("the what-if price of {}: {e}", s.coin),
+                    kind: FieldProblem::WhatIf {
+                        coin: s.coin.clone(),
+                        error,
+                    },
                 }]
             })?;
             let from = unimargin::rules::prices::usd_price(
@@ -86,7 +89,9 @@ pub fn compute(draft: &Draft, shock: Option<&Shock>) -> Result<Computed, Vec<Fie
             .map_err(|_| {
                 vec![FieldError {
                     path: String::new(),
-                    message: format!("the price of {} is too large", s.coin),
+                    kind: FieldProblem::PriceTooLarge {
+                        coin: s.coin.clone(),
+                    },
                 }]
             })?;
             let applied = Applied {
@@ -209,8 +214,15 @@ mod tests {
             *rule.errors,
             vec![FieldError {
                 path: "coins[0].discount_tiers[0].rate".into(),
-                message: "rate must be between 0 and 1, got 1.5".into()
+                kind: FieldProblem::Engine(unimargin::ErrorKind::NotAFraction {
+                    field: "rate",
+                    got: "1.5".parse().unwrap()
+                })
             }]
+        );
+        assert_eq!(
+            rule.errors[0].message(),
+            "rate must be between 0 and 1, got 1.5"
         );
 
         draft.set(
@@ -230,7 +242,7 @@ mod tests {
         let outcome = Outcome::next(None, &draft, None);
         assert!(outcome.figures.is_none());
         assert!(!outcome.is_stale() && !outcome.is_fresh());
-        assert_eq!(outcome.errors[0].message, "enter a number");
+        assert_eq!(outcome.errors[0].message(), "enter a number");
     }
 
     #[test]

@@ -9,7 +9,7 @@
 //! Rates (discount rates, MMRs, fees, interest, the risk thresholds) are typed as
 //! percentages (`98`, `0.06`) and read into FORMAT.md's fractions.
 
-use crate::number::{for_field, parse_percent, parse_typed, percent_for_field};
+use crate::number::{for_field, parse_percent, parse_typed, percent_for_field, EntryError};
 use serde::{Deserialize, Serialize};
 use unimargin::scenario::{
     Coin, Contract, DiscountTier, LoanTier, MaintenanceTier, Market, Order, OrderSide, Position,
@@ -24,16 +24,52 @@ pub type Id = u32;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FieldError {
     pub path: String,
-    pub message: String,
+    pub kind: FieldProblem,
+}
+
+impl FieldError {
+    /// What is wrong, in an English sentence.
+    pub fn message(&self) -> String {
+        self.kind.to_string()
+    }
 }
 
 impl From<unimargin::Error> for FieldError {
     fn from(error: unimargin::Error) -> Self {
+        let (path, kind) = error.into_parts();
         FieldError {
-            path: error.path().to_string(),
-            message: error.message(),
+            path,
+            kind: FieldProblem::Engine(kind),
         }
     }
+}
+
+/// What is wrong with a field: the engine's kind, or one of the page's own (a number typed,
+/// a choice, the what-if price). `Display` is the English sentence.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum FieldProblem {
+    /// A rule of the engine broken.
+    #[error("{0}")]
+    Engine(unimargin::ErrorKind),
+    /// A number typed that cannot be read.
+    #[error("{0}")]
+    Entry(EntryError),
+    /// A value that is not one of the field's two choices (`side`: `long` or `short`).
+    #[error("{field} must be {} or {}, got \"{got}\"", choices[0], choices[1])]
+    NotAChoice {
+        field: &'static str,
+        got: String,
+        choices: [&'static str; 2],
+    },
+    /// The what-if price of `coin` that cannot be applied to the account.
+    #[error("the what-if price of {coin}: {error}")]
+    WhatIf {
+        coin: String,
+        error: unimargin::Error,
+    },
+    /// The what-if coin's own price, too large to compute.
+    #[error("the price of {coin} is too large")]
+    PriceTooLarge { coin: String },
 }
 
 /// Generates, for a row type, the access to its text fields by a field enum whose
@@ -1005,16 +1041,35 @@ struct Reader {
 }
 
 impl Reader {
-    fn fail(&mut self, path: &str, message: String) {
+    fn fail(&mut self, path: &str, kind: FieldProblem) {
         self.errors.push(FieldError {
             path: path.to_string(),
-            message,
+            kind,
         });
     }
 
+    /// `text` in `field` (at `path`) is not one of its `choices`.
+    fn not_a_choice(
+        &mut self,
+        path: &str,
+        field: &'static str,
+        text: &str,
+        choices: [&'static str; 2],
+    ) {
+        let got = text.to_string();
+        self.fail(
+            path,
+            FieldProblem::NotAChoice {
+                field,
+                got,
+                choices,
+            },
+        );
+    }
+
     fn required(&mut self, path: &str, text: &str) -> Decimal {
-        parse_typed(text).unwrap_or_else(|message| {
-            self.fail(path, message);
+        parse_typed(text).unwrap_or_else(|error| {
+            self.fail(path, FieldProblem::Entry(error));
             Decimal::ZERO
         })
     }
@@ -1029,8 +1084,8 @@ impl Reader {
 
     /// A rate typed as a percentage, as its fraction.
     fn required_rate(&mut self, path: &str, text: &str) -> Decimal {
-        parse_percent(text).unwrap_or_else(|message| {
-            self.fail(path, message);
+        parse_percent(text).unwrap_or_else(|error| {
+            self.fail(path, FieldProblem::Entry(error));
             Decimal::ZERO
         })
     }
@@ -1048,7 +1103,7 @@ impl Reader {
             "long" => PositionSide::Long,
             "short" => PositionSide::Short,
             other => {
-                self.fail(path, format!("side must be long or short, got \"{other}\""));
+                self.not_a_choice(path, "side", other, ["long", "short"]);
                 PositionSide::Long
             }
         }
@@ -1059,9 +1114,11 @@ impl Reader {
             "spot" => Market::Spot,
             "futures" => Market::Futures,
             other => {
-                self.fail(
+                self.not_a_choice(
                     &format!("{path}.market"),
-                    format!("market must be spot or futures, got \"{other}\""),
+                    "market",
+                    other,
+                    ["spot", "futures"],
                 );
                 Market::Spot
             }
@@ -1070,10 +1127,7 @@ impl Reader {
             "buy" => OrderSide::Buy,
             "sell" => OrderSide::Sell,
             other => {
-                self.fail(
-                    &format!("{path}.side"),
-                    format!("side must be buy or sell, got \"{other}\""),
-                );
+                self.not_a_choice(&format!("{path}.side"), "side", other, ["buy", "sell"]);
                 OrderSide::Buy
             }
         };
@@ -1313,8 +1367,13 @@ mod tests {
                 "check.size"
             ]
         );
-        assert!(errors[0].message.contains("every three digits"));
-        assert_eq!(errors[2].message, "enter a number");
+        assert!(matches!(
+            errors[0].kind,
+            FieldProblem::Entry(EntryError::BadGrouping { .. })
+        ));
+        assert!(errors[0].message().contains("every three digits"));
+        assert_eq!(errors[2].kind, FieldProblem::Entry(EntryError::Empty));
+        assert_eq!(errors[2].message(), "enter a number");
     }
 
     #[test]

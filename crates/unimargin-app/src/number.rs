@@ -7,35 +7,66 @@
 //! Rates are typed and shown as percentages (`98`, `0.06`) and kept as FORMAT.md's fractions
 //! (`0.98`, `0.0006`) everywhere else: [`parse_percent`] and [`percent_for_field`] convert.
 
-use unimargin::num::parse_decimal;
+use unimargin::num::{parse_decimal, NumberError};
 use unimargin::Decimal;
 
 /// Spaces people (and spreadsheets) use between groups of digits.
 const SPACES: [char; 4] = [' ', '\u{a0}', '\u{202f}', '\u{2009}'];
 
-/// Reads a number typed into a field.
-pub fn parse_typed(text: &str) -> Result<Decimal, String> {
-    parse_like(text, "a number such as 50000, 50,000, 50 000 or 0.98")
+/// Why a number typed into a field cannot be read; `text` is what was typed (trimmed).
+/// `Display` is the English sentence shown beside the field.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum EntryError {
+    /// Nothing typed.
+    #[error("enter a number")]
+    Empty,
+    /// Not a number the engine reads exactly; `cause` says why.
+    #[error("expected a number such as 50000, 50,000, 50 000 or 0.98, got \"{text}\"")]
+    NotANumber { text: String, cause: NumberError },
+    /// A rate (typed as a percentage) that is not a number the engine reads exactly.
+    #[error("expected a percentage such as 98 or 0.06, got \"{text}\"")]
+    NotAPercentage { text: String, cause: NumberError },
+    /// A percentage with more decimal places than its fraction can keep (28).
+    #[error("too many decimal places in \"{text}\"")]
+    PercentTooPrecise { text: String },
+    /// A separator after the decimal point.
+    #[error("separators go only between thousands, before the decimal point: got \"{text}\"")]
+    SeparatorInFraction { text: String },
+    /// Both commas and spaces between thousands.
+    #[error("use one kind of thousands separator (a comma or a space), got \"{text}\"")]
+    MixedSeparators { text: String },
+    /// Separators that are not every three digits.
+    #[error("thousands separators go every three digits, as in 50,000 or 1 250 000; for decimals use a point: got \"{text}\"")]
+    BadGrouping { text: String },
 }
 
-fn parse_like(text: &str, expected: &str) -> Result<Decimal, String> {
+/// Reads a number typed into a field.
+pub fn parse_typed(text: &str) -> Result<Decimal, EntryError> {
     let trimmed = text.trim_matches(|c: char| c.is_whitespace());
     if trimmed.is_empty() {
-        return Err("enter a number".into());
+        return Err(EntryError::Empty);
     }
     let plain = strip_grouping(trimmed)?;
-    parse_decimal(&plain).map_err(|_| format!("expected {expected}, got \"{trimmed}\""))
+    parse_decimal(&plain).map_err(|cause| EntryError::NotANumber {
+        text: trimmed.to_string(),
+        cause,
+    })
 }
 
 /// Reads a rate typed as a percentage (`98`, `0.06`, `98 %`) into the fraction FORMAT.md
 /// keeps (`0.98`, `0.0006`), exactly: the decimal point moves two places, nothing is divided.
-pub fn parse_percent(text: &str) -> Result<Decimal, String> {
+pub fn parse_percent(text: &str) -> Result<Decimal, EntryError> {
     let number = text.trim().trim_end_matches('%');
-    let percent = parse_like(number, "a percentage such as 98 or 0.06")?;
+    let percent = parse_typed(number).map_err(|error| match error {
+        EntryError::NotANumber { text, cause } => EntryError::NotAPercentage { text, cause },
+        other => other,
+    })?;
     let mut fraction = percent;
     fraction
         .set_scale(percent.scale() + 2)
-        .map_err(|_| format!("too many decimal places in \"{}\"", text.trim()))?;
+        .map_err(|_| EntryError::PercentTooPrecise {
+            text: text.trim().to_string(),
+        })?;
     Ok(fraction.normalize())
 }
 
@@ -47,7 +78,7 @@ pub fn percent_for_field(fraction: Decimal) -> String {
 }
 
 /// Removes thousands separators, checking that they sit every three digits.
-fn strip_grouping(text: &str) -> Result<String, String> {
+fn strip_grouping(text: &str) -> Result<String, EntryError> {
     let is_separator = |c: char| c == ',' || SPACES.contains(&c);
     if !text.contains(is_separator) {
         return Ok(text.to_string());
@@ -60,17 +91,14 @@ fn strip_grouping(text: &str) -> Result<String, String> {
         Some((int, frac)) => (int, Some(frac)),
         None => (rest, None),
     };
+    let typed = || text.to_string();
     if frac.is_some_and(|f| f.contains(is_separator)) {
-        return Err(format!(
-            "separators go only between thousands, before the decimal point: got \"{text}\""
-        ));
+        return Err(EntryError::SeparatorInFraction { text: typed() });
     }
     let commas = int.contains(',');
     let spaces = int.contains(SPACES);
     if commas && spaces {
-        return Err(format!(
-            "use one kind of thousands separator (a comma or a space), got \"{text}\""
-        ));
+        return Err(EntryError::MixedSeparators { text: typed() });
     }
     let groups: Vec<&str> = int.split(is_separator).collect();
     let well_grouped = groups[0].len() <= 3
@@ -78,9 +106,7 @@ fn strip_grouping(text: &str) -> Result<String, String> {
         && groups[1..].iter().all(|g| g.len() == 3)
         && groups.iter().all(|g| g.chars().all(|c| c.is_ascii_digit()));
     if !well_grouped {
-        return Err(format!(
-            "thousands separators go every three digits, as in 50,000 or 1 250 000; for decimals use a point: got \"{text}\""
-        ));
+        return Err(EntryError::BadGrouping { text: typed() });
     }
     let mut plain = String::with_capacity(text.len());
     plain.push_str(sign);
@@ -149,26 +175,84 @@ mod tests {
     }
 
     #[test]
-    fn refuses_what_is_not_a_number_with_a_message() {
+    fn refuses_what_is_not_a_number_with_its_kind_and_a_message() {
+        let not_a_number = |text: &str, cause: NumberError| EntryError::NotANumber {
+            text: text.into(),
+            cause,
+        };
+        let grouping = |text: &str| EntryError::BadGrouping { text: text.into() };
         let table = [
-            ("", "enter a number"),
-            ("   ", "enter a number"),
+            ("", EntryError::Empty, "enter a number"),
+            ("   ", EntryError::Empty, "enter a number"),
             (
                 "abc",
+                not_a_number("abc", NumberError::NotADecimal { text: "abc".into() }),
                 "expected a number such as 50000, 50,000, 50 000 or 0.98, got \"abc\"",
             ),
-            ("50,00", "thousands separators go every three digits"),
-            ("5,0000", "thousands separators go every three digits"),
-            (",500", "thousands separators go every three digits"),
-            ("0,5", "thousands separators go every three digits"),
-            ("1,000 000", "use one kind of thousands separator"),
-            ("1.000,5", "separators go only between thousands"),
-            ("1.2.3", "expected a number"),
-            ("12a,000", "thousands separators go every three digits"),
+            (
+                "1e99",
+                not_a_number(
+                    "1e99",
+                    NumberError::TooLarge {
+                        text: "1e99".into(),
+                    },
+                ),
+                "expected a number such as 50000, 50,000, 50 000 or 0.98, got \"1e99\"",
+            ),
+            (
+                "50,00",
+                grouping("50,00"),
+                "thousands separators go every three digits",
+            ),
+            (
+                "5,0000",
+                grouping("5,0000"),
+                "thousands separators go every three digits",
+            ),
+            (
+                ",500",
+                grouping(",500"),
+                "thousands separators go every three digits",
+            ),
+            (
+                "0,5",
+                grouping("0,5"),
+                "thousands separators go every three digits",
+            ),
+            (
+                "1,000 000",
+                EntryError::MixedSeparators {
+                    text: "1,000 000".into(),
+                },
+                "use one kind of thousands separator",
+            ),
+            (
+                "1.000,5",
+                EntryError::SeparatorInFraction {
+                    text: "1.000,5".into(),
+                },
+                "separators go only between thousands",
+            ),
+            (
+                "1.2.3",
+                not_a_number(
+                    "1.2.3",
+                    NumberError::NotADecimal {
+                        text: "1.2.3".into(),
+                    },
+                ),
+                "expected a number",
+            ),
+            (
+                "12a,000",
+                grouping("12a,000"),
+                "thousands separators go every three digits",
+            ),
         ];
-        for (typed, want) in table {
+        for (typed, kind, want) in table {
             let got = parse_typed(typed).unwrap_err();
-            assert!(got.contains(want), "{typed:?}: {got}");
+            assert_eq!(got, kind, "{typed:?}");
+            assert!(got.to_string().contains(want), "{typed:?}: {got}");
         }
     }
 
@@ -191,17 +275,34 @@ mod tests {
             // exactly the digits of the fraction, as a file would write it
             assert_eq!(got.to_string(), want, "{typed}");
         }
-        assert_eq!(parse_percent("").unwrap_err(), "enter a number");
-        assert!(parse_percent("ninety")
-            .unwrap_err()
-            .starts_with("expected a percentage such as 98 or 0.06"));
-        assert!(parse_percent("0,5")
-            .unwrap_err()
-            .contains("every three digits"));
-        // more places than a decimal holds once moved
-        assert!(parse_percent(&format!("0.{}1", "0".repeat(26)))
-            .unwrap_err()
-            .contains("too many decimal places"));
+        assert_eq!(parse_percent(""), Err(EntryError::Empty));
+        assert_eq!(parse_percent(" % "), Err(EntryError::Empty));
+        let ninety = parse_percent("ninety %").unwrap_err();
+        assert_eq!(
+            ninety,
+            EntryError::NotAPercentage {
+                text: "ninety".into(),
+                cause: NumberError::NotADecimal {
+                    text: "ninety".into()
+                }
+            }
+        );
+        assert_eq!(
+            ninety.to_string(),
+            "expected a percentage such as 98 or 0.06, got \"ninety\""
+        );
+        assert_eq!(
+            parse_percent("0,5"),
+            Err(EntryError::BadGrouping { text: "0,5".into() })
+        );
+        // more places than a decimal holds (28) once moved: 27 typed, 29 as a fraction
+        let tiny = format!("0.{}1", "0".repeat(26));
+        let error = parse_percent(&tiny).unwrap_err();
+        assert_eq!(error, EntryError::PercentTooPrecise { text: tiny.clone() });
+        assert_eq!(
+            error.to_string(),
+            format!("too many decimal places in \"{tiny}\"")
+        );
     }
 
     #[test]

@@ -2,6 +2,8 @@
 
 use std::io::{Read, Write};
 use std::process::ExitCode;
+use unimargin::error::{Entity, Figure, UsageProblem};
+use unimargin::{Error, ErrorKind};
 
 const HELP: &str = r#"unimargin — margin calculator for crypto unified trading accounts
 
@@ -47,44 +49,44 @@ EXAMPLE:
 EXIT STATUS:
     0  the report is on standard output
     2  bad input: nothing on standard output, and on standard error
-       {"error":{"path":"coins[0].price","message":"..."}}, the path naming
-       where in the document the problem is
+       {"error":{"path":"coins[0].price","kind":"not_positive","message":"..."}},
+       the path naming where in the document the problem is, the kind what it
+       is (a stable code such as "not_positive", "missing_field" or "too_large")
 
 The full format: FORMAT.md; the rules: RULES.md (shared/spec in the project).
 "#;
 
-fn usage_error(message: &str) -> ExitCode {
-    let error = unimargin::Error::Field {
-        path: String::new(),
-        message: format!("{message} (see unimargin --help)"),
-    };
+fn usage_error(problem: UsageProblem) -> ExitCode {
+    let error = Error::new("", ErrorKind::Usage { problem });
     eprintln!("{}", error.to_json());
     ExitCode::from(2)
 }
 
-fn read_input(source: &str) -> Result<String, unimargin::Error> {
+fn read_input(source: &str) -> Result<String, Error> {
     let mut text = String::new();
     let result = if source == "-" {
         std::io::stdin().read_to_string(&mut text).map(|_| ())
     } else {
         std::fs::read_to_string(source).map(|t| text = t)
     };
-    result.map(|_| text).map_err(|e| unimargin::Error::Field {
-        path: String::new(),
-        message: format!("cannot read {source}: {e}"),
+    result.map(|_| text).map_err(|e| {
+        Error::new(
+            "",
+            ErrorKind::CannotRead {
+                file: source.to_string(),
+                reason: e.to_string(),
+            },
+        )
     })
 }
 
 /// Prints a document on standard output, or the error on standard error with exit 2.
-fn answer<T: serde::Serialize>(outcome: Result<T, unimargin::Error>) -> ExitCode {
+fn answer<T: serde::Serialize>(outcome: Result<T, Error>) -> ExitCode {
     answer_as(None, outcome)
 }
 
 /// The same, with a `format` tag put first in the document.
-fn answer_as<T: serde::Serialize>(
-    format: Option<&str>,
-    outcome: Result<T, unimargin::Error>,
-) -> ExitCode {
+fn answer_as<T: serde::Serialize>(format: Option<&str>, outcome: Result<T, Error>) -> ExitCode {
     match outcome {
         Ok(document) => {
             let json = match format {
@@ -98,7 +100,10 @@ fn answer_as<T: serde::Serialize>(
                     serde_json::to_string(&tagged)
                 }),
             }
-            .unwrap_or_else(|e| format!("{{\"error\":{{\"path\":\"\",\"message\":\"{e}\"}}}}"));
+            .unwrap_or_else(|e| {
+                let detail = e.to_string();
+                Error::new("", ErrorKind::Other { detail }).to_json()
+            });
             let mut out = std::io::stdout().lock();
             if writeln!(out, "{json}").and_then(|_| out.flush()).is_err() {
                 return ExitCode::from(1);
@@ -118,16 +123,16 @@ struct Options<'a> {
 }
 
 impl<'a> Options<'a> {
-    fn parse(args: &[&'a str], allowed: &[&str]) -> Result<Options<'a>, String> {
+    fn parse(args: &[&'a str], allowed: &[&str]) -> Result<Options<'a>, UsageProblem> {
         let mut pairs = Vec::new();
         let mut rest = args.iter();
         while let Some(&flag) = rest.next() {
             let name = flag.strip_prefix("--").filter(|n| allowed.contains(n));
             let Some(name) = name else {
-                return Err(format!("unknown command or arguments: {flag}"));
+                return Err(UsageProblem::Unknown(flag.to_string()));
             };
             let Some(&value) = rest.next() else {
-                return Err(format!("--{name} needs a value"));
+                return Err(UsageProblem::MissingValue(name.to_string()));
             };
             pairs.push((name, value));
         }
@@ -142,43 +147,41 @@ impl<'a> Options<'a> {
             .map(|(_, v)| *v)
     }
 
-    fn decimal(&self, name: &str) -> Result<Option<unimargin::Decimal>, unimargin::Error> {
+    fn decimal(&self, name: &str) -> Result<Option<unimargin::Decimal>, Error> {
         self.get(name)
             .map(|text| {
-                unimargin::num::parse_decimal(text).map_err(|message| unimargin::Error::Number {
-                    path: format!("--{name}"),
-                    message,
-                })
+                unimargin::num::parse_decimal(text)
+                    .map_err(|number| Error::new(format!("--{name}"), ErrorKind::Number(number)))
             })
             .transpose()
     }
 }
 
 /// Reads, validates and evaluates the scenario in `source`.
-fn load(source: &str) -> Result<unimargin::Account, unimargin::Error> {
+fn load(source: &str) -> Result<unimargin::Account, Error> {
     let text = read_input(source)?;
     unimargin::Account::from_scenario(&unimargin::parse_scenario(&text)?)
 }
 
-fn coin_index(account: &unimargin::Account, name: Option<&str>) -> Result<usize, unimargin::Error> {
-    let name = name.ok_or_else(|| unimargin::Error::Field {
-        path: "--coin".into(),
-        message: "name the coin with --coin, such as --coin BTC".into(),
-    })?;
+fn coin_index(account: &unimargin::Account, name: Option<&str>) -> Result<usize, Error> {
+    let name = name.ok_or_else(|| Error::new("--coin", ErrorKind::NoCoinNamed))?;
     account
         .coins
         .iter()
         .position(|c| c.name == name)
         .ok_or_else(|| {
-            let names: Vec<&str> = account.coins.iter().map(|c| c.name.as_str()).collect();
-            unimargin::Error::UnknownReference {
-                path: "--coin".into(),
-                message: format!("{name} is not one of the coins ({})", names.join(", ")),
-            }
+            let names: Vec<String> = account.coins.iter().map(|c| c.name.clone()).collect();
+            let kind = ErrorKind::NotInAccount {
+                entity: Entity::Coin,
+                name: name.to_string(),
+                count: names.len(),
+                names,
+            };
+            Error::new("--coin", kind)
         })
 }
 
-fn sweep(source: &str, options: &Options) -> Result<serde_json::Value, unimargin::Error> {
+fn sweep(source: &str, options: &Options) -> Result<serde_json::Value, Error> {
     use unimargin::Decimal;
     let account = load(source)?;
     let coin = coin_index(&account, options.get("coin"))?;
@@ -197,21 +200,18 @@ fn sweep(source: &str, options: &Options) -> Result<serde_json::Value, unimargin
             .parse::<u32>()
             .ok()
             .filter(|n| (2..=100_000).contains(n))
-            .ok_or_else(|| unimargin::Error::OutOfRange {
-                path: "--points".into(),
-                message: format!("--points must be a whole number from 2 to 100000, got {text}"),
+            .ok_or_else(|| {
+                let got = text.to_string();
+                Error::new("--points", ErrorKind::PointCount { got })
             })?,
     };
-    for (name, value) in [("from", from), ("to", to)] {
+    for (field, value) in [("--from", from), ("--to", to)] {
         if value < Decimal::ZERO {
-            return Err(unimargin::Error::OutOfRange {
-                path: format!("--{name}"),
-                message: format!("a price cannot be negative, got {value}"),
-            });
+            return Err(Error::new(field, ErrorKind::Negative { field, got: value }));
         }
     }
     let figures = unimargin::whatif::sweep(&mut probe, from, to, points)
-        .map_err(|_| unimargin::Error::overflow_at("--to", "the sweep"))?;
+        .map_err(|_| Error::too_large("--to", Figure::Sweep))?;
     Ok(serde_json::json!({
         "format": "unimargin/sweep@1",
         "coin": account.coins[coin].name,
@@ -224,7 +224,7 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
     match args.as_slice() {
-        [] => usage_error("missing command"),
+        [] => usage_error(UsageProblem::MissingCommand),
         ["--help" | "-h" | "help", ..] => {
             print!("{HELP}");
             ExitCode::SUCCESS
@@ -250,7 +250,7 @@ fn main() -> ExitCode {
         ["sweep", source, rest @ ..] => {
             match Options::parse(rest, &["coin", "from", "to", "points"]) {
                 Ok(options) => answer(sweep(source, &options)),
-                Err(message) => usage_error(&message),
+                Err(problem) => usage_error(problem),
             }
         }
         ["liquidation", source, rest @ ..] => match Options::parse(rest, &["coin"]) {
@@ -262,14 +262,14 @@ fn main() -> ExitCode {
                     unimargin::whatif::liquidation_prices(&evaluation, coin)
                 }),
             ),
-            Err(message) => usage_error(&message),
+            Err(problem) => usage_error(problem),
         },
         [command @ ("evaluate" | "explain" | "liquidate" | "sweep" | "liquidation")] => {
-            usage_error(&format!("{command} needs a FILE, or - for standard input"))
+            usage_error(UsageProblem::MissingFile(command.to_string()))
         }
         ["evaluate" | "explain" | "liquidate", _, extra, ..] => {
-            usage_error(&format!("unexpected argument after FILE: {extra}"))
+            usage_error(UsageProblem::AfterFile(extra.to_string()))
         }
-        [command, ..] => usage_error(&format!("unknown command or arguments: {command}")),
+        [command, ..] => usage_error(UsageProblem::Unknown(command.to_string())),
     }
 }

@@ -70,8 +70,9 @@ fn report(output: &Output) -> Value {
 }
 
 /// Checks a refused run: exit 2, nothing on stdout, and on stderr exactly one line,
-/// `{"error":{"path":…,"message":…}}`; returns the message.
-fn refusal(output: &Output, want_path: &str) -> String {
+/// `{"error":{"path":…,"kind":…,"message":…}}` with the kind one of the engine's codes;
+/// returns the kind and the message.
+fn refusal(output: &Output, want_path: &str) -> (String, String) {
     let stderr = text(&output.stderr);
     assert_eq!(output.status.code(), Some(2), "stderr: {stderr}");
     assert_eq!(text(&output.stdout), "", "stdout of a refused run");
@@ -90,9 +91,17 @@ fn refusal(output: &Output, want_path: &str) -> String {
         .expect("the message is a string")
         .to_string();
     assert!(!message.is_empty(), "an empty message");
-    let want = serde_json::json!({"error": {"path": want_path, "message": message}});
+    let kind = document["error"]["kind"]
+        .as_str()
+        .expect("the kind is a string")
+        .to_string();
+    assert!(
+        unimargin::ErrorKind::CODES.contains(&kind.as_str()),
+        "an unknown kind {kind:?}"
+    );
+    let want = serde_json::json!({"error": {"path": want_path, "kind": kind, "message": message}});
     assert_eq!(document, want, "the error document");
-    message
+    (kind, message)
 }
 
 /// Figures of a report's `check`: (field, value).
@@ -172,88 +181,117 @@ fn a_dash_reads_standard_input_and_gives_the_same_report() {
 #[test]
 fn bad_input_on_standard_input_exits_2_with_the_path() {
     let deep = "[".repeat(100_000);
-    let table: [(&str, &str, &str, &str); 12] = [
-        ("empty", "", "", "invalid JSON: EOF while parsing a value"),
+    // (case, input, path, kind, part of the message)
+    let table: [(&str, &str, &str, &str, &str); 12] = [
+        (
+            "empty",
+            "",
+            "",
+            "invalid_json",
+            "invalid JSON: EOF while parsing a value",
+        ),
         (
             "truncated",
             r#"{"format":"unimargin/scenario@1","coins":["#,
             "coins",
+            "invalid_json",
             "invalid JSON",
         ),
         (
             "trailing garbage",
             r#"{"format":"unimargin/scenario@1"} x"#,
             "",
+            "invalid_json",
             "trailing characters",
         ),
         (
             "an array",
             "[]",
             "",
+            "wrong_type",
             "expected a JSON object (the scenario)",
         ),
         (
             "deeply nested",
             &deep,
             "",
+            "wrong_type",
             "expected a JSON object (the scenario)",
         ),
         (
             "wrong format",
             r#"{"format":"unimargin/scenario@9"}"#,
             "format",
+            "wrong_format",
             r#"expected "unimargin/scenario@1""#,
         ),
         (
             "bad number",
             r#"{"format":"unimargin/scenario@1","coins":[{"coin":"BTC","balance":"NaN","price":"1"}]}"#,
             "coins[0].balance",
+            "not_a_decimal",
             r#"got "NaN""#,
         ),
         (
             "price 0",
             r#"{"format":"unimargin/scenario@1","coins":[{"coin":"BTC","balance":"1","price":"0"}]}"#,
             "coins[0].price",
+            "not_positive",
             "price must be greater than 0, got 0",
         ),
         (
             "rate above 1",
             r#"{"format":"unimargin/scenario@1","coins":[{"coin":"BTC","balance":"1","price":"1","discount_tiers":[{"up_to_usd":"1000","rate":"0.9"},{"rate":"1.5"}]}]}"#,
             "coins[0].discount_tiers[1].rate",
+            "not_a_fraction",
             "rate must be between 0 and 1, got 1.5",
         ),
         (
             "unknown field",
             r#"{"format":"unimargin/scenario@1","coins":[{"coin":"BTC","balance":"1","price":"1","colour":"orange"}]}"#,
             "coins[0].colour",
+            "unknown_field",
             "unknown field `colour`",
         ),
         (
             "unknown coin",
             r#"{"format":"unimargin/scenario@1","coins":[{"coin":"BTC","balance":"1","price":"1"}],"orders":[{"market":"spot","side":"buy","base":"BTC","quote":"USDT","size":"1","price":"1"}]}"#,
             "orders[0].quote",
+            "unknown_coin",
             "USDT is not one of the coins",
         ),
         (
             "overflow",
             r#"{"format":"unimargin/scenario@1","coins":[{"coin":"BTC","balance":"70000000000000000000000000000","price":"10"}]}"#,
             "coins[0]",
+            "too_large",
             "too large to compute exactly",
         ),
     ];
-    for (name, input, path, want) in table {
-        let message = refusal(&run(&["evaluate", "-"], Some(input.as_bytes())), path);
+    for (name, input, path, want_kind, want) in table {
+        let (kind, message) = refusal(&run(&["evaluate", "-"], Some(input.as_bytes())), path);
+        assert_eq!(kind, want_kind, "{name}: {message}");
         assert!(message.contains(want), "{name}: {message:?} lacks {want:?}");
     }
+    // the whole document, byte for byte
+    let output = run(
+        &["evaluate", "-"],
+        Some(br#"{"format":"unimargin/scenario@1","coins":[{"coin":"BTC","balance":"1","price":"0"}]}"#),
+    );
+    assert_eq!(
+        text(&output.stderr),
+        "{\"error\":{\"path\":\"coins[0].price\",\"kind\":\"not_positive\",\"message\":\"price must be greater than 0, got 0\"}}\n"
+    );
 }
 
 #[test]
 fn a_bad_file_exits_2_with_the_path() {
     let path = repo_file("crates/unimargin/tests/malformed/loss-without-loan-tiers.json");
-    let message = refusal(
+    let (kind, message) = refusal(
         &run(&["evaluate", path.to_str().unwrap()], None),
         "coins[1].loan_tiers",
     );
+    assert_eq!(kind, "not_borrowable");
     assert!(message.contains("USDT cannot be borrowed"), "{message}");
 }
 
@@ -261,7 +299,8 @@ fn a_bad_file_exits_2_with_the_path() {
 fn a_missing_file_exits_2_naming_the_file() {
     let missing = repo_file("tests/fixtures/seeds/no-such-scenario.json");
     let missing = missing.to_str().unwrap();
-    let message = refusal(&run(&["evaluate", missing], None), "");
+    let (kind, message) = refusal(&run(&["evaluate", missing], None), "");
+    assert_eq!(kind, "cannot_read");
     assert!(
         message.contains(&format!("cannot read {missing}")),
         "{message}"
@@ -272,13 +311,13 @@ fn a_missing_file_exits_2_naming_the_file() {
 fn a_directory_or_a_binary_file_exits_2_naming_the_file() {
     let directory = repo_file("tests/fixtures/seeds");
     let directory = directory.to_str().unwrap();
-    let message = refusal(&run(&["evaluate", directory], None), "");
+    let (_, message) = refusal(&run(&["evaluate", directory], None), "");
     assert!(
         message.contains(&format!("cannot read {directory}")),
         "{message}"
     );
 
-    let message = refusal(&run(&["evaluate", "-"], Some(&[0xff, 0xfe, b'{'])), "");
+    let (_, message) = refusal(&run(&["evaluate", "-"], Some(&[0xff, 0xfe, b'{'])), "");
     assert!(message.contains("cannot read -"), "{message}");
 }
 
@@ -325,7 +364,8 @@ fn usage_errors_exit_2_and_point_to_help() {
         (&["--json"], "unknown command or arguments: --json"),
     ];
     for (args, want) in table {
-        let message = refusal(&run(args, None), "");
+        let (kind, message) = refusal(&run(args, None), "");
+        assert_eq!(kind, "usage", "{args:?}");
         assert!(message.contains(want), "{args:?}: {message}");
         assert!(message.contains("unimargin --help"), "{args:?}: {message}");
     }

@@ -90,32 +90,42 @@ fn liquidate_and_explain_answer_with_their_documents() {
 
 #[test]
 fn bad_options_name_the_option() {
-    let table: [(&[&str], &str, &str); 5] = [
+    let table: [(&[&str], &str, &str, &str); 5] = [
         (
             &["liquidation", "-", "--coin", "XRP"],
             "--coin",
-            "XRP is not one of the coins (USDT, BTC)",
+            "not_in_account",
+            r#"this account has no coin "XRP" (it has: USDT, BTC)"#,
         ),
-        (&["liquidation", "-"], "--coin", "name the coin with --coin"),
+        (
+            &["liquidation", "-"],
+            "--coin",
+            "no_coin_named",
+            "name the coin with --coin",
+        ),
         (
             &["sweep", "-", "--coin", "BTC", "--points", "1"],
             "--points",
+            "point_count",
             "from 2 to 100000",
         ),
         (
             &["sweep", "-", "--coin", "BTC", "--from", "abc"],
             "--from",
+            "not_a_decimal",
             "expected a decimal",
         ),
         (
             &["sweep", "-", "--coin", "BTC", "--to", "-5"],
             "--to",
-            "cannot be negative",
+            "negative",
+            "--to must not be negative, got -5",
         ),
     ];
-    for (args, path, message) in table {
+    for (args, path, kind, message) in table {
         let error = refused(&run(args, LEVERAGED));
         assert_eq!(error["error"]["path"], path, "{args:?}");
+        assert_eq!(error["error"]["kind"], kind, "{args:?}");
         assert!(
             error["error"]["message"]
                 .as_str()
@@ -129,9 +139,11 @@ fn bad_options_name_the_option() {
         extra["error"]["message"],
         "unexpected argument after FILE: more (see unimargin --help)"
     );
+    assert_eq!(extra["error"]["kind"], "usage");
     let bad_document = refused(&run(
         &["liquidate", "-"],
         r#"{"format":"unimargin/scenario@1","coins":[{"coin":"BTC","balance":"1","price":"0"}]}"#,
     ));
     assert_eq!(bad_document["error"]["path"], "coins[0].price");
+    assert_eq!(bad_document["error"]["kind"], "not_positive");
 }

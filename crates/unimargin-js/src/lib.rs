@@ -3,7 +3,8 @@
 //! The unimargin engine as a JavaScript package: a thin wasm-bindgen adapter with no rules of
 //! its own. Scenarios and reports are FORMAT.md's documents as plain JS objects or as JSON
 //! text, and cross the boundary as JSON text (see "the JS boundary" below for why); every
-//! error is thrown as a JS `Error` whose `path` names where in the scenario the problem is,
+//! error is thrown as an `UnimarginError` (a JS `Error`, `js/boundary.js`) whose `path` names
+//! where in the scenario the problem is and whose `kind` names what it is (the engine's code),
 //! and bad input never panics.
 //!
 //! | export | what |
@@ -14,6 +15,7 @@
 //! | `evaluateJson(text)` | `evaluate` on JSON text, answering JSON text (the cheaper crossing) |
 //! | `new Account(scenario)`, `Account.fromJson(text)` | an account evaluated once, kept in wasm for repeated checks; `.update(prices)` moves its prices (a tick), `.summary()` gives its figures |
 //! | `version()` | the engine's version |
+//! | `UnimarginError` | the class of the errors thrown (`js/boundary.js`, re-exported) |
 //! | `evaluateSerde(scenario)` | `evaluate` through serde-wasm-bindgen, for comparison |
 //!
 //! The order given to `checkOrder`, `maxOrderSize` and `Account.checkOrder` is validated as
@@ -23,10 +25,12 @@
 //! the host; the exported functions only convert at the boundary.
 
 use serde::Serialize;
+use unimargin::error::{Argument, Entity};
 use unimargin::evaluate::Evaluation;
+use unimargin::num::NumberError;
 use unimargin::report::{AccountReport, CheckReport, Report};
 use unimargin::scenario::Order;
-use unimargin::{Decimal, Error, Scenario};
+use unimargin::{Decimal, Error, ErrorKind, Scenario};
 use wasm_bindgen::prelude::*;
 
 /// The TypeScript definitions of the documents (Scenario, Report, Check, the error), kept in
@@ -86,10 +90,7 @@ pub mod core {
     }
 
     pub(crate) fn no_check() -> Error {
-        Error::Field {
-            path: "check".into(),
-            message: "an order to check is needed".into(),
-        }
+        Error::new("check", ErrorKind::NoOrderToCheck)
     }
 
     self_cell::self_cell!(
@@ -175,15 +176,11 @@ pub mod core {
             let scenario = self.scenario.get_mut();
             let marks = indices(&update.mark_prices, &self.contract_index, |symbol| {
                 let symbols = scenario.contracts.iter().map(|c| &c.symbol);
-                unknown("contracts", "contract", symbol, symbols)
+                unknown("contracts", Entity::Contract, symbol, symbols)
             })?;
             let prices = indices(&update.prices, &self.coin_index, |coin| {
-                unknown(
-                    "coins",
-                    "coin",
-                    coin,
-                    scenario.coins.iter().map(|c| &c.coin),
-                )
+                let coins = scenario.coins.iter().map(|c| &c.coin);
+                unknown("coins", Entity::Coin, coin, coins)
             })?;
             // the validated account with the new prices, each checked as the engine checks
             // a scenario's; the old account stays until the new one is evaluated
@@ -274,31 +271,22 @@ pub mod core {
             .collect()
     }
 
-    /// A name that the account does not have, said with the names it has (the first
+    /// A name that the account does not have, with the names it has (the first
     /// [`NAMES_SHOWN`] of them, and how many there are in all).
     fn unknown<'a>(
         path: &str,
-        what: &str,
+        entity: Entity,
         name: &str,
         names: impl ExactSizeIterator<Item = &'a String>,
     ) -> Error {
         let count = names.len();
-        let mut shown: Vec<&str> = names.take(NAMES_SHOWN).map(String::as_str).collect();
-        if count > NAMES_SHOWN {
-            shown.push("…");
-        }
-        let all = if count > NAMES_SHOWN {
-            format!(", {count} in all")
-        } else {
-            String::new()
+        let kind = ErrorKind::NotInAccount {
+            entity,
+            name: name.to_string(),
+            names: names.take(NAMES_SHOWN).cloned().collect(),
+            count,
         };
-        Error::UnknownReference {
-            path: path.into(),
-            message: format!(
-                "this account has no {what} {name:?} (it has: {}{all})",
-                shown.join(", ")
-            ),
-        }
+        Error::new(path, kind)
     }
 
     /// How many names an unknown-name error lists.
@@ -313,17 +301,29 @@ pub mod core {
 // to 3.5 times cheaper than serde-wasm-bindgen's property-by-property crossing, which is kept
 // as `evaluateSerde` for comparison.
 
-/// The engine's error as a JS `Error`: `name` "UnimarginError", `message`, `path`.
+/// The engine's error as a JS `UnimarginError`: `name` "UnimarginError", `message`, `path`,
+/// `kind`.
 fn js_error(error: &Error) -> JsValue {
-    js_error_at(error.path(), &error.message())
+    UnimarginError::new(&error.message(), error.path(), error.code()).into()
 }
 
-fn js_error_at(path: &str, message: &str) -> JsValue {
-    let error = js_sys::Error::new(message);
-    error.set_name("UnimarginError");
-    // setting a property on a fresh Error cannot fail
-    let _ = js_sys::Reflect::set(&error, &JsValue::from_str("path"), &JsValue::from_str(path));
-    error.into()
+/// `kind` for the whole argument, as a JS `UnimarginError`.
+fn js_error_of(kind: ErrorKind) -> JsValue {
+    js_error(&Error::new("", kind))
+}
+
+#[wasm_bindgen(module = "/js/boundary.js")]
+extern "C" {
+    /// The class of the errors thrown (a subclass of `Error`), re-exported by the package so
+    /// that `error instanceof UnimarginError` holds; typed in `types.d.ts`.
+    #[wasm_bindgen(extends = js_sys::Error, reexport)]
+    type UnimarginError;
+    #[wasm_bindgen(constructor)]
+    fn new(message: &str, path: &str, kind: &str) -> UnimarginError;
+    /// `[path, spelling]` of the first number in `value` that JSON cannot carry, its path
+    /// under `root`; `None` when there is none.
+    #[wasm_bindgen(js_name = nonFinite)]
+    fn non_finite(value: &JsValue, root: &str) -> Option<js_sys::Array>;
 }
 
 #[wasm_bindgen]
@@ -363,71 +363,73 @@ fn utf8(text: &JsValue) -> Option<String> {
 }
 
 /// A JS value as JSON text (`undefined`, functions and symbols have none).
-fn stringify(value: &JsValue, what: &str) -> Result<String, JsValue> {
+fn stringify(value: &JsValue, argument: Argument) -> Result<String, JsValue> {
     match js_sys::JSON::stringify(value) {
-        Ok(text) => {
-            utf8(&text).ok_or_else(|| js_error_at("", &format!("expected {what}, got undefined")))
+        Ok(text) => utf8(&text).ok_or_else(|| js_error_of(ErrorKind::MissingArgument { argument })),
+        Err(e) => {
+            let reason = e
+                .dyn_ref::<js_sys::Error>()
+                .map_or_else(|| "not serializable".to_string(), |e| e.message().into());
+            Err(js_error_of(ErrorKind::NotSerializable { argument, reason }))
         }
-        Err(e) => Err(js_error_at(
-            "",
-            &format!(
-                "{what} cannot be written as JSON: {}",
-                e.dyn_ref::<js_sys::Error>()
-                    .map_or_else(|| "not serializable".to_string(), |e| e.message().into())
-            ),
-        )),
     }
 }
 
 /// A scenario given as a plain object.
 fn read_scenario(value: &JsValue) -> Result<Scenario, JsValue> {
-    unimargin::parse_scenario(&stringify(value, "a scenario")?).map_err(|e| js_error(&e))
+    read_argument(value, Argument::Scenario, "")
+}
+
+/// Refuses a number that JSON cannot carry (`NaN`, `Infinity`, `-Infinity`) in a value given
+/// as an object (whose paths start at `root`), naming it as JS spells it. `JSON.stringify`
+/// writes such a number as `null`, which the engine would report as "invalid type: null", or
+/// take as a field left out where `null` means that (`quote`, `check`); so an object whose JSON
+/// has a `null` is looked through (the usual object has none, and costs a scan of its text).
+fn refuse_non_finite(value: &JsValue, root: &str) -> Result<(), JsValue> {
+    match non_finite(value, root) {
+        Some(found) => {
+            let text = found.get(1).as_string().unwrap_or_default();
+            let kind = ErrorKind::Number(NumberError::NotFinite { text });
+            let path = found.get(0).as_string().unwrap_or_default();
+            Err(js_error(&Error::new(path, kind)))
+        }
+        None => Ok(()),
+    }
 }
 
 /// An order given as a plain object, read as the scenario's `check` (its paths start there).
 fn read_order(value: &JsValue) -> Result<Order, JsValue> {
-    read_argument(value, "an order", "check")
+    read_argument(value, Argument::Order, "check")
 }
 
-/// An argument given as a plain object, read through JSON text; the paths of its errors
-/// start at `root`.
+/// An argument given as a plain object, read through JSON text by the engine's reader; the
+/// paths of its errors start at `root` (empty: the argument is the document).
 fn read_argument<T: serde::de::DeserializeOwned>(
     value: &JsValue,
-    what: &str,
+    argument: Argument,
     root: &str,
 ) -> Result<T, JsValue> {
-    let text = stringify(value, what)?;
-    let mut deserializer = serde_json::Deserializer::from_str(&text);
-    serde_path_to_error::deserialize(&mut deserializer).map_err(|e| {
-        let path = under(root, unimargin::path_text(e.path()));
-        reading_error(path, &e.into_inner().to_string())
-    })
-}
-
-/// A path inside an argument read as the document's `root` (`check` + `[0]`, `check` +
-/// `size`); `root` empty: the argument is the document.
-fn under(root: &str, inner: String) -> String {
-    match (root.is_empty(), inner.is_empty()) {
-        (true, _) => inner,
-        (false, true) => root.to_string(),
-        (false, false) if inner.starts_with('[') => format!("{root}{inner}"),
-        (false, false) => format!("{root}.{inner}"),
+    let text = stringify(value, argument)?;
+    if text.contains("null") {
+        refuse_non_finite(value, root)?;
     }
+    unimargin::read::read_json(&text).map_err(|e: Error| js_error(&e.within(root)))
 }
 
-/// An argument that could not be read, said as the engine says a document's reading errors.
-fn reading_error(path: String, message: &str) -> JsValue {
-    let (path, message) = unimargin::reading_error(path, message);
-    js_error(&Error::Field { path, message })
+/// What cannot happen (the engine's own JSON not read back), said rather than panicking.
+fn internal(detail: impl Into<String>) -> JsValue {
+    js_error_of(ErrorKind::Other {
+        detail: detail.into(),
+    })
 }
 
 /// JSON text into a JS value.
 fn parse(json: &str) -> Result<JsValue, JsValue> {
-    js_sys::JSON::parse(json).map_err(|_| js_error_at("", "the report could not be read back"))
+    js_sys::JSON::parse(json).map_err(|_| internal("the report could not be read back"))
 }
 
 fn to_json<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
-    let text = serde_json::to_string(value).map_err(|e| js_error_at("", &e.to_string()))?;
+    let text = serde_json::to_string(value).map_err(|e| internal(e.to_string()))?;
     parse(&text)
 }
 
@@ -438,12 +440,18 @@ fn json_text(value: &JsValue) -> Result<String, JsValue> {
         return Ok(text);
     }
     match value.dyn_ref::<js_sys::Uint8Array>() {
-        Some(bytes) => String::from_utf8(bytes.to_vec())
-            .map_err(|e| js_error_at("", &format!("invalid JSON: the bytes are not UTF-8 ({e})"))),
-        None => Err(js_error_at(
-            "",
-            "expected JSON text: a string, or its UTF-8 bytes as a Uint8Array",
-        )),
+        Some(bytes) => String::from_utf8(bytes.to_vec()).map_err(|e| {
+            // the position of the first byte that is not UTF-8, as serde_json gives one
+            let before = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+            let line = 1 + before.iter().filter(|&&b| b == b'\n').count();
+            let column = 1 + before.iter().rev().take_while(|&&b| b != b'\n').count();
+            js_error_of(ErrorKind::InvalidJson {
+                problem: unimargin::read::JsonProblem::NotUtf8,
+                line,
+                column,
+            })
+        }),
+        None => Err(js_error_of(ErrorKind::NotJsonText)),
     }
 }
 
@@ -452,10 +460,20 @@ fn json_text(value: &JsValue) -> Result<String, JsValue> {
 #[serde(transparent)]
 struct DecimalArg(#[serde(with = "unimargin::num")] Decimal);
 
+/// A step given as a JS number is read from the number itself (a NaN is said to be one); any
+/// other value through JSON text, as the engine reads a decimal.
 fn read_step(step: Option<JsValue>) -> Result<Option<Decimal>, JsValue> {
+    const PATH: &str = "check.size_step";
     match step {
         Some(step) if !step.is_undefined() && !step.is_null() => {
-            read_serde::<DecimalArg>(step, "check.size_step").map(|s| Some(s.0))
+            // a NaN or an infinity named as JS spells it
+            refuse_non_finite(&step, PATH)?;
+            match step.as_f64() {
+                Some(number) => unimargin::num::decimal_from_f64(number)
+                    .map(Some)
+                    .map_err(|e| js_error(&Error::new(PATH, ErrorKind::Number(e)))),
+                None => read_argument::<DecimalArg>(&step, Argument::Step, PATH).map(|s| Some(s.0)),
+            }
         }
         _ => Ok(None),
     }
@@ -576,7 +594,7 @@ impl AccountHandle {
         &mut self,
         #[wasm_bindgen(unchecked_param_type = "AccountUpdate")] update: JsValue,
     ) -> Result<(), JsValue> {
-        let update: core::Update = read_argument(&update, "an update", "")?;
+        let update: core::Update = read_argument(&update, Argument::Update, "")?;
         self.0.update(&update).map_err(|e| js_error(&e))
     }
 
@@ -612,13 +630,17 @@ impl AccountHandle {
 
 // ---- serde-wasm-bindgen: objects read and written property by property ----
 
-/// Reads a value from a JS value with serde-wasm-bindgen, with the path of the first problem
-/// under `root`.
-fn read_serde<T: serde::de::DeserializeOwned>(value: JsValue, root: &str) -> Result<T, JsValue> {
-    let deserializer = serde_wasm_bindgen::Deserializer::from(value);
+/// Reads a scenario from a JS value with serde-wasm-bindgen. A value it refuses is read
+/// again through JSON text, so that its error is the engine's, typed (serde-wasm-bindgen's
+/// own words are the fallback, should JSON text read it).
+fn read_serde(value: JsValue) -> Result<Scenario, JsValue> {
+    let deserializer = serde_wasm_bindgen::Deserializer::from(value.clone());
     serde_path_to_error::deserialize(deserializer).map_err(|e| {
-        let path = under(root, unimargin::path_text(e.path()));
-        reading_error(path, &message(e.into_inner()))
+        let path = unimargin::path_text(e.path());
+        match read_scenario(&value) {
+            Err(typed) => typed,
+            Ok(_) => js_error(&unimargin::reading_error(path, &message(e.into_inner()))),
+        }
     })
 }
 
@@ -643,9 +665,9 @@ fn message(error: serde_wasm_bindgen::Error) -> String {
 pub fn evaluate_serde(
     #[wasm_bindgen(unchecked_param_type = "Scenario")] scenario: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let scenario: Scenario = read_serde(scenario, "")?;
+    let scenario = read_serde(scenario)?;
     let report = core::evaluate(&scenario).map_err(|e| js_error(&e))?;
     report
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| js_error_at("", &message(e)))
+        .map_err(|e| internal(message(e)))
 }

@@ -243,12 +243,77 @@ export interface AccountUpdate {
   prices?: { [coin: string]: DecimalInput };
 }
 
-/** What every function throws on bad input: a JS Error naming where the problem is. */
-export interface UnimarginError extends Error {
+/** What every function throws on bad input: a JS Error naming where the problem is and
+ * what it is (`error instanceof UnimarginError`). */
+export class UnimarginError extends Error {
+  constructor(message: string, path?: string, kind?: UnimarginErrorKind);
   name: "UnimarginError";
   /** A path into the scenario, such as "coins[2].discount_tiers[1].rate"; "" for the
    * whole document. An order given on its own is read as the scenario's `check`. */
   path: string;
-  /** What is wrong, in a sentence that does not repeat the path. */
+  /** What is wrong, as a stable code to branch on (the README lists them). */
+  kind: UnimarginErrorKind;
+  /** What is wrong, in an English sentence that does not repeat the path. */
   message: string;
+}
+
+/** The kinds of `UnimarginError`, as the engine's `ErrorKind::code` names them. */
+export type UnimarginErrorKind =
+  | "invalid_json"
+  | "missing_field"
+  | "unknown_field"
+  | "duplicate_field"
+  | "unknown_variant"
+  | "wrong_type"
+  | "not_a_decimal"
+  | "number_too_large"
+  | "too_many_decimal_places"
+  | "too_many_digits"
+  | "not_finite"
+  | "wrong_format"
+  | "not_positive"
+  | "negative"
+  | "not_a_fraction"
+  | "warning_above_liquidation"
+  | "not_a_name"
+  | "no_base"
+  | "duplicate"
+  | "unknown_coin"
+  | "unknown_contract"
+  | "missing_price"
+  | "stablecoin_price"
+  | "stablecoin_quote"
+  | "unknown_quote"
+  | "no_btc_to_quote_in"
+  | "btc_quoted_in_btc"
+  | "tiers_not_ascending"
+  | "last_tier_bounded"
+  | "unbounded_tier_not_last"
+  | "no_position_tiers"
+  | "not_for_market"
+  | "missing_for_market"
+  | "same_coin_twice"
+  | "size_step_outside_check"
+  | "no_such_entry"
+  | "not_borrowable"
+  | "too_large"
+  | "usage"
+  | "cannot_read"
+  | "no_coin_named"
+  | "not_in_account"
+  | "point_count"
+  | "missing_argument"
+  | "not_serializable"
+  | "not_json_text"
+  | "no_order_to_check"
+  | "account_freed"
+  | "other";
+
+// `Account` has a `[Symbol.dispose]()` (for `using`, where the JS engine has it), which
+// TypeScript's libraries before esnext do not declare: declared here as @types/node does, so
+// that these definitions compile with any target's default libraries.
+declare global {
+  interface SymbolConstructor {
+    readonly dispose: unique symbol;
+  }
 }

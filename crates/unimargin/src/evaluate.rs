@@ -1,7 +1,7 @@
 //! Evaluation: a validated [`Account`] in, a [`Report`] out, applying the rules of RULES.md
 //! in their order. Each figure comes from the rule function named after it.
 
-use crate::error::Error;
+use crate::error::{DebtCause, Error, ErrorKind, Figure};
 use crate::model::{Account, OrderModel};
 use crate::num::{add, mul, Overflow};
 use crate::report::{
@@ -32,12 +32,12 @@ use rust_decimal::Decimal;
 
 /// Attaches a path to an overflow.
 trait At<T> {
-    fn at(self, path: impl FnOnce() -> String, what: &str) -> Result<T, Error>;
+    fn at(self, path: impl FnOnce() -> String, what: Figure) -> Result<T, Error>;
 }
 
 impl<T> At<T> for Result<T, Overflow> {
-    fn at(self, path: impl FnOnce() -> String, what: &str) -> Result<T, Error> {
-        self.map_err(|_| Error::overflow(path(), what))
+    fn at(self, path: impl FnOnce() -> String, what: Figure) -> Result<T, Error> {
+        self.map_err(|_| Error::too_large(path(), what))
     }
 }
 
@@ -91,14 +91,15 @@ impl ContractFigures {
     }
 }
 
-fn not_borrowable(path: String, coin: &str, owed: Decimal, why: &str) -> Error {
-    Error::NotBorrowable {
+fn not_borrowable(path: String, coin: &str, owed: Decimal, cause: DebtCause) -> Error {
+    Error::new(
         path,
-        message: format!(
-            "{why} a debt of {} {coin}, but {coin} cannot be borrowed: give it loan_tiers",
-            owed.normalize()
-        ),
-    }
+        ErrorKind::NotBorrowable {
+            coin: coin.to_string(),
+            owed,
+            cause,
+        },
+    )
 }
 
 /// An evaluated account: its report (without a check) and the state that the pending
@@ -156,7 +157,7 @@ impl<'a> Evaluation<'a> {
             books: &self.books,
             spot_taker_fee: self.account.settings.spot_taker_fee,
         };
-        Probe::new(&inputs, order).at(|| "check".into(), "the order")
+        Probe::new(&inputs, order).at(|| "check".into(), Figure::Order)
     }
 
     /// The largest multiple of `size_step` of `order` that is accepted (RULES §7), and the
@@ -173,7 +174,7 @@ impl<'a> Evaluation<'a> {
             account.margin_reserved,
             size_step,
         )
-        .at(|| "check".into(), "the largest size")
+        .at(|| "check".into(), Figure::LargestSize)
     }
 
     /// Checks an order as if it were the last pending order (RULES §7).
@@ -184,10 +185,10 @@ impl<'a> Evaluation<'a> {
             self.report.account.margin_reserved,
         );
         let probe = self.probe(order)?;
-        let effect = probe.effect(order.size()).at(path, "the order")?;
-        let acceptance = order_acceptance(ae, reserved, &effect).at(path, "the order")?;
+        let effect = probe.effect(order.size()).at(path, Figure::Order)?;
+        let acceptance = order_acceptance(ae, reserved, &effect).at(path, Figure::Order)?;
         let (max_size, _probes) =
-            max_order_size(&probe, ae, reserved, size_step).at(path, "the largest size")?;
+            max_order_size(&probe, ae, reserved, size_step).at(path, Figure::LargestSize)?;
         Ok(CheckReport {
             accepted: acceptance.accepted,
             spot_loss: effect.spot_loss,
@@ -215,7 +216,7 @@ impl<'a> Evaluation<'a> {
         // §1 prices
         let mut prices = Vec::with_capacity(coins.len());
         for (i, c) in coins.iter().enumerate() {
-            prices.push(usd_price(c, coins, settings).at(coin_path(i), "the USD price")?);
+            prices.push(usd_price(c, coins, settings).at(coin_path(i), Figure::UsdPrice)?);
         }
         let settle_usd: Vec<Decimal> = contracts.iter().map(|c| prices[c.settle]).collect();
 
@@ -227,15 +228,15 @@ impl<'a> Evaluation<'a> {
             let path = || format!("positions[{k}]");
             let c = &contracts[p.contract];
             let profit = unrealized_pnl(p.side, c.mark_price, p.entry_price, p.size)
-                .at(path, "the unrealized PnL")?;
+                .at(path, Figure::UnrealizedPnl)?;
             pnl[c.settle] =
-                add(pnl[c.settle], profit).at(coin_path(c.settle), "the unrealized PnL")?;
+                add(pnl[c.settle], profit).at(coin_path(c.settle), Figure::UnrealizedPnl)?;
             let book = &mut books[p.contract];
             let side = match p.side {
                 PositionSide::Long => &mut book.long,
                 PositionSide::Short => &mut book.short,
             };
-            side.held = add(side.held, p.size).at(path, "the position size")?;
+            side.held = add(side.held, p.size).at(path, Figure::PositionSize)?;
             position_reports.push(PositionReport {
                 side: p.side,
                 unrealized_pnl: profit,
@@ -252,12 +253,12 @@ impl<'a> Evaluation<'a> {
         let mut interest_usd = Decimal::ZERO;
         for (i, coin) in coins.iter().enumerate() {
             let path = coin_path(i);
-            let equity = coin_equity(coin.balance, pnl[i]).at(path, "the equity")?;
+            let equity = coin_equity(coin.balance, pnl[i]).at(path, Figure::Equity)?;
             let owed = debt(equity);
-            let value = usd_equity(equity, prices[i]).at(path, "the USD equity")?;
+            let value = usd_equity(equity, prices[i]).at(path, Figure::UsdEquity)?;
             // the discount by tier, once: its slices are reported and their sum is f(c)
             let slices = if value > Decimal::ZERO {
-                discount_slices(&coin.discount_tiers, value).at(path, "the discount")?
+                discount_slices(&coin.discount_tiers, value).at(path, Figure::Discount)?
             } else {
                 Vec::new()
             };
@@ -266,14 +267,14 @@ impl<'a> Evaluation<'a> {
                     slices
                         .iter()
                         .try_fold(Decimal::ZERO, |sum, s| add(sum, s.discounted_usd))
-                        .at(path, "the discount")?
+                        .at(path, Figure::Discount)?
                 } else {
                     value
                 },
                 loan_initial_margin: loan_initial_margin(&coin.loan_tiers, owed, prices[i])
-                    .at(path, "the loan's initial margin")?,
+                    .at(path, Figure::LoanInitialMargin)?,
                 loan_maintenance_margin: loan_maintenance_margin(&coin.loan_tiers, owed, prices[i])
-                    .at(path, "the loan's maintenance margin")?,
+                    .at(path, Figure::LoanMaintenanceMargin)?,
             };
             let (Some(loan_im), Some(loan_mm)) =
                 (terms.loan_initial_margin, terms.loan_maintenance_margin)
@@ -282,14 +283,14 @@ impl<'a> Evaluation<'a> {
                     format!("coins[{i}].loan_tiers"),
                     &coin.name,
                     owed,
-                    "balance plus unrealized PnL leaves",
+                    DebtCause::Balance,
                 ));
             };
             // most coins owe nothing: their loan and interest terms are 0 without arithmetic
             let owed_usd = if owed.is_zero() {
                 Decimal::ZERO
             } else {
-                mul(owed, prices[i]).at(path, "the debt in USD")?
+                mul(owed, prices[i]).at(path, Figure::DebtUsd)?
             };
             let interest = hourly_interest(
                 owed,
@@ -298,16 +299,16 @@ impl<'a> Evaluation<'a> {
                 coin.hourly_interest,
                 prices[i],
             )
-            .at(path, "the interest")?;
+            .at(path, Figure::Interest)?;
             let tier = (!owed.is_zero())
                 .then(|| loan_tier(&coin.loan_tiers, owed))
                 .flatten();
-            discounted = add(discounted, terms.contribution).at(path, "adjusted equity")?;
-            account_equity = add(account_equity, value).at(path, "account equity")?;
-            loans_im = add(loans_im, loan_im).at(path, "the loans' initial margin")?;
-            loans_mm = add(loans_mm, loan_mm).at(path, "the loans' maintenance margin")?;
-            loans_usd = add(loans_usd, owed_usd).at(path, "the loans in USD")?;
-            interest_usd = add(interest_usd, interest).at(path, "the interest")?;
+            discounted = add(discounted, terms.contribution).at(path, Figure::AdjustedEquity)?;
+            account_equity = add(account_equity, value).at(path, Figure::AccountEquity)?;
+            loans_im = add(loans_im, loan_im).at(path, Figure::LoansInitialMargin)?;
+            loans_mm = add(loans_mm, loan_mm).at(path, Figure::LoansMaintenanceMargin)?;
+            loans_usd = add(loans_usd, owed_usd).at(path, Figure::LoansUsd)?;
+            interest_usd = add(interest_usd, interest).at(path, Figure::Interest)?;
             coin_reports.push(CoinReport {
                 coin: coin.name.clone(),
                 usd_price: prices[i],
@@ -328,7 +329,7 @@ impl<'a> Evaluation<'a> {
                 loan_leverage: tier.map(|t| t.leverage),
                 loan_mmr: tier.map(|t| t.mmr),
                 interest_bearing_debt: interest_bearing_debt(owed, pnl[i], coin.interest_free)
-                    .at(path, "the interest")?,
+                    .at(path, Figure::Interest)?,
             });
             equities.push(equity);
             terms_now.push(terms);
@@ -353,13 +354,14 @@ impl<'a> Evaluation<'a> {
                 } => {
                     let before = [terms_now[base], terms_now[quote]];
                     let (d_base, d_quote) =
-                        spot_fill(side, size, price).at(path, "the order's fill")?;
-                    equities[base] = add(equities[base], d_base).at(path, "the order's fill")?;
-                    equities[quote] = add(equities[quote], d_quote).at(path, "the order's fill")?;
+                        spot_fill(side, size, price).at(path, Figure::OrderFill)?;
+                    equities[base] = add(equities[base], d_base).at(path, Figure::OrderFill)?;
+                    equities[quote] = add(equities[quote], d_quote).at(path, Figure::OrderFill)?;
                     let after = [
-                        coin_terms(account, &prices, base, equities[base]).at(path, "the order")?,
+                        coin_terms(account, &prices, base, equities[base])
+                            .at(path, Figure::Order)?,
                         coin_terms(account, &prices, quote, equities[quote])
-                            .at(path, "the order")?,
+                            .at(path, Figure::Order)?,
                     ];
                     for (j, &c) in [base, quote].iter().enumerate() {
                         if after[j].loan_initial_margin.is_none() {
@@ -367,7 +369,7 @@ impl<'a> Evaluation<'a> {
                                 path(),
                                 &coins[c].name,
                                 debt(equities[c]),
-                                "filled, this order would leave",
+                                DebtCause::PendingOrder,
                             ));
                         }
                     }
@@ -378,26 +380,26 @@ impl<'a> Evaluation<'a> {
                     let im_of = |t: &CoinTerms| t.loan_initial_margin.unwrap_or_default();
                     let mm_of = |t: &CoinTerms| t.loan_maintenance_margin.unwrap_or_default();
                     let loss = spot_trading_loss(
-                        sum(&before, contribution_of).at(path, "the order")?,
-                        sum(&after, contribution_of).at(path, "the order")?,
+                        sum(&before, contribution_of).at(path, Figure::Order)?,
+                        sum(&after, contribution_of).at(path, Figure::Order)?,
                     )
-                    .at(path, "the spot trading loss")?;
+                    .at(path, Figure::SpotTradingLoss)?;
                     let fee = pending_fee(size, price, prices[quote], settings.spot_taker_fee)
-                        .at(path, "the fee")?;
+                        .at(path, Figure::Fee)?;
                     let im = margin_added(
-                        sum(&before, im_of).at(path, "the order")?,
-                        sum(&after, im_of).at(path, "the order")?,
+                        sum(&before, im_of).at(path, Figure::Order)?,
+                        sum(&after, im_of).at(path, Figure::Order)?,
                     )
-                    .at(path, "the order")?;
+                    .at(path, Figure::Order)?;
                     let mm = margin_added(
-                        sum(&before, mm_of).at(path, "the order")?,
-                        sum(&after, mm_of).at(path, "the order")?,
+                        sum(&before, mm_of).at(path, Figure::Order)?,
+                        sum(&after, mm_of).at(path, Figure::Order)?,
                     )
-                    .at(path, "the order")?;
-                    losses = add(losses, loss).at(path, "the spot trading losses")?;
-                    fees = add(fees, fee).at(path, "the pending fees")?;
-                    orders_im = add(orders_im, im).at(path, "the loans' initial margin")?;
-                    orders_mm = add(orders_mm, mm).at(path, "the loans' maintenance margin")?;
+                    .at(path, Figure::Order)?;
+                    losses = add(losses, loss).at(path, Figure::SpotTradingLosses)?;
+                    fees = add(fees, fee).at(path, Figure::PendingFees)?;
+                    orders_im = add(orders_im, im).at(path, Figure::LoansInitialMargin)?;
+                    orders_mm = add(orders_mm, mm).at(path, Figure::LoansMaintenanceMargin)?;
                     PendingOrderReport {
                         market: Market::Spot,
                         side,
@@ -419,30 +421,31 @@ impl<'a> Evaluation<'a> {
                     let book = &mut books[contract];
                     match side {
                         OrderSide::Buy => {
-                            book.long = book.long.with_order(size, price).at(path, "the order")?
+                            book.long = book.long.with_order(size, price).at(path, Figure::Order)?
                         }
                         OrderSide::Sell => {
-                            book.short = book.short.with_order(size, price).at(path, "the order")?
+                            book.short =
+                                book.short.with_order(size, price).at(path, Figure::Order)?
                         }
                     }
                     let after = *book;
                     let margins_before = match margins_now[contract] {
                         Some(margins) => margins,
-                        None => ContractFigures::of(&before, c, settle).at(path, "the order")?,
+                        None => ContractFigures::of(&before, c, settle).at(path, Figure::Order)?,
                     };
                     let margins_after =
-                        ContractFigures::of(&after, c, settle).at(path, "the order")?;
+                        ContractFigures::of(&after, c, settle).at(path, Figure::Order)?;
                     margins_now[contract] = Some(margins_after);
                     let im = margin_added(
                         margins_before.initial_margin(),
                         margins_after.initial_margin(),
                     )
-                    .at(path, "the order")?;
+                    .at(path, Figure::Order)?;
                     let mm = margin_added(
                         margins_before.maintenance.maintenance_margin,
                         margins_after.maintenance.maintenance_margin,
                     )
-                    .at(path, "the order")?;
+                    .at(path, Figure::Order)?;
                     PendingOrderReport {
                         market: Market::Futures,
                         side,
@@ -468,7 +471,7 @@ impl<'a> Evaluation<'a> {
             // the margins the last pending order on this contract left, or the held book's
             let figures = match margins_now[j] {
                 Some(figures) => figures,
-                None => ContractFigures::of(book, c, settle).at(path, "the margins")?,
+                None => ContractFigures::of(book, c, settle).at(path, Figure::Margins)?,
             };
             let (im_long, im_short) = (figures.im_long, figures.im_short);
             let im = figures.initial_margin();
@@ -476,15 +479,15 @@ impl<'a> Evaluation<'a> {
             let held_notional = add(book.long.held, book.short.held)
                 .and_then(|held| mul(held, c.mark_price))
                 .and_then(|value| mul(value, settle))
-                .at(path, "the notional")?;
+                .at(path, Figure::Notional)?;
             futures_notional_usd =
-                add(futures_notional_usd, held_notional).at(path, "the futures notional")?;
+                add(futures_notional_usd, held_notional).at(path, Figure::FuturesNotional)?;
             let mm = figures.maintenance;
-            derivatives_im = add(derivatives_im, im).at(path, "the derivatives' initial margin")?;
+            derivatives_im = add(derivatives_im, im).at(path, Figure::DerivativesInitialMargin)?;
             derivatives_mm = add(derivatives_mm, mm.maintenance_margin)
-                .at(path, "the derivatives' maintenance margin")?;
+                .at(path, Figure::DerivativesMaintenanceMargin)?;
             liquidation_fees = add(liquidation_fees, mm.partial_liquidation_fee)
-                .at(path, "the partial liquidation fees")?;
+                .at(path, Figure::PartialLiquidationFees)?;
             let side_report = |s: &crate::rules::initial_margin::SideBook,
                                m: &crate::rules::maintenance_margin::SideMaintenance,
                                im: Decimal| SideReport {
@@ -510,27 +513,30 @@ impl<'a> Evaluation<'a> {
         }
 
         // totals
-        let total = |what: &str, r: Result<Decimal, Overflow>| r.at(String::new, what);
-        let ae = total("adjusted equity", adjusted_equity(discounted, losses, fees))?;
-        let initial_margin_loans = total("the loans' initial margin", add(loans_im, orders_im))?;
+        let total = |what: Figure, r: Result<Decimal, Overflow>| r.at(String::new, what);
+        let ae = total(
+            Figure::AdjustedEquity,
+            adjusted_equity(discounted, losses, fees),
+        )?;
+        let initial_margin_loans = total(Figure::LoansInitialMargin, add(loans_im, orders_im))?;
         let reserved = total(
-            "margin reserved",
+            Figure::MarginReserved,
             margin_reserved(initial_margin_loans, derivatives_im),
         )?;
-        let available = total("available margin", available_margin(ae, reserved))?;
+        let available = total(Figure::AvailableMargin, available_margin(ae, reserved))?;
         let maintenance_margin_loans =
-            total("the loans' maintenance margin", add(loans_mm, orders_mm))?;
+            total(Figure::LoansMaintenanceMargin, add(loans_mm, orders_mm))?;
         let maintenance = total(
-            "maintenance margin",
+            Figure::MaintenanceMargin,
             add(maintenance_margin_loans, derivatives_mm),
         )?;
         let value = total(
-            "position value",
+            Figure::PositionValue,
             position_value(futures_notional_usd, loans_usd),
         )?;
-        let leverage = account_leverage(value, ae).at(String::new, "account leverage")?;
+        let leverage = account_leverage(value, ae).at(String::new, Figure::AccountLeverage)?;
         let rate = cross_margin_rate(maintenance, liquidation_fees, ae)
-            .at(String::new, "the cross margin rate")?;
+            .at(String::new, Figure::CrossMarginRate)?;
 
         let report = Report {
             format: REPORT_FORMAT,
@@ -558,7 +564,7 @@ impl<'a> Evaluation<'a> {
                 loans_usd,
                 hourly_interest_usd: interest_usd,
                 daily_interest_usd: total(
-                    "the daily interest",
+                    Figure::DailyInterest,
                     mul(interest_usd, Decimal::from(24)),
                 )?,
                 warning_rate: settings.warning_rate,

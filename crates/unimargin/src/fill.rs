@@ -13,7 +13,7 @@
 //! - Fees are not taken off the balances (the fill, like §4's, moves only what is traded);
 //!   the other pending orders stay pending, and the account has no order to check.
 
-use crate::error::Error;
+use crate::error::{Error, Figure};
 use crate::model::{Account, OrderModel, PositionModel};
 use crate::num::{add, div, mul, sub, Overflow};
 use crate::rules::pending::spot_fill;
@@ -47,7 +47,7 @@ pub fn weighted_entry(
 
 /// The account with `order` filled at its limit price (see the module's reading).
 pub fn filled(account: &Account, order: &OrderModel) -> Result<Account, Error> {
-    let fail = |_: Overflow| Error::overflow("check", "the account after the fill");
+    let fail = |_: Overflow| Error::too_large("check", Figure::AccountAfterFill);
     let mut after = account.clone();
     after.check = None;
     match *order {
@@ -218,6 +218,27 @@ mod tests {
         let after = filled(&before, &sell).unwrap();
         assert_eq!(balance(&after, "DOT"), dec!(-130));
         assert_eq!(balance(&after, "USDT"), dec!(850));
+    }
+
+    #[test]
+    fn a_fill_beyond_exact_arithmetic_is_an_error_at_the_check() {
+        // a spot buy of the largest decimal at 2: its cost, MAX × 2, is beyond 7.9e28
+        let before = account(SEED_3);
+        let huge = OrderModel::Spot {
+            side: OrderSide::Buy,
+            base: 2,
+            quote: 1,
+            size: Decimal::MAX,
+            price: dec!(2),
+        };
+        let error = filled(&before, &huge).unwrap_err();
+        assert_eq!(error.path(), "check");
+        assert_eq!(
+            *error.kind(),
+            crate::ErrorKind::TooLarge {
+                what: Figure::AccountAfterFill
+            }
+        );
     }
 
     #[test]

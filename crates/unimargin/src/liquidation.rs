@@ -18,7 +18,7 @@
 //!   within a side, the largest position first. When every side is at its first tier and
 //!   the account is still past the liquidation rate, the platform takes it over.
 
-use crate::error::Error;
+use crate::error::{Error, Figure};
 use crate::evaluate::evaluate;
 use crate::model::Account;
 use crate::num::{add, div, mul, sub, Overflow};
@@ -26,11 +26,13 @@ use crate::report::Report;
 use crate::rules::initial_margin::ContractBook;
 use crate::rules::maintenance_margin::derivatives_maintenance_margin;
 use crate::scenario::PositionSide;
-use crate::text::{group_thousands, usd};
+use crate::text::{group_thousands, side_name, usd};
 use rust_decimal::{Decimal, RoundingStrategy};
-use serde::Serialize;
+use serde::{Serialize, Serializer};
+use std::fmt;
 
-/// What a step of partial liquidation does.
+/// What a step of partial liquidation does. `Display` is the step in an English sentence
+/// (the step's `description`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "action", rename_all = "snake_case")]
 pub enum LiquidationAction {
@@ -41,6 +43,9 @@ pub enum LiquidationAction {
         symbol: String,
         #[serde(with = "crate::num::normalized")]
         size: Decimal,
+        /// The USD notional closed on each side (named in the description only).
+        #[serde(skip)]
+        notional_usd: Decimal,
     },
     /// A coin is converted to repay a debt.
     Convert {
@@ -62,21 +67,92 @@ pub enum LiquidationAction {
     },
 }
 
-/// One step, and the account after it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+impl fmt::Display for LiquidationAction {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        match self {
+            LiquidationAction::CancelOrders { count } => {
+                write!(f, "Cancel all {count} open order(s).")
+            }
+            LiquidationAction::CloseHedge {
+                symbol,
+                size,
+                notional_usd,
+            } => write!(
+                f,
+                "Close the hedged {} of {symbol} on both sides ({} a side) at the mark price.",
+                group_thousands(*size),
+                usd(*notional_usd)
+            ),
+            LiquidationAction::Convert {
+                from_coin,
+                amount,
+                to_coin,
+                repaid,
+            } => write!(
+                f,
+                "Convert {} {from_coin} into {} {to_coin} to repay the {to_coin} debt.",
+                group_thousands(amount.round_dp(12)),
+                group_thousands(repaid.round_dp(12))
+            ),
+            LiquidationAction::ReducePosition {
+                symbol,
+                side,
+                size,
+                tier_after,
+            } => write!(
+                f,
+                "Reduce the {} side of {symbol} by {} to the top of position tier {tier_after}.",
+                side_name(*side),
+                group_thousands(size.round_dp(12))
+            ),
+        }
+    }
+}
+
+/// One step, and the account after it. Written with its `description`, the step in a
+/// sentence, after the action's fields.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LiquidationStep {
     /// 0 for the cancellation of open orders, then the article's stages 1, 2 and 3.
     pub stage: u8,
-    #[serde(flatten)]
     pub action: LiquidationAction,
-    /// The step in a sentence.
-    pub description: String,
-    #[serde(with = "crate::num::normalized")]
     pub adjusted_equity: Decimal,
-    #[serde(with = "crate::num::normalized")]
     pub maintenance_margin: Decimal,
-    #[serde(with = "crate::num::normalized::option")]
     pub cross_margin_rate: Option<Decimal>,
+}
+
+impl LiquidationStep {
+    /// The step in an English sentence.
+    pub fn description(&self) -> String {
+        self.action.to_string()
+    }
+}
+
+impl Serialize for LiquidationStep {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct Written<'a> {
+            stage: u8,
+            #[serde(flatten)]
+            action: &'a LiquidationAction,
+            description: String,
+            #[serde(with = "crate::num::normalized")]
+            adjusted_equity: Decimal,
+            #[serde(with = "crate::num::normalized")]
+            maintenance_margin: Decimal,
+            #[serde(with = "crate::num::normalized::option")]
+            cross_margin_rate: Option<Decimal>,
+        }
+        Written {
+            stage: self.stage,
+            action: &self.action,
+            description: self.description(),
+            adjusted_equity: self.adjusted_equity,
+            maintenance_margin: self.maintenance_margin,
+            cross_margin_rate: self.cross_margin_rate,
+        }
+        .serialize(s)
+    }
 }
 
 /// How partial liquidation ends.
@@ -101,18 +177,49 @@ pub struct LiquidationPlan {
     pub liquidation_rate: Decimal,
     pub steps: Vec<LiquidationStep>,
     pub outcome: LiquidationOutcome,
-    /// The readings of the article this play-out follows, in plain words.
-    pub readings: Vec<&'static str>,
+    /// The readings of the article this play-out follows (written as sentences).
+    pub readings: Vec<Reading>,
 }
 
-/// The readings, as shown to users.
-pub const READINGS: [&str; 6] = [
-    "At the liquidation rate all open orders, spot and futures, are cancelled first; liquidation starts only if the rate is still at or above it.",
-    "Positions are closed and coins converted at the mark and index prices with no fee or slippage: the maintenance margin of what is liquidated pays for slippage, so a real liquidation ends somewhat worse than shown.",
-    "Liquidation stops as soon as the cross margin rate is back below the liquidation rate; the account may still be at warning.",
-    "Stage 1 closes the hedged overlap of each contract, the largest first.",
-    "Stage 2 repays the largest debt first, converting the coin with the highest discount rate first.",
-    "Stage 3 lowers one side of one contract by one position tier at a time, the one that cuts maintenance margin most first, largest position first; when all are at their first tier, the platform takes the account over.",
+/// A reading of what the source article leaves open, followed by the play-out. `Display`
+/// (and serialization) is the reading in plain English words, as shown to users.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Reading {
+    OrdersCancelledFirst,
+    NoFeeOrSlippage,
+    StopsBelowTheRate,
+    HedgesFirst,
+    LargestDebtFirst,
+    OneTierAtATime,
+}
+
+impl fmt::Display for Reading {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str(match self {
+            Reading::OrdersCancelledFirst => "At the liquidation rate all open orders, spot and futures, are cancelled first; liquidation starts only if the rate is still at or above it.",
+            Reading::NoFeeOrSlippage => "Positions are closed and coins converted at the mark and index prices with no fee or slippage: the maintenance margin of what is liquidated pays for slippage, so a real liquidation ends somewhat worse than shown.",
+            Reading::StopsBelowTheRate => "Liquidation stops as soon as the cross margin rate is back below the liquidation rate; the account may still be at warning.",
+            Reading::HedgesFirst => "Stage 1 closes the hedged overlap of each contract, the largest first.",
+            Reading::LargestDebtFirst => "Stage 2 repays the largest debt first, converting the coin with the highest discount rate first.",
+            Reading::OneTierAtATime => "Stage 3 lowers one side of one contract by one position tier at a time, the one that cuts maintenance margin most first, largest position first; when all are at their first tier, the platform takes the account over.",
+        })
+    }
+}
+
+impl Serialize for Reading {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+/// The readings, in the order they are shown.
+pub const READINGS: [Reading; 6] = [
+    Reading::OrdersCancelledFirst,
+    Reading::NoFeeOrSlippage,
+    Reading::StopsBelowTheRate,
+    Reading::HedgesFirst,
+    Reading::LargestDebtFirst,
+    Reading::OneTierAtATime,
 ];
 
 fn is_past(report: &Report, liquidation_rate: Decimal) -> bool {
@@ -123,7 +230,7 @@ fn is_past(report: &Report, liquidation_rate: Decimal) -> bool {
 }
 
 fn overflow(_: Overflow) -> Error {
-    Error::overflow("", "the liquidation play-out")
+    Error::too_large("", Figure::LiquidationPlayOut)
 }
 
 /// Reduces the held size of one side of contract `j` by `size`, largest position first,
@@ -163,13 +270,11 @@ fn record(
     acc: &Account,
     stage: u8,
     action: LiquidationAction,
-    description: String,
 ) -> Result<bool, Error> {
     *report = evaluate(acc)?;
     plan.steps.push(LiquidationStep {
         stage,
         action,
-        description,
         adjusted_equity: report.account.adjusted_equity,
         maintenance_margin: report.account.maintenance_margin,
         cross_margin_rate: report.account.cross_margin_rate,
@@ -210,14 +315,12 @@ pub fn liquidate(account: &Account) -> Result<LiquidationPlan, Error> {
     if !acc.orders.is_empty() {
         let count = acc.orders.len();
         acc.orders.clear();
-        let text = format!("Cancel all {count} open order(s).");
         if record(
             &mut plan,
             &mut report,
             &acc,
             0,
             LiquidationAction::CancelOrders { count },
-            text,
         )? {
             return Ok(plan);
         }
@@ -241,11 +344,6 @@ pub fn liquidate(account: &Account) -> Result<LiquidationPlan, Error> {
         reduce_side(&mut acc, j, PositionSide::Long, overlap).map_err(overflow)?;
         reduce_side(&mut acc, j, PositionSide::Short, overlap).map_err(overflow)?;
         let symbol = acc.contracts[j].symbol.clone();
-        let text = format!(
-            "Close the hedged {} of {symbol} on both sides ({} a side) at the mark price.",
-            group_thousands(overlap),
-            usd(notional)
-        );
         if record(
             &mut plan,
             &mut report,
@@ -254,8 +352,8 @@ pub fn liquidate(account: &Account) -> Result<LiquidationPlan, Error> {
             LiquidationAction::CloseHedge {
                 symbol,
                 size: overlap,
+                notional_usd: notional,
             },
-            text,
         )? {
             return Ok(plan);
         }
@@ -310,18 +408,13 @@ pub fn liquidate(account: &Account) -> Result<LiquidationPlan, Error> {
         let (from_coin, to_coin) = (coins[c].coin.clone(), coins[d].coin.clone());
         acc.coins[c].balance = sub(acc.coins[c].balance, amount).map_err(overflow)?;
         acc.coins[d].balance = add(acc.coins[d].balance, repaid).map_err(overflow)?;
-        let text = format!(
-            "Convert {} {from_coin} into {} {to_coin} to repay the {to_coin} debt.",
-            group_thousands(amount.round_dp(12)),
-            group_thousands(repaid.round_dp(12))
-        );
         let action = LiquidationAction::Convert {
             from_coin,
             amount,
             to_coin,
             repaid,
         };
-        if record(&mut plan, &mut report, &acc, 2, action, text)? {
+        if record(&mut plan, &mut report, &acc, 2, action)? {
             return Ok(plan);
         }
     }
@@ -397,22 +490,13 @@ pub fn liquidate(account: &Account) -> Result<LiquidationPlan, Error> {
         };
         reduce_side(&mut acc, j, side, cut).map_err(overflow)?;
         let symbol = acc.contracts[j].symbol.clone();
-        let side_name = if side == PositionSide::Long {
-            "long"
-        } else {
-            "short"
-        };
-        let text = format!(
-            "Reduce the {side_name} side of {symbol} by {} to the top of position tier {tier}.",
-            group_thousands(cut.round_dp(12))
-        );
         let action = LiquidationAction::ReducePosition {
             symbol,
             side,
             size: cut,
             tier_after: tier,
         };
-        if record(&mut plan, &mut report, &acc, 3, action, text)? {
+        if record(&mut plan, &mut report, &acc, 3, action)? {
             return Ok(plan);
         }
     }

@@ -1,7 +1,7 @@
 //! The validated account: defaults filled in, names resolved to indices, every rule of the
 //! format checked. Evaluation only ever sees an [`Account`], so it need not re-check input.
 
-use crate::error::Error;
+use crate::error::{Entity, Error, ErrorKind, MarketName};
 use crate::scenario::{
     DiscountTier, LoanTier, MaintenanceTier, Market, OrderSide, PositionSide, Scenario,
     SCENARIO_FORMAT,
@@ -167,13 +167,13 @@ impl Account {
     /// Validates a scenario; the first problem found is returned with its path.
     pub fn from_scenario(scenario: &Scenario) -> Result<Account, Error> {
         if scenario.format != SCENARIO_FORMAT {
-            return Err(Error::Format {
-                path: "format".into(),
-                message: format!(
-                    "expected \"{SCENARIO_FORMAT}\", got \"{}\"",
-                    scenario.format
-                ),
-            });
+            return Err(Error::new(
+                "format",
+                ErrorKind::WrongFormat {
+                    expected: SCENARIO_FORMAT,
+                    got: scenario.format.clone(),
+                },
+            ));
         }
         let settings = resolve_settings(scenario)?;
         let coin_index = index_names(
@@ -210,7 +210,13 @@ impl Account {
                     }
                     _ => {
                         let path = format!("positions[{i}]");
-                        find(&contract_index, &p.symbol, &path, "symbol", "contract")?;
+                        find(
+                            &contract_index,
+                            &p.symbol,
+                            &path,
+                            "symbol",
+                            Entity::Contract,
+                        )?;
                         positive(p.size, &path, "size")?;
                         positive(p.entry_price, &path, "entry_price")?;
                         unreachable!("a position that fails the quick check fails one of these")
@@ -231,10 +237,10 @@ impl Account {
             .map(|(i, o)| {
                 let path = format!("orders[{i}]");
                 if o.size_step.is_some() {
-                    return Err(Error::Field {
-                        path: format!("{path}.size_step"),
-                        message: "size_step belongs only to the order in `check`".into(),
-                    });
+                    return Err(Error::new(
+                        format!("{path}.size_step"),
+                        ErrorKind::SizeStepOutsideCheck,
+                    ));
                 }
                 resolve_order(o, &path, &coin_index, &contract_index)
             })
@@ -285,21 +291,18 @@ impl Account {
 }
 
 fn no_such(path: &str) -> Error {
-    Error::UnknownReference {
-        path: path.into(),
-        message: "the account has no such entry".into(),
-    }
+    Error::new(path, ErrorKind::NoSuchEntry)
 }
 
 /// USDT's or USDC's `price` other than 1.
 fn stablecoin_price(own: &str, path: &str, price: Decimal) -> Error {
-    Error::OutOfRange {
-        path: format!("{path}.price"),
-        message: format!(
-            "the price of {own} in its own unit is 1 (its USD price is settings.{}_usd), got {price}",
-            own.to_lowercase()
-        ),
-    }
+    Error::new(
+        format!("{path}.price"),
+        ErrorKind::StablecoinPrice {
+            coin: own.to_string(),
+            got: price,
+        },
+    )
 }
 
 fn join(path: &str, field: &str) -> String {
@@ -310,25 +313,25 @@ fn join(path: &str, field: &str) -> String {
     }
 }
 
-fn positive(value: Decimal, path: &str, field: &str) -> Result<(), Error> {
+fn positive(value: Decimal, path: &str, field: &'static str) -> Result<(), Error> {
     if value > Decimal::ZERO {
         Ok(())
     } else {
-        Err(Error::OutOfRange {
-            path: join(path, field),
-            message: format!("{field} must be greater than 0, got {value}"),
-        })
+        Err(Error::new(
+            join(path, field),
+            ErrorKind::NotPositive { field, got: value },
+        ))
     }
 }
 
-fn non_negative(value: Decimal, path: &str, field: &str) -> Result<(), Error> {
+fn non_negative(value: Decimal, path: &str, field: &'static str) -> Result<(), Error> {
     if value >= Decimal::ZERO {
         Ok(())
     } else {
-        Err(Error::OutOfRange {
-            path: join(path, field),
-            message: format!("{field} must not be negative, got {value}"),
-        })
+        Err(Error::new(
+            join(path, field),
+            ErrorKind::Negative { field, got: value },
+        ))
     }
 }
 
@@ -336,14 +339,14 @@ fn is_fraction(value: Decimal) -> bool {
     (Decimal::ZERO..=Decimal::ONE).contains(&value)
 }
 
-fn fraction(value: Decimal, path: &str, field: &str) -> Result<(), Error> {
+fn fraction(value: Decimal, path: &str, field: &'static str) -> Result<(), Error> {
     if is_fraction(value) {
         Ok(())
     } else {
-        Err(Error::OutOfRange {
-            path: join(path, field),
-            message: format!("{field} must be between 0 and 1, got {value}"),
-        })
+        Err(Error::new(
+            join(path, field),
+            ErrorKind::NotAFraction { field, got: value },
+        ))
     }
 }
 
@@ -362,13 +365,13 @@ fn resolve_settings(scenario: &Scenario) -> Result<ResolvedSettings, Error> {
     positive(settings.warning_rate, "settings", "warning_rate")?;
     positive(settings.liquidation_rate, "settings", "liquidation_rate")?;
     if settings.warning_rate > settings.liquidation_rate {
-        return Err(Error::OutOfRange {
-            path: "settings.warning_rate".into(),
-            message: format!(
-                "warning_rate ({}) must not be above liquidation_rate ({})",
-                settings.warning_rate, settings.liquidation_rate
-            ),
-        });
+        return Err(Error::new(
+            "settings.warning_rate",
+            ErrorKind::WarningAboveLiquidation {
+                warning: settings.warning_rate,
+                liquidation: settings.liquidation_rate,
+            },
+        ));
     }
     Ok(settings)
 }
@@ -377,24 +380,28 @@ fn resolve_settings(scenario: &Scenario) -> Result<ResolvedSettings, Error> {
 fn index_names<'a>(
     names: impl Iterator<Item = &'a str>,
     list: &str,
-    field: &str,
+    field: &'static str,
 ) -> Result<HashMap<&'a str, usize>, Error> {
     let mut index = HashMap::new();
     for (i, name) in names.enumerate() {
         let path = format!("{list}[{i}].{field}");
         if name.trim().is_empty() || name.trim() != name {
-            return Err(Error::Field {
+            return Err(Error::new(
                 path,
-                message: format!(
-                    "{field} must be a name without surrounding spaces, got \"{name}\""
-                ),
-            });
+                ErrorKind::NotAName {
+                    field,
+                    got: name.to_string(),
+                },
+            ));
         }
         if let Some(first) = index.insert(name, i) {
-            return Err(Error::Duplicate {
+            return Err(Error::new(
                 path,
-                message: format!("{name} is already defined at {list}[{first}]"),
-            });
+                ErrorKind::Duplicate {
+                    name: name.to_string(),
+                    first_path: format!("{list}[{first}]"),
+                },
+            ));
         }
     }
     Ok(index)
@@ -405,19 +412,18 @@ fn find(
     name: &str,
     path: &str,
     field: &str,
-    what: &str,
+    what: Entity,
 ) -> Result<usize, Error> {
-    index
-        .get(name)
-        .copied()
-        .ok_or_else(|| Error::UnknownReference {
-            path: join(path, field),
-            message: if what == "coin" {
-                format!("{name} is not one of the coins; add it to `coins`")
-            } else {
-                format!("{name} is not one of the contracts; add it to `contracts`")
+    index.get(name).copied().ok_or_else(|| {
+        let name = name.to_string();
+        Error::new(
+            join(path, field),
+            match what {
+                Entity::Coin => ErrorKind::UnknownCoin { name },
+                Entity::Contract => ErrorKind::UnknownContract { name },
             },
-        })
+        )
+    })
 }
 
 fn resolve_coin(
@@ -436,13 +442,13 @@ fn resolve_coin(
         Some(kind) => {
             let own = coin.coin.as_str();
             if let Some(q) = coin.quote.as_deref().filter(|q| *q != own) {
-                return Err(Error::Quote {
-                    path: format!("{path}.quote"),
-                    message: format!(
-                        "{own} is priced by settings.{}_usd; its quote must be {own}, got {q}",
-                        own.to_lowercase()
-                    ),
-                });
+                return Err(Error::new(
+                    format!("{path}.quote"),
+                    ErrorKind::StablecoinQuote {
+                        coin: own.to_string(),
+                        got: q.to_string(),
+                    },
+                ));
             }
             if let Some(p) = coin.price.filter(|p| *p != Decimal::ONE) {
                 return Err(stablecoin_price(own, &path, p));
@@ -454,12 +460,13 @@ fn resolve_coin(
             (Decimal::ONE, quote)
         }
         None => {
-            let price = coin.price.ok_or_else(|| Error::Field {
-                path: format!("{path}.price"),
-                message: format!(
-                    "missing field `price`: the price of {} in its quote",
-                    coin.coin
-                ),
+            let price = coin.price.ok_or_else(|| {
+                Error::new(
+                    format!("{path}.price"),
+                    ErrorKind::MissingPrice {
+                        coin: coin.coin.clone(),
+                    },
+                )
             })?;
             positive(price, &path, "price")?;
             let quote = match coin.quote.as_deref().unwrap_or("USD") {
@@ -467,27 +474,30 @@ fn resolve_coin(
                 "USDT" => Quote::Usdt,
                 "USDC" => Quote::Usdc,
                 "BTC" => {
-                    let btc = *coin_index.get("BTC").ok_or_else(|| Error::Quote {
-                        path: format!("{path}.quote"),
-                        message: format!(
-                            "{} is quoted in BTC, but BTC is not one of the coins; add BTC with its USD price",
-                            coin.coin
-                        ),
+                    let btc = *coin_index.get("BTC").ok_or_else(|| {
+                        Error::new(
+                            format!("{path}.quote"),
+                            ErrorKind::NoBtcToQuoteIn {
+                                coin: coin.coin.clone(),
+                            },
+                        )
                     })?;
                     let btc_quote = scenario.coins[btc].quote.as_deref().unwrap_or("USD");
                     if btc == i || btc_quote == "BTC" {
-                        return Err(Error::Quote {
-                            path: format!("coins[{btc}].quote"),
-                            message: "BTC cannot be quoted in BTC: its price would depend on itself; quote it in USD, USDT or USDC".into(),
-                        });
+                        return Err(Error::new(
+                            format!("coins[{btc}].quote"),
+                            ErrorKind::BtcQuotedInBtc,
+                        ));
                     }
                     Quote::Btc(btc)
                 }
                 other => {
-                    return Err(Error::Quote {
-                        path: format!("{path}.quote"),
-                        message: format!("quote must be USD, USDT, USDC or BTC, got \"{other}\""),
-                    })
+                    return Err(Error::new(
+                        format!("{path}.quote"),
+                        ErrorKind::UnknownQuote {
+                            got: other.to_string(),
+                        },
+                    ))
                 }
             };
             (price, quote)
@@ -517,7 +527,7 @@ fn check_bounds(
     bounds: impl ExactSizeIterator<Item = Option<Decimal>>,
     path: &str,
     list: &str,
-    field: &str,
+    field: &'static str,
 ) -> Result<(), Error> {
     let count = bounds.len();
     let mut previous: Option<Decimal> = None;
@@ -530,31 +540,32 @@ fn check_bounds(
                     positive(b, &tier(), field)?;
                 }
                 if let Some(p) = previous.filter(|p| b <= *p) {
-                    return Err(Error::Tiers {
-                        path: format!("{}.{field}", tier()),
-                        message: format!(
-                            "tiers must ascend strictly: {field} {b} is not above the previous tier's {p}"
-                        ),
-                    });
+                    return Err(Error::new(
+                        format!("{}.{field}", tier()),
+                        ErrorKind::TiersNotAscending {
+                            field,
+                            bound: b,
+                            previous: p,
+                        },
+                    ));
                 }
                 previous = Some(b);
             }
             (Some(_), true) => {
-                return Err(Error::Tiers {
-                    path: format!("{}.{field}", tier()),
-                    message: format!(
-                        "the last tier must be unbounded: leave out {field} (or add a tier above it)"
-                    ),
-                })
+                return Err(Error::new(
+                    format!("{}.{field}", tier()),
+                    ErrorKind::LastTierBounded { field },
+                ))
             }
             (None, false) => {
-                return Err(Error::Tiers {
-                    path: tier(),
-                    message: format!(
-                        "only the last tier may be unbounded: this tier (number {} of {count}) needs {field}",
-                        i + 1
-                    ),
-                })
+                return Err(Error::new(
+                    tier(),
+                    ErrorKind::UnboundedTierNotLast {
+                        field,
+                        number: i + 1,
+                        count,
+                    },
+                ))
             }
             (None, true) => {}
         }
@@ -595,12 +606,9 @@ fn resolve_contract(
     coin_index: &HashMap<&str, usize>,
 ) -> Result<ContractModel, Error> {
     let path = format!("contracts[{i}]");
-    let settle = find(coin_index, &c.settle, &path, "settle", "coin")?;
+    let settle = find(coin_index, &c.settle, &path, "settle", Entity::Coin)?;
     if c.base.trim().is_empty() {
-        return Err(Error::Field {
-            path: format!("{path}.base"),
-            message: "base must name the coin the contract tracks, such as BTC".into(),
-        });
+        return Err(Error::new(format!("{path}.base"), ErrorKind::NoBase));
     }
     positive(c.mark_price, &path, "mark_price")?;
     positive(c.leverage, &path, "leverage")?;
@@ -609,11 +617,10 @@ fn resolve_contract(
     let liquidation_fee = c.liquidation_fee.unwrap_or(Decimal::ZERO);
     fraction(liquidation_fee, &path, "liquidation_fee")?;
     if c.mm_tiers.is_empty() {
-        return Err(Error::Tiers {
-            path: format!("{path}.mm_tiers"),
-            message: "a contract needs at least one position tier, such as [{\"mmr\": \"0.004\"}]"
-                .into(),
-        });
+        return Err(Error::new(
+            format!("{path}.mm_tiers"),
+            ErrorKind::NoPositionTiers,
+        ));
     }
     check_bounds(
         c.mm_tiers.iter().map(|t| t.up_to_usd),
@@ -646,28 +653,33 @@ fn resolve_order(
     coin_index: &HashMap<&str, usize>,
     contract_index: &HashMap<&str, usize>,
 ) -> Result<OrderModel, Error> {
-    let unexpected = |field: &str, market: &str| Error::Field {
-        path: join(path, field),
-        message: format!("a {market} order has no {field}"),
+    let unexpected = |field: &'static str| {
+        let market = MarketName(o.market);
+        Error::new(join(path, field), ErrorKind::NotForMarket { field, market })
     };
-    let missing = |field: &str, market: &str| Error::Field {
-        path: join(path, field),
-        message: format!("missing field `{field}`: a {market} order needs it"),
+    let missing = |field: &'static str| {
+        let market = MarketName(o.market);
+        Error::new(
+            join(path, field),
+            ErrorKind::MissingForMarket { field, market },
+        )
     };
     let order = match o.market {
         Market::Spot => {
             if o.symbol.is_some() {
-                return Err(unexpected("symbol", "spot"));
+                return Err(unexpected("symbol"));
             }
-            let base_name = o.base.as_deref().ok_or_else(|| missing("base", "spot"))?;
-            let quote_name = o.quote.as_deref().ok_or_else(|| missing("quote", "spot"))?;
-            let base = find(coin_index, base_name, path, "base", "coin")?;
-            let quote = find(coin_index, quote_name, path, "quote", "coin")?;
+            let base_name = o.base.as_deref().ok_or_else(|| missing("base"))?;
+            let quote_name = o.quote.as_deref().ok_or_else(|| missing("quote"))?;
+            let base = find(coin_index, base_name, path, "base", Entity::Coin)?;
+            let quote = find(coin_index, quote_name, path, "quote", Entity::Coin)?;
             if base == quote {
-                return Err(Error::Field {
-                    path: join(path, "quote"),
-                    message: format!("a spot order trades two different coins; base and quote are both {base_name}"),
-                });
+                return Err(Error::new(
+                    join(path, "quote"),
+                    ErrorKind::SameCoinTwice {
+                        coin: base_name.to_string(),
+                    },
+                ));
             }
             OrderModel::Spot {
                 side: o.side,
@@ -679,16 +691,13 @@ fn resolve_order(
         }
         Market::Futures => {
             if o.base.is_some() {
-                return Err(unexpected("base", "futures"));
+                return Err(unexpected("base"));
             }
             if o.quote.is_some() {
-                return Err(unexpected("quote", "futures"));
+                return Err(unexpected("quote"));
             }
-            let symbol = o
-                .symbol
-                .as_deref()
-                .ok_or_else(|| missing("symbol", "futures"))?;
-            let contract = find(contract_index, symbol, path, "symbol", "contract")?;
+            let symbol = o.symbol.as_deref().ok_or_else(|| missing("symbol"))?;
+            let contract = find(contract_index, symbol, path, "symbol", Entity::Contract)?;
             OrderModel::Futures {
                 side: o.side,
                 contract,

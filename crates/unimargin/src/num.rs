@@ -32,11 +32,45 @@ pub(crate) fn positive_part(x: Decimal) -> Decimal {
     x.max(Decimal::ZERO)
 }
 
+/// Why a text is not a decimal the engine keeps exactly. `text` is the number as written,
+/// cut to 40 characters (then `…`).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum NumberError {
+    /// Not a decimal at all (letters, separators, spaces, `NaN`).
+    #[error("expected a decimal number such as \"50000\" or \"0.98\", got \"{text}\"")]
+    NotADecimal { text: String },
+    /// Beyond the decimal range (about ±7.9 × 10²⁸).
+    #[error("\"{text}\" is too large: figures must stay below about 7.9e28")]
+    TooLarge { text: String },
+    /// More than 28 decimal places: it would be rounded.
+    #[error("\"{text}\" has more decimal places than the 28 that can be kept exactly")]
+    TooManyDecimalPlaces { text: String },
+    /// More significant digits than fit: it would be rounded.
+    #[error("\"{text}\" has more significant digits than the 28 that can be kept exactly")]
+    TooManyDigits { text: String },
+    /// A floating-point NaN or infinity (from a reader other than JSON text).
+    #[error("expected a finite decimal number, got {text}")]
+    NotFinite { text: String },
+}
+
+impl NumberError {
+    /// The kind's stable name (see [`crate::error::ErrorKind::code`]).
+    pub fn code(&self) -> &'static str {
+        match self {
+            NumberError::NotADecimal { .. } => "not_a_decimal",
+            NumberError::TooLarge { .. } => "number_too_large",
+            NumberError::TooManyDecimalPlaces { .. } => "too_many_decimal_places",
+            NumberError::TooManyDigits { .. } => "too_many_digits",
+            NumberError::NotFinite { .. } => "not_finite",
+        }
+    }
+}
+
 /// Parses a decimal written as `50000`, `-1.5`, `0.0006` or `5e-4`, exactly.
 ///
 /// Refuses anything else (spaces, `NaN`, `inf`, thousands separators, underscores) and
 /// anything that would be rounded (more than 28 decimal places) or does not fit.
-pub fn parse_decimal(text: &str) -> Result<Decimal, String> {
+pub fn parse_decimal(text: &str) -> Result<Decimal, NumberError> {
     parse_plain_decimal(text).map_or_else(|| parse_any_decimal(text), Ok)
 }
 
@@ -74,8 +108,8 @@ fn parse_plain_decimal(text: &str) -> Option<Decimal> {
     Decimal::try_from_i128_with_scale(signed, scale).ok()
 }
 
-/// Any form [`parse_decimal`] reads, with a message for what it refuses.
-fn parse_any_decimal(text: &str) -> Result<Decimal, String> {
+/// Any form [`parse_decimal`] reads, with the reason for what it refuses.
+fn parse_any_decimal(text: &str) -> Result<Decimal, NumberError> {
     // what the messages quote of the text; written only for a text that is refused
     let shown = || {
         if text.len() > 40 {
@@ -101,10 +135,7 @@ fn parse_any_decimal(text: &str) -> Result<Decimal, String> {
             !e.is_empty() && e.chars().all(|c| c.is_ascii_digit())
         });
     if !well_formed {
-        return Err(format!(
-            "expected a decimal number such as \"50000\" or \"0.98\", got \"{}\"",
-            shown()
-        ));
+        return Err(NumberError::NotADecimal { text: shown() });
     }
     // Beyond a billion, an exponent only says "far too large" or "far too small".
     let exponent = exponent.map_or(0, |e| {
@@ -114,7 +145,7 @@ fn parse_any_decimal(text: &str) -> Result<Decimal, String> {
     Decimal::from_str_exact(mantissa)
         .ok()
         .and_then(|m| scale_by_power_of_ten(m, exponent))
-        .ok_or_else(|| why_not_exact(digits, exponent, &shown()))
+        .ok_or_else(|| why_not_exact(digits, exponent, shown()))
 }
 
 /// `m × 10^exponent` with the scale as written (`1.50e1` is `15.0`), or `None` if it cannot
@@ -134,7 +165,7 @@ fn scale_by_power_of_ten(mut m: Decimal, exponent: i64) -> Option<Decimal> {
 }
 
 /// Why the decimal written as `digits` (no sign) `× 10^exponent` cannot be kept exactly.
-fn why_not_exact(digits: &str, exponent: i64, shown: &str) -> String {
+fn why_not_exact(digits: &str, exponent: i64, text: String) -> NumberError {
     let (int, frac) = digits.split_once('.').unwrap_or((digits, ""));
     let all: Vec<u8> = int.bytes().chain(frac.bytes()).collect();
     let places = i64::try_from(frac.len()).unwrap_or(i64::MAX) - exponent;
@@ -151,12 +182,23 @@ fn why_not_exact(digits: &str, exponent: i64, shown: &str) -> String {
         order > 28 || (order == 28 && integer_digits.as_slice() > max.as_bytes())
     });
     if too_large {
-        format!("\"{shown}\" is too large: figures must stay below about 7.9e28")
+        NumberError::TooLarge { text }
     } else if places > 28 {
-        format!("\"{shown}\" has more decimal places than the 28 that can be kept exactly")
+        NumberError::TooManyDecimalPlaces { text }
     } else {
-        format!("\"{shown}\" has more significant digits than the 28 that can be kept exactly")
+        NumberError::TooManyDigits { text }
     }
+}
+
+/// A float as the decimal its writer meant: the shortest text that reads back as it (so
+/// `0.1` is 0.1, not 0.1000000000000000055…), parsed by [`parse_decimal`].
+pub fn decimal_from_f64(v: f64) -> Result<Decimal, NumberError> {
+    if !v.is_finite() {
+        return Err(NumberError::NotFinite {
+            text: v.to_string(),
+        });
+    }
+    parse_decimal(&v.to_string())
 }
 
 struct DecimalVisitor;
@@ -168,7 +210,7 @@ impl<'de> Visitor<'de> for DecimalVisitor {
     type Value = Decimal;
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("a decimal number, as a string such as \"50000\" or a JSON number")
+        write!(f, "{}", crate::read::Expected::Decimal)
     }
 
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Decimal, E> {
@@ -184,13 +226,7 @@ impl<'de> Visitor<'de> for DecimalVisitor {
     }
 
     fn visit_f64<E: de::Error>(self, v: f64) -> Result<Decimal, E> {
-        if !v.is_finite() {
-            return Err(E::custom(format!(
-                "expected a finite decimal number, got {v}"
-            )));
-        }
-        // The shortest text that reads back as this float: what the writer meant by it.
-        parse_decimal(&format!("{v}")).map_err(E::custom)
+        decimal_from_f64(v).map_err(E::custom)
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Decimal, A::Error> {
@@ -434,7 +470,7 @@ mod tests {
             ("123456789012345678901234567890e-5", "significant digits"),
         ];
         for (text, want) in table {
-            let got = parse_decimal(text).unwrap_err();
+            let got = parse_decimal(text).unwrap_err().to_string();
             assert!(got.contains(want), "{text}: {got}");
         }
     }

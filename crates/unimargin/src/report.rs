@@ -213,8 +213,8 @@ pub struct CheckReport {
     pub max_size: Decimal,
     #[serde(with = "normalized")]
     pub size_step: Decimal,
-    /// Sentences a person can act on, naming the binding figures.
-    pub reasons: Vec<String>,
+    /// Reasons a person can act on, naming the binding figures; written as sentences.
+    pub reasons: Vec<crate::text::Reason>,
     /// The coin the order would have to borrow but cannot, if any.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub not_borrowable: Option<String>,

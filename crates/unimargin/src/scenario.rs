@@ -2,6 +2,7 @@
 //! that a document round-trips as written. [`crate::model`] resolves defaults and references.
 
 use crate::num;
+use crate::read::{Expected, Section};
 use rust_decimal::Decimal;
 use serde::de::{Deserializer, MapAccess, Visitor};
 use serde::{Deserialize, Serialize, Serializer};
@@ -11,7 +12,7 @@ use std::fmt;
 /// the format has only objects, so each struct (derived with `remote = "Self"`) is read
 /// through [`ObjectOnly`] and `["unimargin/scenario@1"]` is an error, not a scenario.
 macro_rules! objects_only {
-    ($($name:ident: $what:literal),* $(,)?) => {$(
+    ($($name:ident: $what:expr),* $(,)?) => {$(
         impl<'de> Deserialize<'de> for $name {
             fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
                 $name::deserialize(ObjectOnly { inner: d, what: $what })
@@ -29,7 +30,7 @@ macro_rules! objects_only {
 /// A deserializer that reads a struct from a JSON object only.
 struct ObjectOnly<D> {
     inner: D,
-    what: &'static str,
+    what: Section,
 }
 
 impl<'de, D: Deserializer<'de>> Deserializer<'de> for ObjectOnly<D> {
@@ -61,14 +62,14 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for ObjectOnly<D> {
 /// The derived visitor, accepting only a map and saying what it expected in the format's words.
 struct ObjectVisitor<V> {
     inner: V,
-    what: &'static str,
+    what: Section,
 }
 
 impl<'de, V: Visitor<'de>> Visitor<'de> for ObjectVisitor<V> {
     type Value = V::Value;
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        write!(f, "a JSON object ({})", self.what)
+        write!(f, "{}", Expected::Object(self.what))
     }
 
     fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<V::Value, A::Error> {
@@ -265,13 +266,13 @@ pub struct Order {
 }
 
 objects_only! {
-    Scenario: "the scenario",
-    Settings: "the settings",
-    Coin: "a coin",
-    DiscountTier: "a discount tier",
-    LoanTier: "a loan tier",
-    Contract: "a contract",
-    MaintenanceTier: "a position tier",
-    Position: "a position",
-    Order: "an order",
+    Scenario: Section::Scenario,
+    Settings: Section::Settings,
+    Coin: Section::Coin,
+    DiscountTier: Section::DiscountTier,
+    LoanTier: Section::LoanTier,
+    Contract: Section::Contract,
+    MaintenanceTier: Section::PositionTier,
+    Position: Section::Position,
+    Order: Section::Order,
 }

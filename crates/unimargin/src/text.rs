@@ -1,10 +1,12 @@
 //! Figures written for people: thousands separators, USD to cents, rates as percentages;
-//! and the sentences that explain an order check.
+//! and the reasons that explain an order check, typed, with their English sentences.
 
 use crate::model::{Account, OrderModel};
 use crate::rules::check::{Acceptance, OrderEffect};
-use crate::scenario::OrderSide;
+use crate::scenario::{OrderSide, PositionSide};
 use rust_decimal::{Decimal, RoundingStrategy};
+use serde::{Serialize, Serializer};
+use std::fmt;
 
 /// Groups the integer digits by thousands: `1234567.5` → `1,234,567.5`.
 pub fn group_thousands(value: Decimal) -> String {
@@ -58,7 +60,149 @@ pub fn percent(rate: Decimal) -> String {
     format!("{} %", group_thousands(rate * Decimal::ONE_HUNDRED))
 }
 
-/// The sentences of an order check (RULES §7): the verdict with its binding figures, what
+/// One reason of an order check (RULES §7), with the figures it names. `Display` writes
+/// it as an English sentence, and so does serialization (the report's `check.reasons`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Reason {
+    /// The order would leave `coin`, which has no loan tiers, below zero.
+    NotBorrowable { coin: String },
+    /// Adjusted equity after the order covers the margin reserved with it.
+    Accepted {
+        adjusted_equity_after: Decimal,
+        margin_reserved_after: Decimal,
+        headroom: Decimal,
+    },
+    /// Adjusted equity after the order is `shortfall` short of the margin reserved with it.
+    Rejected {
+        adjusted_equity_after: Decimal,
+        margin_reserved_after: Decimal,
+        shortfall: Decimal,
+    },
+    /// A spot order's trading loss: `bought` counts for less than `paid` after discounts.
+    SpotLoss {
+        loss: Decimal,
+        bought: String,
+        paid: String,
+    },
+    /// A spot order without trading loss.
+    NoSpotLoss { bought: String, paid: String },
+    /// A spot order's estimated fee, at the spot taker fee `rate`.
+    Fee { fee: Decimal, rate: Decimal },
+    /// A spot order that borrows `amount` of `coin`, adding `initial_margin` of loan margin.
+    Borrows {
+        amount: Decimal,
+        coin: String,
+        initial_margin: Decimal,
+    },
+    /// A futures order's initial margin, as an open order on its `side` of `symbol`.
+    FuturesMargin {
+        margin: Decimal,
+        symbol: String,
+        side: PositionSide,
+    },
+    /// A futures order whose side stays within the margin of the other side.
+    NoFuturesMargin { symbol: String, side: PositionSide },
+    /// The largest size that passes (on the `size_step` grid).
+    LargestSize { size: Decimal },
+    /// No size passes at this price.
+    NoSizePasses,
+}
+
+impl fmt::Display for Reason {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        match self {
+            Reason::NotBorrowable { coin } => write!(
+                f,
+                "Rejected: the order would leave {coin} below zero, and {coin} cannot be borrowed (it has no loan tiers)."
+            ),
+            Reason::Accepted {
+                adjusted_equity_after,
+                margin_reserved_after,
+                headroom,
+            } => write!(
+                f,
+                "Accepted: adjusted equity after the order, {}, covers the margin reserved with it, {}, with {} to spare.",
+                usd(*adjusted_equity_after),
+                usd(*margin_reserved_after),
+                usd(*headroom)
+            ),
+            Reason::Rejected {
+                adjusted_equity_after,
+                margin_reserved_after,
+                shortfall,
+            } => write!(
+                f,
+                "Rejected: adjusted equity after the order, {}, is {} short of the margin reserved with it, {}.",
+                usd(*adjusted_equity_after),
+                usd(*shortfall),
+                usd(*margin_reserved_after)
+            ),
+            Reason::SpotLoss { loss, bought, paid } => write!(
+                f,
+                "Its spot trading loss is {}: after discount rates, the {bought} it brings in counts for that much less adjusted equity than the {paid} it gives up.",
+                usd(*loss)
+            ),
+            Reason::NoSpotLoss { bought, paid } => write!(
+                f,
+                "It has no spot trading loss: the {bought} it brings in counts for at least as much adjusted equity as the {paid} it gives up."
+            ),
+            Reason::Fee { fee, rate } => write!(
+                f,
+                "Its estimated fee is {} (spot taker fee {}).",
+                usd(*fee),
+                percent(*rate)
+            ),
+            Reason::Borrows {
+                amount,
+                coin,
+                initial_margin,
+            } => write!(
+                f,
+                "It borrows {} {coin}, adding {} of loan initial margin.",
+                group_thousands(*amount),
+                usd(*initial_margin)
+            ),
+            Reason::FuturesMargin {
+                margin,
+                symbol,
+                side,
+            } => write!(
+                f,
+                "It adds {} of initial margin on {symbol}, its taker fee included, as an open order on the {} side.",
+                usd(*margin),
+                side_name(*side)
+            ),
+            Reason::NoFuturesMargin { symbol, side } => write!(
+                f,
+                "It adds no initial margin: the {} side of {symbol}, with it, stays within the margin of the other side.",
+                side_name(*side)
+            ),
+            Reason::LargestSize { size } => write!(
+                f,
+                "The largest size that passes is {}.",
+                group_thousands(*size)
+            ),
+            Reason::NoSizePasses => f.write_str("No size of this order passes at this price."),
+        }
+    }
+}
+
+/// A reason is written as its sentence.
+impl Serialize for Reason {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+/// `long` or `short`.
+pub fn side_name(side: PositionSide) -> &'static str {
+    match side {
+        PositionSide::Long => "long",
+        PositionSide::Short => "short",
+    }
+}
+
+/// The reasons of an order check (RULES §7): the verdict with its binding figures, what
 /// the order costs, and the largest size that passes.
 pub fn check_reasons(
     account: &Account,
@@ -66,27 +210,24 @@ pub fn check_reasons(
     effect: &OrderEffect,
     acceptance: &Acceptance,
     max_size: Decimal,
-) -> Vec<String> {
+) -> Vec<Reason> {
     let mut reasons = Vec::new();
     if let Some(i) = effect.not_borrowable {
-        let coin = &account.coins[i].name;
-        reasons.push(format!(
-            "Rejected: the order would leave {coin} below zero, and {coin} cannot be borrowed (it has no loan tiers)."
-        ));
+        reasons.push(Reason::NotBorrowable {
+            coin: account.coins[i].name.clone(),
+        });
     } else if acceptance.accepted {
-        reasons.push(format!(
-            "Accepted: adjusted equity after the order, {}, covers the margin reserved with it, {}, with {} to spare.",
-            usd(acceptance.adjusted_equity_after),
-            usd(acceptance.margin_reserved_after),
-            usd(acceptance.headroom)
-        ));
+        reasons.push(Reason::Accepted {
+            adjusted_equity_after: acceptance.adjusted_equity_after,
+            margin_reserved_after: acceptance.margin_reserved_after,
+            headroom: acceptance.headroom,
+        });
     } else {
-        reasons.push(format!(
-            "Rejected: adjusted equity after the order, {}, is {} short of the margin reserved with it, {}.",
-            usd(acceptance.adjusted_equity_after),
-            usd(-acceptance.headroom),
-            usd(acceptance.margin_reserved_after)
-        ));
+        reasons.push(Reason::Rejected {
+            adjusted_equity_after: acceptance.adjusted_equity_after,
+            margin_reserved_after: acceptance.margin_reserved_after,
+            shortfall: -acceptance.headroom,
+        });
     }
     match *order {
         OrderModel::Spot {
@@ -96,57 +237,56 @@ pub fn check_reasons(
                 OrderSide::Buy => (base, quote),
                 OrderSide::Sell => (quote, base),
             };
-            let (bought, paid) = (&account.coins[bought].name, &account.coins[paid].name);
+            let (bought, paid) = (
+                account.coins[bought].name.clone(),
+                account.coins[paid].name.clone(),
+            );
+            let borrows = effect.debt_added > Decimal::ZERO && effect.not_borrowable.is_none();
+            let coin = paid.clone();
             if effect.spot_loss > Decimal::ZERO {
-                reasons.push(format!(
-                    "Its spot trading loss is {}: after discount rates, the {bought} it brings in counts for that much less adjusted equity than the {paid} it gives up.",
-                    usd(effect.spot_loss)
-                ));
+                reasons.push(Reason::SpotLoss {
+                    loss: effect.spot_loss,
+                    bought,
+                    paid,
+                });
             } else {
-                reasons.push(format!(
-                    "It has no spot trading loss: the {bought} it brings in counts for at least as much adjusted equity as the {paid} it gives up."
-                ));
+                reasons.push(Reason::NoSpotLoss { bought, paid });
             }
             if effect.fee > Decimal::ZERO {
-                reasons.push(format!(
-                    "Its estimated fee is {} (spot taker fee {}).",
-                    usd(effect.fee),
-                    percent(account.settings.spot_taker_fee)
-                ));
+                reasons.push(Reason::Fee {
+                    fee: effect.fee,
+                    rate: account.settings.spot_taker_fee,
+                });
             }
-            if effect.debt_added > Decimal::ZERO && effect.not_borrowable.is_none() {
-                reasons.push(format!(
-                    "It borrows {} {paid}, adding {} of loan initial margin.",
-                    group_thousands(effect.debt_added),
-                    usd(effect.initial_margin_added)
-                ));
+            if borrows {
+                reasons.push(Reason::Borrows {
+                    amount: effect.debt_added,
+                    coin,
+                    initial_margin: effect.initial_margin_added,
+                });
             }
         }
         OrderModel::Futures { side, contract, .. } => {
-            let symbol = &account.contracts[contract].symbol;
-            let book_side = match side {
-                OrderSide::Buy => "long",
-                OrderSide::Sell => "short",
+            let symbol = account.contracts[contract].symbol.clone();
+            let side = match side {
+                OrderSide::Buy => PositionSide::Long,
+                OrderSide::Sell => PositionSide::Short,
             };
             if effect.initial_margin_added > Decimal::ZERO {
-                reasons.push(format!(
-                    "It adds {} of initial margin on {symbol}, its taker fee included, as an open order on the {book_side} side.",
-                    usd(effect.initial_margin_added)
-                ));
+                reasons.push(Reason::FuturesMargin {
+                    margin: effect.initial_margin_added,
+                    symbol,
+                    side,
+                });
             } else {
-                reasons.push(format!(
-                    "It adds no initial margin: the {book_side} side of {symbol}, with it, stays within the margin of the other side."
-                ));
+                reasons.push(Reason::NoFuturesMargin { symbol, side });
             }
         }
     }
     if max_size > Decimal::ZERO {
-        reasons.push(format!(
-            "The largest size that passes is {}.",
-            group_thousands(max_size)
-        ));
+        reasons.push(Reason::LargestSize { size: max_size });
     } else {
-        reasons.push("No size of this order passes at this price.".to_string());
+        reasons.push(Reason::NoSizePasses);
     }
     reasons
 }

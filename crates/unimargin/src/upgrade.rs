@@ -2,8 +2,10 @@
 //! (the seven prompts of the source article `000_1a3a5c2ef542c51c.txt`, each with its remedy).
 
 use crate::report::Report;
+use crate::text::{group_thousands, usd};
 use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Serialize, Serializer};
+use std::fmt;
 
 /// A reason the platform refuses an upgrade to the unified trading account.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -107,13 +109,31 @@ impl UpgradeBlocker {
     }
 }
 
-/// One blocker found, with what to do.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+/// One blocker found. Its words (the platform's prompt and the remedy) are the blocker's
+/// own, [`UpgradeBlocker::prompt`] and [`UpgradeBlocker::remedy`]; they are written with it.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BlockerVerdict {
     pub blocker: UpgradeBlocker,
-    pub prompt: &'static str,
-    pub remedy: &'static [&'static str],
     pub can_be_fixed: bool,
+}
+
+impl Serialize for BlockerVerdict {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct Written {
+            blocker: UpgradeBlocker,
+            prompt: &'static str,
+            remedy: &'static [&'static str],
+            can_be_fixed: bool,
+        }
+        Written {
+            blocker: self.blocker,
+            prompt: self.blocker.prompt(),
+            remedy: self.blocker.remedy(),
+            can_be_fixed: self.can_be_fixed,
+        }
+        .serialize(s)
+    }
 }
 
 /// The answer of the upgrade checker.
@@ -131,8 +151,6 @@ pub fn upgrade_check(ticked: &[UpgradeBlocker]) -> UpgradeVerdict {
         .filter(|b| ticked.contains(b))
         .map(|&b| BlockerVerdict {
             blocker: b,
-            prompt: b.prompt(),
-            remedy: b.remedy(),
             can_be_fixed: b.can_be_fixed(),
         })
         .collect();
@@ -152,52 +170,106 @@ pub struct ModeCheck {
     pub can_switch_modes: bool,
     /// Advanced mode needs account equity of at least 1,000 USD (and a passed quiz).
     pub advanced_mode_eligible: bool,
-    /// Sentences naming what stands in the way, or that nothing does.
-    pub reasons: Vec<String>,
+    /// What stands in the way, or that nothing does (written as sentences).
+    pub reasons: Vec<ModeReason>,
+}
+
+/// A debt that stands in the way of switching modes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Debt {
+    pub coin: String,
+    pub amount: Decimal,
+}
+
+/// What the mode rules say about an account, with its figures. `Display` (and
+/// serialization) is the English sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ModeReason {
+    /// Open orders to cancel before switching modes.
+    OpenOrders { count: usize },
+    /// Positions to close before switching modes.
+    Positions { count: usize },
+    /// Debts to repay before switching modes.
+    Debts { debts: Vec<Debt> },
+    /// Account equity meets advanced mode's minimum.
+    AdvancedModeEligible { equity: Decimal },
+    /// Account equity below advanced mode's minimum.
+    AdvancedModeNeedsEquity { equity: Decimal },
+}
+
+impl fmt::Display for ModeReason {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        match self {
+            ModeReason::OpenOrders { count } => {
+                write!(f, "Cancel the {count} open order(s) before switching modes.")
+            }
+            ModeReason::Positions { count } => {
+                write!(f, "Close the {count} position(s) before switching modes.")
+            }
+            ModeReason::Debts { debts } => {
+                let debts: Vec<String> = debts
+                    .iter()
+                    .map(|d| format!("{} {}", group_thousands(d.amount), d.coin))
+                    .collect();
+                write!(
+                    f,
+                    "Repay the debts ({}) before switching modes.",
+                    debts.join(", ")
+                )
+            }
+            ModeReason::AdvancedModeEligible { equity } => write!(
+                f,
+                "Account equity of {} meets advanced mode's 1,000 USD (the quiz must also be passed).",
+                usd(*equity)
+            ),
+            ModeReason::AdvancedModeNeedsEquity { equity } => write!(
+                f,
+                "Advanced mode needs account equity of at least 1,000 USD; this account has {}.",
+                usd(*equity)
+            ),
+        }
+    }
+}
+
+impl Serialize for ModeReason {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
 }
 
 /// Mode rules: switching needs no open orders, positions or debts; advanced mode needs
 /// account equity ≥ 1,000 USD. Only advanced mode is available, and a sub-account that was
 /// upgraded cannot go back to a classic account.
 pub fn mode_check(report: &Report, open_orders: usize, positions: usize) -> ModeCheck {
-    let debts: Vec<String> = report
+    let debts: Vec<Debt> = report
         .coins
         .iter()
         .filter(|c| c.debt > Decimal::ZERO)
-        .map(|c| format!("{} {}", crate::text::group_thousands(c.debt), c.coin))
+        .map(|c| Debt {
+            coin: c.coin.clone(),
+            amount: c.debt,
+        })
         .collect();
+    let can_switch_modes = open_orders == 0 && positions == 0 && debts.is_empty();
     let mut reasons = Vec::new();
     if open_orders > 0 {
-        reasons.push(format!(
-            "Cancel the {open_orders} open order(s) before switching modes."
-        ));
+        reasons.push(ModeReason::OpenOrders { count: open_orders });
     }
     if positions > 0 {
-        reasons.push(format!(
-            "Close the {positions} position(s) before switching modes."
-        ));
+        reasons.push(ModeReason::Positions { count: positions });
     }
     if !debts.is_empty() {
-        reasons.push(format!(
-            "Repay the debts ({}) before switching modes.",
-            debts.join(", ")
-        ));
+        reasons.push(ModeReason::Debts { debts });
     }
     let equity = report.account.account_equity;
     let advanced_mode_eligible = equity >= ADVANCED_MODE_MIN_EQUITY_USD;
     if advanced_mode_eligible {
-        reasons.push(format!(
-            "Account equity of {} meets advanced mode's 1,000 USD (the quiz must also be passed).",
-            crate::text::usd(equity)
-        ));
+        reasons.push(ModeReason::AdvancedModeEligible { equity });
     } else {
-        reasons.push(format!(
-            "Advanced mode needs account equity of at least 1,000 USD; this account has {}.",
-            crate::text::usd(equity)
-        ));
+        reasons.push(ModeReason::AdvancedModeNeedsEquity { equity });
     }
     ModeCheck {
-        can_switch_modes: open_orders == 0 && positions == 0 && debts.is_empty(),
+        can_switch_modes,
         advanced_mode_eligible,
         reasons,
     }
@@ -217,22 +289,20 @@ mod tests {
             assert_eq!(verdict.blockers.len(), 1);
             assert_eq!(verdict.blockers[0].blocker, blocker);
             assert!(
-                remedies.insert(verdict.blockers[0].remedy[0]),
+                remedies.insert(verdict.blockers[0].blocker.remedy()[0]),
                 "{blocker:?} shares a remedy"
             );
         }
         // the article's paths
         let elite = upgrade_check(&[UpgradeBlocker::EliteTraderOrSignalProvider]);
-        assert!(elite.blockers[0]
-            .remedy
+        let remedy = elite.blockers[0].blocker.remedy();
+        assert!(remedy
             .iter()
             .any(|r| r.contains("User info → Personal settings → Revoke status")));
-        assert!(elite.blockers[0]
-            .remedy
+        assert!(remedy
             .iter()
             .any(|r| r.contains("My assets → Spot → Settings → Revoke status")));
-        assert!(elite.blockers[0]
-            .remedy
+        assert!(remedy
             .iter()
             .any(|r| r.contains("Signal page → Settings → Revoke status")));
     }
@@ -273,8 +343,14 @@ mod tests {
             r#"{"format":"unimargin/scenario@1","coins":[{"coin":"USDT","balance":"999.99"}]}"#,
         );
         assert!(small.can_switch_modes && !small.advanced_mode_eligible);
+        assert_eq!(
+            small.reasons,
+            [ModeReason::AdvancedModeNeedsEquity {
+                equity: "999.99".parse().unwrap()
+            }]
+        );
         assert!(
-            small.reasons[0].contains("999.99 USD"),
+            small.reasons[0].to_string().contains("999.99 USD"),
             "{:?}",
             small.reasons
         );
@@ -287,11 +363,11 @@ mod tests {
         );
         assert!(!busy.can_switch_modes);
         assert_eq!(
-            busy.reasons[0],
+            busy.reasons[0].to_string(),
             "Cancel the 1 open order(s) before switching modes."
         );
         assert_eq!(
-            busy.reasons[1],
+            busy.reasons[1].to_string(),
             "Repay the debts (20 DOT) before switching modes."
         );
     }

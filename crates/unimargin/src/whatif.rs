@@ -16,7 +16,7 @@
 //! the probe sums a contract's PnL as `mark × Σ size − Σ cost`); prices it finds are checked
 //! by full evaluation in the tests.
 
-use crate::error::Error;
+use crate::error::{Error, Figure};
 use crate::evaluate::Evaluation;
 use crate::model::{
     Account, CoinModel, ContractModel, OrderModel, Quote, ResolvedSettings, Stablecoin,
@@ -33,8 +33,8 @@ use crate::scenario::PositionSide;
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::Serialize;
 
-fn overflow(what: &str) -> impl Fn(Overflow) -> Error + '_ {
-    move |_| Error::overflow("", what)
+fn overflow(what: Figure) -> impl Fn(Overflow) -> Error {
+    move |_| Error::too_large("", what)
 }
 
 /// Which coins' USD prices move with coin `x`'s (RULES §11), `x` included.
@@ -97,11 +97,11 @@ pub fn shocked_mark(
 /// The account with coin `x`'s USD price set to `usd_price` and everything priced through it
 /// following.
 pub fn shock(account: &Account, x: usize, new_usd_price: Decimal) -> Result<Account, Error> {
-    let before = usd_prices(&account.coins, &account.settings).map_err(overflow("the prices"))?;
+    let before = usd_prices(&account.coins, &account.settings).map_err(overflow(Figure::Prices))?;
     let mut shocked = account.clone();
     set_usd_price(&mut shocked.coins, &mut shocked.settings, x, new_usd_price)
-        .map_err(overflow("the shocked price"))?;
-    let after = usd_prices(&shocked.coins, &shocked.settings).map_err(overflow("the prices"))?;
+        .map_err(overflow(Figure::ShockedPrice))?;
+    let after = usd_prices(&shocked.coins, &shocked.settings).map_err(overflow(Figure::Prices))?;
     for contract in &mut shocked.contracts {
         if let Some(b) = contract.base_coin {
             let s = contract.settle;
@@ -113,7 +113,7 @@ pub fn shock(account: &Account, x: usize, new_usd_price: Decimal) -> Result<Acco
                     before[s],
                     after[s],
                 )
-                .map_err(overflow("the shocked mark price"))?;
+                .map_err(overflow(Figure::ShockedMarkPrice))?;
             }
         }
     }
@@ -204,7 +204,7 @@ impl<'a> PriceProbe<'a> {
         let report = evaluation.report();
         let prices = evaluation.usd_prices();
         let moving = moving_coins(account, x);
-        let fail = overflow("the what-if terms");
+        let fail = overflow(Figure::WhatIfTerms);
 
         // contracts that move: base or settle coin moves
         let mut contracts = Vec::new();
@@ -568,7 +568,7 @@ fn distance(figures: &PriceFigures, threshold: Decimal) -> Option<Decimal> {
 /// relative: the price returned is the first at or past the threshold.
 pub fn liquidation_prices(evaluation: &Evaluation, x: usize) -> Result<LiquidationPrices, Error> {
     let mut probe = PriceProbe::new(evaluation, x)?;
-    let fail = overflow("the liquidation prices");
+    let fail = overflow(Figure::LiquidationPrices);
     let settings = &evaluation.account().settings;
     let current = probe.current_price();
     let top = mul(current, Decimal::TEN).map_err(&fail)?;

@@ -66,12 +66,18 @@ fn open_orders_go_first_then_hedges_are_closed() {
         .iter()
         .find(|s| s.stage == 1)
         .expect("a stage 1 step");
+    // the overlap of 10 BTC at the mark of 50,000 USDT, at 1 USD each: 500,000 USD a side
     assert_eq!(
         hedge.action,
         LiquidationAction::CloseHedge {
             symbol: "BTCUSDT".into(),
-            size: Decimal::new(10, 0)
+            size: Decimal::new(10, 0),
+            notional_usd: Decimal::new(500_000, 0),
         }
+    );
+    assert_eq!(
+        hedge.description(),
+        "Close the hedged 10 of BTCUSDT on both sides (500,000.00 USD a side) at the mark price."
     );
     assert_eq!(plan.outcome, LiquidationOutcome::Safe);
     assert!(rate_key(plan.steps.last().unwrap().cross_margin_rate) < Decimal::ONE);
@@ -167,7 +173,7 @@ fn no_step_raises_the_rate_and_every_play_out_ends_safe_or_taken_over() {
                 assert!(
                     now <= previous,
                     "{usdt} {long}/{short}: {} raised the rate {previous} → {now}",
-                    step.description
+                    step.description()
                 );
                 previous = now;
             }

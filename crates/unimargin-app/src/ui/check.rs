@@ -154,7 +154,7 @@ fn check_form(ctx: Ctx) -> impl IntoView {
                 }}
             </p>
             <ul class="reasons" data-testid="check-reasons">
-                {move || check.with(|c| c.as_ref().map(|c| c.reasons.iter().map(|r| view! { <li>{r.clone()}</li> }).collect_view()))}
+                {move || check.with(|c| c.as_ref().map(|c| c.reasons.iter().map(|r| view! { <li>{r.to_string()}</li> }).collect_view()))}
             </ul>
             <dl class="figures small">
                 <div class="line key">

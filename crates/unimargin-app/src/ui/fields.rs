@@ -186,7 +186,7 @@ fn error_at(ctx: Ctx, path: Memo<String>) -> Memo<Option<String>> {
                 errors
                     .iter()
                     .find(|e| &e.path == p)
-                    .map(|e| person_message(p, &e.message))
+                    .map(|e| person_message(p, &e.message()))
             })
         })
     })

@@ -96,7 +96,7 @@ fn problems(ctx: Ctx) -> impl IntoView {
                                         <button type="button" class="link" on:click=move |_| crate::web::focus_testid(&target)>
                                             {label}
                                         </button>
-                                        ": "{person_message(&path, &e.message)}
+                                        ": "{person_message(&path, &e.message())}
                                     </li>
                                 }
                             })

@@ -69,7 +69,7 @@ pub fn StagesPanel() -> impl IntoView {
                         <li class="stage-step" data-testid="stage-step" data-stage=s.stage.to_string()
                             data-value=show::exact_or_empty(s.cross_margin_rate)>
                             <span class="stage-name">{format!("{}. {}", i + 1, stage_name(s.stage))}</span>
-                            <span class="stage-what">{s.description.clone()}</span>
+                            <span class="stage-what">{s.description()}</span>
                             <span class="stage-after">
                                 {format!(
                                     "After: cross margin rate {}, adjusted equity {}, maintenance margin {}",
@@ -100,7 +100,7 @@ pub fn StagesPanel() -> impl IntoView {
                 </p>
                 <details class="readings" data-testid="stages-readings">
                     <summary>"How this play-out reads the rules"</summary>
-                    <ul>{plan.readings.iter().map(|r| view! { <li>{*r}</li> }).collect_view()}</ul>
+                    <ul>{plan.readings.iter().map(|r| view! { <li>{r.to_string()}</li> }).collect_view()}</ul>
                 </details>
             }
         })

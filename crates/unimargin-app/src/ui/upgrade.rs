@@ -103,9 +103,9 @@ pub fn UpgradePanel() -> impl IntoView {
             .map(|bv| {
                 view! {
                     <li class="blocker" data-testid="upgrade-blocker" data-value=key(bv.blocker)>
-                        <p class="prompt" data-testid="upgrade-prompt">"“"{bv.prompt}"”"</p>
+                        <p class="prompt" data-testid="upgrade-prompt">"“"{bv.blocker.prompt()}"”"</p>
                         <ul class="remedy">
-                            {bv.remedy.iter().map(|line| view! { <li data-testid="upgrade-remedy">{*line}</li> }).collect_view()}
+                            {bv.blocker.remedy().iter().map(|line| view! { <li data-testid="upgrade-remedy">{*line}</li> }).collect_view()}
                         </ul>
                         {(!bv.can_be_fixed).then(|| view! {
                             <p class="help" data-testid="upgrade-unfixable">"This one is not something you can change yourself."</p>
@@ -153,7 +153,7 @@ pub fn UpgradePanel() -> impl IntoView {
                             {if m.advanced_mode_eligible { "Advanced mode: equity requirement met." } else { "Advanced mode: not enough equity." }}
                         </span>
                     </p>
-                    <ul>{m.reasons.iter().map(|r| view! { <li data-testid="mode-reason">{r.clone()}</li> }).collect_view()}</ul>
+                    <ul>{m.reasons.iter().map(|r| view! { <li data-testid="mode-reason">{r.to_string()}</li> }).collect_view()}</ul>
                 </div>
             }
         })

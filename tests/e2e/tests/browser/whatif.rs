@@ -339,9 +339,9 @@ async fn the_stages_play_out_an_account_past_liquidation() -> Result<()> {
     let steps = texts(b, "stage-step").await?;
     for (shown, step) in steps.iter().zip(&plan.steps) {
         ensure!(
-            shown.contains(&step.description),
+            shown.contains(&step.description()),
             "{shown:?} lacks {:?}",
-            step.description
+            step.description()
         );
     }
     // The readings are on the page.
@@ -352,7 +352,7 @@ async fn the_stages_play_out_an_account_past_liquidation() -> Result<()> {
         .await?;
     for r in &plan.readings {
         ensure!(
-            html.as_str().unwrap_or_default().contains(r),
+            html.as_str().unwrap_or_default().contains(&r.to_string()),
             "reading {r:?}"
         );
     }
@@ -405,7 +405,8 @@ async fn each_upgrade_blocker_shows_its_remedy_and_the_mode_rules_apply() -> Res
     b.wait_for_value("mode-check", "switch:false advanced:true")
         .await?;
     ensure!(!modes.can_switch_modes && modes.advanced_mode_eligible);
-    ensure!(texts(b, "mode-reason").await? == modes.reasons);
+    let sentences: Vec<String> = modes.reasons.iter().map(|r| r.to_string()).collect();
+    ensure!(texts(b, "mode-reason").await? == sentences);
 
     // Seed 1 (no orders, positions or debts): switching is possible.
     load_preset(b, "seed-1").await?;
