@@ -1,12 +1,11 @@
 //! Fields named as a person sees them on the page ("BTC balance", "BTCUSDT long position
-//! size"), from the engine's paths (`coins[0].balance`, `positions[0].size`), and the
-//! engine's messages worded for the page (rates as percentages, no JSON names).
+//! size"), from the engine's paths (`coins[0].balance`, `positions[0].size`). The problems
+//! at those fields are worded for the page by [`crate::wording`].
 //!
 //! The paths stay for tests (`data-testid`, `data-path`); people read these.
 
 use crate::draft::Draft;
 use crate::number::parse_typed;
-use unimargin::text::percent;
 
 /// A path's segments: `coins[0].discount_tiers[1].rate` → `coins` 0, `discount_tiers` 1,
 /// `rate`.
@@ -21,7 +20,7 @@ fn segments(path: &str) -> Vec<(&str, Option<usize>)> {
 }
 
 /// A field's own words, from its FORMAT.md name.
-fn field_words(name: &str) -> &str {
+pub fn field_words(name: &str) -> &str {
     match name {
         "coin" => "name",
         "balance" => "balance",
@@ -253,69 +252,6 @@ fn capitalised(text: &str) -> String {
     }
 }
 
-/// Whether the field at this path is a rate typed as a percentage.
-pub fn is_rate_path(path: &str) -> bool {
-    let last = path.rsplit('.').next().unwrap_or_default();
-    matches!(
-        last,
-        "rate"
-            | "mmr"
-            | "hourly_interest"
-            | "taker_fee"
-            | "liquidation_fee"
-            | "spot_taker_fee"
-            | "warning_rate"
-            | "liquidation_rate"
-    )
-}
-
-/// A fraction the engine wrote (`1.5`) as the percentage the person typed (`150 %`).
-fn as_percent(fraction: &str) -> Option<String> {
-    parse_typed(fraction).ok().map(percent)
-}
-
-/// The engine's message about the field at `path`, worded for the page: its rates as
-/// percentages, its JSON names as the page's words.
-pub fn person_message(path: &str, message: &str) -> String {
-    if is_rate_path(path) {
-        // "rate must be between 0 and 1, got 1.5"
-        if let Some((_, got)) = message.split_once(" must be between 0 and 1, got ") {
-            if let Some(got) = as_percent(got) {
-                return format!("must be between 0 % and 100 %, got {got}");
-            }
-        }
-        // "warning_rate (0.9) must not be above liquidation_rate (0.8)"
-        if let Some(rest) = message.strip_prefix("warning_rate (") {
-            let mut numbers = rest.split(['(', ')']).filter_map(|s| as_percent(s.trim()));
-            if let (Some(warning), Some(liquidation)) = (numbers.next(), numbers.next()) {
-                return format!(
-                    "the warning rate ({warning}) must not be above the liquidation rate ({liquidation})"
-                );
-            }
-        }
-    }
-    let mut text = message.to_string();
-    for (json, words) in [
-        ("loan_tiers", "borrowing tiers (in its exchange tables)"),
-        ("discount_tiers", "discount tiers"),
-        ("mm_tiers", "position tiers"),
-        ("up_to_usd", "“up to”"),
-        ("size_step", "the size step"),
-        ("entry_price", "the entry price"),
-        ("mark_price", "the mark price"),
-        ("hourly_interest", "the hourly interest"),
-        ("interest_free", "the interest-free amount"),
-        ("spot_taker_fee", "the spot taker fee"),
-        ("liquidation_rate", "the liquidation rate"),
-        ("warning_rate", "the warning rate"),
-        ("taker_fee", "the taker fee"),
-        ("liquidation_fee", "the liquidation fee"),
-    ] {
-        text = text.replace(json, words);
-    }
-    text
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -445,37 +381,5 @@ mod tests {
             contract_tables_summary(&draft.contracts[0]),
             "taker fee 0.06 % · MMR from 0.4 %"
         );
-    }
-
-    #[test]
-    fn messages_speak_in_percentages_and_page_words() {
-        assert_eq!(
-            person_message(
-                "coins[0].discount_tiers[0].rate",
-                "rate must be between 0 and 1, got 1.5"
-            ),
-            "must be between 0 % and 100 %, got 150 %"
-        );
-        assert_eq!(
-            person_message(
-                "settings.warning_rate",
-                "warning_rate (0.9) must not be above liquidation_rate (0.85)"
-            ),
-            "the warning rate (90 %) must not be above the liquidation rate (85 %)"
-        );
-        assert_eq!(
-            person_message(
-                "coins[2].loan_tiers",
-                "balance plus unrealized PnL leaves a debt of 5 DOT, but DOT cannot be borrowed: give it loan_tiers"
-            ),
-            "balance plus unrealized PnL leaves a debt of 5 DOT, but DOT cannot be borrowed: give it borrowing tiers (in its exchange tables)"
-        );
-        // a balance is not a rate: its numbers are left alone
-        assert_eq!(
-            person_message("coins[0].balance", "enter a number"),
-            "enter a number"
-        );
-        assert!(is_rate_path("contracts[0].mm_tiers[1].mmr"));
-        assert!(!is_rate_path("contracts[0].leverage"));
     }
 }

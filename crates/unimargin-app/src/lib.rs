@@ -3,7 +3,9 @@
 //! The domain modules are plain Rust, tested on the host:
 //! [`number`] (numbers as typed), [`draft`] (the form as text → a scenario, with errors at
 //! the engine's paths), [`calc`] (the one computation), [`share`] (links and files),
-//! [`storage`] (what the browser keeps), [`presets`], [`show`] (figures for people).
+//! [`storage`] (what the browser keeps), [`presets`], [`show`] (figures for people),
+//! [`labels`] (fields by their names on the page), [`wording`] (problems in the page's words,
+//! from their typed kinds).
 //! The components in [`ui`] only display what those give them.
 
 pub mod after_fill;
@@ -22,3 +24,4 @@ pub mod storage;
 pub mod ui;
 pub mod web;
 pub mod why;
+pub mod wording;

@@ -113,7 +113,7 @@ pub fn read_scenario(text: &str) -> Result<Scenario, String> {
 /// A rule the scenario breaks, with the field named as the page would show it ("BTC
 /// discount tier 1 rate"), never by its JSON path.
 fn describe(scenario: &Scenario, error: &unimargin::Error) -> String {
-    let message = crate::labels::person_message(error.path(), &error.message());
+    let message = crate::wording::engine_problem(error.kind());
     match error.path() {
         "" => message,
         path => {

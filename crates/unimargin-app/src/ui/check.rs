@@ -13,10 +13,10 @@ use crate::after_fill::{after_fill, order_terms, AfterFill};
 use crate::calc::Shared;
 use crate::draft::{ContractField, Field, OrderField, Row};
 use crate::glossary::Term;
-use crate::labels::person_message;
 use crate::number::for_field;
 use crate::show;
 use crate::web;
+use crate::wording::engine_problem;
 use leptos::html::Input;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -257,7 +257,7 @@ fn after_the_fill(ctx: Ctx) -> impl IntoView {
                 <div class="after-fill" data-testid="after-fill">
                     <h3>"Once it fills"</h3>
                     <p class="row-error" data-testid="after-fill-error">
-                        {format!("The account after this fill cannot be worked out: {}", person_message(e.path(), &e.message()))}
+                        {format!("The account after this fill cannot be worked out: {}", engine_problem(e.kind()))}
                     </p>
                 </div>
             }

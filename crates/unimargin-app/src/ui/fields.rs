@@ -10,8 +10,8 @@ use super::tip::Tip;
 use super::Ctx;
 use crate::draft::{Field, List, Row};
 use crate::glossary::Term;
-use crate::labels::person_message;
 use crate::web;
+use crate::wording::field_problem;
 use leptos::html::Input;
 use leptos::prelude::*;
 
@@ -186,7 +186,7 @@ fn error_at(ctx: Ctx, path: Memo<String>) -> Memo<Option<String>> {
                 errors
                     .iter()
                     .find(|e| &e.path == p)
-                    .map(|e| person_message(p, &e.message()))
+                    .map(|e| field_problem(&e.kind))
             })
         })
     })

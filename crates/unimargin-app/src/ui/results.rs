@@ -8,8 +8,9 @@ use super::tip::Tip;
 use super::Ctx;
 use crate::calc::Computed;
 use crate::glossary::Term;
-use crate::labels::{field_label, person_message};
+use crate::labels::field_label;
 use crate::show;
+use crate::wording::field_problem;
 use leptos::prelude::*;
 use unimargin::report::{AccountReport, SideReport};
 use unimargin::Decimal;
@@ -96,7 +97,7 @@ fn problems(ctx: Ctx) -> impl IntoView {
                                         <button type="button" class="link" on:click=move |_| crate::web::focus_testid(&target)>
                                             {label}
                                         </button>
-                                        ": "{person_message(&path, &e.message())}
+                                        ": "{field_problem(&e.kind)}
                                     </li>
                                 }
                             })
