@@ -10,6 +10,8 @@ use unimargin_e2e::App;
 
 #[path = "browser/app.rs"]
 mod app;
+#[path = "browser/extremes.rs"]
+mod extremes;
 #[path = "browser/layout.rs"]
 mod layout;
 #[path = "browser/newcomer.rs"]
