@@ -2,42 +2,69 @@
 //! (1, 2, 2.5 or 5 × a power of ten), threshold labels kept apart, the curve cut into runs by
 //! risk zone, and the what-if slider's two-sided scale (zero in the middle).
 
+use rust_decimal::prelude::ToPrimitive;
 use unimargin::Decimal;
 
-/// A power of ten as a decimal (`e` from −20 to 20).
-fn power_of_ten(e: i32) -> Decimal {
-    if e >= 0 {
-        Decimal::from(10u64.pow(e.min(19) as u32))
+/// A power of ten as a decimal, `e` from −28 to 28 (`None` beyond).
+fn power_of_ten(e: i32) -> Option<Decimal> {
+    let magnitude = e.unsigned_abs();
+    if e < 0 {
+        Decimal::try_new(1, magnitude).ok()
     } else {
-        Decimal::new(1, (-e).min(28) as u32)
+        let digits = 10i128.checked_pow(magnitude)?;
+        Decimal::try_from_i128_with_scale(digits, 0).ok()
     }
 }
 
 /// Round values inside `[lo, hi]`, evenly spaced by 1, 2, 2.5 or 5 × a power of ten, at most
 /// `max` of them (and at least two when the range is not empty): `54,958` to `73,042` gives
-/// `55,000, 60,000, 65,000, 70,000`.
+/// `55,000, 60,000, 65,000, 70,000`. Checked throughout: a range beyond a decimal's gives
+/// its two ends, never a panic or a loop of countless ticks.
 pub fn nice_ticks(lo: Decimal, hi: Decimal, max: usize) -> Vec<Decimal> {
-    let span = hi - lo;
-    if span <= Decimal::ZERO || max < 2 {
-        return vec![lo];
-    }
-    let rough: f64 = (span / Decimal::from(max as u64)).try_into().unwrap_or(1.0);
+    let span = match hi.checked_sub(lo) {
+        Some(span) if span > Decimal::ZERO && max >= 2 => span,
+        Some(_) => return vec![lo],
+        None => return vec![lo, hi],
+    };
+    let count = Decimal::from(max);
+    let rough = span
+        .checked_div(count)
+        .and_then(|r| r.to_f64())
+        .unwrap_or(1.0);
+    // a float's logarithm: an estimate of the step's size, its exactness checked below
     let exponent = rough.log10().floor() as i32;
-    let power = power_of_ten(exponent.clamp(-20, 19));
+    let Some(power) = power_of_ten(exponent.clamp(-28, 28)) else {
+        return vec![lo, hi];
+    };
     for factor in [10, 20, 25, 50, 100, 200, 250, 500] {
-        let step = power * Decimal::new(factor, 1);
-        let first = (lo / step).ceil() * step;
-        let mut ticks = Vec::new();
-        let mut tick = first;
-        while tick <= hi {
-            ticks.push(tick.normalize());
-            tick += step;
-        }
-        if ticks.len() <= max {
+        if let Some(ticks) = power
+            .checked_mul(Decimal::new(factor, 1))
+            .and_then(|step| ticks_by(lo, hi, step, count))
+        {
             return ticks;
         }
     }
     vec![lo, hi]
+}
+
+/// The multiples of `step` inside `[lo, hi]`, if there are at most `max` of them (counted
+/// before any is made).
+fn ticks_by(lo: Decimal, hi: Decimal, step: Decimal, max: Decimal) -> Option<Vec<Decimal>> {
+    let first = lo.checked_div(step)?.ceil().checked_mul(step)?;
+    let gaps = hi.checked_sub(first)?.checked_div(step)?.floor();
+    if gaps.checked_add(Decimal::ONE)? > max {
+        return None;
+    }
+    let mut ticks = Vec::new();
+    let mut tick = first;
+    while tick <= hi {
+        ticks.push(tick.normalize());
+        match tick.checked_add(step) {
+            Some(next) => tick = next,
+            None => break,
+        }
+    }
+    Some(ticks)
 }
 
 /// An axis's tick values, short enough for a phone and in one unit along the axis: in
@@ -58,7 +85,8 @@ pub fn axis_labels(ticks: &[Decimal]) -> Vec<String> {
             let value = if suffix.is_empty() {
                 t.normalize()
             } else {
-                (t / unit).round_dp(2).normalize()
+                // a unit of 1,000 or 1,000,000: the quotient is smaller than the tick
+                t.checked_div(unit).unwrap_or(*t).round_dp(2).normalize()
             };
             if value.is_zero() {
                 "0".to_string()
@@ -141,28 +169,85 @@ pub fn zone_runs<P: Copy>(points: &[(P, Zone)]) -> Vec<(Zone, Vec<P>)> {
 pub const SLIDER_FALL: Decimal = Decimal::from_parts(95, 0, 0, false, 0);
 pub const SLIDER_RISE: Decimal = Decimal::from_parts(200, 0, 0, false, 0);
 
-/// The price change (in percent) at a slider position.
+/// The price change (in percent) at a slider position: `position × scale ÷ 100`, the
+/// position kept within ±100 (so the product is at most 20,000: it cannot saturate).
 pub fn change_at(position: Decimal) -> Decimal {
-    let position = position.clamp(-Decimal::ONE_HUNDRED, Decimal::ONE_HUNDRED);
+    let end = Decimal::ONE_HUNDRED;
+    let position = position.clamp(Decimal::ZERO.saturating_sub(end), end);
     let scale = if position < Decimal::ZERO {
         SLIDER_FALL
     } else {
         SLIDER_RISE
     };
-    (position * scale / Decimal::ONE_HUNDRED).normalize()
+    position
+        .saturating_mul(scale)
+        .checked_div(end)
+        .unwrap_or_default()
+        .normalize()
 }
 
-/// The slider position of a price change (in percent), at an end when beyond it.
+/// The slider position of a price change (in percent), at an end when beyond it:
+/// `change × 100 ÷ scale`.
 pub fn position_of(change: Decimal) -> Decimal {
+    let end = Decimal::ONE_HUNDRED;
     let scale = if change < Decimal::ZERO {
         SLIDER_FALL
     } else {
         SLIDER_RISE
     };
-    (change * Decimal::ONE_HUNDRED / scale)
-        .clamp(-Decimal::ONE_HUNDRED, Decimal::ONE_HUNDRED)
+    // saturating: a change too large to multiply is past the end either way
+    change
+        .saturating_mul(end)
+        .checked_div(scale)
+        .unwrap_or_default()
+        .clamp(Decimal::ZERO.saturating_sub(end), end)
         .round_dp(1)
         .normalize()
+}
+
+/// The chart's price axis, `(bottom, top)`, for a coin at `current` whose threshold prices
+/// are `found`, searched up to `searched_to`. When every price found is within a third of
+/// the current one, the axis zooms in around them (the current price ± twice the farthest);
+/// else it runs from 0 to twice the price, widened to 125 % of a price found above it that
+/// would sit in its last tenth. Checked throughout: at prices near a decimal's limit the
+/// axis is 0 to the searched range.
+pub fn price_axis(
+    current: Decimal,
+    found: &[Option<Decimal>],
+    above: &[Option<Decimal>],
+    searched_to: Decimal,
+) -> (Decimal, Decimal) {
+    let whole = (Decimal::ZERO, searched_to);
+    let farthest = found
+        .iter()
+        .flatten()
+        .map(|p| p.checked_sub(current).map(|d| d.abs()))
+        .collect::<Option<Vec<Decimal>>>()
+        .map(|distances| distances.into_iter().max());
+    let Some(farthest) = farthest else {
+        return whole;
+    };
+    let zoomed = farthest.and_then(|d| {
+        let near = d.checked_mul(Decimal::from(3))? < current;
+        let twice = d.checked_mul(Decimal::TWO)?;
+        near.then_some((current.checked_sub(twice)?, current.checked_add(twice)?))
+    });
+    if let Some(axis) = zoomed {
+        return axis;
+    }
+    let Some(mut top) = current.checked_mul(Decimal::TWO) else {
+        return whole;
+    };
+    for p in above.iter().flatten() {
+        match p.checked_mul(Decimal::new(11, 1)) {
+            Some(wide) if wide <= top => {}
+            _ => {
+                let room = p.checked_mul(Decimal::new(125, 2)).unwrap_or(searched_to);
+                top = room.min(searched_to);
+            }
+        }
+    }
+    (Decimal::ZERO, top)
 }
 
 #[cfg(test)]
@@ -210,6 +295,89 @@ mod tests {
             assert!(ticks.iter().all(|t| *t >= d(lo) && *t <= d(hi)));
         }
         assert_eq!(nice_ticks(d("5"), d("5"), 5), vec![d("5")]);
+    }
+
+    #[test]
+    fn extreme_ranges_neither_panic_nor_count_countless_ticks() {
+        // the widest span is beyond a decimal: the two ends
+        assert_eq!(
+            nice_ticks(Decimal::MIN, Decimal::MAX, 6),
+            vec![Decimal::MIN, Decimal::MAX]
+        );
+        // 0 to the largest decimal (7.9e28): steps of 1e28 make 8 ticks, 2e28 make 4
+        assert_eq!(
+            texts(nice_ticks(Decimal::ZERO, Decimal::MAX, 6)),
+            [
+                "0",
+                "20000000000000000000000000000",
+                "40000000000000000000000000000",
+                "60000000000000000000000000000"
+            ]
+        );
+        // the narrowest: 1e-28 wide, one step of 1e-28
+        assert_eq!(
+            nice_ticks(Decimal::ZERO, d("1e-28"), 5),
+            vec![Decimal::ZERO, d("1e-28")]
+        );
+        // a huge range at huge values: at most `max` ticks, all inside
+        let (lo, hi) = (d("7e28"), Decimal::MAX);
+        let ticks = nice_ticks(lo, hi, 5);
+        assert!(
+            ticks.len() <= 5 && ticks.iter().all(|t| *t >= lo && *t <= hi),
+            "{ticks:?}"
+        );
+        // labels of the largest ticks
+        assert_eq!(
+            axis_labels(&[Decimal::MAX]),
+            ["79,228,162,514,264,337,593,543.95M"]
+        );
+    }
+
+    #[test]
+    fn the_price_axis_zooms_in_or_runs_from_zero() {
+        let some = |v: &[&str]| v.iter().map(|t| Some(d(t))).collect::<Vec<_>>();
+        // liquidation at 90, 10 from 100: 30 < 100, so 100 ± 20
+        assert_eq!(
+            price_axis(d("100"), &some(&["90"]), &[], d("1000")),
+            (d("80"), d("120"))
+        );
+        // nothing found: 0 to twice the price
+        assert_eq!(
+            price_axis(d("100"), &[None], &[None], d("1000")),
+            (d("0"), d("200"))
+        );
+        // found at 500, far above: 0 to 125 % of it (625), within the range searched
+        assert_eq!(
+            price_axis(d("100"), &some(&["500"]), &some(&["500"]), d("1000")),
+            (d("0"), d("625"))
+        );
+        assert_eq!(
+            price_axis(d("100"), &some(&["900"]), &some(&["900"]), d("1000")),
+            (d("0"), d("1000"))
+        );
+        // at 5e28, a price 1e28 away: 5e28 ± 2e28 fits
+        assert_eq!(
+            price_axis(d("5e28"), &some(&["6e28"]), &some(&["6e28"]), Decimal::MAX),
+            (d("3e28"), d("7e28"))
+        );
+        // at 7e28, 7e28 + 2e28 and twice 7e28 are beyond a decimal: the whole range
+        assert_eq!(
+            price_axis(d("7e28"), &some(&["6e28"]), &[], Decimal::MAX),
+            (Decimal::ZERO, Decimal::MAX)
+        );
+        // a price found so far below that its distance is beyond a decimal
+        assert_eq!(
+            price_axis(Decimal::MAX, &some(&["-1e28"]), &[], Decimal::MAX),
+            (Decimal::ZERO, Decimal::MAX)
+        );
+    }
+
+    #[test]
+    fn the_slider_clamps_extreme_changes() {
+        assert_eq!(position_of(Decimal::MAX), d("100"));
+        assert_eq!(position_of(Decimal::MIN), d("-100"));
+        assert_eq!(change_at(Decimal::MAX), d("200"));
+        assert_eq!(change_at(Decimal::MIN), d("-95"));
     }
 
     #[test]

@@ -66,9 +66,15 @@ fn tier_words(list: &str) -> &str {
     }
 }
 
+/// A row's number as people read it, counted from 1 (an index of a list that fits in
+/// memory is far below `usize::MAX`, so this never saturates).
+pub fn ordinal(index: usize) -> usize {
+    index.saturating_add(1)
+}
+
 fn or_numbered(name: &str, what: &str, index: usize) -> String {
     if name.trim().is_empty() {
-        format!("{what} {}", index + 1)
+        format!("{what} {}", ordinal(index))
     } else {
         name.to_string()
     }
@@ -90,13 +96,14 @@ pub fn contract_label(draft: &Draft, index: usize) -> String {
 /// one of that contract and side (`BTCUSDT long position 2`).
 pub fn position_label(draft: &Draft, index: usize) -> String {
     let Some(p) = draft.positions.get(index) else {
-        return format!("position {}", index + 1);
+        return format!("position {}", ordinal(index));
     };
     let same = |q: &&crate::draft::PositionDraft| q.symbol == p.symbol && q.side == p.side;
     let symbol = or_numbered(&p.symbol, "contract", index);
     let base = format!("{symbol} {} position", p.side);
     if draft.positions.iter().filter(same).count() > 1 {
-        let rank = draft.positions[..index].iter().filter(same).count() + 1;
+        let before = draft.positions.get(..index).unwrap_or_default();
+        let rank = ordinal(before.iter().filter(same).count());
         format!("{base} {rank}")
     } else {
         base
@@ -107,7 +114,7 @@ pub fn position_label(draft: &Draft, index: usize) -> String {
 /// USDT)`.
 pub fn order_label(draft: &Draft, index: usize) -> String {
     let what = draft.orders.get(index).map(order_words).unwrap_or_default();
-    format!("pending order {}{what}", index + 1)
+    format!("pending order {}{what}", ordinal(index))
 }
 
 fn order_words(o: &crate::draft::OrderDraft) -> String {
@@ -134,7 +141,8 @@ pub fn row_names(draft: &Draft) -> RowNames {
     use std::collections::HashMap;
     let mut twins: HashMap<(&str, &str), usize> = HashMap::new();
     for p in &draft.positions {
-        *twins.entry((&p.symbol, &p.side)).or_default() += 1;
+        let twin = twins.entry((&p.symbol, &p.side)).or_default();
+        *twin = ordinal(*twin);
     }
     let mut seen: HashMap<(&str, &str), usize> = HashMap::new();
     let positions = draft
@@ -144,13 +152,13 @@ pub fn row_names(draft: &Draft) -> RowNames {
         .map(|(i, p)| {
             let key = (p.symbol.as_str(), p.side.as_str());
             let rank = seen.entry(key).or_default();
-            *rank += 1;
+            *rank = ordinal(*rank);
             let base = format!(
                 "{} {} position",
                 or_numbered(&p.symbol, "contract", i),
                 p.side
             );
-            if twins[&key] > 1 {
+            if twins.get(&key).is_some_and(|n| *n > 1) {
                 format!("{base} {rank}")
             } else {
                 base
@@ -229,13 +237,13 @@ fn label_words(draft: &Draft, path: &str) -> String {
         Some(("orders", Some(i))) => order_label(draft, *i),
         Some(("check", _)) => "checked order".into(),
         Some((list, None)) => return field_words(list).to_string(),
-        Some((other, Some(i))) => format!("{other} {}", i + 1),
+        Some((other, Some(i))) => format!("{other} {}", ordinal(*i)),
     };
-    let list = parts[0].0;
+    let list = parts.first().map_or("", |p| p.0);
     let mut words = vec![row];
-    for (name, index) in &parts[1..] {
+    for (name, index) in parts.get(1..).unwrap_or_default() {
         match (index, list, *name) {
-            (Some(i), _, _) => words.push(format!("{} {}", tier_words(name), i + 1)),
+            (Some(i), _, _) => words.push(format!("{} {}", tier_words(name), ordinal(*i))),
             (None, "orders" | "check", "price") => words.push("limit price".into()),
             (None, "contracts", "symbol") => words.push("symbol".into()),
             (None, _, _) => words.push(field_words(name).to_string()),

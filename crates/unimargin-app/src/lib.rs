@@ -5,10 +5,15 @@
 //! the engine's paths), [`calc`] (the one computation), [`share`] (links and files),
 //! [`storage`] (what the browser keeps), [`presets`], [`show`] (figures for people),
 //! [`labels`] (fields by their names on the page), [`wording`] (problems in the page's words,
-//! from their typed kinds).
+//! from their typed kinds), [`threshold`] (rounding that never crosses a risk threshold),
+//! [`whatif_input`] (the what-if price and change, read and checked).
 //! The components in [`ui`] only display what those give them.
+//!
+//! Every integer and decimal operation outside tests is checked: Clippy's
+//! `arithmetic_side_effects` is denied for this crate (its `Cargo.toml`).
 
 pub mod after_fill;
+pub mod analysis;
 pub mod calc;
 pub mod chart_scale;
 pub mod draft;
@@ -21,7 +26,9 @@ pub mod session;
 pub mod share;
 pub mod show;
 pub mod storage;
+pub mod threshold;
 pub mod ui;
 pub mod web;
+pub mod whatif_input;
 pub mod why;
 pub mod wording;

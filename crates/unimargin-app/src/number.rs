@@ -21,10 +21,10 @@ pub enum EntryError {
     #[error("enter a number")]
     Empty,
     /// Not a number the engine reads exactly; `cause` says why.
-    #[error("expected a number such as 50000, 50,000, 50 000 or 0.98, got \"{text}\"")]
+    #[error("{}", unreadable(.text, .cause, "a number such as 50000, 50,000, 50 000 or 0.98"))]
     NotANumber { text: String, cause: NumberError },
     /// A rate (typed as a percentage) that is not a number the engine reads exactly.
-    #[error("expected a percentage such as 98 or 0.06, got \"{text}\"")]
+    #[error("{}", unreadable(.text, .cause, "a percentage such as 98 or 0.06"))]
     NotAPercentage { text: String, cause: NumberError },
     /// A percentage with more decimal places than its fraction can keep (28).
     #[error("too many decimal places in \"{text}\"")]
@@ -38,6 +38,25 @@ pub enum EntryError {
     /// Separators that are not every three digits.
     #[error("thousands separators go every three digits, as in 50,000 or 1 250 000; for decimals use a point: got \"{text}\"")]
     BadGrouping { text: String },
+}
+
+/// Why `text` cannot be read, by its cause: not a number (`expected` says what is), or a
+/// number too large or too precise to keep exactly.
+fn unreadable(text: &str, cause: &NumberError, expected: &str) -> String {
+    match cause {
+        NumberError::TooLarge { .. } => {
+            format!("\"{text}\" is too large: a number here must stay below about 7.9e28")
+        }
+        NumberError::TooManyDecimalPlaces { .. } => {
+            format!("\"{text}\" has more than the 28 decimal places that can be kept exactly")
+        }
+        NumberError::TooManyDigits { .. } => {
+            format!("\"{text}\" has more than the 28 significant digits that can be kept exactly")
+        }
+        NumberError::NotADecimal { .. } | NumberError::NotFinite { .. } => {
+            format!("expected {expected}, got \"{text}\"")
+        }
+    }
 }
 
 /// Reads a number typed into a field.
@@ -61,20 +80,35 @@ pub fn parse_percent(text: &str) -> Result<Decimal, EntryError> {
         EntryError::NotANumber { text, cause } => EntryError::NotAPercentage { text, cause },
         other => other,
     })?;
+    let too_precise = || EntryError::PercentTooPrecise {
+        text: text.trim().to_string(),
+    };
     let mut fraction = percent;
-    fraction
-        .set_scale(percent.scale() + 2)
-        .map_err(|_| EntryError::PercentTooPrecise {
-            text: text.trim().to_string(),
-        })?;
+    let scale = percent.scale().checked_add(2).ok_or_else(too_precise)?;
+    fraction.set_scale(scale).map_err(|_| too_precise())?;
     Ok(fraction.normalize())
 }
 
 /// A fraction as it goes into a percentage field: `0.98` → `98`, `0.0006` → `0.06`.
+/// A fraction whose percentage is beyond a decimal (from a file or a link: `1e27` is
+/// 1e29 %) goes in as that percentage in scientific notation, which the field then refuses
+/// as too large: never as digits that would read as another number.
 pub fn percent_for_field(fraction: Decimal) -> String {
-    fraction
-        .checked_mul(Decimal::ONE_HUNDRED)
-        .map_or_else(|| fraction.to_string(), |p| for_field(p.normalize()))
+    match fraction.checked_mul(Decimal::ONE_HUNDRED) {
+        Some(p) => for_field(p.normalize()),
+        None => {
+            let scientific = format!("{:e}", fraction.normalize());
+            match scientific
+                .split_once('e')
+                .map(|(m, e)| (m, e.parse::<i32>()))
+            {
+                Some((mantissa, Ok(exponent))) => {
+                    format!("{mantissa}e{}", exponent.saturating_add(2))
+                }
+                _ => scientific,
+            }
+        }
+    }
 }
 
 /// Removes thousands separators, checking that they sit every three digits.
@@ -130,10 +164,12 @@ pub fn for_field(value: Decimal) -> String {
         Some((i, f)) => (i, Some(f)),
         None => (digits, None),
     };
-    let mut out = String::with_capacity(text.len() + int.len() / 3);
+    let mut out = String::with_capacity(text.len().saturating_mul(2));
     out.push_str(sign);
     for (i, ch) in int.chars().enumerate() {
-        if i > 0 && (int.len() - i) % 3 == 0 {
+        // digits left after this one, a multiple of three: a separator before it
+        let left = int.len().saturating_sub(i);
+        if i > 0 && left.is_multiple_of(3) {
             out.push(',');
         }
         out.push(ch);
@@ -197,7 +233,7 @@ mod tests {
                         text: "1e99".into(),
                     },
                 ),
-                "expected a number such as 50000, 50,000, 50 000 or 0.98, got \"1e99\"",
+                "\"1e99\" is too large: a number here must stay below about 7.9e28",
             ),
             (
                 "50,00",
@@ -319,6 +355,62 @@ mod tests {
             assert_eq!(percent_for_field(d(fraction)), shown, "{fraction}");
             assert_eq!(parse_percent(shown), Ok(d(fraction)), "{shown}");
         }
+    }
+
+    #[test]
+    fn numbers_too_large_or_too_precise_say_so() {
+        let forty = "1234567890123456789012345678901234567890";
+        assert_eq!(
+            parse_typed(forty).unwrap_err().to_string(),
+            format!("\"{forty}\" is too large: a number here must stay below about 7.9e28")
+        );
+        assert_eq!(
+            parse_percent("1e29").unwrap_err().to_string(),
+            "\"1e29\" is too large: a number here must stay below about 7.9e28"
+        );
+        let precise = "123456789.123456789012345678901";
+        assert_eq!(
+            parse_typed(precise).unwrap_err().to_string(),
+            format!(
+                "\"{precise}\" has more than the 28 significant digits that can be kept exactly"
+            )
+        );
+        let places = format!("0.{}1", "0".repeat(28));
+        assert_eq!(
+            parse_typed(&places).unwrap_err().to_string(),
+            format!("\"{places}\" has more than the 28 decimal places that can be kept exactly")
+        );
+    }
+
+    #[test]
+    fn a_fraction_whose_percentage_is_too_large_goes_in_as_such() {
+        // a rate of 1e27 (from a link or a file) is 1e29 %: written so, and refused so,
+        // never as digits that read as another percentage
+        assert_eq!(percent_for_field(d("1e27")), "1e29");
+        assert_eq!(
+            percent_for_field(Decimal::MAX),
+            "7.9228162514264337593543950335e30"
+        );
+        assert_eq!(
+            percent_for_field(Decimal::MIN),
+            "-7.9228162514264337593543950335e30"
+        );
+        for fraction in [d("1e27"), Decimal::MAX, Decimal::MIN] {
+            let error = parse_percent(&percent_for_field(fraction)).unwrap_err();
+            assert!(
+                matches!(
+                    error,
+                    EntryError::NotAPercentage {
+                        cause: NumberError::TooLarge { .. },
+                        ..
+                    }
+                ),
+                "{fraction}: {error:?}"
+            );
+        }
+        // the largest that fits still goes in as its digits: 7.9e26 is 7.9e28 %
+        let fits = d("792281625142643375935439503.35");
+        assert_eq!(parse_percent(&percent_for_field(fits)), Ok(fits));
     }
 
     #[test]

@@ -89,8 +89,11 @@ pub fn match_message(pasted: &str) -> Match {
         .map(|&b| (b, score(b)))
         .filter(|(_, (shared, _))| *shared > 0)
         .collect();
-    let better =
-        |a: (usize, usize), b: (usize, usize)| a.0.cmp(&b.0).then((a.0 * b.1).cmp(&(b.0 * a.1)));
+    // counts of words, so their products fit a u128 exactly (each is below 2^64)
+    let cross = |x: usize, y: usize| (x as u128).saturating_mul(y as u128);
+    let better = |a: (usize, usize), b: (usize, usize)| {
+        a.0.cmp(&b.0).then(cross(a.0, b.1).cmp(&cross(b.0, a.1)))
+    };
     let Some(best) = scored.iter().map(|(_, s)| *s).max_by(|a, b| better(*a, *b)) else {
         return Match::None;
     };

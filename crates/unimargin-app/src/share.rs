@@ -26,7 +26,7 @@ pub fn scenario_json_pretty(scenario: &Scenario) -> String {
 
 /// Indents compact JSON by two spaces a level (one serializer in the app, not two).
 fn indent_json(compact: &str) -> String {
-    let mut out = String::with_capacity(compact.len() * 2);
+    let mut out = String::with_capacity(compact.len().saturating_mul(2));
     let mut depth = 0usize;
     let mut in_string = false;
     let mut escaped = false;
@@ -56,7 +56,8 @@ fn indent_json(compact: &str) -> String {
                 if matches!(chars.peek(), Some('}') | Some(']')) {
                     out.extend(chars.next());
                 } else {
-                    depth += 1;
+                    // at most one level per character of the text: never near usize::MAX
+                    depth = depth.saturating_add(1);
                     newline(&mut out, depth);
                 }
             }

@@ -204,8 +204,14 @@ pub fn read_chosen_file(
     });
 }
 
+/// The page's performance timeline (none off the browser: the domain modules that time
+/// their work, such as [`crate::analysis`], run in host tests too).
 fn performance() -> Option<web_sys::Performance> {
-    window()?.performance()
+    if cfg!(target_arch = "wasm32") {
+        window()?.performance()
+    } else {
+        None
+    }
 }
 
 /// The mark set on each input event; `um-keystroke` measures from it to the page updated

@@ -7,9 +7,9 @@
 //! `AE = Σ f(c) − losses − fees` and `equity = Σ usd_equity` make it. No rule is worked
 //! out here.
 
-use crate::show;
+use crate::show::{self, Shown};
 use unimargin::report::Report;
-use unimargin::text::{group_thousands, percent};
+use unimargin::text::group_thousands;
 use unimargin::Decimal;
 
 /// One thing that takes adjusted equity below equity.
@@ -41,9 +41,11 @@ pub struct Why {
 }
 
 impl Why {
-    /// The gap, `equity − adjusted equity` (never negative: rates are at most 100 %).
-    pub fn gap(&self) -> Decimal {
-        self.equity - self.adjusted_equity
+    /// The gap, `equity − adjusted equity` (never negative: rates are at most 100 %);
+    /// `None` beyond a decimal (equity near the largest decimal, adjusted equity far below
+    /// 0).
+    pub fn gap(&self) -> Option<Decimal> {
+        self.equity.checked_sub(self.adjusted_equity)
     }
 }
 
@@ -83,17 +85,19 @@ pub fn why(report: &Report) -> Why {
 fn rates_text(rates: &[(Decimal, Option<Decimal>)]) -> String {
     match rates {
         [] => "nothing (it has no discount tiers)".into(),
-        [(rate, _)] => percent(*rate),
+        [(rate, _)] => show::percent(*rate).to_string(),
         _ => {
             let parts: Vec<String> = rates
                 .iter()
                 .map(|(rate, to)| match to {
-                    Some(to) => format!("{} up to {}", percent(*rate), show::usd_text(*to)),
-                    None => format!("{} above", percent(*rate)),
+                    Some(to) => format!("{} up to {}", show::percent(*rate), show::usd_text(*to)),
+                    None => format!("{} above", show::percent(*rate)),
                 })
                 .collect();
-            let (last, first) = parts.split_last().expect("two or more");
-            format!("{} and {last}", first.join(", "))
+            match parts.split_last() {
+                Some((last, first)) => format!("{} and {last}", first.join(", ")),
+                None => String::new(),
+            }
         }
     }
 }
@@ -129,9 +133,11 @@ pub fn sentence(why: &Why) -> String {
         return "Adjusted equity equals equity: every coin with a balance counts in full (a loan always does), and no pending order takes anything off.".into();
     }
     let parts: Vec<String> = why.causes.iter().map(cause_text).collect();
+    let gap = why
+        .gap()
+        .map_or_else(|| Shown::TooLarge.to_string(), show::usd_text);
     format!(
-        "Adjusted equity is {} lower than equity: {}.",
-        show::usd_text(why.gap()),
+        "Adjusted equity is {gap} lower than equity: {}.",
         parts.join("; ")
     )
 }
@@ -154,7 +160,7 @@ mod tests {
               {"coin":"USDT","balance":"2000","discount_tiers":[{"rate":"1"}]}]}"#,
         );
         let w = why(&r);
-        assert_eq!(w.gap(), Decimal::from(640));
+        assert_eq!(w.gap(), Some(Decimal::from(640)));
         assert_eq!(w.adjusted_equity, Decimal::from(33360));
         assert_eq!(
             sentence(&w),
@@ -183,7 +189,7 @@ mod tests {
         order.size_step = None;
         scenario.orders.push(order);
         let w = why(&unimargin::evaluate_scenario(&scenario).unwrap());
-        assert_eq!(w.gap(), Decimal::from(100));
+        assert_eq!(w.gap(), Some(Decimal::from(100)));
         assert_eq!(
             sentence(&w),
             "Adjusted equity is 100.00 USD lower than equity: your 20 DOT (100.00 USD) counts at 50 % (−50.00 USD); your pending spot orders, read as filled, take 50.00 USD off what the coins count for."
@@ -206,7 +212,7 @@ mod tests {
                 Cause::SpotLosses(x) | Cause::PendingFees(x) => *x,
             })
             .sum();
-        assert_eq!(sum, w.gap());
+        assert_eq!(Some(sum), w.gap());
         let coins: Vec<&str> = w
             .causes
             .iter()
@@ -219,6 +225,26 @@ mod tests {
         // 0.05 BTC at 62,000 = 3,100 USDT: a fee of 3.10 at 0.1 %
         assert!(
             sentence(&w).ends_with("their fees take 3.10 USD."),
+            "{}",
+            sentence(&w)
+        );
+    }
+
+    #[test]
+    fn a_gap_beyond_a_decimal_is_said_to_be_too_large() {
+        // equity at the largest decimal, adjusted equity 1e28 below 0: the gap, 8.9e28, is
+        // beyond a decimal
+        let w = Why {
+            equity: Decimal::MAX,
+            adjusted_equity: Decimal::from_i128_with_scale(
+                -10_000_000_000_000_000_000_000_000_000,
+                0,
+            ),
+            causes: vec![Cause::SpotLosses(Decimal::MAX)],
+        };
+        assert_eq!(w.gap(), None);
+        assert!(
+            sentence(&w).starts_with("Adjusted equity is too large to show lower than equity"),
             "{}",
             sentence(&w)
         );

@@ -152,7 +152,7 @@ fn value(field: &str, number: Decimal) -> String {
 fn row_number(path: &str) -> Option<usize> {
     let (_, rest) = path.split_once('[')?;
     let index: usize = rest.split_once(']')?.0.parse().ok()?;
-    Some(index + 1)
+    Some(crate::labels::ordinal(index))
 }
 
 #[cfg(test)]

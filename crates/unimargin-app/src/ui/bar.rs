@@ -107,7 +107,7 @@ pub fn SummaryBar() -> impl IntoView {
                 </span>
                 <span class="bar-fig" class:hidden=move || state.get() == "blank">
                     <small>"Margin rate"</small>
-                    {figure(ctx, Some("bar-cross-margin-rate".into()), |c| Some(Fig::RateOrUnbounded(c.report.account.cross_margin_rate)))}
+                    {figure(ctx, Some("bar-cross-margin-rate".into()), |c| Some(super::results::margin_rate_fig(&c.report.account)))}
                 </span>
                 <span class=move || format!(
                     "risk risk-{}{}",

@@ -3,10 +3,12 @@
 //! axes, titled axes, threshold lines whose labels never overlap, the curve coloured by
 //! zone, and a readout of the point under the pointer (or finger).
 
-use super::whatif::{price_and_change, Analysis};
+use super::whatif::price_and_change;
 use super::Ctx;
+use crate::analysis::Analysis;
 use crate::chart_scale::{axis_labels, nice_ticks, spread_labels, zone_runs, Zone};
 use crate::show;
+use crate::threshold::{margin_rate, Thresholds};
 use leptos::prelude::*;
 use rust_decimal::prelude::ToPrimitive;
 use std::sync::Arc;
@@ -105,7 +107,15 @@ pub fn chart(ctx: Ctx, analysis: Memo<Option<Arc<Analysis>>>) -> impl IntoView {
         analysis.get().map(|a| {
             let w = width.get();
             let h = (w * 0.55).clamp(230.0, 300.0);
-            let top_rate = a.liquidation_rate * Decimal::new(125, 2);
+            // up to 125 % of the liquidation rate (a rate too large for that: up to it)
+            let top_rate = a
+                .liquidation_rate
+                .checked_mul(Decimal::new(125, 2))
+                .unwrap_or(a.liquidation_rate);
+            let thresholds = Thresholds {
+                warning: a.warning_rate,
+                liquidation: a.liquidation_rate,
+            };
             let scale = Scale {
                 width: w,
                 height: h,
@@ -144,7 +154,7 @@ pub fn chart(ctx: Ctx, analysis: Memo<Option<Arc<Analysis>>>) -> impl IntoView {
                     let y = num(scale.y(Some(r)));
                     view! {
                         <line class="grid" x1=num(LEFT) x2=num(w - RIGHT) y1=y.clone() y2=y.clone()></line>
-                        <text class="label end" x=num(LEFT - 5.0) y=y>{show::rate(r)}</text>
+                        <text class="label end" x=num(LEFT - 5.0) y=y>{show::rate(r).to_string()}</text>
                     }
                 })
                 .collect_view();
@@ -169,6 +179,10 @@ pub fn chart(ctx: Ctx, analysis: Memo<Option<Arc<Analysis>>>) -> impl IntoView {
                 scale.y(Some(a.liquidation_rate)) - 6.0,
             ];
             let placed = spread_labels(&wanted, LABEL_GAP, TOP + 6.0, scale.plot_bottom() - 4.0);
+            let (warning_y, liquidation_y) = match placed[..] {
+                [w, l] => (w, l),
+                _ => (wanted[0], wanted[1]),
+            };
             let level = |rate: Decimal, class: &'static str, testid: &'static str, label: String, label_y: f64| {
                 let y = num(scale.y(Some(rate)));
                 view! {
@@ -205,7 +219,7 @@ pub fn chart(ctx: Ctx, analysis: Memo<Option<Arc<Analysis>>>) -> impl IntoView {
                         data-rate=show::exact_or_empty(p.cross_margin_rate)
                         data-value=show::exact(p.adjusted_equity)>
                         <span>{format!("{coin} at {}", price_and_change(p.usd_price, current))}</span>
-                        <span>{format!("cross margin rate {}", show::rate_or_unbounded(p.cross_margin_rate))}</span>
+                        <span>{format!("cross margin rate {}", margin_rate(p.cross_margin_rate, thresholds))}</span>
                         <span>{format!("adjusted equity {}", show::usd_text(p.adjusted_equity))}</span>
                     </p>
                 })
@@ -230,8 +244,8 @@ pub fn chart(ctx: Ctx, analysis: Memo<Option<Arc<Analysis>>>) -> impl IntoView {
                         {x_ticks}
                         <text class="label mid axis-title" x=middle_x y=num(h - 6.0)>{format!("{} price, USD", a.coin)}</text>
                         <text class="label mid axis-title" transform=format!("rotate(-90) translate({} {})", num(-(TOP + (scale.plot_bottom() - TOP) / 2.0)), num(11.0))>"Cross margin rate"</text>
-                        {level(a.warning_rate, "level warning", "chart-warning-rate", format!("warning {}", show::rate(a.warning_rate)), placed[0])}
-                        {level(a.liquidation_rate, "level liquidation", "chart-liquidation-rate", format!("liquidation {}", show::rate(a.liquidation_rate)), placed[1])}
+                        {level(a.warning_rate, "level warning", "chart-warning-rate", format!("warning {}", show::percent(a.warning_rate)), warning_y)}
+                        {level(a.liquidation_rate, "level liquidation", "chart-liquidation-rate", format!("liquidation {}", show::percent(a.liquidation_rate)), liquidation_y)}
                         {mark(lp.warning.below, "warning", "chart-warning-below", "Warning")}
                         {mark(lp.warning.above, "warning", "chart-warning-above", "Warning")}
                         {mark(lp.liquidation.below, "liquidation", "chart-liquidation-below", "Liquidation")}

@@ -15,6 +15,7 @@ use crate::draft::{ContractField, Field, OrderField, Row};
 use crate::glossary::Term;
 use crate::number::for_field;
 use crate::show;
+use crate::threshold::{margin_rate, Thresholds};
 use crate::web;
 use crate::wording::engine_problem;
 use leptos::html::Input;
@@ -241,7 +242,7 @@ fn after_the_fill(ctx: Ctx) -> impl IntoView {
                         <p class="after-figures">
                             "Then: cross margin rate "
                             <strong data-testid="after-cross-margin-rate" data-value=show::exact_or_empty(account.cross_margin_rate)>
-                                {show::rate_or_unbounded(account.cross_margin_rate)}
+                                {margin_rate(account.cross_margin_rate, Thresholds::of(account)).to_string()}
                             </strong>
                             ", available margin "
                             <strong data-testid="after-available-margin" data-value=show::exact(account.available_margin)>

@@ -10,6 +10,7 @@ use super::tip::Tip;
 use super::Ctx;
 use crate::draft::{Field, List, Row};
 use crate::glossary::Term;
+use crate::labels::ordinal;
 use crate::web;
 use crate::wording::field_problem;
 use leptos::html::Input;
@@ -163,9 +164,9 @@ pub fn row_name(ctx: Ctx, row: Row) -> impl IntoView {
                 Row::Contract(_) => n.contracts.get(index)?.clone(),
                 Row::Position(_) => n.positions.get(index)?.clone(),
                 Row::Order(_) => n.orders.get(index)?.clone(),
-                Row::Discount(..) => format!("discount tier {}", index + 1),
-                Row::Loan(..) => format!("borrowing tier {}", index + 1),
-                Row::Mm(..) => format!("position tier {}", index + 1),
+                Row::Discount(..) => format!("discount tier {}", ordinal(index)),
+                Row::Loan(..) => format!("borrowing tier {}", ordinal(index)),
+                Row::Mm(..) => format!("position tier {}", ordinal(index)),
                 Row::Check => "order to check".into(),
             })
         })

@@ -5,6 +5,7 @@
 use super::Ctx;
 use crate::calc::Computed;
 use crate::show;
+use crate::threshold::{margin_rate, Thresholds};
 use leptos::prelude::*;
 use unimargin::Decimal;
 
@@ -22,8 +23,8 @@ pub enum Fig {
     Amount(Decimal),
     /// A rate as a percentage.
     Rate(Decimal),
-    /// A rate that may be unbounded (`None`).
-    RateOrUnbounded(Option<Decimal>),
+    /// A cross margin rate (`None`: unbounded), rounded never across its thresholds.
+    MarginRate(Option<Decimal>, Thresholds),
     /// Account leverage (`None`: unbounded).
     Leverage(Option<Decimal>),
 }
@@ -35,7 +36,7 @@ impl Fig {
             Fig::Usd(d) | Fig::Cell(d) | Fig::Price(d) | Fig::Amount(d) | Fig::Rate(d) => {
                 show::exact(d)
             }
-            Fig::RateOrUnbounded(d) | Fig::Leverage(d) => show::exact_or_empty(d),
+            Fig::MarginRate(d, _) | Fig::Leverage(d) => show::exact_or_empty(d),
         }
     }
 
@@ -46,9 +47,9 @@ impl Fig {
             Fig::Cell(d) => show::usd_cell(d),
             Fig::Price(d) => show::price(d),
             Fig::Amount(d) => show::amount(d),
-            Fig::Rate(d) => show::rate(d),
-            Fig::RateOrUnbounded(d) => show::rate_or_unbounded(d),
-            Fig::Leverage(d) => show::leverage(d),
+            Fig::Rate(d) => show::rate(d).to_string(),
+            Fig::MarginRate(d, thresholds) => margin_rate(d, thresholds).to_string(),
+            Fig::Leverage(d) => show::leverage(d).to_string(),
         }
     }
 
@@ -57,7 +58,7 @@ impl Fig {
             Fig::Usd(d) | Fig::Cell(d) | Fig::Price(d) | Fig::Amount(d) | Fig::Rate(d) => {
                 d.is_sign_negative() && !d.is_zero()
             }
-            Fig::RateOrUnbounded(_) | Fig::Leverage(_) => false,
+            Fig::MarginRate(..) | Fig::Leverage(_) => false,
         }
     }
 }
@@ -86,8 +87,9 @@ impl Board {
                 i
             }
             None => {
+                let key = self.slots.len();
                 self.slots.push(Some(slot));
-                self.slots.len() - 1
+                key
             }
         }
     }

@@ -94,7 +94,7 @@ impl Ctx {
             .into_iter()
             .enumerate()
             .map(|(i, message)| Notice {
-                id: i as u32 + 1,
+                id: u32::try_from(i).map_or(u32::MAX, |i| i.saturating_add(1)),
                 message,
             })
             .collect();
@@ -150,7 +150,7 @@ impl Ctx {
             d.set(field, text);
         });
         if names_changed(field) {
-            self.names_edited.update(|n| *n += 1);
+            self.names_edited.update(bump);
         }
     }
 
@@ -190,7 +190,12 @@ impl Ctx {
     /// Shows a message (replacing an earlier one of the same kind).
     pub fn tell(&self, message: Message) {
         self.notices.update(|list| {
-            let id = list.iter().map(|n| n.id).max().unwrap_or(0) + 1;
+            let id = list
+                .iter()
+                .map(|n| n.id)
+                .max()
+                .unwrap_or(0)
+                .saturating_add(1);
             list.retain(|n| std::mem::discriminant(&n.message) != std::mem::discriminant(&message));
             list.push(Notice { id, message });
         });
@@ -205,8 +210,8 @@ impl Ctx {
         self.layout.set(next.layout());
         self.shock.set(None);
         self.draft.set(next);
-        self.names_edited.update(|n| *n += 1);
-        self.generation.update(|g| *g += 1);
+        self.names_edited.update(bump);
+        self.generation.update(bump);
         save_now(*self);
         kept
     }
@@ -225,6 +230,11 @@ impl Ctx {
     pub fn fresh(&self) -> bool {
         self.outcome.with(Outcome::is_fresh)
     }
+}
+
+/// Moves a change counter on (only its changing matters: it wraps rather than stop).
+fn bump(counter: &mut u64) {
+    *counter = counter.wrapping_add(1);
 }
 
 /// Whether a field is part of a row's name ([`row_names`]).

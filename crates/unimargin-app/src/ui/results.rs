@@ -10,6 +10,7 @@ use crate::calc::Computed;
 use crate::glossary::Term;
 use crate::labels::field_label;
 use crate::show;
+use crate::threshold::{gauge, margin_rate, GaugePlaces, Thresholds, WARNING_ZONE_RIGHT};
 use crate::wording::field_problem;
 use leptos::prelude::*;
 use unimargin::report::{AccountReport, SideReport};
@@ -186,7 +187,7 @@ pub fn Summary() -> impl IntoView {
                 {term_line(ctx, "Account leverage", Term::AccountLeverage, "account-leverage", |a| Fig::Leverage(a.account_leverage))}
                 <div class="line key">
                     <dt>"Cross margin rate "<Tip term=Term::CrossMarginRate/></dt>
-                    <dd>{figure(ctx, Some("cross-margin-rate".into()), |c| Some(Fig::RateOrUnbounded(c.report.account.cross_margin_rate)))}</dd>
+                    <dd>{figure(ctx, Some("cross-margin-rate".into()), |c| Some(margin_rate_fig(&c.report.account)))}</dd>
                     <dd class="explain-dd"><ExplainPanel which="cross_margin_rate"/></dd>
                 </div>
             </dl>
@@ -219,17 +220,20 @@ pub fn Summary() -> impl IntoView {
     }
 }
 
-/// Where the gauge's parts go (CSS lengths) and what its marks say.
-type Marks = (
-    String,
-    String,
-    String,
-    String,
-    String,
-    &'static str,
-    String,
-    String,
-);
+/// The cross margin rate of an account, rounded never across its thresholds.
+pub fn margin_rate_fig(a: &AccountReport) -> Fig {
+    Fig::MarginRate(a.cross_margin_rate, Thresholds::of(a))
+}
+
+/// What the gauge shows: where its parts go, and what its marks say.
+#[derive(Clone, PartialEq)]
+struct Marks {
+    places: GaugePlaces,
+    warning: String,
+    liquidation: String,
+    risk: &'static str,
+    rate: String,
+}
 
 /// The cross margin rate on a scale with the warning and liquidation marks.
 #[component]
@@ -239,20 +243,14 @@ fn Gauge() -> impl IntoView {
         ctx.figures.with(|f| {
             f.as_ref().map(|c| {
                 let a = &c.report.account;
-                (
-                    show::gauge_position(a.cross_margin_rate, a.liquidation_rate),
-                    show::gauge_position(Some(a.warning_rate), a.liquidation_rate),
-                    show::gauge_position(Some(a.liquidation_rate), a.liquidation_rate),
-                    show::rate(a.warning_rate),
-                    show::rate(a.liquidation_rate),
-                    show::risk_name(a.risk),
-                    show::rate_or_unbounded(a.cross_margin_rate),
-                    // the warning zone ends where the liquidation zone starts
-                    show::gauge_position(
-                        Some(a.liquidation_rate * Decimal::new(25, 2)),
-                        a.liquidation_rate,
-                    ),
-                )
+                let thresholds = Thresholds::of(a);
+                Marks {
+                    places: gauge(a.cross_margin_rate, thresholds),
+                    warning: show::percent(a.warning_rate).to_string(),
+                    liquidation: show::percent(a.liquidation_rate).to_string(),
+                    risk: show::risk_name(a.risk),
+                    rate: margin_rate(a.cross_margin_rate, thresholds).to_string(),
+                }
             })
         })
     });
@@ -262,21 +260,22 @@ fn Gauge() -> impl IntoView {
     view! {
         <div class="gauge" role="img"
             aria-label=move || marks.with(|m| m.as_ref().map(|m| format!(
-                "Cross margin rate {}: warning from {}, liquidation from {}", m.6, m.3, m.4
+                "Cross margin rate {}: warning from {}, liquidation from {}", m.rate, m.warning, m.liquidation
             )).unwrap_or_default())>
             <div class="gauge-track">
-                <div class="gauge-zone warn" style:left=get(|m| m.1.clone())
-                    style:right=get(|m| m.7.clone())></div>
-                <div class="gauge-zone liq" style:left=get(|m| m.2.clone())></div>
-                <div class=move || format!("gauge-fill {}", marks.with(|m| m.as_ref().map_or("", |m| m.5)))
-                    style:width=get(|m| m.0.clone())></div>
+                <div class="gauge-zone warn" style:left=get(|m| m.places.warning_mark.clone())
+                    style:right=WARNING_ZONE_RIGHT></div>
+                <div class="gauge-zone liq" style:left=get(|m| m.places.liquidation_mark.clone())></div>
+                <div class=move || format!("gauge-fill {}", marks.with(|m| m.as_ref().map_or("", |m| m.risk)))
+                    data-testid="gauge-fill" data-value=get(|m| m.places.fill.clone())
+                    style:width=get(|m| m.places.fill.clone())></div>
             </div>
             <div class="gauge-scale" aria-hidden="true">
-                <span class="gauge-mark" data-testid="gauge-warning-mark" style:left=get(|m| m.1.clone())>
-                    {get(|m| m.3.clone())}
+                <span class="gauge-mark" data-testid="gauge-warning-mark" style:left=get(|m| m.places.warning_mark.clone())>
+                    {get(|m| m.warning.clone())}
                 </span>
-                <span class="gauge-mark" data-testid="gauge-liquidation-mark" style:left=get(|m| m.2.clone())>
-                    {get(|m| m.4.clone())}
+                <span class="gauge-mark" data-testid="gauge-liquidation-mark" style:left=get(|m| m.places.liquidation_mark.clone())>
+                    {get(|m| m.liquidation.clone())}
                 </span>
             </div>
         </div>

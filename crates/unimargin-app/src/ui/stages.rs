@@ -4,7 +4,9 @@
 
 use super::Ctx;
 use crate::calc::Shared;
+use crate::labels::ordinal;
 use crate::show;
+use crate::threshold::{margin_rate, Thresholds};
 use leptos::prelude::*;
 use std::sync::Arc;
 use unimargin::liquidation::{liquidate, LiquidationOutcome, LiquidationPlan};
@@ -17,22 +19,19 @@ fn outcome_key(outcome: LiquidationOutcome) -> &'static str {
     }
 }
 
-fn outcome_text(plan: &LiquidationPlan) -> String {
+fn outcome_text(plan: &LiquidationPlan, thresholds: Thresholds) -> String {
+    let liquidation = show::percent(plan.liquidation_rate);
+    let steps = plan.steps.len();
     match plan.outcome {
         LiquidationOutcome::NotNeeded => format!(
-            "Nothing happens: the cross margin rate ({}) is below the liquidation rate ({}). Set a what-if price past the liquidation price (above) to see it play out.",
-            show::rate_or_unbounded(plan.starting_rate),
-            show::rate(plan.liquidation_rate)
+            "Nothing happens: the cross margin rate ({}) is below the liquidation rate ({liquidation}). Set a what-if price past the liquidation price (above) to see it play out.",
+            margin_rate(plan.starting_rate, thresholds)
         ),
         LiquidationOutcome::Safe => format!(
-            "Safe again after {} step(s): the cross margin rate is back below {}.",
-            plan.steps.len(),
-            show::rate(plan.liquidation_rate)
+            "Safe again after {steps} step(s): the cross margin rate is back below {liquidation}."
         ),
         LiquidationOutcome::TakenOver => format!(
-            "Taken over: after {} step(s) every position is at its first tier and the rate is still at or above {}, so the platform takes over the account's assets and positions.",
-            plan.steps.len(),
-            show::rate(plan.liquidation_rate)
+            "Taken over: after {steps} step(s) every position is at its first tier and the rate is still at or above {liquidation}, so the platform takes over the account's assets and positions."
         ),
     }
 }
@@ -53,13 +52,13 @@ pub fn StagesPanel() -> impl IntoView {
     let figures = super::whatif::deferred(ctx);
     let plan = Memo::new(move |_| {
         figures.with(|f| {
-            f.as_ref()
-                .and_then(|c| liquidate(&c.account).ok())
-                .map(|p| Shared(Arc::new(p)))
+            let c = f.as_ref()?;
+            let plan = liquidate(&c.account).ok()?;
+            Some((Shared(Arc::new(plan)), Thresholds::of(&c.report.account)))
         })
     });
     let body = move || {
-        plan.get().map(|plan| {
+        plan.get().map(|(plan, thresholds)| {
             let steps = plan
                 .steps
                 .iter()
@@ -68,12 +67,12 @@ pub fn StagesPanel() -> impl IntoView {
                     view! {
                         <li class="stage-step" data-testid="stage-step" data-stage=s.stage.to_string()
                             data-value=show::exact_or_empty(s.cross_margin_rate)>
-                            <span class="stage-name">{format!("{}. {}", i + 1, stage_name(s.stage))}</span>
+                            <span class="stage-name">{format!("{}. {}", ordinal(i), stage_name(s.stage))}</span>
                             <span class="stage-what">{s.description()}</span>
                             <span class="stage-after">
                                 {format!(
                                     "After: cross margin rate {}, adjusted equity {}, maintenance margin {}",
-                                    show::rate_or_unbounded(s.cross_margin_rate),
+                                    margin_rate(s.cross_margin_rate, thresholds),
                                     show::usd_text(s.adjusted_equity),
                                     show::usd_text(s.maintenance_margin)
                                 )}
@@ -87,16 +86,16 @@ pub fn StagesPanel() -> impl IntoView {
                 <p class="help" data-testid="stages-start" data-value=show::exact_or_empty(plan.starting_rate)>
                     {format!(
                         "Partial liquidation starts at a cross margin rate of {}; {}.",
-                        show::rate(plan.liquidation_rate),
+                        show::percent(plan.liquidation_rate),
                         match plan.starting_rate {
-                            Some(rate) => format!("this account is at {}", show::rate(rate)),
+                            Some(rate) => format!("this account is at {}", margin_rate(Some(rate), thresholds)),
                             None => "this account's rate is unbounded (adjusted equity at or below 0)".into(),
                         }
                     )}
                 </p>
                 <ol class="stages" data-testid="stages" data-value=plan.steps.len().to_string()>{steps}</ol>
                 <p class=format!("stages-outcome outcome-{key}") data-testid="stages-outcome" data-value=key>
-                    <strong>{outcome_text(&plan)}</strong>
+                    <strong>{outcome_text(&plan, thresholds)}</strong>
                 </p>
                 <details class="readings" data-testid="stages-readings">
                     <summary>"How this play-out reads the rules"</summary>

@@ -4,19 +4,17 @@
 //! ([`Ctx::shock`]): it never goes into the scenario, the saved work or a share link.
 
 use super::Ctx;
+use crate::analysis::{analyse, Analysis};
 use crate::calc::{change_percent, Computed, Shared, Shock};
 use crate::chart_scale::{change_at, position_of};
-use crate::number::{for_field, parse_typed};
+use crate::number::parse_typed;
 use crate::show;
-use crate::web;
+use crate::whatif_input::{
+    change_for_field, price_after_change, price_for_field, price_typed, ShockProblem,
+};
 use leptos::prelude::*;
 use std::sync::Arc;
-use unimargin::evaluate::Evaluation;
-use unimargin::whatif::{liquidation_prices, sweep, LiquidationPrices, PriceFigures, PriceProbe};
 use unimargin::{Account, Decimal};
-
-/// Prices the chart evaluates.
-pub const POINTS: u32 = 200;
 
 /// How the account follows a shocked coin (the engine's reading, `unimargin::whatif`).
 const READING: &str = "A shock sets one coin's USD price and leaves every other input as it is. Coins quoted in it follow, and the mark price of every contract on it moves in proportion to it (the basis between mark and spot is kept).";
@@ -37,85 +35,13 @@ pub fn signed_percent(value: Decimal) -> String {
     )
 }
 
-/// A price with its change from `from`: `41,234.56 USD (−23.4 %)`.
+/// A price with its change from `from`: `41,234.56 USD (−23.4 %)` (a change beyond a
+/// decimal is said to be too large to show).
 pub fn price_and_change(price: Decimal, from: Decimal) -> String {
-    match change_percent(from, price) {
-        Some(change) => format!(
-            "{} USD ({})",
-            show::price(price),
-            signed_percent(change.round_dp(4))
-        ),
-        None => format!("{} USD", show::price(price)),
-    }
-}
-
-/// The what-if figures of one coin of the account as typed.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Analysis {
-    pub coin: String,
-    pub prices: LiquidationPrices,
-    pub curve: Vec<PriceFigures>,
-    /// The chart's price axis: `bottom` to `top`.
-    pub bottom: Decimal,
-    pub top: Decimal,
-    pub warning_rate: Decimal,
-    pub liquidation_rate: Decimal,
-}
-
-/// Liquidation prices and the chart's sweep for coin `x` (each timed for the benchmarks).
-pub fn analyse(account: &Account, x: usize) -> Option<Analysis> {
-    let evaluation = Evaluation::new(account).ok()?;
-    let prices = web::measure(web::LIQUIDATION_MEASURE, || {
-        liquidation_prices(&evaluation, x)
-    })
-    .ok()?;
-    let current = prices.current_price;
-    let found = [
-        prices.liquidation.below,
-        prices.liquidation.above,
-        prices.warning.below,
-        prices.warning.above,
-    ];
-    let farthest = found.iter().flatten().map(|p| (*p - current).abs()).max();
-    let (bottom, top) = match farthest {
-        // Every price found is within a third of the current one: zoom in around them.
-        Some(d) if d * Decimal::from(3) < current => {
-            (current - d * Decimal::TWO, current + d * Decimal::TWO)
-        }
-        _ => {
-            // 0 to twice the price, widened to show a price found above it.
-            let mut top = current * Decimal::TWO;
-            for p in [prices.liquidation.above, prices.warning.above]
-                .into_iter()
-                .flatten()
-            {
-                if p * Decimal::new(11, 1) > top {
-                    top = (p * Decimal::new(125, 2)).min(prices.searched_to);
-                }
-            }
-            (Decimal::ZERO, top)
-        }
-    };
-    // From the first step above 0 when the axis starts at 0 (no price is 0).
-    let from = if bottom.is_zero() {
-        top / Decimal::from(POINTS)
-    } else {
-        bottom
-    };
-    let curve = web::measure(web::SWEEP_MEASURE, || {
-        let mut probe = PriceProbe::new(&evaluation, x).ok()?;
-        sweep(&mut probe, from, top, POINTS).ok()
-    })?;
-    let settings = &account.settings;
-    Some(Analysis {
-        coin: account.coins[x].name.clone(),
-        prices,
-        curve,
-        bottom,
-        top,
-        warning_rate: settings.warning_rate,
-        liquidation_rate: settings.liquidation_rate,
-    })
+    let change = change_percent(from, price).map_or(show::Shown::TooLarge, |c| {
+        show::Shown::Text(signed_percent(c.round_dp(4)))
+    });
+    format!("{} USD ({change})", show::price(price))
 }
 
 /// The figures, a task later: the what-if panels (prices, chart, stages, modes) update just
@@ -294,25 +220,17 @@ fn shock_controls(panel: Panel) -> impl IntoView {
     let price_text = RwSignal::new(String::new());
     let percent_text = RwSignal::new(String::new());
     let slider = RwSignal::new("0".to_string());
-    let problem = RwSignal::new(None::<&'static str>);
+    let problem = RwSignal::new(None::<ShockProblem>);
     let set = move |from: Origin, price: Option<Decimal>| {
         let (Some(coin), Some(current)) = (panel.coin(), panel.current()) else {
             return;
         };
         let change = price.and_then(|p| change_percent(current, p));
         if from != Origin::Price {
-            price_text.set(
-                price
-                    .map(|p| for_field(p.round_dp(2).normalize()))
-                    .unwrap_or_default(),
-            );
+            price_text.set(price.map(price_for_field).unwrap_or_default());
         }
         if from != Origin::Percent {
-            percent_text.set(
-                change
-                    .map(|c| c.round_dp(2).normalize().to_string())
-                    .unwrap_or_default(),
-            );
+            percent_text.set(change.map(change_for_field).unwrap_or_default());
         }
         if from != Origin::Slider {
             slider.set(
@@ -336,14 +254,9 @@ fn shock_controls(panel: Panel) -> impl IntoView {
         let Some(current) = panel.current() else {
             return;
         };
-        match parse_typed(text) {
-            Ok(pct) if pct > Decimal::from(-100) => set(
-                from,
-                Some(current * (Decimal::ONE + pct / Decimal::ONE_HUNDRED)),
-            ),
-            Ok(_) => problem.set(Some("a price cannot fall by 100 % or more")),
-            Err(_) if text.trim().is_empty() => set(from, None),
-            Err(_) => problem.set(Some("enter a change in percent, such as -20")),
+        match price_after_change(current, text) {
+            Ok(price) => set(from, price),
+            Err(error) => problem.set(Some(error)),
         }
     };
     // the slider's position (−100 to 100, zero in the middle) is a change of −95 % to +200 %
@@ -369,11 +282,9 @@ fn shock_controls(panel: Panel) -> impl IntoView {
     let on_price = move |ev: leptos::ev::Event| {
         let text = event_target_value(&ev);
         price_text.set(text.clone());
-        match parse_typed(&text) {
-            Ok(p) if p > Decimal::ZERO => set(Origin::Price, Some(p)),
-            Ok(_) => problem.set(Some("a price must be above 0")),
-            Err(_) if text.trim().is_empty() => set(Origin::Price, None),
-            Err(_) => problem.set(Some("enter a price in USD")),
+        match price_typed(&text) {
+            Ok(price) => set(Origin::Price, price),
+            Err(error) => problem.set(Some(error)),
         }
     };
     let current_text = move || {
@@ -408,7 +319,7 @@ fn shock_controls(panel: Panel) -> impl IntoView {
                 disabled=move || ctx.shock.with(Option::is_none)
                 on:click=move |_| ctx.shock.set(None)>"Reset"</button>
             <span class="help">{current_text}</span>
-            {move || problem.get().map(|p| view! { <p class="field-error" data-testid="shock-error">{p}</p> })}
+            {move || problem.get().map(|p| view! { <p class="field-error" data-testid="shock-error">{p.to_string()}</p> })}
         </div>
     }
 }
@@ -426,7 +337,7 @@ fn threshold_lines(
         return view! {
             <li data-testid=format!("{key}-price-state") data-value="past">
                 <strong>{format!("{what}: already past")}</strong>
-                {format!(" (the cross margin rate is at or above {}).", show::rate(t.rate))}
+                {format!(" (the cross margin rate is at or above {}).", show::percent(t.rate))}
             </li>
         }
         .into_any();
