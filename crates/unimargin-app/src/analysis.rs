@@ -4,6 +4,7 @@
 //! work; each search is timed for the benchmarks.
 
 use crate::chart_scale::price_axis;
+use crate::checked::Checked;
 use crate::web;
 use unimargin::evaluate::Evaluation;
 use unimargin::whatif::{liquidation_prices, sweep, LiquidationPrices, PriceFigures, PriceProbe};
@@ -42,7 +43,7 @@ pub fn analyse(account: &Account, x: usize) -> Option<Analysis> {
     let (bottom, top) = price_axis(prices.current_price, &found, &above, prices.searched_to);
     // From the first step above 0 when the axis starts at 0 (no price is 0).
     let from = if bottom.is_zero() {
-        top.checked_div(Decimal::from(POINTS)).unwrap_or(top)
+        top.over(Decimal::from(POINTS)).unwrap_or(top)
     } else {
         bottom
     };

@@ -2,6 +2,7 @@
 //! shock) → report. When the draft does not compute, the last figures that did are kept,
 //! marked stale. A shock is an overlay: it changes the figures, never the scenario.
 
+use crate::checked::Checked;
 use crate::draft::{Draft, FieldError, FieldProblem};
 use std::sync::Arc;
 use unimargin::evaluate::evaluate;
@@ -33,9 +34,7 @@ impl Applied {
 
 /// `(to − from) ÷ from × 100`.
 pub fn change_percent(from: Decimal, to: Decimal) -> Option<Decimal> {
-    to.checked_sub(from)?
-        .checked_div(from)?
-        .checked_mul(Decimal::ONE_HUNDRED)
+    to.minus(from)?.over(from)?.times(Decimal::ONE_HUNDRED)
 }
 
 /// Everything the engine says about a valid draft.

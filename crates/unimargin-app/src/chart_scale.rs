@@ -2,6 +2,7 @@
 //! (1, 2, 2.5 or 5 × a power of ten), threshold labels kept apart, the curve cut into runs by
 //! risk zone, and the what-if slider's two-sided scale (zero in the middle).
 
+use crate::checked::Checked;
 use rust_decimal::prelude::ToPrimitive;
 use unimargin::Decimal;
 
@@ -21,16 +22,13 @@ fn power_of_ten(e: i32) -> Option<Decimal> {
 /// `55,000, 60,000, 65,000, 70,000`. Checked throughout: a range beyond a decimal's gives
 /// its two ends, never a panic or a loop of countless ticks.
 pub fn nice_ticks(lo: Decimal, hi: Decimal, max: usize) -> Vec<Decimal> {
-    let span = match hi.checked_sub(lo) {
+    let span = match hi.minus(lo) {
         Some(span) if span > Decimal::ZERO && max >= 2 => span,
         Some(_) => return vec![lo],
         None => return vec![lo, hi],
     };
     let count = Decimal::from(max);
-    let rough = span
-        .checked_div(count)
-        .and_then(|r| r.to_f64())
-        .unwrap_or(1.0);
+    let rough = span.over(count).and_then(|r| r.to_f64()).unwrap_or(1.0);
     // a float's logarithm: an estimate of the step's size, its exactness checked below
     let exponent = rough.log10().floor() as i32;
     let Some(power) = power_of_ten(exponent.clamp(-28, 28)) else {
@@ -38,7 +36,7 @@ pub fn nice_ticks(lo: Decimal, hi: Decimal, max: usize) -> Vec<Decimal> {
     };
     for factor in [10, 20, 25, 50, 100, 200, 250, 500] {
         if let Some(ticks) = power
-            .checked_mul(Decimal::new(factor, 1))
+            .times(Decimal::new(factor, 1))
             .and_then(|step| ticks_by(lo, hi, step, count))
         {
             return ticks;
@@ -50,16 +48,16 @@ pub fn nice_ticks(lo: Decimal, hi: Decimal, max: usize) -> Vec<Decimal> {
 /// The multiples of `step` inside `[lo, hi]`, if there are at most `max` of them (counted
 /// before any is made).
 fn ticks_by(lo: Decimal, hi: Decimal, step: Decimal, max: Decimal) -> Option<Vec<Decimal>> {
-    let first = lo.checked_div(step)?.ceil().checked_mul(step)?;
-    let gaps = hi.checked_sub(first)?.checked_div(step)?.floor();
-    if gaps.checked_add(Decimal::ONE)? > max {
+    let first = lo.over(step)?.ceil().times(step)?;
+    let gaps = hi.minus(first)?.over(step)?.floor();
+    if gaps.plus(Decimal::ONE)? > max {
         return None;
     }
     let mut ticks = Vec::new();
     let mut tick = first;
     while tick <= hi {
         ticks.push(tick.normalize());
-        match tick.checked_add(step) {
+        match tick.plus(step) {
             Some(next) => tick = next,
             None => break,
         }
@@ -86,7 +84,7 @@ pub fn axis_labels(ticks: &[Decimal]) -> Vec<String> {
                 t.normalize()
             } else {
                 // a unit of 1,000 or 1,000,000: the quotient is smaller than the tick
-                t.checked_div(unit).unwrap_or(*t).round_dp(2).normalize()
+                t.over(unit).unwrap_or(*t).round_dp(2).normalize()
             };
             if value.is_zero() {
                 "0".to_string()
@@ -181,7 +179,7 @@ pub fn change_at(position: Decimal) -> Decimal {
     };
     position
         .saturating_mul(scale)
-        .checked_div(end)
+        .over(end)
         .unwrap_or_default()
         .normalize()
 }
@@ -198,7 +196,7 @@ pub fn position_of(change: Decimal) -> Decimal {
     // saturating: a change too large to multiply is past the end either way
     change
         .saturating_mul(end)
-        .checked_div(scale)
+        .over(scale)
         .unwrap_or_default()
         .clamp(Decimal::ZERO.saturating_sub(end), end)
         .round_dp(1)
@@ -221,28 +219,28 @@ pub fn price_axis(
     let farthest = found
         .iter()
         .flatten()
-        .map(|p| p.checked_sub(current).map(|d| d.abs()))
+        .map(|p| p.minus(current).map(|d| d.abs()))
         .collect::<Option<Vec<Decimal>>>()
         .map(|distances| distances.into_iter().max());
     let Some(farthest) = farthest else {
         return whole;
     };
     let zoomed = farthest.and_then(|d| {
-        let near = d.checked_mul(Decimal::from(3))? < current;
-        let twice = d.checked_mul(Decimal::TWO)?;
-        near.then_some((current.checked_sub(twice)?, current.checked_add(twice)?))
+        let near = d.times(Decimal::from(3))? < current;
+        let twice = d.times(Decimal::TWO)?;
+        near.then_some((current.minus(twice)?, current.plus(twice)?))
     });
     if let Some(axis) = zoomed {
         return axis;
     }
-    let Some(mut top) = current.checked_mul(Decimal::TWO) else {
+    let Some(mut top) = current.times(Decimal::TWO) else {
         return whole;
     };
     for p in above.iter().flatten() {
-        match p.checked_mul(Decimal::new(11, 1)) {
+        match p.times(Decimal::new(11, 1)) {
             Some(wide) if wide <= top => {}
             _ => {
-                let room = p.checked_mul(Decimal::new(125, 2)).unwrap_or(searched_to);
+                let room = p.times(Decimal::new(125, 2)).unwrap_or(searched_to);
                 top = room.min(searched_to);
             }
         }

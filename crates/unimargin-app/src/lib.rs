@@ -16,6 +16,7 @@ pub mod after_fill;
 pub mod analysis;
 pub mod calc;
 pub mod chart_scale;
+pub mod checked;
 pub mod draft;
 pub mod glossary;
 pub mod labels;

@@ -7,6 +7,7 @@
 //! Rates are typed and shown as percentages (`98`, `0.06`) and kept as FORMAT.md's fractions
 //! (`0.98`, `0.0006`) everywhere else: [`parse_percent`] and [`percent_for_field`] convert.
 
+use crate::checked::Checked;
 use unimargin::num::{parse_decimal, NumberError};
 use unimargin::Decimal;
 
@@ -94,19 +95,21 @@ pub fn parse_percent(text: &str) -> Result<Decimal, EntryError> {
 /// 1e29 %) goes in as that percentage in scientific notation, which the field then refuses
 /// as too large: never as digits that would read as another number.
 pub fn percent_for_field(fraction: Decimal) -> String {
-    match fraction.checked_mul(Decimal::ONE_HUNDRED) {
+    match fraction.times(Decimal::ONE_HUNDRED) {
         Some(p) => for_field(p.normalize()),
         None => {
-            let scientific = format!("{:e}", fraction.normalize());
-            match scientific
-                .split_once('e')
-                .map(|(m, e)| (m, e.parse::<i32>()))
-            {
-                Some((mantissa, Ok(exponent))) => {
-                    format!("{mantissa}e{}", exponent.saturating_add(2))
-                }
-                _ => scientific,
-            }
+            // d.ddd…e(n + 2): the fraction's digits, its point after the first
+            let n = fraction.normalize();
+            let all = n.mantissa().unsigned_abs().to_string();
+            let places = i64::try_from(all.len()).unwrap_or(0).saturating_sub(1);
+            let exponent = places
+                .saturating_sub(i64::from(n.scale()))
+                .saturating_add(2);
+            let digits = all.trim_end_matches('0');
+            let (first, rest) = digits.split_at(1.min(digits.len()));
+            let sign = if n.is_sign_negative() { "-" } else { "" };
+            let point = if rest.is_empty() { "" } else { "." };
+            format!("{sign}{first}{point}{rest}e{exponent}")
         }
     }
 }

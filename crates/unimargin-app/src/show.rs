@@ -6,6 +6,7 @@
 //! rounded to nothing keeps its first significant digit rather than show a sign it does not
 //! have (`-0.004 USD`, never `0.00 USD` beside a rejected order).
 
+use crate::checked::Checked;
 use rust_decimal::RoundingStrategy;
 use std::fmt;
 use unimargin::rules::risk::Risk;
@@ -40,14 +41,16 @@ fn round(value: Decimal, places: u32) -> Decimal {
 
 /// `value` to `places` decimals, or, where that leaves nothing of a value that is not 0, to
 /// its first significant digit (`-0.004`, `0.000000003`).
-fn round_kept(value: Decimal, places: u32) -> Decimal {
+pub fn round_kept(value: Decimal, places: u32) -> Decimal {
     let rounded = round(value, places);
-    if rounded.is_zero() && !value.is_zero() {
-        value
-            .round_sf_with_strategy(1, RoundingStrategy::MidpointAwayFromZero)
-            .unwrap_or(value)
-    } else {
-        rounded
+    if !rounded.is_zero() || value.is_zero() {
+        return rounded;
+    }
+    // the place of the first significant digit: where cutting leaves something
+    let cut = |dp: u32| value.round_dp_with_strategy(dp, RoundingStrategy::ToZero);
+    match (places..=Decimal::MAX_SCALE).find(|dp| !cut(*dp).is_zero()) {
+        Some(dp) => round(value, dp),
+        None => value,
     }
 }
 
@@ -99,7 +102,7 @@ pub fn amount(value: Decimal) -> String {
 /// A fraction as a percentage, exactly: `0.98` → `98 %`, `0.800041` → `80.0041 %` (the
 /// thresholds a rate is read against are shown so).
 pub fn percent(fraction: Decimal) -> Shown {
-    match fraction.checked_mul(Decimal::ONE_HUNDRED) {
+    match fraction.times(Decimal::ONE_HUNDRED) {
         Some(p) => Shown::Text(format!("{} %", group_thousands(p))),
         None => Shown::TooLarge,
     }

@@ -8,6 +8,7 @@
 //! thresholds themselves are shown exactly ([`crate::show::percent`]), so a reader comparing
 //! the two numbers always reads the side the account is on.
 
+use crate::checked::Checked;
 use crate::show::{self, Shown};
 use rust_decimal::RoundingStrategy;
 use unimargin::report::AccountReport;
@@ -102,11 +103,11 @@ pub const WARNING_ZONE_RIGHT: &str = "20%";
 /// 80`, beyond 125 % at the end).
 fn place(rate: Decimal, liquidation: Decimal) -> Decimal {
     let end = Decimal::ONE_HUNDRED;
-    match rate.checked_div(liquidation) {
+    match rate.over(liquidation) {
         Some(share) if share >= Decimal::new(125, 2) => end,
         Some(share) => share
             .max(Decimal::ZERO)
-            .checked_mul(Decimal::from(80))
+            .times(Decimal::from(80))
             .map_or(end, |p| p.min(end)),
         // a liquidation rate of 0 is refused; a quotient beyond a decimal is past the end
         None => end,

@@ -2,6 +2,7 @@
 //! from the slider), turned into the price to set, exactly and checked. A number that
 //! cannot be a price gets a typed problem ([`ShockProblem`]), worded in one place.
 
+use crate::checked::Checked;
 use crate::number::{for_field, parse_typed};
 use rust_decimal::RoundingStrategy;
 use unimargin::Decimal;
@@ -50,9 +51,9 @@ pub fn price_after_change(current: Decimal, text: &str) -> Result<Option<Decimal
         return Err(ShockProblem::FallOfAll);
     }
     let price = change
-        .checked_div(Decimal::ONE_HUNDRED)
-        .and_then(|c| Decimal::ONE.checked_add(c))
-        .and_then(|factor| current.checked_mul(factor))
+        .over(Decimal::ONE_HUNDRED)
+        .and_then(|c| Decimal::ONE.plus(c))
+        .and_then(|factor| current.times(factor))
         .ok_or(ShockProblem::TooLarge)?;
     if price <= Decimal::ZERO {
         // a fall a hair short of 100 %, rounded to nothing
@@ -65,15 +66,7 @@ pub fn price_after_change(current: Decimal, text: &str) -> Result<Option<Decimal
 /// the cent from 1 up, else to 8 places, never to 0.
 pub fn price_for_field(price: Decimal) -> String {
     let places = if price.abs() >= Decimal::ONE { 2 } else { 8 };
-    let rounded = price.round_dp(places);
-    let kept = if rounded.is_zero() {
-        price
-            .round_sf_with_strategy(1, RoundingStrategy::AwayFromZero)
-            .unwrap_or(price)
-    } else {
-        rounded
-    };
-    for_field(kept.normalize())
+    for_field(crate::show::round_kept(price, places).normalize())
 }
 
 /// A change in percent as it goes into the change field (set from the price or the
@@ -156,7 +149,8 @@ mod tests {
         assert_eq!(price_for_field(d("41000.456")), "41,000.46");
         assert_eq!(price_for_field(d("0.123456789")), "0.12345679");
         // 64,000 × (1 − 0.99999999999999) = 0.00000000064: not 0
-        assert_eq!(price_for_field(d("0.00000000064")), "0.0000000007");
+        assert_eq!(price_for_field(d("0.00000000064")), "0.0000000006");
+        assert_eq!(price_for_field(d("0.00000000066")), "0.0000000007");
         assert_eq!(change_for_field(d("-35.9375")), "-35.94");
         assert_eq!(change_for_field(d("12.5")), "12.5");
         // a fall of 99.999 % is not a fall of 100 %

@@ -7,6 +7,7 @@
 //! `AE = Σ f(c) − losses − fees` and `equity = Σ usd_equity` make it. No rule is worked
 //! out here.
 
+use crate::checked::Checked;
 use crate::show::{self, Shown};
 use unimargin::report::Report;
 use unimargin::text::group_thousands;
@@ -45,7 +46,7 @@ impl Why {
     /// `None` beyond a decimal (equity near the largest decimal, adjusted equity far below
     /// 0).
     pub fn gap(&self) -> Option<Decimal> {
-        self.equity.checked_sub(self.adjusted_equity)
+        self.equity.minus(self.adjusted_equity)
     }
 }
 

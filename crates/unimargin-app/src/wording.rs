@@ -6,6 +6,7 @@
 //! tier 1 rate: …"), so a sentence about a field does not name the field again. A kind the
 //! page has nothing to add to (an overflow, a file's JSON) keeps the engine's sentence.
 
+use crate::checked::Checked;
 use crate::draft::FieldProblem;
 use crate::labels::field_words;
 use unimargin::text::group_thousands;
@@ -133,7 +134,7 @@ pub fn is_rate(field: &str) -> bool {
 /// A fraction as the percentage typed for it, exactly: `1.5` → `150 %`. A fraction too large
 /// to multiply by 100 is written as it is, said to be a fraction (never a wrong percentage).
 fn percent(fraction: Decimal) -> String {
-    match fraction.checked_mul(Decimal::ONE_HUNDRED) {
+    match fraction.times(Decimal::ONE_HUNDRED) {
         Some(p) => format!("{} %", group_thousands(p.normalize())),
         None => format!("{} (as a fraction)", group_thousands(fraction)),
     }

@@ -3,6 +3,7 @@
 //! the highest bound).
 
 use super::*;
+use crate::checked::Checked;
 use crate::number::{for_field, parse_typed};
 use unimargin::Decimal;
 
@@ -253,9 +254,7 @@ fn new_tier_values<'a>(
     let bound = match highest {
         // twice the highest, or the largest decimal (a bound not above the one before it,
         // which the engine then names) when twice is beyond a decimal
-        Some(b) if b > Decimal::ZERO => {
-            for_field(b.checked_mul(Decimal::TWO).unwrap_or(Decimal::MAX))
-        }
+        Some(b) if b > Decimal::ZERO => for_field(b.times(Decimal::TWO).unwrap_or(Decimal::MAX)),
         _ => first_bound.to_string(),
     };
     (bound, last_rate.unwrap_or_else(|| default_rate.to_string()))

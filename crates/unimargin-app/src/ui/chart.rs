@@ -7,6 +7,7 @@ use super::whatif::price_and_change;
 use super::Ctx;
 use crate::analysis::Analysis;
 use crate::chart_scale::{axis_labels, nice_ticks, spread_labels, zone_runs, Zone};
+use crate::checked::Checked;
 use crate::show;
 use crate::threshold::{margin_rate, Thresholds};
 use leptos::prelude::*;
@@ -110,7 +111,7 @@ pub fn chart(ctx: Ctx, analysis: Memo<Option<Arc<Analysis>>>) -> impl IntoView {
             // up to 125 % of the liquidation rate (a rate too large for that: up to it)
             let top_rate = a
                 .liquidation_rate
-                .checked_mul(Decimal::new(125, 2))
+                .times(Decimal::new(125, 2))
                 .unwrap_or(a.liquidation_rate);
             let thresholds = Thresholds {
                 warning: a.warning_rate,
