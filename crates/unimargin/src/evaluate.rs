@@ -12,13 +12,11 @@ use crate::rules::check::{max_order_size, order_acceptance, Probe, ProbeInputs};
 use crate::rules::discount::{contribution, discount_slices};
 use crate::rules::equity::{coin_equity, debt, unrealized_pnl, usd_equity};
 use crate::rules::initial_margin::{
-    available_margin, loan_initial_margin, loan_tier, margin_reserved, side_initial_margin,
-    ContractBook,
+    available_margin, margin_reserved, side_initial_margin, ContractBook,
 };
 use crate::rules::interest::{hourly_interest, interest_bearing_debt};
-use crate::rules::maintenance_margin::{
-    derivatives_maintenance_margin, loan_maintenance_margin, ContractMaintenance,
-};
+use crate::rules::loan::{loan_terms, loan_tier};
+use crate::rules::maintenance_margin::{derivatives_maintenance_margin, ContractMaintenance};
 use crate::rules::pending::{
     adjusted_equity, margin_added, pending_fee, spot_fill, spot_trading_loss,
 };
@@ -59,8 +57,10 @@ fn coin_terms(
     let owed = debt(equity);
     Ok(CoinTerms {
         contribution: contribution(&coin.discount_tiers, equity, prices[i])?,
-        loan_initial_margin: loan_initial_margin(&coin.loan_tiers, owed, prices[i])?,
-        loan_maintenance_margin: loan_maintenance_margin(&coin.loan_tiers, owed, prices[i])?,
+        loan_initial_margin: loan_terms(&coin.loan_tiers, owed, prices[i])
+            .map(|l| l.map(|l| l.initial_margin))?,
+        loan_maintenance_margin: loan_terms(&coin.loan_tiers, owed, prices[i])
+            .map(|l| l.map(|l| l.maintenance_margin))?,
     })
 }
 
@@ -271,9 +271,11 @@ impl<'a> Evaluation<'a> {
                 } else {
                     value
                 },
-                loan_initial_margin: loan_initial_margin(&coin.loan_tiers, owed, prices[i])
+                loan_initial_margin: loan_terms(&coin.loan_tiers, owed, prices[i])
+                    .map(|l| l.map(|l| l.initial_margin))
                     .at(path, Figure::LoanInitialMargin)?,
-                loan_maintenance_margin: loan_maintenance_margin(&coin.loan_tiers, owed, prices[i])
+                loan_maintenance_margin: loan_terms(&coin.loan_tiers, owed, prices[i])
+                    .map(|l| l.map(|l| l.maintenance_margin))
                     .at(path, Figure::LoanMaintenanceMargin)?,
             };
             let (Some(loan_im), Some(loan_mm)) =
@@ -301,7 +303,7 @@ impl<'a> Evaluation<'a> {
             )
             .at(path, Figure::Interest)?;
             let tier = (!owed.is_zero())
-                .then(|| loan_tier(&coin.loan_tiers, owed))
+                .then(|| loan_tier(&coin.loan_tiers, owed).map(|t| &coin.loan_tiers[t]))
                 .flatten();
             discounted = add(discounted, terms.contribution).at(path, Figure::AdjustedEquity)?;
             account_equity = add(account_equity, value).at(path, Figure::AccountEquity)?;

@@ -16,9 +16,12 @@
 use crate::model::{Account, CoinModel, OrderModel, Quote};
 use crate::report::{CoinReport, ContractReport, Report, SideReport};
 use crate::rules::discount::contribution;
-use crate::rules::initial_margin::{loan_tier, side_initial_margin, SideBook};
+use crate::rules::initial_margin::{side_initial_margin, SideBook};
+use crate::rules::loan::loan_tier;
+use crate::rules::maintenance_margin::position_tier;
 use crate::rules::pending::spot_fill;
 use crate::rules::risk::Risk;
+use crate::rules::tiers::tier_holding;
 use crate::scenario::{OrderSide, PositionSide};
 use crate::text::{group_thousands, percent, usd};
 use rust_decimal::{Decimal, RoundingStrategy};
@@ -320,10 +323,8 @@ fn rate_at(coin: &CoinModel, value_usd: Decimal) -> Decimal {
     if value_usd <= Decimal::ZERO {
         return Decimal::ONE;
     }
-    coin.discount_tiers
-        .iter()
-        .find(|t| t.up_to_usd.is_none_or(|u| value_usd <= u))
-        .map_or(Decimal::ZERO, |t| t.rate)
+    tier_holding(&coin.discount_tiers, value_usd)
+        .map_or(Decimal::ZERO, |t| coin.discount_tiers[t].rate)
 }
 
 // ---------------------------------------------------------------------------------------
@@ -607,7 +608,8 @@ impl<'a> Ctx<'a> {
         maintenance: bool,
     ) -> Option<(String, Decimal, Option<String>)> {
         let (coin, report) = self.coin(i);
-        let tier = loan_tier(&coin.loan_tiers, debt)?;
+        let index = loan_tier(&coin.loan_tiers, debt)?;
+        let tier = &coin.loan_tiers[index];
         let value = debt.checked_mul(report.usd_price)?;
         let (operation, margin) = if maintenance {
             (format!("× {}", num(tier.mmr)), value.checked_mul(tier.mmr)?)
@@ -624,11 +626,6 @@ impl<'a> Ctx<'a> {
             amount(margin)
         );
         let note = (coin.loan_tiers.len() > 1).then(|| {
-            let index = coin
-                .loan_tiers
-                .iter()
-                .position(|t| std::ptr::eq(t, tier))
-                .unwrap_or(0);
             let lower = lower_bound(coin.loan_tiers.iter().map(|t| t.up_to), index);
             format!(
                 "the whole debt in the tier {}",
@@ -1163,11 +1160,7 @@ impl<'a> Ctx<'a> {
             amount(s.maintenance_margin)
         );
         if c.mm_tiers.len() > 1 {
-            let index = c
-                .mm_tiers
-                .iter()
-                .position(|t| t.up_to_usd.is_none_or(|u| s.notional_usd <= u))
-                .unwrap_or(c.mm_tiers.len() - 1);
+            let index = position_tier(&c.mm_tiers, s.notional_usd);
             let lower = lower_bound(c.mm_tiers.iter().map(|t| t.up_to_usd), index);
             text.push_str(&format!(
                 " (notional {} USD, in the tier {})",

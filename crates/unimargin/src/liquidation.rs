@@ -24,7 +24,7 @@ use crate::model::Account;
 use crate::num::{add, div, mul, sub, Overflow};
 use crate::report::Report;
 use crate::rules::initial_margin::ContractBook;
-use crate::rules::maintenance_margin::derivatives_maintenance_margin;
+use crate::rules::maintenance_margin::{derivatives_maintenance_margin, position_tier};
 use crate::scenario::PositionSide;
 use crate::text::{group_thousands, side_name, usd};
 use rust_decimal::{Decimal, RoundingStrategy};
@@ -446,11 +446,7 @@ pub fn liquidate(account: &Account) -> Result<LiquidationPlan, Error> {
                     book.short.held
                 };
                 let notional = mul(size, unit).map_err(overflow)?;
-                let tier = c
-                    .mm_tiers
-                    .iter()
-                    .position(|t| t.up_to_usd.is_none_or(|u| notional <= u))
-                    .unwrap_or(0);
+                let tier = position_tier(&c.mm_tiers, notional);
                 if size.is_zero() || tier == 0 {
                     continue;
                 }

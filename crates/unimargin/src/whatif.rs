@@ -24,8 +24,9 @@ use crate::model::{
 use crate::num::{add, div, mul, sub, Overflow};
 use crate::rules::discount::contribution;
 use crate::rules::equity::{coin_equity, debt};
-use crate::rules::initial_margin::{derivatives_initial_margin, loan_initial_margin, ContractBook};
-use crate::rules::maintenance_margin::{derivatives_maintenance_margin, loan_maintenance_margin};
+use crate::rules::initial_margin::{derivatives_initial_margin, ContractBook};
+use crate::rules::loan::loan_terms;
+use crate::rules::maintenance_margin::derivatives_maintenance_margin;
 use crate::rules::pending::{margin_added, pending_fee, spot_fill, spot_trading_loss};
 use crate::rules::prices::usd_price;
 use crate::rules::risk::cross_margin_rate;
@@ -387,11 +388,15 @@ impl<'a> PriceProbe<'a> {
             let owed = debt(equity);
             terms.loans_im = add(
                 terms.loans_im,
-                loan_initial_margin(&coin.loan_tiers, owed, prices[i])?.ok_or(Overflow)?,
+                loan_terms(&coin.loan_tiers, owed, prices[i])
+                    .map(|l| l.map(|l| l.initial_margin))?
+                    .ok_or(Overflow)?,
             )?;
             terms.loans_mm = add(
                 terms.loans_mm,
-                loan_maintenance_margin(&coin.loan_tiers, owed, prices[i])?.ok_or(Overflow)?,
+                loan_terms(&coin.loan_tiers, owed, prices[i])
+                    .map(|l| l.map(|l| l.maintenance_margin))?
+                    .ok_or(Overflow)?,
             )?;
         }
         // pending spot orders on changing coins, replayed on their running balances
@@ -412,8 +417,12 @@ impl<'a> PriceProbe<'a> {
                     let owed = debt(equity);
                     Ok((
                         contribution(&c.discount_tiers, equity, prices[i])?,
-                        loan_initial_margin(&c.loan_tiers, owed, prices[i])?.ok_or(Overflow)?,
-                        loan_maintenance_margin(&c.loan_tiers, owed, prices[i])?.ok_or(Overflow)?,
+                        loan_terms(&c.loan_tiers, owed, prices[i])
+                            .map(|l| l.map(|l| l.initial_margin))?
+                            .ok_or(Overflow)?,
+                        loan_terms(&c.loan_tiers, owed, prices[i])
+                            .map(|l| l.map(|l| l.maintenance_margin))?
+                            .ok_or(Overflow)?,
                     ))
                 };
             let base_before = add(equities[base], m.base_offset)?;

@@ -5,7 +5,8 @@
 
 use super::discount::contribution;
 use super::equity::debt;
-use super::initial_margin::{derivatives_initial_margin, loan_initial_margin, ContractBook};
+use super::initial_margin::{derivatives_initial_margin, ContractBook};
+use super::loan::loan_terms;
 use super::pending::{margin_added, pending_fee, spot_fill, spot_trading_loss};
 use crate::model::{CoinModel, ContractModel, OrderModel};
 use crate::num::{add, mul, sub, Overflow};
@@ -58,7 +59,7 @@ fn loan_im(
     equity: Decimal,
     usd_price: Decimal,
 ) -> Result<Option<Decimal>, Overflow> {
-    loan_initial_margin(&coin.loan_tiers, debt(equity), usd_price)
+    loan_terms(&coin.loan_tiers, debt(equity), usd_price).map(|l| l.map(|l| l.initial_margin))
 }
 
 /// The account as the order to check finds it, reduced to what the order touches.
