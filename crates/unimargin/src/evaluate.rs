@@ -9,22 +9,19 @@ use crate::report::{
     Report, SideReport, REPORT_FORMAT,
 };
 use crate::rules::check::{max_order_size, order_acceptance, Probe, ProbeInputs};
-use crate::rules::discount::{contribution, discount_slices};
+use crate::rules::discount::discount_slices;
 use crate::rules::equity::{coin_equity, debt, unrealized_pnl, usd_equity};
-use crate::rules::initial_margin::{
-    available_margin, margin_reserved, side_initial_margin, ContractBook,
-};
+use crate::rules::initial_margin::{available_margin, margin_reserved, ContractBook};
 use crate::rules::interest::{hourly_interest, interest_bearing_debt};
-use crate::rules::loan::{loan_terms, loan_tier};
-use crate::rules::maintenance_margin::{derivatives_maintenance_margin, ContractMaintenance};
+use crate::rules::loan::loan_terms;
 use crate::rules::pending::{
-    adjusted_equity, margin_added, pending_fee, spot_fill, spot_trading_loss,
+    adjusted_equity, futures_order_effect, spot_order_effect, CoinTerms, ContractMargins, FillCoin,
 };
 use crate::rules::prices::usd_price;
 use crate::rules::risk::{
     account_leverage, cross_margin_rate, futures_orders_cancelled, position_value, risk_level,
 };
-use crate::scenario::{Market, OrderSide, PositionSide};
+use crate::scenario::{Market, PositionSide};
 use crate::text;
 use rust_decimal::Decimal;
 
@@ -36,58 +33,6 @@ trait At<T> {
 impl<T> At<T> for Result<T, Overflow> {
     fn at(self, path: impl FnOnce() -> String, what: Figure) -> Result<T, Error> {
         self.map_err(|_| Error::too_large(path(), what))
-    }
-}
-
-/// A coin's terms that depend on its equity: contribution and loan margins.
-#[derive(Clone, Copy)]
-struct CoinTerms {
-    contribution: Decimal,
-    loan_initial_margin: Option<Decimal>,
-    loan_maintenance_margin: Option<Decimal>,
-}
-
-fn coin_terms(
-    account: &Account,
-    prices: &[Decimal],
-    i: usize,
-    equity: Decimal,
-) -> Result<CoinTerms, Overflow> {
-    let coin = &account.coins[i];
-    let owed = debt(equity);
-    Ok(CoinTerms {
-        contribution: contribution(&coin.discount_tiers, equity, prices[i])?,
-        loan_initial_margin: loan_terms(&coin.loan_tiers, owed, prices[i])
-            .map(|l| l.map(|l| l.initial_margin))?,
-        loan_maintenance_margin: loan_terms(&coin.loan_tiers, owed, prices[i])
-            .map(|l| l.map(|l| l.maintenance_margin))?,
-    })
-}
-
-/// A contract's margins for a book: each side's initial margin, and its maintenance terms.
-#[derive(Clone, Copy)]
-struct ContractFigures {
-    im_long: Decimal,
-    im_short: Decimal,
-    maintenance: ContractMaintenance,
-}
-
-impl ContractFigures {
-    fn of(
-        book: &ContractBook,
-        contract: &crate::model::ContractModel,
-        settle_usd: Decimal,
-    ) -> Result<ContractFigures, Overflow> {
-        Ok(ContractFigures {
-            im_long: side_initial_margin(&book.long, contract, settle_usd)?,
-            im_short: side_initial_margin(&book.short, contract, settle_usd)?,
-            maintenance: derivatives_maintenance_margin(book, contract, settle_usd)?,
-        })
-    }
-
-    /// `max(IM_long, IM_short)`, as [`derivatives_initial_margin`] computes it.
-    fn initial_margin(&self) -> Decimal {
-        self.im_long.max(self.im_short)
     }
 }
 
@@ -108,8 +53,8 @@ fn not_borrowable(path: String, coin: &str, owed: Decimal, cause: DebtCause) -> 
 pub struct Evaluation<'a> {
     account: &'a Account,
     prices: Vec<Decimal>,
-    /// Coin equities after the pending orders.
-    equities: Vec<Decimal>,
+    /// Each coin's terms after the pending orders.
+    terms: Vec<CoinTerms>,
     /// Contract books after the pending orders.
     books: Vec<ContractBook>,
     report: Report,
@@ -153,7 +98,7 @@ impl<'a> Evaluation<'a> {
             coins: &self.account.coins,
             contracts: &self.account.contracts,
             usd_prices: &self.prices,
-            equities: &self.equities,
+            terms: &self.terms,
             books: &self.books,
             spot_taker_fee: self.account.settings.spot_taker_fee,
         };
@@ -189,19 +134,27 @@ impl<'a> Evaluation<'a> {
         let acceptance = order_acceptance(ae, reserved, &effect).at(path, Figure::Order)?;
         let (max_size, _probes) =
             max_order_size(&probe, ae, reserved, size_step).at(path, Figure::LargestSize)?;
+        let debt_added = effect.debt_added().at(path, Figure::Order)?;
         Ok(CheckReport {
             accepted: acceptance.accepted,
-            spot_loss: effect.spot_loss,
-            fee: effect.fee,
-            initial_margin_added: effect.initial_margin_added,
+            spot_loss: effect.spot_loss(),
+            fee: effect.fee(),
+            initial_margin_added: effect.initial_margin_added(),
             adjusted_equity_after: acceptance.adjusted_equity_after,
             margin_reserved_after: acceptance.margin_reserved_after,
             headroom: acceptance.headroom,
             max_size,
             size_step,
-            reasons: text::check_reasons(self.account, order, &effect, &acceptance, max_size),
+            reasons: text::check_reasons(
+                self.account,
+                order,
+                &effect,
+                debt_added,
+                &acceptance,
+                max_size,
+            ),
             not_borrowable: effect
-                .not_borrowable
+                .not_borrowable()
                 .map(|i| self.account.coins[i].name.clone()),
         })
     }
@@ -244,7 +197,6 @@ impl<'a> Evaluation<'a> {
         }
 
         // §2, §3, §5, §6, §8 per coin
-        let mut equities = Vec::with_capacity(coins.len());
         let mut terms_now = Vec::with_capacity(coins.len());
         let mut coin_reports = Vec::with_capacity(coins.len());
         let (mut discounted, mut account_equity) = (Decimal::ZERO, Decimal::ZERO);
@@ -262,24 +214,16 @@ impl<'a> Evaluation<'a> {
             } else {
                 Vec::new()
             };
-            let terms = CoinTerms {
-                contribution: if value > Decimal::ZERO {
-                    slices
-                        .iter()
-                        .try_fold(Decimal::ZERO, |sum, s| add(sum, s.discounted_usd))
-                        .at(path, Figure::Discount)?
-                } else {
-                    value
-                },
-                loan_initial_margin: loan_terms(&coin.loan_tiers, owed, prices[i])
-                    .map(|l| l.map(|l| l.initial_margin))
-                    .at(path, Figure::LoanInitialMargin)?,
-                loan_maintenance_margin: loan_terms(&coin.loan_tiers, owed, prices[i])
-                    .map(|l| l.map(|l| l.maintenance_margin))
-                    .at(path, Figure::LoanMaintenanceMargin)?,
+            let contribution = if value > Decimal::ZERO {
+                slices
+                    .iter()
+                    .try_fold(Decimal::ZERO, |sum, s| add(sum, s.discounted_usd))
+                    .at(path, Figure::Discount)?
+            } else {
+                value
             };
-            let (Some(loan_im), Some(loan_mm)) =
-                (terms.loan_initial_margin, terms.loan_maintenance_margin)
+            let Some(loan) = loan_terms(&coin.loan_tiers, owed, prices[i])
+                .at(path, Figure::LoanInitialMargin)?
             else {
                 return Err(not_borrowable(
                     format!("coins[{i}].loan_tiers"),
@@ -287,6 +231,12 @@ impl<'a> Evaluation<'a> {
                     owed,
                     DebtCause::Balance,
                 ));
+            };
+            let (loan_im, loan_mm) = (loan.initial_margin, loan.maintenance_margin);
+            let terms = CoinTerms {
+                equity,
+                contribution,
+                loan: Some(loan),
             };
             // most coins owe nothing: their loan and interest terms are 0 without arithmetic
             let owed_usd = if owed.is_zero() {
@@ -302,9 +252,7 @@ impl<'a> Evaluation<'a> {
                 prices[i],
             )
             .at(path, Figure::Interest)?;
-            let tier = (!owed.is_zero())
-                .then(|| loan_tier(&coin.loan_tiers, owed).map(|t| &coin.loan_tiers[t]))
-                .flatten();
+            let tier = loan.tier.map(|t| &coin.loan_tiers[t]);
             discounted = add(discounted, terms.contribution).at(path, Figure::AdjustedEquity)?;
             account_equity = add(account_equity, value).at(path, Figure::AccountEquity)?;
             loans_im = add(loans_im, loan_im).at(path, Figure::LoansInitialMargin)?;
@@ -333,7 +281,6 @@ impl<'a> Evaluation<'a> {
                 interest_bearing_debt: interest_bearing_debt(owed, pnl[i], coin.interest_free)
                     .at(path, Figure::Interest)?,
             });
-            equities.push(equity);
             terms_now.push(terms);
         }
 
@@ -343,7 +290,7 @@ impl<'a> Evaluation<'a> {
         let (mut orders_im, mut orders_mm) = (Decimal::ZERO, Decimal::ZERO);
         let mut order_reports = Vec::with_capacity(account.orders.len());
         // each contract's (IM, MM) as the orders so far leave it, once an order touches it
-        let mut margins_now: Vec<Option<ContractFigures>> = vec![None; contracts.len()];
+        let mut margins_now: Vec<Option<ContractMargins>> = vec![None; contracts.len()];
         for (k, order) in account.orders.iter().enumerate() {
             let path = || format!("orders[{k}]");
             let report = match *order {
@@ -354,50 +301,33 @@ impl<'a> Evaluation<'a> {
                     size,
                     price,
                 } => {
-                    let before = [terms_now[base], terms_now[quote]];
-                    let (d_base, d_quote) =
-                        spot_fill(side, size, price).at(path, Figure::OrderFill)?;
-                    equities[base] = add(equities[base], d_base).at(path, Figure::OrderFill)?;
-                    equities[quote] = add(equities[quote], d_quote).at(path, Figure::OrderFill)?;
-                    let after = [
-                        coin_terms(account, &prices, base, equities[base])
-                            .at(path, Figure::Order)?,
-                        coin_terms(account, &prices, quote, equities[quote])
-                            .at(path, Figure::Order)?,
-                    ];
-                    for (j, &c) in [base, quote].iter().enumerate() {
-                        if after[j].loan_initial_margin.is_none() {
-                            return Err(not_borrowable(
-                                path(),
-                                &coins[c].name,
-                                debt(equities[c]),
-                                DebtCause::PendingOrder,
-                            ));
-                        }
+                    let coin = |i: usize| FillCoin {
+                        index: i,
+                        coin: &coins[i],
+                        usd_price: prices[i],
+                        terms: terms_now[i],
+                    };
+                    let effect = spot_order_effect(
+                        side,
+                        size,
+                        price,
+                        &coin(base),
+                        &coin(quote),
+                        settings.spot_taker_fee,
+                    )
+                    .at(path, Figure::Order)?;
+                    if let Some(c) = effect.not_borrowable() {
+                        let after = if c == base { effect.base } else { effect.quote }.after;
+                        return Err(not_borrowable(
+                            path(),
+                            &coins[c].name,
+                            debt(after.equity),
+                            DebtCause::PendingOrder,
+                        ));
                     }
-                    (terms_now[base], terms_now[quote]) = (after[0], after[1]);
-                    let sum =
-                        |t: &[CoinTerms; 2], f: fn(&CoinTerms) -> Decimal| add(f(&t[0]), f(&t[1]));
-                    let contribution_of = |t: &CoinTerms| t.contribution;
-                    let im_of = |t: &CoinTerms| t.loan_initial_margin.unwrap_or_default();
-                    let mm_of = |t: &CoinTerms| t.loan_maintenance_margin.unwrap_or_default();
-                    let loss = spot_trading_loss(
-                        sum(&before, contribution_of).at(path, Figure::Order)?,
-                        sum(&after, contribution_of).at(path, Figure::Order)?,
-                    )
-                    .at(path, Figure::SpotTradingLoss)?;
-                    let fee = pending_fee(size, price, prices[quote], settings.spot_taker_fee)
-                        .at(path, Figure::Fee)?;
-                    let im = margin_added(
-                        sum(&before, im_of).at(path, Figure::Order)?,
-                        sum(&after, im_of).at(path, Figure::Order)?,
-                    )
-                    .at(path, Figure::Order)?;
-                    let mm = margin_added(
-                        sum(&before, mm_of).at(path, Figure::Order)?,
-                        sum(&after, mm_of).at(path, Figure::Order)?,
-                    )
-                    .at(path, Figure::Order)?;
+                    (terms_now[base], terms_now[quote]) = (effect.base.after, effect.quote.after);
+                    let (loss, fee) = (effect.spot_loss, effect.fee);
+                    let (im, mm) = (effect.initial_margin_added, effect.maintenance_margin_added);
                     losses = add(losses, loss).at(path, Figure::SpotTradingLosses)?;
                     fees = add(fees, fee).at(path, Figure::PendingFees)?;
                     orders_im = add(orders_im, im).at(path, Figure::LoansInitialMargin)?;
@@ -419,42 +349,31 @@ impl<'a> Evaluation<'a> {
                 } => {
                     let c = &contracts[contract];
                     let settle = settle_usd[contract];
-                    let before = books[contract];
-                    let book = &mut books[contract];
-                    match side {
-                        OrderSide::Buy => {
-                            book.long = book.long.with_order(size, price).at(path, Figure::Order)?
-                        }
-                        OrderSide::Sell => {
-                            book.short =
-                                book.short.with_order(size, price).at(path, Figure::Order)?
-                        }
-                    }
-                    let after = *book;
-                    let margins_before = match margins_now[contract] {
+                    let before = match margins_now[contract] {
                         Some(margins) => margins,
-                        None => ContractFigures::of(&before, c, settle).at(path, Figure::Order)?,
+                        None => ContractMargins::of(&books[contract], c, settle)
+                            .at(path, Figure::Order)?,
                     };
-                    let margins_after =
-                        ContractFigures::of(&after, c, settle).at(path, Figure::Order)?;
-                    margins_now[contract] = Some(margins_after);
-                    let im = margin_added(
-                        margins_before.initial_margin(),
-                        margins_after.initial_margin(),
+                    let effect = futures_order_effect(
+                        side,
+                        size,
+                        price,
+                        contract,
+                        c,
+                        settle,
+                        &books[contract],
+                        &before,
                     )
                     .at(path, Figure::Order)?;
-                    let mm = margin_added(
-                        margins_before.maintenance.maintenance_margin,
-                        margins_after.maintenance.maintenance_margin,
-                    )
-                    .at(path, Figure::Order)?;
+                    books[contract] = effect.book;
+                    margins_now[contract] = Some(effect.after);
                     PendingOrderReport {
                         market: Market::Futures,
                         side,
                         spot_loss: Decimal::ZERO,
                         fee: Decimal::ZERO,
-                        initial_margin_added: im,
-                        maintenance_margin_added: mm,
+                        initial_margin_added: effect.initial_margin_added,
+                        maintenance_margin_added: effect.maintenance_margin_added,
                     }
                 }
             };
@@ -473,9 +392,9 @@ impl<'a> Evaluation<'a> {
             // the margins the last pending order on this contract left, or the held book's
             let figures = match margins_now[j] {
                 Some(figures) => figures,
-                None => ContractFigures::of(book, c, settle).at(path, Figure::Margins)?,
+                None => ContractMargins::of(book, c, settle).at(path, Figure::Margins)?,
             };
-            let (im_long, im_short) = (figures.im_long, figures.im_short);
+            let (im_long, im_short) = (figures.long_initial_margin, figures.short_initial_margin);
             let im = figures.initial_margin();
             // held notional at mark, both sides: Σ size × mark × p(settle), per contract
             let held_notional = add(book.long.held, book.short.held)
@@ -580,7 +499,7 @@ impl<'a> Evaluation<'a> {
         Ok(Evaluation {
             account,
             prices,
-            equities,
+            terms: terms_now,
             books,
             report,
         })
