@@ -25,6 +25,7 @@ pub mod liquidation;
 pub mod model;
 pub mod num;
 pub mod read;
+pub mod record;
 pub mod report;
 pub mod rules;
 pub mod scenario;
