@@ -240,7 +240,8 @@ fn main() -> ExitCode {
             Some("unimargin/explanation@1"),
             load(source).and_then(|account| {
                 let report = unimargin::evaluate::evaluate(&account)?;
-                Ok(unimargin::explain::explain(&account, &report))
+                let explained = unimargin::explain::explain(&account, &report);
+                Ok(unimargin::explain::english::render_all(&explained))
             }),
         ),
         ["liquidate", source] => answer_as(

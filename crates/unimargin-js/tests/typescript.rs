@@ -245,6 +245,7 @@ fn reports() -> Vec<Report> {
             maintenance_margin_added: d("0"),
         }],
         check: full.then(|| check(full)),
+        record: Default::default(),
     };
     let mut both = vec![report(true), report(false)];
     both[1].check = Some(check(false));

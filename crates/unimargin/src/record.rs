@@ -11,6 +11,7 @@
 //!   side, its contract's margins before and after);
 //! - per contract side, with the pending futures orders: its initial margin, maintenance
 //!   terms and the position tier that holds its notional ([`ContractMargins`]);
+//! - the order checked, when there is one: what it does, as a pending order's;
 //! - per position: the report's `positions` (RULES §12), whose maintenance rate is its side's.
 
 pub use crate::rules::loan::LoanTerms;
@@ -27,4 +28,6 @@ pub struct Record {
     pub orders: Vec<OrderEffect>,
     /// Each contract's margins with the pending futures orders, in the scenario's order.
     pub contracts: Vec<ContractMargins>,
+    /// What the order checked does, when the report has its check.
+    pub check: Option<OrderEffect>,
 }

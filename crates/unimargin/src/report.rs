@@ -3,7 +3,7 @@
 //! additions (explanations of the figures), allowed by its version-1 contract.
 
 use crate::num::normalized;
-use crate::record::{OrderEffect, Record};
+use crate::record::Record;
 use crate::rules::risk::Risk;
 use crate::scenario::{Market, OrderSide, PositionSide};
 use rust_decimal::Decimal;
@@ -223,7 +223,4 @@ pub struct CheckReport {
     /// The coin the order would have to borrow but cannot, if any.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub not_borrowable: Option<String>,
-    /// What the order does (not serialized): what its explanation formats.
-    #[serde(skip)]
-    pub effect: OrderEffect,
 }

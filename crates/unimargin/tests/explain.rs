@@ -1,7 +1,8 @@
 //! The "How is this computed?" text, exactly, for the seeds and hand-worked accounts.
 
 use std::path::PathBuf;
-use unimargin::explain::{explain, Explanation, Explanations};
+use unimargin::explain::english::{render_all, English as Explanation, EnglishExplanations};
+use unimargin::explain::explain;
 
 fn seed(name: &str) -> String {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -10,11 +11,12 @@ fn seed(name: &str) -> String {
     std::fs::read_to_string(path).unwrap()
 }
 
-fn explained(json: &str) -> Explanations {
+/// The explanations of an account, written in English.
+fn explained(json: &str) -> EnglishExplanations {
     let scenario = unimargin::parse_scenario(json).unwrap();
     let account = unimargin::Account::from_scenario(&scenario).unwrap();
     let report = unimargin::evaluate::evaluate(&account).unwrap();
-    explain(&account, &report)
+    render_all(&explain(&account, &report))
 }
 
 // The next three accounts are those of tests/golden.rs, whose figures are worked out there.
@@ -556,7 +558,62 @@ fn a_report_of_another_account_gives_figures_not_a_panic() {
     let scenario = unimargin::parse_scenario(&seed("seed-1-btc-dot-collateral.json")).unwrap();
     let account = unimargin::Account::from_scenario(&scenario).unwrap();
     let other = unimargin::evaluate_json(HEDGED).unwrap();
-    let e = explain(&account, &other);
+    let e = render_all(&explain(&account, &other));
     assert_worked(&e.adjusted_equity, &["Adjusted equity = 36,895.00 USD"]);
     assert_worked(e.check.as_ref().unwrap(), &["Headroom = 30,823.00 USD"]);
+}
+
+#[test]
+fn the_typed_lines_carry_the_numbers_and_the_renderer_words_them() {
+    use unimargin::explain::english::line;
+    use unimargin::explain::{FeeWorked, Line, Reading, SpotLoss, SpotLossWorked, Subject, Total};
+    use unimargin::Decimal;
+    let d = |text: &str| text.parse::<Decimal>().unwrap();
+    let scenario = unimargin::parse_scenario(&seed("seed-3-buy-dot.json")).unwrap();
+    let account = unimargin::Account::from_scenario(&scenario).unwrap();
+    let report = unimargin::evaluate::evaluate(&account).unwrap();
+    let check = explain(&account, &report).check.unwrap();
+    assert_eq!(check.subject, Subject::OrderCheck);
+    assert_eq!(check.readings[0], Reading::CheckedAsTheLastPendingOrder);
+    // buy 20 DOT at 5 USDT: USDT (rate 1) paid for DOT (rate 0.5), the same 100 USD each way,
+    // so the article's form: 20 × 5 × (1 − 0.5) = 50 lost
+    let loss = SpotLossWorked {
+        form: SpotLoss::OneRateEach {
+            size: d("20"),
+            price: d("5"),
+            quote_usd: d("1"),
+            paid_rate: d("1"),
+            bought_rate: d("0.5"),
+        },
+        lost: d("50"),
+    };
+    assert_eq!(check.worked[1], Line::SpotTradingLoss(loss));
+    assert_eq!(
+        check.worked[2],
+        Line::Fee(FeeWorked {
+            size: d("20"),
+            price: d("5"),
+            quote_usd: d("1"),
+            rate: d("0"),
+            fee: d("0"),
+        })
+    );
+    // AE after = 50,150 − 50 − 0 = 50,100
+    let Line::Total {
+        total: Total::AdjustedEquityAfter,
+        terms,
+        value,
+        verdict: None,
+    } = &check.worked[3]
+    else {
+        panic!("{:?}", check.worked[3]);
+    };
+    let values: Vec<(bool, Decimal)> = terms.iter().map(|t| (t.minus, t.value)).collect();
+    assert_eq!(values, [(false, d("50150")), (true, d("50")), (true, d("0"))]);
+    assert_eq!(*value, Some(d("50100")));
+    // one renderer words every line: the same typed line, the same English
+    assert_eq!(
+        line(&check.worked[3]),
+        "Adjusted equity after = 50,150 − 50 − 0 = 50,100.00 USD"
+    );
 }

@@ -11,7 +11,7 @@ use crate::record::Record;
 use crate::report::{CheckReport, PositionReport, Report, REPORT_FORMAT};
 use crate::rules::check::{max_order_size, order_acceptance, Probe, ProbeInputs};
 use crate::rules::initial_margin::ContractBook;
-use crate::rules::pending::CoinTerms;
+use crate::rules::pending::{CoinTerms, OrderEffect};
 use crate::text;
 use phases::{
     account_totals, apply_pending_orders, hold_positions, margin_contracts, usd_prices, value_coins,
@@ -61,14 +61,7 @@ pub struct Evaluation<'a> {
 
 /// Evaluates an account: every figure of the report, and the check if there is one.
 pub fn evaluate(account: &Account) -> Result<Report, Error> {
-    let evaluation = Evaluation::new(account)?;
-    let check = match &account.check {
-        None => None,
-        Some(check) => Some(evaluation.check(&check.order, check.size_step)?),
-    };
-    let mut report = evaluation.report;
-    report.check = check;
-    Ok(report)
+    Evaluation::new(account)?.into_report()
 }
 
 impl<'a> Evaluation<'a> {
@@ -103,6 +96,7 @@ impl<'a> Evaluation<'a> {
                 coins: coins.terms,
                 orders: pending.effects,
                 contracts: contracts.margins,
+                check: None,
             },
         };
         Ok(Evaluation {
@@ -117,6 +111,28 @@ impl<'a> Evaluation<'a> {
     /// The report of an account, without its check.
     pub fn report(&self) -> &Report {
         &self.report
+    }
+
+    /// The report with the account's own check, when it has one (RULES §7).
+    pub fn report_with_check(&self) -> Result<Report, Error> {
+        let check = self.own_check()?;
+        let mut report = self.report.clone();
+        (report.check, report.record.check) = check.unzip();
+        Ok(report)
+    }
+
+    /// The same, the evaluation given up for it.
+    pub fn into_report(self) -> Result<Report, Error> {
+        let check = self.own_check()?;
+        let mut report = self.report;
+        (report.check, report.record.check) = check.unzip();
+        Ok(report)
+    }
+
+    fn own_check(&self) -> Result<Option<(CheckReport, OrderEffect)>, Error> {
+        (self.account.check.as_ref())
+            .map(|c| self.checked(&c.order, c.size_step))
+            .transpose()
     }
 
     /// What the evaluation did beyond the report's figures.
@@ -170,6 +186,15 @@ impl<'a> Evaluation<'a> {
 
     /// Checks an order as if it were the last pending order (RULES §7).
     pub fn check(&self, order: &OrderModel, size_step: Decimal) -> Result<CheckReport, Error> {
+        Ok(self.checked(order, size_step)?.0)
+    }
+
+    /// The check of an order, and what the order does.
+    fn checked(
+        &self,
+        order: &OrderModel,
+        size_step: Decimal,
+    ) -> Result<(CheckReport, OrderEffect), Error> {
         let path = || "check".to_string();
         let (ae, reserved) = (
             self.report.account.adjusted_equity,
@@ -181,7 +206,7 @@ impl<'a> Evaluation<'a> {
         let (max_size, _probes) =
             max_order_size(&probe, ae, reserved, size_step).at(path, Figure::LargestSize)?;
         let debt_added = effect.debt_added().at(path, Figure::Order)?;
-        Ok(CheckReport {
+        let report = CheckReport {
             accepted: acceptance.accepted,
             spot_loss: effect.spot_loss(),
             fee: effect.fee(),
@@ -202,7 +227,7 @@ impl<'a> Evaluation<'a> {
             not_borrowable: effect
                 .not_borrowable()
                 .map(|i| self.account.coins[i].name.clone()),
-            effect,
-        })
+        };
+        Ok((report, effect))
     }
 }

@@ -118,6 +118,8 @@ pub struct FillCoin<'a> {
 pub struct CoinChange {
     /// The coin's index in the account.
     pub coin: usize,
+    /// What the fill adds to its equity (negative: what it takes), in coin units.
+    pub change: Decimal,
     pub before: CoinTerms,
     pub after: CoinTerms,
 }
@@ -136,9 +138,14 @@ pub struct SpotOrderEffect {
     pub side: OrderSide,
     pub base: CoinChange,
     pub quote: CoinChange,
+    /// What the fill takes off the two coins' contributions, `Σ f before − Σ f after`
+    /// (negative: a gain).
+    pub contributions_lost: Decimal,
     /// `loss = max(0, −Δ Σ_c f(c))` over the two coins.
     pub spot_loss: Decimal,
     pub fee: Decimal,
+    /// The two coins' loans' initial margin before the fill and after it.
+    pub loans_initial_margin: (Decimal, Decimal),
     /// `max(0, loans IM after − loans IM before)` over the two coins.
     pub initial_margin_added: Decimal,
     /// `max(0, loans MM after − loans MM before)` over the two coins.
@@ -184,32 +191,38 @@ pub fn spot_order_effect(
     spot_taker_fee: Decimal,
 ) -> Result<SpotOrderEffect, Overflow> {
     let (d_base, d_quote) = spot_fill(side, size, price)?;
-    let after = |c: &FillCoin, change: Decimal| {
+    let filled = |c: &FillCoin, change: Decimal| {
         coin_terms(c.coin, c.usd_price, add(c.terms.equity, change)?)
     };
     let base = CoinChange {
         coin: base.index,
+        change: d_base,
         before: base.terms,
-        after: after(base, d_base)?,
+        after: filled(base, d_base)?,
     };
     let quote_change = CoinChange {
         coin: quote.index,
+        change: d_quote,
         before: quote.terms,
-        after: after(quote, d_quote)?,
+        after: filled(quote, d_quote)?,
     };
     let both = |f: fn(&CoinTerms) -> Decimal, before: bool| {
         let pick = |c: &CoinChange| if before { c.before } else { c.after };
         add(f(&pick(&base)), f(&pick(&quote_change)))
     };
     let contribution_of = |t: &CoinTerms| t.contribution;
+    let (before, after) = (both(contribution_of, true)?, both(contribution_of, false)?);
+    let loans_im = (
+        both(CoinTerms::loan_initial_margin, true)?,
+        both(CoinTerms::loan_initial_margin, false)?,
+    );
     Ok(SpotOrderEffect {
         side,
-        spot_loss: spot_trading_loss(both(contribution_of, true)?, both(contribution_of, false)?)?,
+        contributions_lost: sub(before, after)?,
+        spot_loss: spot_trading_loss(before, after)?,
         fee: pending_fee(size, price, quote.usd_price, spot_taker_fee)?,
-        initial_margin_added: margin_added(
-            both(CoinTerms::loan_initial_margin, true)?,
-            both(CoinTerms::loan_initial_margin, false)?,
-        )?,
+        loans_initial_margin: loans_im,
+        initial_margin_added: margin_added(loans_im.0, loans_im.1)?,
         maintenance_margin_added: margin_added(
             both(CoinTerms::loan_maintenance_margin, true)?,
             both(CoinTerms::loan_maintenance_margin, false)?,
