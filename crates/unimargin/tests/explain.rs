@@ -609,7 +609,10 @@ fn the_typed_lines_carry_the_numbers_and_the_renderer_words_them() {
         panic!("{:?}", check.worked[3]);
     };
     let values: Vec<(bool, Decimal)> = terms.iter().map(|t| (t.minus, t.value)).collect();
-    assert_eq!(values, [(false, d("50150")), (true, d("50")), (true, d("0"))]);
+    assert_eq!(
+        values,
+        [(false, d("50150")), (true, d("50")), (true, d("0"))]
+    );
     assert_eq!(*value, Some(d("50100")));
     // one renderer words every line: the same typed line, the same English
     assert_eq!(
