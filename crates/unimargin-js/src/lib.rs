@@ -14,7 +14,7 @@
 //! | `evaluateJson(text)` | `evaluate` on JSON text, answering JSON text (the cheaper crossing) |
 //! | `new Account(scenario)`, `Account.fromJson(text)` | an account evaluated once, kept in wasm for repeated checks; `.update(prices)` moves its prices (a tick), `.summary()` gives its figures |
 //! | `version()` | the engine's version |
-//! | `evaluateSerde(scenario)` | `evaluate` through serde-wasm-bindgen, for comparison |
+//! | `evaluateSerde(scenario)` | `evaluate` through serde-wasm-bindgen, for comparison (only with the `bench` feature) |
 //!
 //! The order given to `checkOrder`, `maxOrderSize` and `Account.checkOrder` is validated as
 //! the scenario's `check`, so the paths of its errors begin with `check`.
@@ -23,7 +23,7 @@
 //! the host; the exported functions only convert at the boundary.
 
 use serde::Serialize;
-use unimargin::error::{Argument, Entity};
+use unimargin::error::Argument;
 use unimargin::evaluate::Evaluation;
 use unimargin::report::{AccountReport, CheckReport, Report};
 use unimargin::scenario::Order;
@@ -41,22 +41,17 @@ pub const TYPESCRIPT_DEFINITIONS: &str = include_str!("types.d.ts");
 /// The operations of the package on Rust types: no JS, no rules.
 pub mod core {
     use super::*;
-    use std::cell::RefCell;
-    use std::collections::{BTreeMap, HashMap};
-    use unimargin::model::{CheckModel, OrderModel};
+    use unimargin::names::Names;
     use unimargin::Account as Model;
 
-    /// The order with `step`, when given, as its grid.
-    fn with_step(mut order: Order, step: Option<Decimal>) -> Order {
+    pub use unimargin::names::{Price, PriceUpdate as Update};
+
+    /// The scenario with `order` as its `check` (and `step`, when given, as its grid).
+    pub fn with_check(mut scenario: Scenario, mut order: Order, step: Option<Decimal>) -> Scenario {
         if step.is_some() {
             order.size_step = step;
         }
-        order
-    }
-
-    /// The scenario with `order` as its `check` (and `step`, when given, as its grid).
-    pub fn with_check(mut scenario: Scenario, order: Order, step: Option<Decimal>) -> Scenario {
-        scenario.check = Some(with_step(order, step));
+        scenario.check = Some(order);
         scenario
     }
 
@@ -99,61 +94,25 @@ pub mod core {
     );
 
     /// An account validated and evaluated once, against which orders are checked cheaply and
-    /// whose prices can be moved (a price tick) without reading the scenario again.
+    /// whose prices can be moved (a price tick) without reading the scenario again; orders
+    /// and updates name its coins and contracts, resolved by the engine's [`Names`].
     pub struct Evaluated {
         cell: Cell,
-        /// The scenario as given (with the prices of later updates), kept to validate orders
-        /// against and to name its contracts and coins in errors. An order is validated as the `check` of this scenario stripped for the
-        /// moment to its settings, coins and the one contract the order names: the engine
-        /// resolves its coins to the same indices as in the account (they depend on the
-        /// coins alone) and its contract to index 0, mapped back by `contract_index`.
-        scenario: RefCell<Scenario>,
-        contract_index: HashMap<String, usize>,
-        coin_index: HashMap<String, usize>,
+        names: Names,
     }
-
-    /// New prices for an account: contracts' mark prices by symbol, coins' prices by name.
-    #[derive(Debug, Default, serde::Deserialize)]
-    #[serde(deny_unknown_fields)]
-    pub struct Update {
-        /// `contracts[].mark_price`, by `symbol`.
-        #[serde(default)]
-        pub mark_prices: BTreeMap<String, Price>,
-        /// `coins[].price` (in the coin's `quote`), by `coin`.
-        #[serde(default)]
-        pub prices: BTreeMap<String, Price>,
-    }
-
-    /// A price in an [`Update`], read as the engine reads a decimal (a string or a number).
-    #[derive(Debug, Clone, Copy, serde::Deserialize)]
-    #[serde(transparent)]
-    pub struct Price(#[serde(with = "unimargin::num")] pub Decimal);
 
     impl Evaluated {
         pub fn new(scenario: Scenario) -> Result<Evaluated, Error> {
-            let cell = evaluate_cell(&scenario)?;
-            let contract_index = (scenario.contracts.iter().enumerate())
-                .map(|(i, c)| (c.symbol.clone(), i))
-                .collect();
-            let coin_index = (scenario.coins.iter().enumerate())
-                .map(|(i, c)| (c.coin.clone(), i))
-                .collect();
-            Ok(Evaluated {
-                cell,
-                scenario: RefCell::new(scenario),
-                contract_index,
-                coin_index,
-            })
+            let cell = Cell::try_new(Model::from_scenario(&scenario)?, |account| {
+                Evaluation::new(account)
+            })?;
+            let names = Names::of(cell.borrow_owner());
+            Ok(Evaluated { cell, names })
         }
 
         /// The report, with the scenario's own check if it had one.
         pub fn report(&self) -> Result<Report, Error> {
-            let evaluation = self.cell.borrow_dependent();
-            let mut report = evaluation.report().clone();
-            if let Some(check) = &self.cell.borrow_owner().check {
-                report.check = Some(evaluation.check(&check.order, check.size_step)?);
-            }
-            Ok(report)
+            self.cell.borrow_dependent().report_with_check()
         }
 
         /// The account's figures (the report's `account`).
@@ -169,65 +128,14 @@ pub mod core {
         /// input, and reading and validating the whole scenario again (text, names, tiers)
         /// costs as much as evaluating it (BENCHMARKS.md); only the new prices are checked.
         pub fn update(&mut self, update: &Update) -> Result<(), Error> {
-            // names first, so that an unknown one changes nothing
-            let scenario = self.scenario.get_mut();
-            let marks = indices(&update.mark_prices, &self.contract_index, |symbol| {
-                let symbols = scenario.contracts.iter().map(|c| &c.symbol);
-                unknown("contracts", Entity::Contract, symbol, symbols)
-            })?;
-            let prices = indices(&update.prices, &self.coin_index, |coin| {
-                let coins = scenario.coins.iter().map(|c| &c.coin);
-                unknown("coins", Entity::Coin, coin, coins)
-            })?;
-            // the validated account with the new prices, each checked as the engine checks
-            // a scenario's; the old account stays until the new one is evaluated
-            let mut account = self.cell.borrow_owner().clone();
-            for &(i, mark) in &marks {
-                account.set_mark_price(i, mark)?;
-            }
-            for &(i, price) in &prices {
-                account.set_price(i, price)?;
-            }
+            let account = self.names.with_prices(self.cell.borrow_owner(), update)?;
             self.cell = Cell::try_new(account, |account| Evaluation::new(account))?;
-            for (i, mark) in marks {
-                scenario.contracts[i].mark_price = mark;
-            }
-            for (i, price) in prices {
-                scenario.coins[i].price = Some(price);
-            }
             Ok(())
-        }
-
-        /// The order validated by the engine, resolved against the account.
-        fn resolve(&self, order: Order, step: Option<Decimal>) -> Result<CheckModel, Error> {
-            let named = order
-                .symbol
-                .as_deref()
-                .and_then(|symbol| self.contract_index.get(symbol).copied());
-            let mut probe = self.scenario.borrow_mut();
-            let contracts = std::mem::take(&mut probe.contracts);
-            let positions = std::mem::take(&mut probe.positions);
-            let orders = std::mem::take(&mut probe.orders);
-            let own_check = probe.check.take();
-            probe.contracts = named
-                .map(|i| vec![contracts[i].clone()])
-                .unwrap_or_default();
-            probe.check = Some(with_step(order, step));
-            let resolved = Model::from_scenario(&probe);
-            probe.contracts = contracts;
-            probe.positions = positions;
-            probe.orders = orders;
-            probe.check = own_check;
-            let mut check = resolved?.check.ok_or_else(no_check)?;
-            if let (OrderModel::Futures { contract, .. }, Some(index)) = (&mut check.order, named) {
-                *contract = index;
-            }
-            Ok(check)
         }
 
         /// The verdict on `order`, as if it were the scenario's `check`.
         pub fn check_order(&self, order: Order) -> Result<CheckReport, Error> {
-            let check = self.resolve(order, None)?;
+            let check = self.names.resolve_check(&order, None)?;
             self.cell
                 .borrow_dependent()
                 .check(&check.order, check.size_step)
@@ -239,7 +147,7 @@ pub mod core {
             order: Order,
             step: Option<Decimal>,
         ) -> Result<Decimal, Error> {
-            let check = self.resolve(order, step)?;
+            let check = self.names.resolve_check(&order, step)?;
             Ok(self
                 .cell
                 .borrow_dependent()
@@ -247,47 +155,6 @@ pub mod core {
                 .0)
         }
     }
-
-    fn evaluate_cell(scenario: &Scenario) -> Result<Cell, Error> {
-        Cell::try_new(Model::from_scenario(scenario)?, |account| {
-            Evaluation::new(account)
-        })
-    }
-
-    /// The new prices by index, or the error `unknown` makes of the first name not in `index`.
-    fn indices(
-        prices: &BTreeMap<String, Price>,
-        index: &HashMap<String, usize>,
-        unknown: impl Fn(&str) -> Error,
-    ) -> Result<Vec<(usize, Decimal)>, Error> {
-        (prices.iter())
-            .map(|(name, price)| match index.get(name) {
-                Some(&i) => Ok((i, price.0)),
-                None => Err(unknown(name)),
-            })
-            .collect()
-    }
-
-    /// A name that the account does not have, with the names it has (the first
-    /// [`NAMES_SHOWN`] of them, and how many there are in all).
-    fn unknown<'a>(
-        path: &str,
-        entity: Entity,
-        name: &str,
-        names: impl ExactSizeIterator<Item = &'a String>,
-    ) -> Error {
-        let count = names.len();
-        let kind = ErrorKind::NotInAccount {
-            entity,
-            name: name.to_string(),
-            names: names.take(NAMES_SHOWN).cloned().collect(),
-            count,
-        };
-        Error::new(path, kind)
-    }
-
-    /// How many names an unknown-name error lists.
-    const NAMES_SHOWN: usize = 8;
 }
 
 // ---- the JS boundary ----
@@ -593,10 +460,13 @@ impl AccountHandle {
 }
 
 // ---- serde-wasm-bindgen: objects read and written property by property ----
+//
+// Benchmark only (the `bench` feature: off in the published package, on in scripts/bench-js).
 
 /// Reads a scenario from a JS value with serde-wasm-bindgen. A value it refuses is read
 /// again through JSON text, so that its error is the engine's, typed (serde-wasm-bindgen's
 /// own words are the fallback, should JSON text read it).
+#[cfg(feature = "bench")]
 fn read_serde(value: JsValue) -> Result<Scenario, JsValue> {
     let deserializer = serde_wasm_bindgen::Deserializer::from(value.clone());
     serde_path_to_error::deserialize(deserializer).map_err(|e| {
@@ -611,6 +481,7 @@ fn read_serde(value: JsValue) -> Result<Scenario, JsValue> {
 /// The text of a reading error. serde's own errors keep their message; an exception that
 /// serde-wasm-bindgen met in JS (asking a number for its iterator, where an object or a list
 /// belongs) says what was expected instead.
+#[cfg(feature = "bench")]
 fn message(error: serde_wasm_bindgen::Error) -> String {
     let value = JsValue::from(error);
     match value.dyn_ref::<js_sys::Error>() {
@@ -625,6 +496,7 @@ fn message(error: serde_wasm_bindgen::Error) -> String {
 /// `evaluate` with the scenario read and the report written by serde-wasm-bindgen, property
 /// by property across the boundary: the crossing the package does not use by default, kept to
 /// measure it against (BENCHMARKS.md). Same answers; reading errors are worded by serde.
+#[cfg(feature = "bench")]
 #[wasm_bindgen(js_name = evaluateSerde, unchecked_return_type = "Report")]
 pub fn evaluate_serde(
     #[wasm_bindgen(unchecked_param_type = "Scenario")] scenario: JsValue,

@@ -138,7 +138,13 @@ test("text beyond ASCII crosses intact, as a string and as bytes", () => {
   assert.throws(() => evaluate(scenario), { name: "UnimarginError", message: /invalid JSON/ });
 });
 
-test("evaluateSerde (serde-wasm-bindgen) answers as evaluate does", () => {
+test("the published package has no benchmark-only exports", { skip: path.basename(pkgDir).includes("bench") && "a bench build" }, () => {
+  assert.equal(unimargin.evaluateSerde, undefined);
+});
+
+// evaluateSerde exists only in a package built with the `bench` feature:
+// UNIMARGIN_JS_PKG=target/js-pkg-bench node --test crates/unimargin-js/test/*.test.mjs after scripts/bench-js
+test("evaluateSerde (serde-wasm-bindgen) answers as evaluate does", { skip: !unimargin.evaluateSerde && "built without the bench feature" }, () => {
   const scenarios = [...Object.values(seeds), ...benchmarkScenarios().filter((b) => b.name !== "large").map((b) => JSON.parse(b.text))];
   for (const scenario of scenarios) assert.deepEqual(unimargin.evaluateSerde(scenario), evaluate(scenario));
   assertUnimarginError(() => unimargin.evaluateSerde(badRate()), "coins[0].discount_tiers[0].rate", "rate must be between 0 and 1, got 1.5");

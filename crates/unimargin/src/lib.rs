@@ -23,6 +23,7 @@ pub mod evaluate;
 pub mod explain;
 pub mod liquidation;
 pub mod model;
+pub mod names;
 pub mod num;
 pub mod read;
 pub mod record;

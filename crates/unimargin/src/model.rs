@@ -7,7 +7,9 @@ use crate::scenario::{
     SCENARIO_FORMAT,
 };
 use rust_decimal::Decimal;
+use std::borrow::Borrow;
 use std::collections::HashMap;
+use std::hash::Hash;
 
 /// The default grid of the largest size that passes: one satoshi.
 pub const DEFAULT_SIZE_STEP: Decimal = Decimal::from_parts(1, 0, 0, false, 8);
@@ -245,15 +247,9 @@ impl Account {
                 resolve_order(o, &path, &coin_index, &contract_index)
             })
             .collect::<Result<Vec<_>, _>>()?;
-        let check = match &scenario.check {
-            None => None,
-            Some(o) => {
-                let order = resolve_order(o, "check", &coin_index, &contract_index)?;
-                let size_step = o.size_step.unwrap_or(DEFAULT_SIZE_STEP);
-                positive(size_step, "check", "size_step")?;
-                Some(CheckModel { order, size_step })
-            }
-        };
+        let check = (scenario.check.as_ref())
+            .map(|o| resolve_check(o, &coin_index, &contract_index))
+            .transpose()?;
         Ok(Account {
             settings,
             coins,
@@ -407,8 +403,8 @@ fn index_names<'a>(
     Ok(index)
 }
 
-fn find(
-    index: &HashMap<&str, usize>,
+fn find<K: Borrow<str> + Hash + Eq>(
+    index: &HashMap<K, usize>,
     name: &str,
     path: &str,
     field: &str,
@@ -647,11 +643,24 @@ fn resolve_contract(
     })
 }
 
-fn resolve_order(
+/// The order to check, resolved against the account's names (its errors' paths begin with
+/// `check`), with its grid.
+pub(crate) fn resolve_check<K: Borrow<str> + Hash + Eq>(
+    o: &crate::scenario::Order,
+    coin_index: &HashMap<K, usize>,
+    contract_index: &HashMap<K, usize>,
+) -> Result<CheckModel, Error> {
+    let order = resolve_order(o, "check", coin_index, contract_index)?;
+    let size_step = o.size_step.unwrap_or(DEFAULT_SIZE_STEP);
+    positive(size_step, "check", "size_step")?;
+    Ok(CheckModel { order, size_step })
+}
+
+fn resolve_order<K: Borrow<str> + Hash + Eq>(
     o: &crate::scenario::Order,
     path: &str,
-    coin_index: &HashMap<&str, usize>,
-    contract_index: &HashMap<&str, usize>,
+    coin_index: &HashMap<K, usize>,
+    contract_index: &HashMap<K, usize>,
 ) -> Result<OrderModel, Error> {
     let unexpected = |field: &'static str| {
         let market = MarketName(o.market);
