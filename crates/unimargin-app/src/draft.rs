@@ -825,6 +825,8 @@ impl Draft {
             spot_taker_fee: r.optional("settings.spot_taker_fee", &s.spot_taker_fee),
             warning_rate: r.optional("settings.warning_rate", &s.warning_rate),
             liquidation_rate: r.optional("settings.liquidation_rate", &s.liquidation_rate),
+            // the page has no position mode yet: hedge, the default
+            position_mode: None,
         };
         let coins = self
             .coins

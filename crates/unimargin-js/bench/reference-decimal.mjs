@@ -1,4 +1,4 @@
-// The margin rules of RULES.md (§1–§7), written again in JavaScript over decimal.js: variant (b)
+// The margin rules of RULES.md (§1–§7, §12), written again in JavaScript over decimal.js: variant (b)
 // of the package's benchmark, and an independent reference that the engine must agree with on
 // every figure (test/agreement.test.mjs).
 //
@@ -241,7 +241,24 @@ const derivativesInitialMargin = (book, c, settleUsd) =>
 function sideMaintenance(side, c, settleUsd) {
   const notional = mul(mul(add(side.held, side.openSize), c.mark), settleUsd);
   const tier = c.mmTiers.find((t) => t.upTo === null || notional.lte(t.upTo)) ?? c.mmTiers[c.mmTiers.length - 1];
-  return { notional, mm: mul(notional, add(tier.mmr, c.taker)) };
+  return { notional, mmr: tier.mmr, mm: mul(notional, add(tier.mmr, c.taker)) };
+}
+
+/** §12 a position's own figures: PnL in USD, `size × mark × (1/leverage + taker) × p(settle)`,
+ * `size × (mmr + taker) × mark × p(settle)` at its side's mmr, ROI = PnL in USD ÷ IM (none at
+ * IM 0), and the size available to close (all of it). */
+function positionFigures(p, pnl, c, settleUsd, sideMmr) {
+  const pnlUsd = mul(pnl, settleUsd);
+  const im = sideInitialMargin({ held: p.size, openSize: ZERO, openValue: ZERO }, c, settleUsd);
+  const mm = mul(mul(mul(p.size, c.mark), settleUsd), add(sideMmr, c.taker));
+  return {
+    unrealized_pnl: text(pnl),
+    unrealized_pnl_usd: text(pnlUsd),
+    initial_margin: text(im),
+    maintenance_margin: text(mm),
+    roi: im.isZero() ? null : text(div(pnlUsd, im)),
+    available: text(p.size),
+  };
 }
 
 /** §6 the larger side's MM (long on a tie) and its partial liquidation fee. */
@@ -406,13 +423,13 @@ export function evaluate(scenario) {
   // §2 positions
   const pnl = coins.map(() => ZERO);
   const books = contracts.map(() => ({ long: emptySide(), short: emptySide() }));
-  const positions = a.positions.map((p) => {
+  const profits = a.positions.map((p) => {
     const c = contracts[p.contract];
     const profit = unrealizedPnl(p.side, c.mark, p.entry, p.size);
     pnl[c.settle] = add(pnl[c.settle], profit);
     const side = p.side === "long" ? books[p.contract].long : books[p.contract].short;
     side.held = add(side.held, p.size);
-    return { unrealized_pnl: text(profit) };
+    return profit;
   });
 
   // §2, §3, §5, §6, §8 per coin
@@ -512,9 +529,11 @@ export function evaluate(scenario) {
   let derivativesMm = ZERO;
   let liquidationFees = ZERO;
   let futuresNotional = ZERO;
+  const sideMmr = [];
   const contractReports = contracts.map((c, j) => {
     const book = books[j];
     const settleUsd = prices[c.settle];
+    sideMmr.push({ long: sideMaintenance(book.long, c, settleUsd).mmr, short: sideMaintenance(book.short, c, settleUsd).mmr });
     const im = derivativesInitialMargin(book, c, settleUsd);
     futuresNotional = add(futuresNotional, mul(mul(add(book.long.held, book.short.held), c.mark), settleUsd));
     const m = derivativesMaintenance(book, c, settleUsd);
@@ -522,6 +541,12 @@ export function evaluate(scenario) {
     derivativesMm = add(derivativesMm, m.mm);
     liquidationFees = add(liquidationFees, m.fee);
     return { symbol: c.symbol, initial_margin: text(im), maintenance_margin: text(m.mm), partial_liquidation_fee: text(m.fee) };
+  });
+
+  // §12 each position's own figures, its side's mmr with the pending orders
+  const positions = a.positions.map((p, k) => {
+    const c = contracts[p.contract];
+    return positionFigures(p, profits[k], c, prices[c.settle], sideMmr[p.contract][p.side]);
   });
 
   // totals

@@ -138,7 +138,7 @@ const derivativesInitialMargin = (book, c, settleUsd) =>
 function sideMaintenance(side, c, settleUsd) {
   const notional = (side.held + side.openSize) * c.mark * settleUsd;
   const tier = c.mmTiers.find((t) => t.upTo === null || notional <= t.upTo) ?? c.mmTiers[c.mmTiers.length - 1];
-  return { notional, mm: notional * (tier.mmr + c.taker) };
+  return { notional, mmr: tier.mmr, mm: notional * (tier.mmr + c.taker) };
 }
 
 function derivativesMaintenance(book, c, settleUsd) {
@@ -279,13 +279,13 @@ export function evaluate(scenario) {
 
   const pnl = coins.map(() => 0);
   const books = contracts.map(() => ({ long: emptySide(), short: emptySide() }));
-  const positions = a.positions.map((p) => {
+  const profits = a.positions.map((p) => {
     const c = contracts[p.contract];
     const profit = unrealizedPnl(p.side, c.mark, p.entry, p.size);
     pnl[c.settle] += profit;
     const side = p.side === "long" ? books[p.contract].long : books[p.contract].short;
     side.held += p.size;
-    return { unrealized_pnl: profit };
+    return profit;
   });
 
   const equities = [];
@@ -381,9 +381,11 @@ export function evaluate(scenario) {
   let derivativesMm = 0;
   let liquidationFees = 0;
   let futuresNotional = 0;
+  const sideMmr = [];
   const contractReports = contracts.map((c, j) => {
     const book = books[j];
     const settleUsd = prices[c.settle];
+    sideMmr.push({ long: sideMaintenance(book.long, c, settleUsd).mmr, short: sideMaintenance(book.short, c, settleUsd).mmr });
     const im = derivativesInitialMargin(book, c, settleUsd);
     futuresNotional += (book.long.held + book.short.held) * c.mark * settleUsd;
     const m = derivativesMaintenance(book, c, settleUsd);
@@ -422,6 +424,21 @@ export function evaluate(scenario) {
     daily_interest_usd: interestUsd * 24,
   };
 
+  // §12 each position's own figures
+  const positions = a.positions.map((p, k) => {
+    const c = contracts[p.contract];
+    const settleUsd = prices[c.settle];
+    const pnlUsd = profits[k] * settleUsd;
+    const im = sideInitialMargin({ held: p.size, openSize: 0, openValue: 0 }, c, settleUsd);
+    return {
+      unrealized_pnl: profits[k],
+      unrealized_pnl_usd: pnlUsd,
+      initial_margin: im,
+      maintenance_margin: p.size * c.mark * settleUsd * (sideMmr[p.contract][p.side] + c.taker),
+      roi: im === 0 ? null : pnlUsd / im,
+      available: p.size,
+    };
+  });
   const report = { coins: coinReports, account, contracts: contractReports, positions, orders };
   if (a.check) {
     const effectAt = probe({ account: a, prices, equities, books }, a.check.order);

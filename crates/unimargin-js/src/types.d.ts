@@ -34,6 +34,9 @@ export interface Settings {
   warning_rate?: DecimalInput;
   /** Cross margin rate from which partial liquidation starts (default "1"). */
   liquidation_rate?: DecimalInput;
+  /** How positions are held (RULES §12): "hedge" (default; a long and a short of a contract may
+   * both be held) or "one_way" (one net position per contract). */
+  position_mode?: PositionMode | null;
 }
 
 export type QuoteName = "USD" | "USDT" | "USDC" | "BTC";
@@ -86,6 +89,7 @@ export interface MaintenanceTier {
 }
 
 export type PositionSide = "long" | "short";
+export type PositionMode = "hedge" | "one_way";
 export type Market = "spot" | "futures";
 export type OrderSide = "buy" | "sell";
 export type Risk = "safe" | "warning" | "liquidation";
@@ -205,7 +209,17 @@ export interface ContractReport {
 
 export interface PositionReport {
   side: PositionSide;
+  /** In the settle coin. */
   unrealized_pnl: Decimal;
+  unrealized_pnl_usd: Decimal;
+  /** size × mark × (1 ÷ leverage + taker fee) × the settle coin's USD price (RULES §12). */
+  initial_margin: Decimal;
+  /** size × (mmr + taker fee) × mark × the settle coin's USD price, the mmr of its side's tier. */
+  maintenance_margin: Decimal;
+  /** Unrealized PnL in USD ÷ initial margin, a fraction; null when the initial margin is 0. */
+  roi: Decimal | null;
+  /** The size that can be closed. */
+  available: Decimal;
 }
 
 export interface PendingOrderReport {
@@ -293,6 +307,7 @@ export type UnimarginErrorKind =
   | "missing_for_market"
   | "same_coin_twice"
   | "size_step_outside_check"
+  | "hedge_in_one_way_mode"
   | "no_such_entry"
   | "not_borrowable"
   | "too_large"

@@ -55,10 +55,12 @@ for (const { name, scenario } of cases) {
       coins: ["coin", "usd_price", "unrealized_pnl", "equity", "debt", "usd_equity", "contribution", "hourly_interest_usd"],
       account: ["account_equity", "adjusted_equity", "spot_trading_losses", "pending_fees", "position_value", "initial_margin_loans", "initial_margin_derivatives", "margin_reserved", "available_margin", "maintenance_margin_loans", "maintenance_margin_derivatives", "maintenance_margin", "partial_liquidation_fees", "account_leverage", "cross_margin_rate", "risk", "futures_orders_cancelled"],
       check: ["accepted", "spot_loss", "fee", "initial_margin_added", "adjusted_equity_after", "margin_reserved_after", "headroom", "max_size"],
+      positions: ["unrealized_pnl", "unrealized_pnl_usd", "initial_margin", "maintenance_margin", "roi", "available"],
     };
     for (const field of formatFields.coins) for (const coin of ours.coins) assert.ok(field in coin, `coins[].${field}`);
     for (const field of formatFields.account) assert.ok(field in ours.account, `account.${field}`);
     if (scenario.check) for (const field of formatFields.check) assert.ok(field in ours.check, `check.${field}`);
+    for (const field of formatFields.positions) for (const p of ours.positions) assert.ok(field in p, `positions[].${field}`);
     assert.equal(ours.coins.length, engine.coins.length);
     assert.equal(ours.positions.length, engine.positions.length);
     assert.equal(ours.orders.length, engine.orders.length);

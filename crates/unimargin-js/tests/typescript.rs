@@ -25,7 +25,7 @@ use unimargin::rules::discount::DiscountSlice;
 use unimargin::rules::risk::Risk;
 use unimargin::scenario::{
     Coin, Contract, DiscountTier, LoanTier, MaintenanceTier, Market, Order, OrderSide, Position,
-    PositionSide, Scenario, Settings, SCENARIO_FORMAT,
+    PositionMode, PositionSide, Scenario, Settings, SCENARIO_FORMAT,
 };
 use unimargin::text::Reason;
 use unimargin::Decimal;
@@ -120,6 +120,7 @@ fn scenarios() -> Vec<Scenario> {
             spot_taker_fee: some("0.001"),
             warning_rate: some("0.8"),
             liquidation_rate: some("1"),
+            position_mode: Some(PositionMode::OneWay),
         },
         coins: vec![full_coin, bare_coin],
         contracts: vec![contract(true), contract(false)],
@@ -235,6 +236,11 @@ fn reports() -> Vec<Report> {
         positions: vec![PositionReport {
             side: PositionSide::Long,
             unrealized_pnl: d("0"),
+            unrealized_pnl_usd: d("0"),
+            initial_margin: if full { d("3200") } else { d("0") },
+            maintenance_margin: d("256"),
+            roi: full.then(|| d("0")),
+            available: d("1"),
         }],
         orders: vec![PendingOrderReport {
             market: Market::Spot,

@@ -9,7 +9,8 @@
 
 use crate::num::NumberError;
 use crate::read::{Expected, Found, JsonProblem};
-use crate::scenario::Market;
+use crate::scenario::{Market, PositionSide};
+use crate::text::side_name;
 use rust_decimal::Decimal;
 use serde::Serialize;
 use std::fmt;
@@ -159,6 +160,14 @@ pub enum ErrorKind {
     /// `size_step` on a pending order.
     #[error("size_step belongs only to the order in `check`")]
     SizeStepOutsideCheck,
+    /// A long and a short of one contract in one-way position mode (RULES §12), refused at
+    /// the second; `first_path` is the first position of the other side.
+    #[error("{symbol} already has a {} position at {first_path}: in one_way position mode a contract holds one net position, so net the two into one, or set settings.position_mode to hedge", side_name(other_side(*side)))]
+    HedgeInOneWayMode {
+        symbol: String,
+        side: PositionSide,
+        first_path: String,
+    },
     /// An index past the account's coins or contracts (a price update on a validated account).
     #[error("the account has no such entry")]
     NoSuchEntry,
@@ -212,6 +221,14 @@ pub enum ErrorKind {
     /// What none of the kinds above describes (a message of a library, kept as it is).
     #[error("{detail}")]
     Other { detail: String },
+}
+
+/// The other side of a position.
+fn other_side(side: PositionSide) -> PositionSide {
+    match side {
+        PositionSide::Long => PositionSide::Short,
+        PositionSide::Short => PositionSide::Long,
+    }
 }
 
 /// " at line L column C", or nothing where the position is unknown (0).
@@ -337,6 +354,7 @@ pub enum Figure {
     UsdPrice,
     UnrealizedPnl,
     PositionSize,
+    PositionFigures,
     Equity,
     UsdEquity,
     Discount,
@@ -380,10 +398,11 @@ pub enum Figure {
 
 impl Figure {
     /// Every figure, for tests and translators.
-    pub const ALL: [Figure; 42] = [
+    pub const ALL: [Figure; 43] = [
         Figure::UsdPrice,
         Figure::UnrealizedPnl,
         Figure::PositionSize,
+        Figure::PositionFigures,
         Figure::Equity,
         Figure::UsdEquity,
         Figure::Discount,
@@ -432,6 +451,7 @@ impl fmt::Display for Figure {
             Figure::UsdPrice => "the USD price",
             Figure::UnrealizedPnl => "the unrealized PnL",
             Figure::PositionSize => "the position size",
+            Figure::PositionFigures => "the position's figures",
             Figure::Equity => "the equity",
             Figure::UsdEquity => "the USD equity",
             Figure::Discount => "the discount",
@@ -478,7 +498,7 @@ impl fmt::Display for Figure {
 impl ErrorKind {
     /// Every code [`ErrorKind::code`] gives, in the order of the variants: the list the README
     /// and the JS package's `types.d.ts` document.
-    pub const CODES: [&'static str; 48] = [
+    pub const CODES: [&'static str; 49] = [
         "invalid_json",
         "missing_field",
         "unknown_field",
@@ -514,6 +534,7 @@ impl ErrorKind {
         "missing_for_market",
         "same_coin_twice",
         "size_step_outside_check",
+        "hedge_in_one_way_mode",
         "no_such_entry",
         "not_borrowable",
         "too_large",
@@ -563,6 +584,7 @@ impl ErrorKind {
             ErrorKind::MissingForMarket { .. } => "missing_for_market",
             ErrorKind::SameCoinTwice { .. } => "same_coin_twice",
             ErrorKind::SizeStepOutsideCheck => "size_step_outside_check",
+            ErrorKind::HedgeInOneWayMode { .. } => "hedge_in_one_way_mode",
             ErrorKind::NoSuchEntry => "no_such_entry",
             ErrorKind::NotBorrowable { .. } => "not_borrowable",
             ErrorKind::TooLarge { .. } => "too_large",

@@ -3,8 +3,8 @@
 
 use crate::error::{Entity, Error, ErrorKind, MarketName};
 use crate::scenario::{
-    DiscountTier, LoanTier, MaintenanceTier, Market, OrderSide, PositionSide, Scenario,
-    SCENARIO_FORMAT,
+    DiscountTier, LoanTier, MaintenanceTier, Market, OrderSide, PositionMode, PositionSide,
+    Scenario, SCENARIO_FORMAT,
 };
 use rust_decimal::Decimal;
 use std::borrow::Borrow;
@@ -22,6 +22,7 @@ pub struct ResolvedSettings {
     pub spot_taker_fee: Decimal,
     pub warning_rate: Decimal,
     pub liquidation_rate: Decimal,
+    pub position_mode: PositionMode,
 }
 
 /// What a coin's price is quoted in.
@@ -232,6 +233,9 @@ impl Account {
                 })
             })
             .collect::<Result<Vec<_>, Error>>()?;
+        if settings.position_mode == PositionMode::OneWay {
+            one_net_position_each(&positions, &contracts)?;
+        }
         let orders = scenario
             .orders
             .iter()
@@ -284,6 +288,35 @@ impl Account {
         coin.price = price;
         Ok(())
     }
+}
+
+/// In one-way mode a contract holds one net position: a long and a short of the same
+/// contract are refused at the second one's side.
+fn one_net_position_each(
+    positions: &[PositionModel],
+    contracts: &[ContractModel],
+) -> Result<(), Error> {
+    // per contract: the first position's index and side
+    let mut first: HashMap<usize, (usize, PositionSide)> = HashMap::new();
+    for (i, p) in positions.iter().enumerate() {
+        match first.get(&p.contract) {
+            Some(&(k, side)) if side != p.side => {
+                return Err(Error::new(
+                    format!("positions[{i}].side"),
+                    ErrorKind::HedgeInOneWayMode {
+                        symbol: contracts[p.contract].symbol.clone(),
+                        side: p.side,
+                        first_path: format!("positions[{k}]"),
+                    },
+                ));
+            }
+            Some(_) => {}
+            None => {
+                first.insert(p.contract, (i, p.side));
+            }
+        }
+    }
+    Ok(())
 }
 
 fn no_such(path: &str) -> Error {
@@ -354,6 +387,7 @@ fn resolve_settings(scenario: &Scenario) -> Result<ResolvedSettings, Error> {
         spot_taker_fee: s.spot_taker_fee.unwrap_or(Decimal::ZERO),
         warning_rate: s.warning_rate.unwrap_or(Decimal::new(8, 1)),
         liquidation_rate: s.liquidation_rate.unwrap_or(Decimal::ONE),
+        position_mode: s.position_mode.unwrap_or_default(),
     };
     positive(settings.usdt_usd, "settings", "usdt_usd")?;
     positive(settings.usdc_usd, "settings", "usdc_usd")?;

@@ -171,13 +171,28 @@ pub struct ContractReport {
     pub partial_liquidation_fee: Decimal,
 }
 
-/// One position's profit (the scenario's position at the same index).
+/// One position's own figures (RULES §12; the scenario's position at the same index).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct PositionReport {
     pub side: PositionSide,
     /// In the settle coin.
     #[serde(with = "normalized")]
     pub unrealized_pnl: Decimal,
+    #[serde(with = "normalized")]
+    pub unrealized_pnl_usd: Decimal,
+    /// `size × mark × (1 ÷ leverage + taker fee) × p(settle)`.
+    #[serde(with = "normalized")]
+    pub initial_margin: Decimal,
+    /// `size × (mmr + taker fee) × mark × p(settle)`, the mmr of its side's tier.
+    #[serde(with = "normalized")]
+    pub maintenance_margin: Decimal,
+    /// Unrealized PnL in USD ÷ initial margin, a fraction; `None` (`null`) when the initial
+    /// margin is 0.
+    #[serde(with = "normalized::option")]
+    pub roi: Option<Decimal>,
+    /// The size that can be closed.
+    #[serde(with = "normalized")]
+    pub available: Decimal,
 }
 
 /// What one pending order takes off adjusted equity and adds to margins, as applied in

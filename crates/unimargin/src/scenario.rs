@@ -119,6 +119,19 @@ pub struct Settings {
     /// Cross margin rate from which partial liquidation starts (default 1).
     #[serde(default, with = "num::option", skip_serializing_if = "Option::is_none")]
     pub liquidation_rate: Option<Decimal>,
+    /// How positions are held (RULES §12): `hedge` (default) or `one_way`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub position_mode: Option<PositionMode>,
+}
+
+/// How a person trades futures (RULES §12): open/close (hedge) mode, where a contract may
+/// hold a long and a short, or buy/sell (one-way) mode, one net position per contract.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PositionMode {
+    #[default]
+    Hedge,
+    OneWay,
 }
 
 impl Settings {

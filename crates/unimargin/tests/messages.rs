@@ -276,6 +276,14 @@ fn kinds() -> Vec<(ErrorKind, &'static str)> {
             SizeStepOutsideCheck,
             "size_step belongs only to the order in `check`",
         ),
+        (
+            HedgeInOneWayMode {
+                symbol: "BTCUSDT".into(),
+                side: PositionSide::Short,
+                first_path: "positions[0]".into(),
+            },
+            "BTCUSDT already has a long position at positions[0]: in one_way position mode a contract holds one net position, so net the two into one, or set settings.position_mode to hedge",
+        ),
         (NoSuchEntry, "the account has no such entry"),
         (
             // the debt is written without trailing zeros

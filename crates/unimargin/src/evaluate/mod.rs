@@ -8,13 +8,14 @@ use crate::error::{DebtCause, Error, ErrorKind, Figure};
 use crate::model::{Account, OrderModel};
 use crate::num::Overflow;
 use crate::record::Record;
-use crate::report::{CheckReport, PositionReport, Report, REPORT_FORMAT};
+use crate::report::{CheckReport, Report, REPORT_FORMAT};
 use crate::rules::check::{max_order_size, order_acceptance, Probe, ProbeInputs};
 use crate::rules::initial_margin::ContractBook;
 use crate::rules::pending::{CoinTerms, OrderEffect};
 use crate::text;
 use phases::{
-    account_totals, apply_pending_orders, hold_positions, margin_contracts, usd_prices, value_coins,
+    account_totals, apply_pending_orders, figure_positions, hold_positions, margin_contracts,
+    usd_prices, value_coins,
 };
 use rust_decimal::Decimal;
 
@@ -75,15 +76,7 @@ impl<'a> Evaluation<'a> {
         let pending = apply_pending_orders(account, &prices, &mut terms, &mut books)?;
         let contracts = margin_contracts(account, &prices, &books, &pending.margins)?;
         let totals = account_totals(account, &coins.sums, &pending.sums, &contracts.sums)?;
-        let positions = account
-            .positions
-            .iter()
-            .zip(held.pnl)
-            .map(|(p, unrealized_pnl)| PositionReport {
-                side: p.side,
-                unrealized_pnl,
-            })
-            .collect();
+        let positions = figure_positions(account, &prices, &held.pnl, &contracts.margins)?;
         let report = Report {
             format: REPORT_FORMAT,
             coins: coins.reports,

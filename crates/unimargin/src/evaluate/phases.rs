@@ -6,7 +6,9 @@ use super::{coin_path, not_borrowable, At};
 use crate::error::{DebtCause, Error, Figure};
 use crate::model::{Account, ContractModel, OrderModel};
 use crate::num::{add, mul, sub, Overflow};
-use crate::report::{AccountReport, CoinReport, ContractReport, PendingOrderReport, SideReport};
+use crate::report::{
+    AccountReport, CoinReport, ContractReport, PendingOrderReport, PositionReport, SideReport,
+};
 use crate::rules::discount::discount_slices;
 use crate::rules::equity::{coin_equity, debt, unrealized_pnl, usd_equity};
 use crate::rules::initial_margin::{available_margin, margin_reserved, ContractBook, SideBook};
@@ -17,6 +19,7 @@ use crate::rules::pending::{
     adjusted_equity, futures_order_effect, spot_order_effect, CoinTerms, ContractMargins, FillCoin,
     OrderEffect,
 };
+use crate::rules::position::position_figures;
 use crate::rules::prices::usd_price;
 use crate::rules::risk::{
     account_leverage, cross_margin_rate, futures_orders_cancelled, position_value, risk_level,
@@ -444,6 +447,39 @@ fn contract_report(
         maintenance_side: m.binding_side,
         partial_liquidation_fee: m.partial_liquidation_fee,
     }
+}
+
+// ---- §12 positions' own figures ----
+
+/// Each position's own figures: its PnL in USD, margins (the maintenance rate of its side's
+/// tier, pending orders included) and ROI.
+pub(super) fn figure_positions(
+    account: &Account,
+    prices: &[Decimal],
+    pnl: &[Decimal],
+    margins: &[ContractMargins],
+) -> Result<Vec<PositionReport>, Error> {
+    (account.positions.iter().zip(pnl).enumerate())
+        .map(|(k, (p, &unrealized_pnl))| {
+            let c = &account.contracts[p.contract];
+            let m = &margins[p.contract].maintenance;
+            let side_mmr = match p.side {
+                PositionSide::Long => m.long.mmr,
+                PositionSide::Short => m.short.mmr,
+            };
+            let f = position_figures(p.size, unrealized_pnl, c, prices[c.settle], side_mmr)
+                .at(|| format!("positions[{k}]"), Figure::PositionFigures)?;
+            Ok(PositionReport {
+                side: p.side,
+                unrealized_pnl: f.unrealized_pnl,
+                unrealized_pnl_usd: f.unrealized_pnl_usd,
+                initial_margin: f.initial_margin,
+                maintenance_margin: f.maintenance_margin,
+                roi: f.roi,
+                available: f.available,
+            })
+        })
+        .collect()
 }
 
 // ---- §4, §5, §6 the account's totals ----

@@ -11,6 +11,7 @@ pub mod interest;
 pub mod loan;
 pub mod maintenance_margin;
 pub mod pending;
+pub mod position;
 pub mod prices;
 pub mod risk;
 pub mod tiers;
