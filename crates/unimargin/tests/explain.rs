@@ -620,3 +620,86 @@ fn the_typed_lines_carry_the_numbers_and_the_renderer_words_them() {
         "Adjusted equity after = 50,150 − 50 − 0 = 50,100.00 USD"
     );
 }
+
+#[test]
+fn each_position_is_worked_out_with_its_side_tier_and_roi() {
+    let e = explained(HEDGED);
+    assert_eq!(e.positions.len(), 2);
+    assert_eq!(e.positions[0].title, "Position 1: BTCUSDT long");
+    // the long side holds 1 and has 0.5 open: 75,000 USD of notional, the first tier
+    assert_worked(
+        &e.positions[0],
+        &[
+            "Unrealized PnL = (50,000 − 48,000) × 1 = 2,000 USDT = 2,000.00 USD",
+            "Initial margin = 1 × 50,000 × (1 ÷ 20 + 0.0006) = 2,530 USD",
+            "Maintenance margin = 1 × (0.004 + 0.0006) × 50,000 = 230 USD (the long side's notional, 75,000 USD, is in the tier up to 200,000 USD)",
+            "ROI = 2,000 ÷ 2,530 = 79.0513 %",
+            "Available to close = 1, the whole position",
+        ],
+    );
+    assert_worked(
+        &e.positions[1],
+        &[
+            "Unrealized PnL = −(50,000 − 51,000) × 0.4 = 400 USDT = 400.00 USD",
+            "Initial margin = 0.4 × 50,000 × (1 ÷ 20 + 0.0006) = 1,012 USD",
+            "Maintenance margin = 0.4 × (0.004 + 0.0006) × 50,000 = 92 USD (the short side's notional, 20,000 USD, is in the tier up to 200,000 USD)",
+            "ROI = 400 ÷ 1,012 = 39.5256 %",
+            "Available to close = 0.4, the whole position",
+        ],
+    );
+    assert!(e.positions[0]
+        .readings
+        .iter()
+        .any(|r| r.contains("its whole side's notional")));
+    assert!(!e.positions[0]
+        .readings
+        .iter()
+        .any(|r| r.contains("one-way")));
+    // settled below par: the USD figure converts, a single position tier gives no tier note
+    let quoted = explained(QUOTED_AND_IN_DEBT);
+    assert_worked(
+        &quoted.positions[0],
+        &[
+            "Unrealized PnL = (3,003 − 3,203) × 20 = -4,000 USDT × 0.999 = -3,996.00 USD",
+            "Initial margin = 20 × 3,003 × (1 ÷ 10 + 0.0005) × 0.999 = 6,029.99397 USD",
+            "Maintenance margin = 20 × (0.01 + 0.0005) × 3,003 × 0.999 = 629.99937 USD",
+            "ROI = -3,996 ÷ 6,029.99397 = -66.2687 %",
+            "Available to close = 20, the whole position",
+        ],
+    );
+    // one-way mode says so
+    let one_way = HEDGED
+        .replace(
+            r#""spot_taker_fee": "0.001""#,
+            r#""spot_taker_fee": "0.001", "position_mode": "one_way""#,
+        )
+        .replace(
+            r#"{ "symbol": "BTCUSDT", "side": "short", "size": "0.4", "entry_price": "51000" }"#,
+            "",
+        )
+        .replace(
+            r#""entry_price": "48000" },"#,
+            r#""entry_price": "48000" }"#,
+        );
+    let e = explained(&one_way);
+    assert_eq!(e.positions.len(), 1);
+    assert!(e.positions[0]
+        .readings
+        .iter()
+        .any(|r| r.contains("one-way")));
+    // 12 positions at most are written out; any other is explained on demand
+    let large = large_account();
+    assert_eq!(explained(&large).positions.len(), 12);
+    let scenario = unimargin::parse_scenario(&large).unwrap();
+    let account = unimargin::Account::from_scenario(&scenario).unwrap();
+    let report = unimargin::evaluate::evaluate(&account).unwrap();
+    let last = unimargin::explain::explain_position(&account, &report, 999).unwrap();
+    assert_eq!(
+        unimargin::explain::english::render(&last).title,
+        "Position 1000: K999 long"
+    );
+    assert_eq!(
+        unimargin::explain::explain_position(&account, &report, 1000),
+        None
+    );
+}

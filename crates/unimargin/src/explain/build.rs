@@ -8,6 +8,7 @@ use crate::record::{CoinChange, LoanTerms, OrderEffect, SpotOrderEffect};
 use crate::report::{ContractReport, SideReport};
 use crate::rules::pending::book_side;
 use crate::rules::tiers::{tier_bounds, tier_holding, Tier};
+use crate::scenario::PositionMode;
 
 /// Explains a report of `account`; a report that is not the account's (a caller's mistake)
 /// gets the figures without their working.
@@ -22,7 +23,19 @@ pub(super) fn explain(account: &Account, report: &Report) -> Explanations {
         maintenance_margin: ctx.maintenance_margin(),
         cross_margin_rate: ctx.cross_margin_rate(),
         check: ctx.check(),
+        positions: (0..account.positions.len().min(LISTED))
+            .map(|k| ctx.position(k))
+            .collect(),
     }
+}
+
+pub(super) fn explain_position(
+    account: &Account,
+    report: &Report,
+    k: usize,
+) -> Option<Explanation> {
+    (consistent(account, report) && k < account.positions.len())
+        .then(|| Ctx { account, report }.position(k))
 }
 
 /// Whether `report` (and its record) can be `evaluate(account)`'s.
@@ -35,6 +48,7 @@ fn consistent(account: &Account, report: &Report) -> bool {
         _ => false,
     };
     report.coins.len() == account.coins.len()
+        && report.positions.len() == account.positions.len()
         && record.coins.len() == account.coins.len()
         && report.contracts.len() == account.contracts.len()
         && record.contracts.len() == account.contracts.len()
@@ -143,6 +157,7 @@ fn out_of_date(report: &Report) -> Explanations {
                 &[Reading::CheckedAsTheLastPendingOrder],
             )
         }),
+        positions: Vec::new(),
     }
 }
 
@@ -1016,6 +1031,77 @@ impl Ctx<'_> {
             lines,
             &readings,
         ))
+    }
+}
+
+impl Ctx<'_> {
+    // -----------------------------------------------------------------------------------
+    // A position (RULES §12)
+
+    fn position(&self, k: usize) -> Explanation {
+        let p = &self.account.positions[k];
+        let f = &self.report.positions[k];
+        let c = &self.account.contracts[p.contract];
+        let r = &self.report.contracts[p.contract];
+        let settle_usd = r.settle_usd_price;
+        let held = SideReport {
+            held_size: p.size,
+            open_size: Decimal::ZERO,
+            ..side_of(r, p.side).clone()
+        };
+        let side_margin = self.side_maintenance_margin(p.contract, p.side);
+        let lines = vec![
+            Line::PositionPnl {
+                side: p.side,
+                mark_price: c.mark_price,
+                entry_price: p.entry_price,
+                size: p.size,
+                pnl: f.unrealized_pnl,
+                settle: self.coin_name(c.settle),
+                settle_usd,
+                pnl_usd: f.unrealized_pnl_usd,
+            },
+            Line::PositionInitialMargin(self.side_initial_margin(
+                p.contract,
+                p.side,
+                &held,
+                None,
+                f.initial_margin,
+            )),
+            Line::PositionMaintenanceMargin {
+                margin: SideMaintenanceMargin {
+                    held: p.size,
+                    open: Decimal::ZERO,
+                    margin: f.maintenance_margin,
+                    ..side_margin
+                },
+                side: p.side,
+            },
+            Line::PositionRoi {
+                pnl_usd: f.unrealized_pnl_usd,
+                initial_margin: f.initial_margin,
+                roi: f.roi,
+            },
+            Line::PositionAvailable { size: f.available },
+        ];
+        let mut readings = vec![
+            Reading::PositionTakesItsSideTier,
+            Reading::RoiOnItsInitialMargin,
+            Reading::AvailableIsTheWholePosition,
+        ];
+        if self.account.settings.position_mode == PositionMode::OneWay {
+            readings.push(Reading::OneWayNetPosition);
+        }
+        explanation(
+            Subject::Position {
+                number: k + 1,
+                symbol: c.symbol.clone(),
+                side: p.side,
+            },
+            Formula::Position,
+            lines,
+            &readings,
+        )
     }
 }
 

@@ -35,6 +35,8 @@ pub struct EnglishExplanations {
     pub cross_margin_rate: English,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub check: Option<English>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub positions: Vec<English>,
 }
 
 /// Every explanation in English.
@@ -45,6 +47,7 @@ pub fn render_all(all: &Explanations) -> EnglishExplanations {
         maintenance_margin: render(&all.maintenance_margin),
         cross_margin_rate: render(&all.cross_margin_rate),
         check: all.check.as_ref().map(render),
+        positions: all.positions.iter().map(render).collect(),
     }
 }
 
@@ -66,6 +69,11 @@ pub fn title(subject: &Subject) -> String {
         Subject::MaintenanceMargin => "Maintenance margin",
         Subject::CrossMarginRate => "Cross margin rate",
         Subject::OrderCheck => "Order check",
+        Subject::Position {
+            number,
+            symbol,
+            side,
+        } => return format!("Position {number}: {symbol} {}", side_name(*side)),
     }
     .to_string()
 }
@@ -78,6 +86,7 @@ pub fn formula(formula: Formula) -> &'static str {
         Formula::MaintenanceMargin => "Maintenance margin = Σ loans: debt × USD price × maintenance margin rate + Σ contracts: max(long side, short side), each side = (held size + open size) × (maintenance margin rate + taker fee) × mark price × settle coin's USD price",
         Formula::CrossMarginRate => "Cross margin rate = (maintenance margin + partial liquidation fees) ÷ adjusted equity",
         Formula::OrderCheck => "Accepted when adjusted equity after ≥ margin reserved after, where adjusted equity after = adjusted equity − the order's spot trading loss − its fee, and margin reserved after = margin reserved + the initial margin the order adds",
+        Formula::Position => "Unrealized PnL = direction × (mark price − entry price) × size, in the settle coin; initial margin = size × mark price × (1 ÷ leverage + taker fee) × settle coin's USD price; maintenance margin = size × (maintenance margin rate + taker fee) × mark price × settle coin's USD price; ROI = unrealized PnL in USD ÷ initial margin",
     }
 }
 
@@ -112,6 +121,10 @@ pub fn reading(reading: Reading) -> &'static str {
         Reading::FuturesOrderTakesNothingOffEquity => "A futures order takes nothing off adjusted equity: its fee is the taker fee term of its initial margin.",
         Reading::ClosingOrderReservesNothingExtra => "A buy adds to the long side and a sell to the short side, and the contract reserves its larger side: an order that only closes a position reserves nothing extra while the other side stays the larger.",
         Reading::LargestSizeOnTheGrid => "The largest size that passes is the largest multiple of the size step whose order is accepted.",
+        Reading::PositionTakesItsSideTier => "A position's maintenance margin takes the rate of the position tier that holds its whole side's notional at mark price, open orders included, as its side does.",
+        Reading::RoiOnItsInitialMargin => "ROI is the unrealized PnL in USD over the position's own initial margin at the mark price; there is none when that margin is 0.",
+        Reading::AvailableIsTheWholePosition => "The size available to close is the whole position: a new close order replaces older ones that would exceed it.",
+        Reading::OneWayNetPosition => "In one-way (buy/sell) mode a contract holds one net position: positive when long, negative when short.",
     }
 }
 
@@ -128,9 +141,14 @@ fn amount(value: Decimal) -> String {
     group_thousands(value.round_dp_with_strategy(8, RoundingStrategy::MidpointAwayFromZero))
 }
 
-/// A rate as a percentage, cut (never rounded up) to 4 decimals of a percent.
+/// A rate as a percentage, cut (never rounded up) to 4 decimals of a percent; a rate whose
+/// percentage is beyond exact decimals (an ROI on a tiny margin) is said to be too large.
 fn rate(value: Decimal) -> String {
-    percent(value.round_dp_with_strategy(6, RoundingStrategy::ToZero))
+    let cut = value.round_dp_with_strategy(6, RoundingStrategy::ToZero);
+    match cut.checked_mul(Decimal::ONE_HUNDRED) {
+        Some(_) => percent(cut),
+        None => "too large to show as a percentage".to_string(),
+    }
 }
 
 /// `× p` for a conversion into USD, left out at par.
@@ -790,6 +808,62 @@ pub fn line(line: &Line) -> String {
                     amount(*added)
                 )
             }
+        }
+        Line::PositionPnl {
+            side,
+            mark_price,
+            entry_price,
+            size,
+            pnl,
+            settle,
+            settle_usd,
+            pnl_usd,
+        } => format!(
+            "Unrealized PnL = {}({} − {}) × {} = {} {settle}{} = {}",
+            match side {
+                PositionSide::Long => "",
+                PositionSide::Short => "−",
+            },
+            num(*mark_price),
+            num(*entry_price),
+            num(*size),
+            amount(*pnl),
+            times_usd(*settle_usd),
+            usd(*pnl_usd)
+        ),
+        Line::PositionInitialMargin(margin) => {
+            format!("Initial margin = {}", side_initial_margin(margin))
+        }
+        Line::PositionMaintenanceMargin { margin, side } => {
+            let worked = side_maintenance_margin(&SideMaintenanceMargin {
+                tier: None,
+                ..margin.clone()
+            });
+            match &margin.tier {
+                None => format!("Maintenance margin = {worked}"),
+                Some((notional, range)) => format!(
+                    "Maintenance margin = {worked} (the {} side's notional, {} USD, is in the tier {})",
+                    side_name(*side),
+                    amount(*notional),
+                    tier_range(range)
+                ),
+            }
+        }
+        Line::PositionRoi {
+            pnl_usd,
+            initial_margin,
+            roi,
+        } => match roi {
+            Some(roi) => format!(
+                "ROI = {} ÷ {} = {}",
+                amount(*pnl_usd),
+                amount(*initial_margin),
+                rate(*roi)
+            ),
+            None => "ROI: none, the initial margin is 0".to_string(),
+        },
+        Line::PositionAvailable { size } => {
+            format!("Available to close = {}, the whole position", num(*size))
         }
         Line::LargestSize { size, step } => {
             if *size > Decimal::ZERO {

@@ -33,6 +33,8 @@ pub struct Explanations {
     pub maintenance_margin: Explanation,
     pub cross_margin_rate: Explanation,
     pub check: Option<Explanation>,
+    /// The first [`LISTED`] positions' own figures ([`explain_position`] explains any).
+    pub positions: Vec<Explanation>,
 }
 
 /// One figure explained.
@@ -56,6 +58,12 @@ pub enum Subject {
     MaintenanceMargin,
     CrossMarginRate,
     OrderCheck,
+    /// A position's own figures: its number in the list (from 1), contract and side.
+    Position {
+        number: usize,
+        symbol: String,
+        side: PositionSide,
+    },
 }
 
 /// A rule in symbols, by its id.
@@ -72,6 +80,8 @@ pub enum Formula {
     CrossMarginRate,
     /// Accepted when adjusted equity after ≥ margin reserved after.
     OrderCheck,
+    /// A position's PnL, margins and ROI (RULES §12).
+    Position,
 }
 
 /// A reading of a rule the source articles leave vague, by its id.
@@ -110,6 +120,11 @@ pub enum Reading {
     FuturesOrderTakesNothingOffEquity,
     ClosingOrderReservesNothingExtra,
     LargestSizeOnTheGrid,
+    // a position
+    PositionTakesItsSideTier,
+    RoiOnItsInitialMargin,
+    AvailableIsTheWholePosition,
+    OneWayNetPosition,
 }
 
 /// The figure a [`Line::Total`] works out.
@@ -524,10 +539,45 @@ pub enum Line {
     },
     /// The largest size that passes, on its grid (`0`: none).
     LargestSize { size: Decimal, step: Decimal },
+
+    // ---- a position ----
+    /// `Unrealized PnL = (50,000 − 48,000) × 1 = 2,000 USDT = 2,000.00 USD`.
+    PositionPnl {
+        side: PositionSide,
+        mark_price: Decimal,
+        entry_price: Decimal,
+        size: Decimal,
+        pnl: Decimal,
+        settle: String,
+        settle_usd: Decimal,
+        pnl_usd: Decimal,
+    },
+    /// `Initial margin = 1 × 50,000 × (1 ÷ 20 + 0.0006) = 2,530 USD`.
+    PositionInitialMargin(SideInitialMargin),
+    /// `Maintenance margin = 1 × (0.004 + 0.0006) × 50,000 = 230 USD`, with the tier that
+    /// holds its side's notional when the contract has more than one.
+    PositionMaintenanceMargin {
+        margin: SideMaintenanceMargin,
+        side: PositionSide,
+    },
+    /// `ROI = 2,000 ÷ 2,530 = 79.0513 %` (`None`: no initial margin).
+    PositionRoi {
+        pnl_usd: Decimal,
+        initial_margin: Decimal,
+        roi: Option<Decimal>,
+    },
+    /// The size that can be closed: all of it.
+    PositionAvailable { size: Decimal },
 }
 
 /// Explains a report of `account` (the report must be `evaluate(account)`'s; one of another
 /// account gets the figures without their working, never a panic).
 pub fn explain(account: &Account, report: &Report) -> Explanations {
     build::explain(account, report)
+}
+
+/// Explains position `k` (from 0) of a report of `account`: how its PnL, margins and ROI
+/// come about. `None` when there is no such position or the report is not the account's.
+pub fn explain_position(account: &Account, report: &Report, k: usize) -> Option<Explanation> {
+    build::explain_position(account, report, k)
 }
