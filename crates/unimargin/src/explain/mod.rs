@@ -6,7 +6,7 @@
 //! An explanation is a typed value ([`Explanation`]): which figure, its formula (an id), its
 //! worked lines ([`Line`], each carrying its numbers as decimals) and its readings (ids). It
 //! is made from the report and its [`Record`](crate::record::Record): nothing is worked out
-//! again here. [`english`] writes it in English (the CLI, the JS package, the page today);
+//! again here. [`english`] writes it in English (the CLI's `explain`, the page today);
 //! another language is another renderer over the same values.
 //!
 //! Long accounts are cut short: at most [`LISTED`] items of a kind are written out, the rest
