@@ -33,11 +33,8 @@ pub struct ContractBook {
 
 /// Initial margin of one side, hold plus open:
 /// `IM_hold = size × mark × (1/leverage + taker) × p(settle)` and
-/// `IM_open = size × order price × (1/leverage + taker) × p(settle)`.
-///
-/// With `N = (held × mark + open value) × p(settle)`, this is `N × (1/leverage + taker)`
-/// where `1/leverage` is exact (the contract's `initial_rate`), and otherwise
-/// `N ÷ leverage + N × taker`: the same sum, rounded once instead of at `1/leverage`.
+/// `IM_open = size × order price × (1/leverage + taker) × p(settle)`: [`initial_margin_at`]
+/// the side's notional `N = (held × mark + open value) × p(settle)`.
 pub fn side_initial_margin(
     side: &SideBook,
     contract: &ContractModel,
@@ -47,7 +44,16 @@ pub fn side_initial_margin(
         return Ok(Decimal::ZERO);
     }
     let value = add(mul(side.held, contract.mark_price)?, side.open_value)?;
-    let notional_usd = mul(value, settle_usd)?;
+    initial_margin_at(mul(value, settle_usd)?, contract)
+}
+
+/// Initial margin of a notional `N` in USD: `N × (1/leverage + taker)`, where `1/leverage` is
+/// exact (the contract's `initial_rate`), and otherwise `N ÷ leverage + N × taker`: the same
+/// sum, rounded once instead of at `1/leverage`.
+pub fn initial_margin_at(
+    notional_usd: Decimal,
+    contract: &ContractModel,
+) -> Result<Decimal, Overflow> {
     match contract.initial_rate {
         Some(rate) => mul(notional_usd, rate),
         None => add(

@@ -1,7 +1,7 @@
 //! RULES §12: what a futures position's row shows, its own figures.
 
-use super::initial_margin::{side_initial_margin, SideBook};
-use super::maintenance_margin::{maintenance_at_rate, side_notional_usd};
+use super::initial_margin::initial_margin_at;
+use super::maintenance_margin::maintenance_at_rate;
 use crate::model::ContractModel;
 use crate::num::{div, mul, Overflow};
 use rust_decimal::Decimal;
@@ -20,25 +20,31 @@ pub struct PositionFigures {
     pub available: Decimal,
 }
 
-/// Initial margin of a position: `size × mark × (1 ÷ leverage + taker fee) × p(settle)`,
-/// the §5 rule of a side holding just this position.
-pub fn position_initial_margin(
+/// A position's notional at mark in USD: `size × mark × p(settle)`.
+pub fn position_notional_usd(
     size: Decimal,
     contract: &ContractModel,
     settle_usd: Decimal,
 ) -> Result<Decimal, Overflow> {
-    side_initial_margin(&held(size), contract, settle_usd)
+    mul(mul(size, contract.mark_price)?, settle_usd)
+}
+
+/// Initial margin of a position: `size × mark × (1 ÷ leverage + taker fee) × p(settle)`,
+/// the §5 rule at its notional.
+pub fn position_initial_margin(
+    notional_usd: Decimal,
+    contract: &ContractModel,
+) -> Result<Decimal, Overflow> {
+    initial_margin_at(notional_usd, contract)
 }
 
 /// Maintenance margin of a position: `size × (mmr + taker fee) × mark × p(settle)`, `mmr`
 /// that of the position tier holding its side's notional (§6), given as `side_mmr`.
 pub fn position_maintenance_margin(
-    size: Decimal,
+    notional_usd: Decimal,
     contract: &ContractModel,
-    settle_usd: Decimal,
     side_mmr: Decimal,
 ) -> Result<Decimal, Overflow> {
-    let notional_usd = side_notional_usd(&held(size), contract, settle_usd)?;
     maintenance_at_rate(notional_usd, side_mmr, contract.taker_fee)
 }
 
@@ -65,22 +71,16 @@ pub fn position_figures(
     side_mmr: Decimal,
 ) -> Result<PositionFigures, Overflow> {
     let unrealized_pnl_usd = mul(unrealized_pnl, settle_usd)?;
-    let initial_margin = position_initial_margin(size, contract, settle_usd)?;
+    let notional_usd = position_notional_usd(size, contract, settle_usd)?;
+    let initial_margin = position_initial_margin(notional_usd, contract)?;
     Ok(PositionFigures {
         unrealized_pnl,
         unrealized_pnl_usd,
         initial_margin,
-        maintenance_margin: position_maintenance_margin(size, contract, settle_usd, side_mmr)?,
+        maintenance_margin: position_maintenance_margin(notional_usd, contract, side_mmr)?,
         roi: roi(unrealized_pnl_usd, initial_margin)?,
         available: size,
     })
-}
-
-fn held(size: Decimal) -> SideBook {
-    SideBook {
-        held: size,
-        ..SideBook::default()
-    }
 }
 
 #[cfg(test)]
