@@ -120,6 +120,8 @@ pub struct DiscountTierDraft {
     #[serde(skip)]
     pub id: Id,
     pub up_to_usd: String,
+    /// A bound in coin units (RULES §3), kept as imported: not yet a field of the form.
+    pub up_to: String,
     pub rate: String,
 }
 
@@ -554,8 +556,8 @@ impl Draft {
                     quote: "USD".into(),
                     discount_tiers: vec![DiscountTierDraft {
                         id: tier,
-                        up_to_usd: String::new(),
                         rate: "0.9".into(),
+                        ..DiscountTierDraft::default()
                     }],
                     ..CoinDraft::default()
                 });
@@ -576,6 +578,7 @@ impl Draft {
                         id,
                         up_to_usd,
                         rate,
+                        ..DiscountTierDraft::default()
                     },
                 );
                 id
@@ -748,15 +751,18 @@ impl Draft {
                     discount_tiers: c
                         .discount_tiers
                         .iter()
+                        .flatten()
                         .map(|t| DiscountTierDraft {
                             id: 0,
                             up_to_usd: opt(t.up_to_usd),
+                            up_to: opt(t.up_to),
                             rate: for_field(t.rate),
                         })
                         .collect(),
                     loan_tiers: c
                         .loan_tiers
                         .iter()
+                        .flatten()
                         .map(|t| LoanTierDraft {
                             id: 0,
                             up_to: opt(t.up_to),
@@ -774,8 +780,8 @@ impl Draft {
                 .map(|c| ContractDraft {
                     id: 0,
                     symbol: c.symbol.clone(),
-                    base: c.base.clone(),
-                    settle: c.settle.clone(),
+                    base: c.base.clone().unwrap_or_default(),
+                    settle: c.settle.clone().unwrap_or_default(),
                     mark_price: for_field(c.mark_price),
                     leverage: for_field(c.leverage),
                     taker_fee: opt(c.taker_fee),
@@ -783,6 +789,7 @@ impl Draft {
                     mm_tiers: c
                         .mm_tiers
                         .iter()
+                        .flatten()
                         .map(|t| MmTierDraft {
                             id: 0,
                             up_to_usd: opt(t.up_to_usd),
@@ -843,32 +850,37 @@ impl Draft {
                         r.optional(&format!("{path}.price"), &c.price)
                     },
                     quote: (!stable && !c.quote.is_empty()).then(|| c.quote.clone()),
-                    discount_tiers: c
-                        .discount_tiers
-                        .iter()
-                        .enumerate()
-                        .map(|(t, tier)| {
-                            let path = format!("{path}.discount_tiers[{t}]");
-                            DiscountTier {
-                                up_to_usd: r
-                                    .optional(&format!("{path}.up_to_usd"), &tier.up_to_usd),
-                                rate: r.required(&format!("{path}.rate"), &tier.rate),
-                            }
-                        })
-                        .collect(),
-                    loan_tiers: c
-                        .loan_tiers
-                        .iter()
-                        .enumerate()
-                        .map(|(t, tier)| {
-                            let path = format!("{path}.loan_tiers[{t}]");
-                            LoanTier {
-                                up_to: r.optional(&format!("{path}.up_to"), &tier.up_to),
-                                leverage: r.required(&format!("{path}.leverage"), &tier.leverage),
-                                mmr: r.required(&format!("{path}.mmr"), &tier.mmr),
-                            }
-                        })
-                        .collect(),
+                    // no tiers in the form: none in the scenario (the coin counts for 0)
+                    discount_tiers: non_empty(
+                        c.discount_tiers
+                            .iter()
+                            .enumerate()
+                            .map(|(t, tier)| {
+                                let path = format!("{path}.discount_tiers[{t}]");
+                                DiscountTier {
+                                    up_to_usd: r
+                                        .optional(&format!("{path}.up_to_usd"), &tier.up_to_usd),
+                                    up_to: r.optional(&format!("{path}.up_to"), &tier.up_to),
+                                    rate: r.required(&format!("{path}.rate"), &tier.rate),
+                                }
+                            })
+                            .collect(),
+                    ),
+                    loan_tiers: non_empty(
+                        c.loan_tiers
+                            .iter()
+                            .enumerate()
+                            .map(|(t, tier)| {
+                                let path = format!("{path}.loan_tiers[{t}]");
+                                LoanTier {
+                                    up_to: r.optional(&format!("{path}.up_to"), &tier.up_to),
+                                    leverage: r
+                                        .required(&format!("{path}.leverage"), &tier.leverage),
+                                    mmr: r.required(&format!("{path}.mmr"), &tier.mmr),
+                                }
+                            })
+                            .collect(),
+                    ),
                     hourly_interest: r
                         .optional(&format!("{path}.hourly_interest"), &c.hourly_interest),
                     interest_free: r.optional(&format!("{path}.interest_free"), &c.interest_free),
@@ -883,26 +895,27 @@ impl Draft {
                 let path = format!("contracts[{i}]");
                 Contract {
                     symbol: c.symbol.clone(),
-                    base: c.base.clone(),
-                    settle: c.settle.clone(),
+                    base: Some(c.base.clone()),
+                    settle: Some(c.settle.clone()),
                     mark_price: r.required(&format!("{path}.mark_price"), &c.mark_price),
                     leverage: r.required(&format!("{path}.leverage"), &c.leverage),
                     taker_fee: r.optional(&format!("{path}.taker_fee"), &c.taker_fee),
                     liquidation_fee: r
                         .optional(&format!("{path}.liquidation_fee"), &c.liquidation_fee),
-                    mm_tiers: c
-                        .mm_tiers
-                        .iter()
-                        .enumerate()
-                        .map(|(t, tier)| {
-                            let path = format!("{path}.mm_tiers[{t}]");
-                            MaintenanceTier {
-                                up_to_usd: r
-                                    .optional(&format!("{path}.up_to_usd"), &tier.up_to_usd),
-                                mmr: r.required(&format!("{path}.mmr"), &tier.mmr),
-                            }
-                        })
-                        .collect(),
+                    mm_tiers: Some(
+                        c.mm_tiers
+                            .iter()
+                            .enumerate()
+                            .map(|(t, tier)| {
+                                let path = format!("{path}.mm_tiers[{t}]");
+                                MaintenanceTier {
+                                    up_to_usd: r
+                                        .optional(&format!("{path}.up_to_usd"), &tier.up_to_usd),
+                                    mmr: r.required(&format!("{path}.mmr"), &tier.mmr),
+                                }
+                            })
+                            .collect(),
+                    ),
                 }
             })
             .collect();
@@ -936,6 +949,7 @@ impl Draft {
                 positions,
                 orders,
                 check,
+                market: None,
             })
         } else {
             Err(r.errors)
@@ -971,6 +985,11 @@ fn insert_before_last<T: BoundedTier>(tiers: &mut Vec<T>, mut tier: T) {
 
 trait BoundedTier {
     fn bound_mut(&mut self) -> &mut String;
+}
+
+/// A list of tiers, or none when it is empty (FORMAT.md: no tiers is a field left out).
+fn non_empty<T>(tiers: Vec<T>) -> Option<Vec<T>> {
+    (!tiers.is_empty()).then_some(tiers)
 }
 
 impl BoundedTier for DiscountTierDraft {

@@ -10,6 +10,7 @@
 use crate::num::NumberError;
 use crate::read::{Expected, Found, JsonProblem};
 use crate::scenario::Market;
+use crate::scenario::MarketReference;
 use rust_decimal::Decimal;
 use serde::Serialize;
 use std::fmt;
@@ -162,6 +163,43 @@ pub enum ErrorKind {
     /// An index past the account's coins or contracts (a price update on a validated account).
     #[error("the account has no such entry")]
     NoSuchEntry,
+    /// One coin's discount tiers bounded both in USD (`up_to_usd`) and in coin units (`up_to`),
+    /// or one tier with both bounds (the path names the first tier of the other kind).
+    #[error("a coin's discount tiers are bounded all in USD (up_to_usd) or all in coin units (up_to), never both")]
+    MixedTierUnits,
+    /// A date (`as_of`) not written `YYYY-MM-DD`, or not a day of the calendar.
+    #[error(
+        "{field} must be a date written YYYY-MM-DD, such as 2025-09-26, got \"{}\"",
+        cut(got)
+    )]
+    NotADate { field: &'static str, got: String },
+
+    // ---- the market document (MARKET.md) and a scenario resolved against it ----
+    /// A scenario that names a market (`"market": {"name", "as_of"}`) evaluated without that
+    /// market (`given` is `None`) or with another one.
+    #[error("{}", wrong_market(named, given.as_ref()))]
+    WrongMarket {
+        named: MarketReference,
+        given: Option<MarketReference>,
+    },
+    /// A table that neither the scenario nor the market in use gives: the coin or contract is
+    /// not in the market (`listed` false), or is listed there without that table.
+    #[error("{name} {} the market '{market}'; give its {table}", if *listed { format!("has no {table} in") } else { "is not in".to_string() })]
+    NotInMarket {
+        entity: Entity,
+        name: String,
+        table: MarketTable,
+        market: String,
+        listed: bool,
+    },
+    /// A contract's leverage above the `max_leverage` the market sets for it.
+    #[error("leverage {got} is above the {max} that the market '{market}' allows for {symbol}")]
+    LeverageAboveMax {
+        symbol: String,
+        got: Decimal,
+        max: Decimal,
+        market: String,
+    },
 
     // ---- evaluation ----
     /// A debt in a coin without loan tiers: the account's own, or one a pending order leaves.
@@ -197,6 +235,40 @@ pub enum ErrorKind {
     /// The CLI's `--points` outside 2 to 100,000.
     #[error("--points must be a whole number from 2 to 100000, got {got}")]
     PointCount { got: String },
+    /// Standard output that cannot be written (a full disk); `reason` is the system's words.
+    #[error("cannot write the output: {reason}")]
+    CannotWrite { reason: String },
+    /// An exchange's saved answer that reports a failure (Bitget: a `code` other than
+    /// "00000"), with the exchange's own code and words.
+    #[error(
+        "the exchange answered with code {code} (\"{}\"), not with its data",
+        cut(message)
+    )]
+    ExchangeRefused { code: String, message: String },
+    /// An exchange's tier list whose first tier does not start at 0.
+    #[error("the first tier must start at 0, got {field} {got}")]
+    FirstTierNotAtZero { field: &'static str, got: Decimal },
+    /// An exchange's tier that does not start where the previous one ended (a gap or an
+    /// overlap).
+    #[error("each tier must start where the previous one ends: {field} is {got}, the previous tier ends at {previous}")]
+    TiersNotContiguous {
+        field: &'static str,
+        got: Decimal,
+        previous: Decimal,
+    },
+    /// An exchange's tier listed out of its order (`number` counts from 1).
+    #[error(
+        "tier \"{}\" is listed where tier {number} belongs: list the tiers in order, 1, 2, 3, …",
+        cut(got)
+    )]
+    TierOutOfOrder { got: String, number: usize },
+    /// A coin asked for that an exchange's answer does not list.
+    #[error("the answer has no {name}")]
+    NotInAnswer { name: String },
+    /// An exchange's answer saved before the date from which its figures are in the unit
+    /// read (Bitget's position tiers in USDT: from 2025-07-24).
+    #[error("this answer was saved on {saved}, before {since}, when the exchange changed the unit of these figures; save a new answer")]
+    AnswerTooOld { saved: String, since: &'static str },
     /// A JS argument left `undefined`.
     #[error("expected {argument}, got undefined")]
     MissingArgument { argument: Argument },
@@ -242,6 +314,60 @@ fn names_shown(names: &[String], count: usize) -> String {
         format!("{shown}, …, {count} in all")
     } else {
         shown
+    }
+}
+
+/// `text` cut to 40 characters (an ellipsis marks the cut).
+fn cut(text: &str) -> String {
+    match text.char_indices().nth(40) {
+        Some((end, _)) => format!("{}…", &text[..end]),
+        None => text.to_string(),
+    }
+}
+
+/// The sentence of [`ErrorKind::WrongMarket`].
+fn wrong_market(named: &MarketReference, given: Option<&MarketReference>) -> String {
+    let named_words = format!("'{}' of {}", named.name, named.as_of);
+    match given {
+        None => format!(
+            "this scenario takes its tables from the market {named_words}: load that market to evaluate it"
+        ),
+        Some(given) => format!(
+            "this scenario takes its tables from the market {named_words}, not from '{}' of {}: load {named_words}",
+            given.name, given.as_of
+        ),
+    }
+}
+
+/// A table a coin or a contract takes from a market, as an error names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MarketTable {
+    DiscountTiers,
+    Base,
+    Settle,
+    PositionTiers,
+}
+
+impl MarketTable {
+    /// The field of the scenario that holds the table (the error's path ends with it).
+    pub fn field(self) -> &'static str {
+        match self {
+            MarketTable::DiscountTiers => "discount_tiers",
+            MarketTable::Base => "base",
+            MarketTable::Settle => "settle",
+            MarketTable::PositionTiers => "mm_tiers",
+        }
+    }
+}
+
+impl fmt::Display for MarketTable {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str(match self {
+            MarketTable::DiscountTiers => "discount tiers",
+            MarketTable::Base => "base coin",
+            MarketTable::Settle => "settle coin",
+            MarketTable::PositionTiers => "position tiers (mm_tiers)",
+        })
     }
 }
 
@@ -478,7 +604,7 @@ impl fmt::Display for Figure {
 impl ErrorKind {
     /// Every code [`ErrorKind::code`] gives, in the order of the variants: the list the README
     /// and the JS package's `types.d.ts` document.
-    pub const CODES: [&'static str; 48] = [
+    pub const CODES: [&'static str; 60] = [
         "invalid_json",
         "missing_field",
         "unknown_field",
@@ -515,6 +641,11 @@ impl ErrorKind {
         "same_coin_twice",
         "size_step_outside_check",
         "no_such_entry",
+        "mixed_tier_units",
+        "not_a_date",
+        "wrong_market",
+        "not_in_market",
+        "leverage_above_max",
         "not_borrowable",
         "too_large",
         "usage",
@@ -522,6 +653,13 @@ impl ErrorKind {
         "no_coin_named",
         "not_in_account",
         "point_count",
+        "cannot_write",
+        "exchange_refused",
+        "first_tier_not_at_zero",
+        "tiers_not_contiguous",
+        "tier_out_of_order",
+        "not_in_answer",
+        "answer_too_old",
         "missing_argument",
         "not_serializable",
         "not_json_text",
@@ -564,6 +702,11 @@ impl ErrorKind {
             ErrorKind::SameCoinTwice { .. } => "same_coin_twice",
             ErrorKind::SizeStepOutsideCheck => "size_step_outside_check",
             ErrorKind::NoSuchEntry => "no_such_entry",
+            ErrorKind::MixedTierUnits => "mixed_tier_units",
+            ErrorKind::NotADate { .. } => "not_a_date",
+            ErrorKind::WrongMarket { .. } => "wrong_market",
+            ErrorKind::NotInMarket { .. } => "not_in_market",
+            ErrorKind::LeverageAboveMax { .. } => "leverage_above_max",
             ErrorKind::NotBorrowable { .. } => "not_borrowable",
             ErrorKind::TooLarge { .. } => "too_large",
             ErrorKind::Usage { .. } => "usage",
@@ -571,6 +714,13 @@ impl ErrorKind {
             ErrorKind::NoCoinNamed => "no_coin_named",
             ErrorKind::NotInAccount { .. } => "not_in_account",
             ErrorKind::PointCount { .. } => "point_count",
+            ErrorKind::CannotWrite { .. } => "cannot_write",
+            ErrorKind::ExchangeRefused { .. } => "exchange_refused",
+            ErrorKind::FirstTierNotAtZero { .. } => "first_tier_not_at_zero",
+            ErrorKind::TiersNotContiguous { .. } => "tiers_not_contiguous",
+            ErrorKind::TierOutOfOrder { .. } => "tier_out_of_order",
+            ErrorKind::NotInAnswer { .. } => "not_in_answer",
+            ErrorKind::AnswerTooOld { .. } => "answer_too_old",
             ErrorKind::MissingArgument { .. } => "missing_argument",
             ErrorKind::NotSerializable { .. } => "not_serializable",
             ErrorKind::NotJsonText => "not_json_text",
@@ -639,6 +789,14 @@ impl Error {
             (false, false) if self.path.starts_with('[') => format!("{root}{}", self.path),
             (false, false) => format!("{root}.{}", self.path),
         };
+        self
+    }
+
+    /// The same error in another document than the scenario: the path is rooted at
+    /// `document` and a colon (`market:coins[0].discount_tiers[1].rate`, `btc.json:data[0]`;
+    /// `market:` for the whole market document). A scenario's paths have no colon.
+    pub fn in_document(mut self, document: &str) -> Error {
+        self.path = format!("{document}:{}", self.path);
         self
     }
 

@@ -258,7 +258,8 @@ impl<'a> Evaluation<'a> {
             let value = usd_equity(equity, prices[i]).at(path, Figure::UsdEquity)?;
             // the discount by tier, once: its slices are reported and their sum is f(c)
             let slices = if value > Decimal::ZERO {
-                discount_slices(&coin.discount_tiers, value).at(path, Figure::Discount)?
+                discount_slices(&coin.discount_tiers, equity, prices[i])
+                    .at(path, Figure::Discount)?
             } else {
                 Vec::new()
             };
@@ -540,6 +541,7 @@ impl<'a> Evaluation<'a> {
 
         let report = Report {
             format: REPORT_FORMAT,
+            market: account.market.clone(),
             coins: coin_reports,
             account: AccountReport {
                 account_equity,

@@ -15,7 +15,7 @@
 
 use crate::model::{Account, CoinModel, OrderModel, Quote};
 use crate::report::{CoinReport, ContractReport, Report, SideReport};
-use crate::rules::discount::contribution;
+use crate::rules::discount::{contribution, discount_rate_at};
 use crate::rules::initial_margin::{loan_tier, side_initial_margin, SideBook};
 use crate::rules::pending::spot_fill;
 use crate::rules::risk::Risk;
@@ -314,16 +314,13 @@ fn lower_bound(mut bounds: impl Iterator<Item = Option<Decimal>>, index: usize) 
     }
 }
 
-/// The discount rate that applies at a USD value: the rate of the tier holding it when
-/// positive (0 without tiers), 1 when zero or negative (debt counts in full).
-fn rate_at(coin: &CoinModel, value_usd: Decimal) -> Decimal {
-    if value_usd <= Decimal::ZERO {
+/// The discount rate that applies to an equity at a USD price: the rate of the tier holding
+/// it when positive (0 without tiers), 1 when zero or negative (debt counts in full).
+fn rate_at(coin: &CoinModel, equity: Decimal, usd_price: Decimal) -> Decimal {
+    if equity <= Decimal::ZERO {
         return Decimal::ONE;
     }
-    coin.discount_tiers
-        .iter()
-        .find(|t| t.up_to_usd.is_none_or(|u| value_usd <= u))
-        .map_or(Decimal::ZERO, |t| t.rate)
+    discount_rate_at(&coin.discount_tiers, equity, usd_price).unwrap_or_default()
 }
 
 // ---------------------------------------------------------------------------------------
@@ -518,7 +515,7 @@ impl<'a> Ctx<'a> {
             let value_change = e1.checked_sub(e0)?.checked_mul(p)?;
             [e0, e1]
                 .into_iter()
-                .map(|e| rate_at(&self.account.coins[i], e.checked_mul(p).unwrap_or_default()))
+                .map(|e| rate_at(&self.account.coins[i], e, p))
                 .find(|r| value_change.checked_mul(*r) == Some(change))
         };
         let loss = (|| {
@@ -901,12 +898,18 @@ impl<'a> Ctx<'a> {
                     let mut by_tier = Vec::with_capacity(slices.len());
                     for s in slices {
                         sum.plus(&format!("{} × {}", amount(s.value_usd), num(s.rate)));
-                        let lower = (!s.from_usd.is_zero()).then_some(s.from_usd);
-                        by_tier.push(format!(
-                            "{} at {}",
-                            tier_range(lower, s.to_usd, "USD"),
-                            num(s.rate)
-                        ));
+                        // tiers in coin units are written in the coin's units
+                        let range = match &s.coin_units {
+                            Some(q) => {
+                                let lower = (!q.from.is_zero()).then_some(q.from);
+                                tier_range(lower, q.to, &coin.name)
+                            }
+                            None => {
+                                let lower = (!s.from_usd.is_zero()).then_some(s.from_usd);
+                                tier_range(lower, s.to_usd, "USD")
+                            }
+                        };
+                        by_tier.push(format!("{range} at {}", num(s.rate)));
                     }
                     tier_lines += 1;
                     if tier_lines <= LISTED {

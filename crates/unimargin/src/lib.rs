@@ -22,6 +22,7 @@ pub mod error;
 pub mod evaluate;
 pub mod explain;
 pub mod liquidation;
+pub mod market;
 pub mod model;
 pub mod num;
 pub mod read;
@@ -36,6 +37,7 @@ pub mod whatif;
 mod testing;
 
 pub use error::{Error, ErrorKind};
+pub use market::{parse_market, Market, MarketDocument};
 pub use model::Account;
 pub use read::{parse_scenario, path_text, reading_error};
 pub use report::Report;
@@ -50,6 +52,17 @@ pub fn evaluate_scenario(scenario: &Scenario) -> Result<Report, Error> {
 /// Parses, validates and evaluates a scenario written as JSON.
 pub fn evaluate_json(json: &str) -> Result<Report, Error> {
     evaluate_scenario(&parse_scenario(json)?)
+}
+
+/// Resolves a scenario against a market (MARKET.md: what the scenario leaves out comes from
+/// the market), validates and evaluates it; the report names the market.
+pub fn evaluate_with_market(scenario: &Scenario, market: Option<&Market>) -> Result<Report, Error> {
+    evaluate::evaluate(&Account::with_market(scenario, market)?)
+}
+
+/// [`evaluate_with_market`] on a scenario written as JSON.
+pub fn evaluate_json_with_market(json: &str, market: Option<&Market>) -> Result<Report, Error> {
+    evaluate_with_market(&parse_scenario(json)?, market)
 }
 
 /// The report as JSON text (FORMAT.md's report document).
