@@ -245,6 +245,9 @@ pub enum ErrorKind {
         cut(message)
     )]
     ExchangeRefused { code: String, message: String },
+    /// An exchange's answer that lists no tiers.
+    #[error("the answer lists no tiers")]
+    NoTiers,
     /// An exchange's tier list whose first tier does not start at 0.
     #[error("the first tier must start at 0, got {field} {got}")]
     FirstTierNotAtZero { field: &'static str, got: Decimal },
@@ -443,18 +446,34 @@ impl fmt::Display for Argument {
 pub enum UsageProblem {
     #[error("missing command")]
     MissingCommand,
-    /// A command or an option the CLI does not have.
+    /// A command, an option or an argument the CLI does not have (here).
     #[error("unknown command or arguments: {0}")]
     Unknown(String),
-    /// An option without its value (`--coin` last).
+    /// An option without its value (`--coin` last), named without its dashes.
     #[error("--{0} needs a value")]
     MissingValue(String),
     /// A command without its FILE.
     #[error("{0} needs a FILE, or - for standard input")]
     MissingFile(String),
-    /// Something after the FILE of a command that takes no options.
-    #[error("unexpected argument after FILE: {0}")]
-    AfterFile(String),
+    /// A required option left out (`--name` of `market from-bitget`).
+    #[error("{0} is needed")]
+    MissingOption(String),
+    /// An option given twice that is given once (rather than keeping the last silently).
+    #[error("{0} is given more than once")]
+    Repeated(String),
+    /// An option's value that is not `NAME=FILE` (`--position-tier BTCUSDT=btc.json`).
+    #[error("{option} takes NAME=FILE, such as {example}, got \"{got}\"")]
+    NotAPair {
+        option: String,
+        example: String,
+        got: String,
+    },
+    /// Standard input (`-`) named for two documents.
+    #[error("standard input (-) can hold one document: give the other as a file")]
+    StdinTwice,
+    /// What the CLI's argument parser says, when none of the above (kept as it is).
+    #[error("{0}")]
+    Other(String),
 }
 
 /// The figure whose computation went beyond exact decimal arithmetic.
@@ -604,7 +623,7 @@ impl fmt::Display for Figure {
 impl ErrorKind {
     /// Every code [`ErrorKind::code`] gives, in the order of the variants: the list the README
     /// and the JS package's `types.d.ts` document.
-    pub const CODES: [&'static str; 60] = [
+    pub const CODES: [&'static str; 61] = [
         "invalid_json",
         "missing_field",
         "unknown_field",
@@ -655,6 +674,7 @@ impl ErrorKind {
         "point_count",
         "cannot_write",
         "exchange_refused",
+        "no_tiers",
         "first_tier_not_at_zero",
         "tiers_not_contiguous",
         "tier_out_of_order",
@@ -716,6 +736,7 @@ impl ErrorKind {
             ErrorKind::PointCount { .. } => "point_count",
             ErrorKind::CannotWrite { .. } => "cannot_write",
             ErrorKind::ExchangeRefused { .. } => "exchange_refused",
+            ErrorKind::NoTiers => "no_tiers",
             ErrorKind::FirstTierNotAtZero { .. } => "first_tier_not_at_zero",
             ErrorKind::TiersNotContiguous { .. } => "tiers_not_contiguous",
             ErrorKind::TierOutOfOrder { .. } => "tier_out_of_order",

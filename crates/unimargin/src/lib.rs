@@ -44,6 +44,10 @@ pub use report::Report;
 pub use rust_decimal::Decimal;
 pub use scenario::Scenario;
 
+/// serde, for [`objects_only!`]'s expansion in other crates.
+#[doc(hidden)]
+pub use serde as __serde;
+
 /// Validates a scenario and evaluates it.
 pub fn evaluate_scenario(scenario: &Scenario) -> Result<Report, Error> {
     evaluate::evaluate(&Account::from_scenario(scenario)?)

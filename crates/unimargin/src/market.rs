@@ -17,10 +17,10 @@ use crate::model::{
     index_names, join, non_negative, positive, resolve_settings, Account,
 };
 use crate::num;
+use crate::objects_only;
 use crate::read::{read_document, Section};
 use crate::scenario::{
-    objects_only, Coin, Contract, DiscountTier, LoanTier, MaintenanceTier, MarketReference,
-    Scenario, Settings,
+    Coin, Contract, DiscountTier, LoanTier, MaintenanceTier, MarketReference, Scenario, Settings,
 };
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};

@@ -360,10 +360,14 @@ pub enum Section {
     Market,
     MarketCoin,
     MarketContract,
+    /// An exchange's answer read by an importer (the CLI's `market from-bitget`).
+    Answer,
+    /// An object within an exchange's answer.
+    AnswerEntry,
 }
 
 impl Section {
-    pub const ALL: [Section; 13] = [
+    pub const ALL: [Section; 15] = [
         Section::Scenario,
         Section::Settings,
         Section::Coin,
@@ -377,6 +381,8 @@ impl Section {
         Section::Market,
         Section::MarketCoin,
         Section::MarketContract,
+        Section::Answer,
+        Section::AnswerEntry,
     ];
 }
 
@@ -396,6 +402,8 @@ impl fmt::Display for Section {
             Section::Market => "the market",
             Section::MarketCoin => "a market coin",
             Section::MarketContract => "a market contract",
+            Section::Answer => "an exchange's answer",
+            Section::AnswerEntry => "an entry of an exchange's answer",
         })
     }
 }

@@ -10,28 +10,35 @@ use std::fmt;
 
 /// serde's derive reads a struct from a JSON object or from an array of its fields in order;
 /// the format has only objects, so each struct (derived with `remote = "Self"`) is read
-/// through [`ObjectOnly`] and `["unimargin/scenario@1"]` is an error, not a scenario.
+/// through [`ObjectOnly`] and `["unimargin/scenario@1"]` is an error, not a scenario. Exported
+/// for the adapters' own documents (the CLI reads an exchange's answers so).
+#[macro_export]
 macro_rules! objects_only {
-    ($($name:ident: $what:expr),* $(,)?) => {$(
-        impl<'de> serde::Deserialize<'de> for $name {
-            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+    // structs derived with `Deserialize` alone (an importer's)
+    (read: $($name:ident: $what:expr),* $(,)?) => {$(
+        impl<'de> $crate::__serde::Deserialize<'de> for $name {
+            fn deserialize<D: $crate::__serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
                 $name::deserialize($crate::scenario::ObjectOnly { inner: d, what: $what })
             }
         }
-
-        impl serde::Serialize for $name {
-            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-                $name::serialize(self, s)
-            }
-        }
     )*};
+    // structs derived with `Serialize` and `Deserialize` (the documents)
+    ($($name:ident: $what:expr),* $(,)?) => {
+        $crate::objects_only!(read: $($name: $what),*);
+        $(
+            impl $crate::__serde::Serialize for $name {
+                fn serialize<S: $crate::__serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                    $name::serialize(self, s)
+                }
+            }
+        )*
+    };
 }
-pub(crate) use objects_only;
 
 /// A deserializer that reads a struct from a JSON object only.
-pub(crate) struct ObjectOnly<D> {
-    pub(crate) inner: D,
-    pub(crate) what: Section,
+pub struct ObjectOnly<D> {
+    pub inner: D,
+    pub what: Section,
 }
 
 impl<'de, D: Deserializer<'de>> Deserializer<'de> for ObjectOnly<D> {

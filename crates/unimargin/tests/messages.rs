@@ -427,9 +427,37 @@ fn kinds() -> Vec<(ErrorKind, &'static str)> {
         ),
         (
             Usage {
-                problem: UsageProblem::AfterFile("more".into()),
+                problem: UsageProblem::MissingOption("--name".into()),
             },
-            "unexpected argument after FILE: more (see unimargin --help)",
+            "--name is needed (see unimargin --help)",
+        ),
+        (
+            Usage {
+                problem: UsageProblem::Repeated("--coin".into()),
+            },
+            "--coin is given more than once (see unimargin --help)",
+        ),
+        (
+            Usage {
+                problem: UsageProblem::NotAPair {
+                    option: "--position-tier".into(),
+                    example: "BTCUSDT=btcusdt.json".into(),
+                    got: "btcusdt.json".into(),
+                },
+            },
+            r#"--position-tier takes NAME=FILE, such as BTCUSDT=btcusdt.json, got "btcusdt.json" (see unimargin --help)"#,
+        ),
+        (
+            Usage {
+                problem: UsageProblem::StdinTwice,
+            },
+            "standard input (-) can hold one document: give the other as a file (see unimargin --help)",
+        ),
+        (
+            Usage {
+                problem: UsageProblem::Other("invalid UTF-8 was detected in one or more arguments".into()),
+            },
+            "invalid UTF-8 was detected in one or more arguments (see unimargin --help)",
         ),
         (
             CannotRead {
@@ -475,6 +503,7 @@ fn kinds() -> Vec<(ErrorKind, &'static str)> {
             },
             r#"the exchange answered with code 40034 ("Parameter does not exist"), not with its data"#,
         ),
+        (NoTiers, "the answer lists no tiers"),
         (
             FirstTierNotAtZero {
                 field: "tierStartValue",
