@@ -8,16 +8,19 @@
 //!
 //! | export | what |
 //! | --- | --- |
-//! | `evaluate(scenario)` | the report (with its `check` when the scenario has one) |
-//! | `checkOrder(scenario, order)` | the verdict on `order` (the report's `check`) |
-//! | `maxOrderSize(scenario, order, step?)` | the largest multiple of `step` of `order` accepted |
-//! | `evaluateJson(text)` | `evaluate` on JSON text, answering JSON text (the cheaper crossing) |
-//! | `new Account(scenario)`, `Account.fromJson(text)` | an account evaluated once, kept in wasm for repeated checks; `.update(prices)` moves its prices (a tick), `.summary()` gives its figures |
+//! | `evaluate(scenario, market?)` | the report (with its `check` when the scenario has one) |
+//! | `checkOrder(scenario, order, market?)` | the verdict on `order` (the report's `check`) |
+//! | `maxOrderSize(scenario, order, step?, market?)` | the largest multiple of `step` of `order` accepted |
+//! | `evaluateJson(text, marketText?)` | `evaluate` on JSON text, answering JSON text (the cheaper crossing) |
+//! | `new Account(scenario, market?)`, `Account.fromJson(text, marketText?)` | an account evaluated once, kept in wasm for repeated checks; `.update(prices)` moves its prices (a tick), `.summary()` gives its figures |
+//! | `resolve(scenario, market)` | the complete scenario the scenario stands for with the market (MARKET.md) |
 //! | `version()` | the engine's version |
-//! | `evaluateSerde(scenario)` | `evaluate` through serde-wasm-bindgen, for comparison |
+//! | `evaluateSerde(scenario, market?)` | `evaluate` through serde-wasm-bindgen, for comparison |
 //!
-//! The order given to `checkOrder`, `maxOrderSize` and `Account.checkOrder` is validated as
-//! the scenario's `check`, so the paths of its errors begin with `check`.
+//! A `market` is a market document (MARKET.md, `unimargin/market@1`) whose tables fill what
+//! the scenario leaves out; `undefined` or `null` for none. Its errors' paths start with
+//! `market:`. The order given to `checkOrder`, `maxOrderSize` and `Account.checkOrder` is
+//! validated as the scenario's `check`, so the paths of its errors begin with `check`.
 //!
 //! The [`core`] module holds the same operations on Rust types, so that they are tested on
 //! the host; the exported functions only convert at the boundary.
@@ -25,6 +28,7 @@
 use serde::Serialize;
 use unimargin::error::{Argument, Entity};
 use unimargin::evaluate::Evaluation;
+use unimargin::market::Market;
 use unimargin::report::{AccountReport, CheckReport, Report};
 use unimargin::scenario::Order;
 use unimargin::{Decimal, Error, ErrorKind, Scenario};
@@ -60,14 +64,18 @@ pub mod core {
         scenario
     }
 
-    /// Validates and evaluates a scenario.
-    pub fn evaluate(scenario: &Scenario) -> Result<Report, Error> {
-        unimargin::evaluate_scenario(scenario)
+    /// Validates and evaluates a scenario, with its market's tables.
+    pub fn evaluate(scenario: &Scenario, market: Option<&Market>) -> Result<Report, Error> {
+        unimargin::evaluate_with_market(scenario, market)
     }
 
     /// The verdict on `order` against `scenario` (whose own `check`, if any, is replaced).
-    pub fn check_order(scenario: Scenario, order: Order) -> Result<CheckReport, Error> {
-        let account = Model::from_scenario(&with_check(scenario, order, None))?;
+    pub fn check_order(
+        scenario: Scenario,
+        order: Order,
+        market: Option<&Market>,
+    ) -> Result<CheckReport, Error> {
+        let account = Model::with_market(&with_check(scenario, order, None), market)?;
         let check = account.check.ok_or_else(no_check)?;
         Evaluation::new(&account)?.check(&check.order, check.size_step)
     }
@@ -78,8 +86,9 @@ pub mod core {
         scenario: Scenario,
         order: Order,
         step: Option<Decimal>,
+        market: Option<&Market>,
     ) -> Result<Decimal, Error> {
-        let account = Model::from_scenario(&with_check(scenario, order, step))?;
+        let account = Model::with_market(&with_check(scenario, order, step), market)?;
         let check = account.check.ok_or_else(no_check)?;
         Ok(Evaluation::new(&account)?
             .max_order_size(&check.order, check.size_step)?
@@ -130,8 +139,16 @@ pub mod core {
     pub struct Price(#[serde(with = "unimargin::num")] pub Decimal);
 
     impl Evaluated {
-        pub fn new(scenario: Scenario) -> Result<Evaluated, Error> {
-            let cell = evaluate_cell(&scenario)?;
+        /// The account of `scenario` with its market's tables. What is kept is the complete
+        /// scenario (every table written out), so orders are validated without the market.
+        pub fn new(scenario: Scenario, market: Option<&Market>) -> Result<Evaluated, Error> {
+            // without a market the scenario is complete already: kept without a copy
+            let complete = match unimargin::market::resolve(&scenario, market)? {
+                std::borrow::Cow::Owned(complete) => Some(complete),
+                std::borrow::Cow::Borrowed(_) => None,
+            };
+            let scenario = complete.unwrap_or(scenario);
+            let cell = evaluate_cell(&scenario, market)?;
             let contract_index = (scenario.contracts.iter().enumerate())
                 .map(|(i, c)| (c.symbol.clone(), i))
                 .collect();
@@ -248,10 +265,11 @@ pub mod core {
         }
     }
 
-    fn evaluate_cell(scenario: &Scenario) -> Result<Cell, Error> {
-        Cell::try_new(Model::from_scenario(scenario)?, |account| {
-            Evaluation::new(account)
-        })
+    /// The complete `scenario` validated and evaluated; its reports name `market`.
+    fn evaluate_cell(scenario: &Scenario, market: Option<&Market>) -> Result<Cell, Error> {
+        let mut account = Model::from_scenario(scenario)?;
+        account.market = market.map(Market::reference);
+        Cell::try_new(account, |account| Evaluation::new(account))
     }
 
     /// The new prices by index, or the error `unknown` makes of the first name not in `index`.
@@ -368,6 +386,33 @@ fn read_scenario(value: &JsValue) -> Result<Scenario, JsValue> {
     read_argument(value, Argument::Scenario, "")
 }
 
+/// A market document given as a plain object, or none for `undefined` and `null`; its
+/// errors' paths start with `market:`.
+fn read_market(value: Option<JsValue>) -> Result<Option<Market>, JsValue> {
+    match value {
+        Some(value) if !value.is_undefined() && !value.is_null() => {
+            let text = stringify(&value, Argument::Market)?;
+            unimargin::parse_market(&text)
+                .map(Some)
+                .map_err(|e| js_error(&e))
+        }
+        _ => Ok(None),
+    }
+}
+
+/// A market document given as JSON text (a string or UTF-8 bytes), or none for `undefined`
+/// and `null`.
+fn read_market_json(value: Option<JsValue>) -> Result<Option<Market>, JsValue> {
+    match value {
+        Some(value) if !value.is_undefined() && !value.is_null() => {
+            unimargin::parse_market(&json_text(&value)?)
+                .map(Some)
+                .map_err(|e| js_error(&e))
+        }
+        _ => Ok(None),
+    }
+}
+
 /// An order given as a plain object, read as the scenario's `check` (its paths start there).
 fn read_order(value: &JsValue) -> Result<Order, JsValue> {
     read_argument(value, Argument::Order, "check")
@@ -443,25 +488,55 @@ fn read_step(step: Option<JsValue>) -> Result<Option<Decimal>, JsValue> {
     }
 }
 
-/// Evaluates a scenario (FORMAT.md, as a plain object): every figure, and the verdict on its
+/// Evaluates a scenario (FORMAT.md, as a plain object), with the tables of `market` (a
+/// market document, MARKET.md) where it leaves them out: every figure, and the verdict on its
 /// `check` if it has one. Throws an `Error` with `path` and `message` on bad input.
 #[wasm_bindgen(unchecked_return_type = "Report")]
 pub fn evaluate(
     #[wasm_bindgen(unchecked_param_type = "Scenario")] scenario: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "MarketDocument | null")] market: Option<
+        JsValue,
+    >,
 ) -> Result<JsValue, JsValue> {
-    let report = core::evaluate(&read_scenario(&scenario)?).map_err(|e| js_error(&e))?;
+    let market = read_market(market)?;
+    let scenario = read_scenario(&scenario)?;
+    let report = core::evaluate(&scenario, market.as_ref()).map_err(|e| js_error(&e))?;
     parse(&unimargin::report_to_json(&report))
 }
 
 /// `evaluate` on JSON text (a string, or UTF-8 bytes), answering the report as JSON text: for
-/// a scenario that is text already (a file, a request), no object is made on either side.
+/// a scenario that is text already (a file, a request), no object is made on either side. The
+/// market, if any, is JSON text too.
 #[wasm_bindgen(js_name = evaluateJson)]
 pub fn evaluate_json(
     #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] scenario: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "string | Uint8Array | null")] market: Option<
+        JsValue,
+    >,
 ) -> Result<String, JsValue> {
-    unimargin::evaluate_json(&json_text(&scenario)?)
+    let market = read_market_json(market)?;
+    unimargin::evaluate_json_with_market(&json_text(&scenario)?, market.as_ref())
         .map(|report| unimargin::report_to_json(&report))
         .map_err(|e| js_error(&e))
+}
+
+/// The complete scenario that `scenario` stands for with `market` (MARKET.md): each table it
+/// leaves out written out from the market, what it gives kept. It names no market and gives
+/// the same figures without one (to export, share or keep).
+#[wasm_bindgen(unchecked_return_type = "Scenario")]
+pub fn resolve(
+    #[wasm_bindgen(unchecked_param_type = "Scenario")] scenario: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "MarketDocument")] market: JsValue,
+) -> Result<JsValue, JsValue> {
+    let market = read_market(Some(market))?.ok_or_else(|| {
+        js_error_of(ErrorKind::MissingArgument {
+            argument: Argument::Market,
+        })
+    })?;
+    let scenario = read_scenario(&scenario)?;
+    let complete =
+        unimargin::market::resolve(&scenario, Some(&market)).map_err(|e| js_error(&e))?;
+    to_json(&*complete)
 }
 
 /// The verdict on `order` against the account of `scenario` (the report's `check` for that
@@ -470,10 +545,14 @@ pub fn evaluate_json(
 pub fn check_order(
     #[wasm_bindgen(unchecked_param_type = "Scenario")] scenario: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Order")] order: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "MarketDocument | null")] market: Option<
+        JsValue,
+    >,
 ) -> Result<JsValue, JsValue> {
+    let market = read_market(market)?;
     let scenario = read_scenario(&scenario)?;
     let order = read_order(&order)?;
-    to_json(&core::check_order(scenario, order).map_err(|e| js_error(&e))?)
+    to_json(&core::check_order(scenario, order, market.as_ref()).map_err(|e| js_error(&e))?)
 }
 
 /// The largest multiple of `step` (default: the order's `size_step`, else 0.00000001) of
@@ -482,12 +561,16 @@ pub fn check_order(
 pub fn max_order_size(
     #[wasm_bindgen(unchecked_param_type = "Scenario")] scenario: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Order")] order: JsValue,
-    step: Option<JsValue>,
+    #[wasm_bindgen(unchecked_optional_param_type = "DecimalInput | null")] step: Option<JsValue>,
+    #[wasm_bindgen(unchecked_optional_param_type = "MarketDocument | null")] market: Option<
+        JsValue,
+    >,
 ) -> Result<String, JsValue> {
+    let market = read_market(market)?;
     let scenario = read_scenario(&scenario)?;
     let order = read_order(&order)?;
     let step = read_step(step)?;
-    core::max_order_size(scenario, order, step)
+    core::max_order_size(scenario, order, step, market.as_ref())
         .map(|size| size.normalize().to_string())
         .map_err(|e| js_error(&e))
 }
@@ -506,23 +589,31 @@ pub struct AccountHandle(core::Evaluated);
 
 #[wasm_bindgen(js_class = Account)]
 impl AccountHandle {
-    /// Validates and evaluates `scenario`; throws like `evaluate`.
+    /// Validates and evaluates `scenario` with the tables of `market`, if given; throws like
+    /// `evaluate`.
     #[wasm_bindgen(constructor)]
     pub fn new(
         #[wasm_bindgen(unchecked_param_type = "Scenario")] scenario: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "MarketDocument | null")] market: Option<
+            JsValue,
+        >,
     ) -> Result<AccountHandle, JsValue> {
-        core::Evaluated::new(read_scenario(&scenario)?)
+        let market = read_market(market)?;
+        core::Evaluated::new(read_scenario(&scenario)?, market.as_ref())
             .map(AccountHandle)
             .map_err(|e| js_error(&e))
     }
 
-    /// The same from JSON text (a string, or UTF-8 bytes).
+    /// The same from JSON text (a string, or UTF-8 bytes), the market's too.
     #[wasm_bindgen(js_name = fromJson)]
     pub fn from_json(
         #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] scenario: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "string | Uint8Array | null")]
+        market: Option<JsValue>,
     ) -> Result<AccountHandle, JsValue> {
+        let market = read_market_json(market)?;
         unimargin::parse_scenario(&json_text(&scenario)?)
-            .and_then(core::Evaluated::new)
+            .and_then(|scenario| core::Evaluated::new(scenario, market.as_ref()))
             .map(AccountHandle)
             .map_err(|e| js_error(&e))
     }
@@ -628,9 +719,13 @@ fn message(error: serde_wasm_bindgen::Error) -> String {
 #[wasm_bindgen(js_name = evaluateSerde, unchecked_return_type = "Report")]
 pub fn evaluate_serde(
     #[wasm_bindgen(unchecked_param_type = "Scenario")] scenario: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "MarketDocument | null")] market: Option<
+        JsValue,
+    >,
 ) -> Result<JsValue, JsValue> {
+    let market = read_market(market)?;
     let scenario = read_serde(scenario)?;
-    let report = core::evaluate(&scenario).map_err(|e| js_error(&e))?;
+    let report = core::evaluate(&scenario, market.as_ref()).map_err(|e| js_error(&e))?;
     report
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
         .map_err(|e| internal(message(e)))

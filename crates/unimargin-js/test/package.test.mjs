@@ -265,7 +265,7 @@ test("the package ships its glue, wasm, types and README, for node and the brows
   }
   for (const dir of ["node", "web"]) {
     const types = readFileSync(path.join(pkgDir, dir, "unimargin.d.ts"), "utf8");
-    for (const name of ["interface Scenario", "interface Report", "interface Check", "interface UnimarginError", "export function evaluate(scenario: Scenario): Report", "checkOrder(scenario: Scenario, order: Order): Check", "maxOrderSize(scenario: Scenario, order: Order, step?: DecimalInput | null): string", "maxOrderSize(order: Order, step?: DecimalInput | null): string"]) {
+    for (const name of ["interface Scenario", "interface Report", "interface Check", "interface UnimarginError", "export function evaluate(scenario: Scenario, market?: MarketDocument | null): Report", "checkOrder(scenario: Scenario, order: Order, market?: MarketDocument | null): Check", "maxOrderSize(scenario: Scenario, order: Order, step?: DecimalInput | null, market?: MarketDocument | null): string", "maxOrderSize(order: Order, step?: DecimalInput | null): string"]) {
       assert.ok(types.includes(name), `${dir}/unimargin.d.ts has ${name}`);
     }
   }

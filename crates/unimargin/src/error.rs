@@ -428,6 +428,7 @@ pub enum Argument {
     Order,
     Update,
     Step,
+    Market,
 }
 
 impl fmt::Display for Argument {
@@ -437,6 +438,7 @@ impl fmt::Display for Argument {
             Argument::Order => "an order",
             Argument::Update => "an update",
             Argument::Step => "a size step",
+            Argument::Market => "a market document",
         })
     }
 }

@@ -544,6 +544,12 @@ fn kinds() -> Vec<(ErrorKind, &'static str)> {
             "expected a scenario, got undefined",
         ),
         (
+            MissingArgument {
+                argument: Argument::Market,
+            },
+            "expected a market document, got undefined",
+        ),
+        (
             NotSerializable {
                 argument: Argument::Order,
                 reason: "Do not know how to serialize a BigInt".into(),
