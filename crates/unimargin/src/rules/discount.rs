@@ -43,9 +43,10 @@ pub fn tier_bound(tier: &DiscountTier) -> Option<Decimal> {
     tier.up_to_usd.or(tier.up_to)
 }
 
-/// Whether a coin's tiers are bounded in coin units (validation keeps one kind per coin).
+/// Whether a coin's tiers are bounded in coin units. Validation keeps one kind per coin, so
+/// the first tier tells (a single unbounded tier has no unit, and slices the same either way).
 pub fn in_coin_units(tiers: &[DiscountTier]) -> bool {
-    tiers.iter().any(|t| t.up_to.is_some())
+    tiers.first().is_some_and(|t| t.up_to.is_some())
 }
 
 /// One slice as the walk sees it: in the tiers' own unit (`lower`, `upper`, `amount`) and
