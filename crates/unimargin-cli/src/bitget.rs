@@ -707,6 +707,36 @@ mod tests {
     }
 
     #[test]
+    fn bands_from_each_start_give_the_same_discount_as_tiers_up_to_the_next_start() {
+        let d = |t: &str| t.parse::<Decimal>().unwrap();
+        // the documented ETH answer: [0, 40,000) at 0.99, [40,000, ∞) at 0.98
+        let bands = [
+            DiscountBand {
+                start: d("0"),
+                rate: d("0.99"),
+            },
+            DiscountBand {
+                start: d("40000"),
+                rate: d("0.98"),
+            },
+        ];
+        let tiers = discount_tiers("eth.json", 0, &bands).unwrap();
+        assert_eq!(tiers[0].up_to_usd, Some(d("40000")));
+        assert_eq!(tiers[1].up_to_usd, None);
+        // Read half-open, the value V of [0, V) has min(V, 40,000) in the first band and the
+        // rest in the second, whether 40,000 itself belongs to one or the other (a point has
+        // no width): the discount is the same on, just below and just above the boundary.
+        let discount =
+            |v: &str| unimargin::rules::discount::discounted_value(&tiers, d(v), Decimal::ONE);
+        // 39,999.99 × 0.99 = 39,599.9901
+        assert_eq!(discount("39999.99"), Ok(d("39599.9901")));
+        // 40,000 × 0.99 = 39,600
+        assert_eq!(discount("40000"), Ok(d("39600")));
+        // 39,600 + 0.01 × 0.98 = 39,600.0098
+        assert_eq!(discount("40000.01"), Ok(d("39600.0098")));
+    }
+
+    #[test]
     fn hourly_interest_is_the_daily_rate_over_24_rounded_up() {
         let d = |t: &str| t.parse::<Decimal>().unwrap();
         // 0.1 ÷ 24 = 0.00416666…: up at 12 places
