@@ -3,8 +3,9 @@
 //! The unimargin engine as a JavaScript package: a thin wasm-bindgen adapter with no rules of
 //! its own. Scenarios and reports are FORMAT.md's documents as plain JS objects or as JSON
 //! text, and cross the boundary as JSON text (see "the JS boundary" below for why); every
-//! error is thrown as a JS `Error` whose `path` names where in the scenario the problem is
-//! and whose `kind` names what it is (the engine's code), and bad input never panics.
+//! error is thrown as an `UnimarginError` (a JS `Error`, `js/boundary.js`) whose `path` names
+//! where in the scenario the problem is and whose `kind` names what it is (the engine's code),
+//! and bad input never panics.
 //!
 //! | export | what |
 //! | --- | --- |
@@ -15,6 +16,7 @@
 //! | `new Account(scenario, market?)`, `Account.fromJson(text, marketText?)` | an account evaluated once, kept in wasm for repeated checks; `.update(prices)` moves its prices (a tick), `.summary()` gives its figures |
 //! | `resolve(scenario, market)` | the complete scenario the scenario stands for with the market (MARKET.md) |
 //! | `version()` | the engine's version |
+//! | `UnimarginError` | the class of the errors thrown (`js/boundary.js`, re-exported) |
 //! | `evaluateSerde(scenario, market?)` | `evaluate` through serde-wasm-bindgen, for comparison |
 //!
 //! A `market` is a market document (MARKET.md, `unimargin/market@1`) whose tables fill what
@@ -29,6 +31,7 @@ use serde::Serialize;
 use unimargin::error::{Argument, Entity};
 use unimargin::evaluate::Evaluation;
 use unimargin::market::Market;
+use unimargin::num::NumberError;
 use unimargin::report::{AccountReport, CheckReport, Report};
 use unimargin::scenario::Order;
 use unimargin::{Decimal, Error, ErrorKind, Scenario};
@@ -316,20 +319,29 @@ pub mod core {
 // to 3.5 times cheaper than serde-wasm-bindgen's property-by-property crossing, which is kept
 // as `evaluateSerde` for comparison.
 
-/// The engine's error as a JS `Error`: `name` "UnimarginError", `message`, `path`, `kind`.
+/// The engine's error as a JS `UnimarginError`: `name` "UnimarginError", `message`, `path`,
+/// `kind`.
 fn js_error(error: &Error) -> JsValue {
-    let js = js_sys::Error::new(&error.message());
-    js.set_name("UnimarginError");
-    // setting a property on a fresh Error cannot fail
-    for (property, value) in [("path", error.path()), ("kind", error.code())] {
-        let _ = js_sys::Reflect::set(&js, &JsValue::from_str(property), &JsValue::from_str(value));
-    }
-    js.into()
+    UnimarginError::new(&error.message(), error.path(), error.code()).into()
 }
 
-/// `kind` for the whole argument, as a JS `Error`.
+/// `kind` for the whole argument, as a JS `UnimarginError`.
 fn js_error_of(kind: ErrorKind) -> JsValue {
     js_error(&Error::new("", kind))
+}
+
+#[wasm_bindgen(module = "/js/boundary.js")]
+extern "C" {
+    /// The class of the errors thrown (a subclass of `Error`), re-exported by the package so
+    /// that `error instanceof UnimarginError` holds; typed in `types.d.ts`.
+    #[wasm_bindgen(extends = js_sys::Error, reexport)]
+    type UnimarginError;
+    #[wasm_bindgen(constructor)]
+    fn new(message: &str, path: &str, kind: &str) -> UnimarginError;
+    /// `[path, spelling]` of the first number in `value` that JSON cannot carry, its path
+    /// under `root`; `None` when there is none.
+    #[wasm_bindgen(js_name = nonFinite)]
+    fn non_finite(value: &JsValue, root: &str) -> Option<js_sys::Array>;
 }
 
 #[wasm_bindgen]
@@ -413,6 +425,23 @@ fn read_market_json(value: Option<JsValue>) -> Result<Option<Market>, JsValue> {
     }
 }
 
+/// Refuses a number that JSON cannot carry (`NaN`, `Infinity`, `-Infinity`) in a value given
+/// as an object (whose paths start at `root`), naming it as JS spells it. `JSON.stringify`
+/// writes such a number as `null`, which the engine would report as "invalid type: null", or
+/// take as a field left out where `null` means that (`quote`, `check`); so an object whose JSON
+/// has a `null` is looked through (the usual object has none, and costs a scan of its text).
+fn refuse_non_finite(value: &JsValue, root: &str) -> Result<(), JsValue> {
+    match non_finite(value, root) {
+        Some(found) => {
+            let text = found.get(1).as_string().unwrap_or_default();
+            let kind = ErrorKind::Number(NumberError::NotFinite { text });
+            let path = found.get(0).as_string().unwrap_or_default();
+            Err(js_error(&Error::new(path, kind)))
+        }
+        None => Ok(()),
+    }
+}
+
 /// An order given as a plain object, read as the scenario's `check` (its paths start there).
 fn read_order(value: &JsValue) -> Result<Order, JsValue> {
     read_argument(value, Argument::Order, "check")
@@ -426,6 +455,9 @@ fn read_argument<T: serde::de::DeserializeOwned>(
     root: &str,
 ) -> Result<T, JsValue> {
     let text = stringify(value, argument)?;
+    if text.contains("null") {
+        refuse_non_finite(value, root)?;
+    }
     unimargin::read::read_json(&text).map_err(|e: Error| js_error(&e.within(root)))
 }
 
@@ -478,12 +510,16 @@ struct DecimalArg(#[serde(with = "unimargin::num")] Decimal);
 fn read_step(step: Option<JsValue>) -> Result<Option<Decimal>, JsValue> {
     const PATH: &str = "check.size_step";
     match step {
-        Some(step) if !step.is_undefined() && !step.is_null() => match step.as_f64() {
-            Some(number) => unimargin::num::decimal_from_f64(number)
-                .map(Some)
-                .map_err(|e| js_error(&Error::new(PATH, ErrorKind::Number(e)))),
-            None => read_argument::<DecimalArg>(&step, Argument::Step, PATH).map(|s| Some(s.0)),
-        },
+        Some(step) if !step.is_undefined() && !step.is_null() => {
+            // a NaN or an infinity named as JS spells it
+            refuse_non_finite(&step, PATH)?;
+            match step.as_f64() {
+                Some(number) => unimargin::num::decimal_from_f64(number)
+                    .map(Some)
+                    .map_err(|e| js_error(&Error::new(PATH, ErrorKind::Number(e)))),
+                None => read_argument::<DecimalArg>(&step, Argument::Step, PATH).map(|s| Some(s.0)),
+            }
+        }
         _ => Ok(None),
     }
 }

@@ -318,8 +318,9 @@ export interface AccountUpdate {
 }
 
 /** What every function throws on bad input: a JS Error naming where the problem is and
- * what it is. */
-export interface UnimarginError extends Error {
+ * what it is (`error instanceof UnimarginError`). */
+export class UnimarginError extends Error {
+  constructor(message: string, path?: string, kind?: UnimarginErrorKind);
   name: "UnimarginError";
   /** A path into the scenario, such as "coins[2].discount_tiers[1].rate"; "" for the
    * whole document. An order given on its own is read as the scenario's `check`; a path in
@@ -393,4 +394,14 @@ export type UnimarginErrorKind =
   | "not_serializable"
   | "not_json_text"
   | "no_order_to_check"
+  | "account_freed"
   | "other";
+
+// `Account` has a `[Symbol.dispose]()` (for `using`, where the JS engine has it), which
+// TypeScript's libraries before esnext do not declare: declared here as @types/node does, so
+// that these definitions compile with any target's default libraries.
+declare global {
+  interface SymbolConstructor {
+    readonly dispose: unique symbol;
+  }
+}

@@ -284,6 +284,11 @@ pub enum ErrorKind {
     /// A JS call that needs an order to check without one.
     #[error("an order to check is needed")]
     NoOrderToCheck,
+    /// A JS `Account` used after its `free()`: thrown by the package's JS module (`npm/web.js`),
+    /// which writes this sentence (a test of the JS crate holds the two together). `method` is
+    /// the method called.
+    #[error("this Account was freed (free() was called), so {method}() cannot use it; create a new Account")]
+    AccountFreed { method: String },
     /// What none of the kinds above describes (a message of a library, kept as it is).
     #[error("{detail}")]
     Other { detail: String },
@@ -499,6 +504,8 @@ pub enum Figure {
     LoansMaintenanceMargin,
     Order,
     OrderFill,
+    /// The account with the checked order filled at its limit price (`fill::filled`).
+    AccountAfterFill,
     SpotTradingLoss,
     SpotTradingLosses,
     Fee,
@@ -527,7 +534,7 @@ pub enum Figure {
 
 impl Figure {
     /// Every figure, for tests and translators.
-    pub const ALL: [Figure; 42] = [
+    pub const ALL: [Figure; 43] = [
         Figure::UsdPrice,
         Figure::UnrealizedPnl,
         Figure::PositionSize,
@@ -546,6 +553,7 @@ impl Figure {
         Figure::LoansMaintenanceMargin,
         Figure::Order,
         Figure::OrderFill,
+        Figure::AccountAfterFill,
         Figure::SpotTradingLoss,
         Figure::SpotTradingLosses,
         Figure::Fee,
@@ -594,6 +602,7 @@ impl fmt::Display for Figure {
             Figure::LoansMaintenanceMargin => "the loans' maintenance margin",
             Figure::Order => "the order",
             Figure::OrderFill => "the order's fill",
+            Figure::AccountAfterFill => "the account after the fill",
             Figure::SpotTradingLoss => "the spot trading loss",
             Figure::SpotTradingLosses => "the spot trading losses",
             Figure::Fee => "the fee",
@@ -625,7 +634,7 @@ impl fmt::Display for Figure {
 impl ErrorKind {
     /// Every code [`ErrorKind::code`] gives, in the order of the variants: the list the README
     /// and the JS package's `types.d.ts` document.
-    pub const CODES: [&'static str; 61] = [
+    pub const CODES: [&'static str; 62] = [
         "invalid_json",
         "missing_field",
         "unknown_field",
@@ -686,6 +695,7 @@ impl ErrorKind {
         "not_serializable",
         "not_json_text",
         "no_order_to_check",
+        "account_freed",
         "other",
     ];
 
@@ -748,6 +758,7 @@ impl ErrorKind {
             ErrorKind::NotSerializable { .. } => "not_serializable",
             ErrorKind::NotJsonText => "not_json_text",
             ErrorKind::NoOrderToCheck => "no_order_to_check",
+            ErrorKind::AccountFreed { .. } => "account_freed",
             ErrorKind::Other { .. } => "other",
         }
     }

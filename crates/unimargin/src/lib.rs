@@ -21,6 +21,7 @@
 pub mod error;
 pub mod evaluate;
 pub mod explain;
+pub mod fill;
 pub mod liquidation;
 pub mod market;
 pub mod model;

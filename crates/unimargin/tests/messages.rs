@@ -402,6 +402,13 @@ fn kinds() -> Vec<(ErrorKind, &'static str)> {
             "the USD equity is too large to compute exactly (over about 7.9e28)",
         ),
         (
+            // the order check's account once the order fills (fill::filled)
+            TooLarge {
+                what: Figure::AccountAfterFill,
+            },
+            "the account after the fill is too large to compute exactly (over about 7.9e28)",
+        ),
+        (
             Usage {
                 problem: UsageProblem::MissingCommand,
             },
@@ -561,6 +568,12 @@ fn kinds() -> Vec<(ErrorKind, &'static str)> {
             "expected JSON text: a string, or its UTF-8 bytes as a Uint8Array",
         ),
         (NoOrderToCheck, "an order to check is needed"),
+        (
+            AccountFreed {
+                method: "summary".into(),
+            },
+            "this Account was freed (free() was called), so summary() cannot use it; create a new Account",
+        ),
         (
             Other {
                 detail: "the document could not be read".into(),
