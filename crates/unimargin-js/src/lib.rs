@@ -30,7 +30,7 @@
 use serde::Serialize;
 use unimargin::error::{Argument, Entity};
 use unimargin::evaluate::Evaluation;
-use unimargin::market::Market;
+use unimargin::market::{Market, MARKET_DOCUMENT};
 use unimargin::num::NumberError;
 use unimargin::report::{AccountReport, CheckReport, Report};
 use unimargin::scenario::Order;
@@ -399,11 +399,16 @@ fn read_scenario(value: &JsValue) -> Result<Scenario, JsValue> {
 }
 
 /// A market document given as a plain object, or none for `undefined` and `null`; its
-/// errors' paths start with `market:`.
+/// errors' paths start with `market:` (a NaN or an infinity in it too).
 fn read_market(value: Option<JsValue>) -> Result<Option<Market>, JsValue> {
     match value {
         Some(value) if !value.is_undefined() && !value.is_null() => {
             let text = stringify(&value, Argument::Market)?;
+            if text.contains("null") {
+                if let Some(error) = non_finite_error(&value, "") {
+                    return Err(js_error(&error.in_document(MARKET_DOCUMENT)));
+                }
+            }
             unimargin::parse_market(&text)
                 .map(Some)
                 .map_err(|e| js_error(&e))
@@ -431,15 +436,22 @@ fn read_market_json(value: Option<JsValue>) -> Result<Option<Market>, JsValue> {
 /// take as a field left out where `null` means that (`quote`, `check`); so an object whose JSON
 /// has a `null` is looked through (the usual object has none, and costs a scan of its text).
 fn refuse_non_finite(value: &JsValue, root: &str) -> Result<(), JsValue> {
-    match non_finite(value, root) {
-        Some(found) => {
-            let text = found.get(1).as_string().unwrap_or_default();
-            let kind = ErrorKind::Number(NumberError::NotFinite { text });
-            let path = found.get(0).as_string().unwrap_or_default();
-            Err(js_error(&Error::new(path, kind)))
-        }
+    match non_finite_error(value, root) {
+        Some(error) => Err(js_error(&error)),
         None => Ok(()),
     }
+}
+
+/// The error for the first number in `value` that JSON cannot carry, at its path under
+/// `root`; `None` when there is none.
+fn non_finite_error(value: &JsValue, root: &str) -> Option<Error> {
+    let found = non_finite(value, root)?;
+    let text = found.get(1).as_string().unwrap_or_default();
+    let path = found.get(0).as_string().unwrap_or_default();
+    Some(Error::new(
+        path,
+        ErrorKind::Number(NumberError::NotFinite { text }),
+    ))
 }
 
 /// An order given as a plain object, read as the scenario's `check` (its paths start there).

@@ -23,6 +23,7 @@ function refused(fn) {
   try {
     fn();
   } catch (e) {
+    assert.ok(e instanceof unimargin.UnimarginError, String(e));
     assert.equal(e.name, "UnimarginError");
     return [e.kind, e.path, e.message];
   }
@@ -114,4 +115,35 @@ test("a bad market is refused at its market: path, and a coin it lacks at the co
     evaluate({ ...sparse, coins: [...sparse.coins, { coin: "ETH", balance: "1", price: "3000" }] }, market),
   );
   assert.equal(message, "ETH has no discount tiers in the market 'Bitget UTA, public sources'; give its discount tiers");
+});
+
+test("NaN and ±Infinity in a market are named at its market: path, where JSON would carry null", () => {
+  // null is what JSON.stringify writes for them: the market's reader would have said
+  // "invalid type: null", not what was given
+  const withMax = (value) => ({ ...market, contracts: market.contracts.map((c, i) => (i === 0 ? { ...c, max_leverage: value } : c)) });
+  const [nullKind, nullPath, nullMessage] = refused(() => evaluate(sparse, withMax(null)));
+  assert.equal(nullPath, "market:contracts[0].max_leverage");
+  assert.notEqual(nullKind, "not_finite");
+  assert.match(nullMessage, /invalid type: null/);
+  const withRate = (value) => ({
+    ...market,
+    coins: market.coins.map((c, i) => (i === 0 ? { ...c, discount_tiers: [{ ...c.discount_tiers[0], rate: value }, ...c.discount_tiers.slice(1)] } : c)),
+  });
+  for (const [number, spelled] of [[NaN, "NaN"], [Infinity, "Infinity"], [-Infinity, "-Infinity"]]) {
+    const message = `expected a finite decimal number, got ${spelled}`;
+    const entryPoints = {
+      evaluate: (m) => evaluate(sparse, m),
+      checkOrder: (m) => checkOrder(sparse, order, m),
+      maxOrderSize: (m) => maxOrderSize(sparse, order, undefined, m),
+      Account: (m) => new Account(sparse, m),
+      resolve: (m) => resolve(sparse, m),
+      evaluateSerde: (m) => unimargin.evaluateSerde(sparse, m),
+    };
+    for (const [name, call] of Object.entries(entryPoints)) {
+      assert.deepEqual(refused(() => call(withMax(number))), ["not_finite", "market:contracts[0].max_leverage", message], name);
+      assert.deepEqual(refused(() => call(withRate(number))), ["not_finite", "market:coins[0].discount_tiers[0].rate", message], name);
+      // the market itself a number
+      assert.deepEqual(refused(() => call(number)), ["not_finite", "market:", message], name);
+    }
+  }
 });
