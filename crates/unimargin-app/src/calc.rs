@@ -204,9 +204,10 @@ mod tests {
         // An engine rule broken (not a parse error) is reported at its path too.
         draft.set(Field::Coin(btc, CoinField::Balance), "2".into());
         let tier = draft.coins[0].discount_tiers[0].id;
+        // 150 %, typed as a percentage: the engine sees the fraction 1.5
         draft.set(
             Field::Discount(btc, tier, crate::draft::DiscountField::Rate),
-            "1.5".into(),
+            "150".into(),
         );
         let rule = Outcome::next(Some(&broken), &draft, None);
         assert!(rule.is_stale());
@@ -227,7 +228,7 @@ mod tests {
 
         draft.set(
             Field::Discount(btc, tier, crate::draft::DiscountField::Rate),
-            "0.98".into(),
+            "98".into(),
         );
         let fixed = Outcome::next(Some(&rule), &draft, None);
         assert!(fixed.is_fresh());

@@ -5,8 +5,11 @@
 //! every row, so rows can be added and removed while the page keeps its inputs.
 //! [`Draft::to_scenario`] reads it back, naming each field that does not parse by the
 //! engine's own path (`coins[2].discount_tiers[1].rate`).
+//!
+//! Rates (discount rates, MMRs, fees, interest, the risk thresholds) are typed as
+//! percentages (`98`, `0.06`) and read into FORMAT.md's fractions.
 
-use crate::number::{for_field, parse_typed, EntryError};
+use crate::number::{for_field, parse_percent, parse_typed, percent_for_field, EntryError};
 use serde::{Deserialize, Serialize};
 use unimargin::scenario::{
     Coin, Contract, DiscountTier, LoanTier, MaintenanceTier, Market, Order, OrderSide, Position,
@@ -120,6 +123,8 @@ pub struct DiscountTierDraft {
     #[serde(skip)]
     pub id: Id,
     pub up_to_usd: String,
+    /// A bound in coin units (RULES §3), kept as imported: not yet a field of the form.
+    pub up_to: String,
     pub rate: String,
 }
 
@@ -554,8 +559,8 @@ impl Draft {
                     quote: "USD".into(),
                     discount_tiers: vec![DiscountTierDraft {
                         id: tier,
-                        up_to_usd: String::new(),
-                        rate: "0.9".into(),
+                        rate: "90".into(),
+                        ..DiscountTierDraft::default()
                     }],
                     ..CoinDraft::default()
                 });
@@ -568,7 +573,7 @@ impl Draft {
                     tiers.iter().map(|t| t.up_to_usd.as_str()),
                     tiers.last().map(|t| t.rate.clone()),
                     "100000",
-                    "1",
+                    "100",
                 );
                 insert_before_last(
                     tiers,
@@ -576,6 +581,7 @@ impl Draft {
                         id,
                         up_to_usd,
                         rate,
+                        ..DiscountTierDraft::default()
                     },
                 );
                 id
@@ -585,7 +591,7 @@ impl Draft {
                 let tiers = &mut self.coin_mut(coin)?.loan_tiers;
                 let last = tiers.last().cloned().unwrap_or(LoanTierDraft {
                     leverage: "5".into(),
-                    mmr: "0.1".into(),
+                    mmr: "10".into(),
                     ..LoanTierDraft::default()
                 });
                 let (up_to, _) =
@@ -622,12 +628,12 @@ impl Draft {
                     settle,
                     mark_price,
                     leverage: "10".into(),
-                    taker_fee: "0.0006".into(),
+                    taker_fee: "0.06".into(),
                     liquidation_fee: String::new(),
                     mm_tiers: vec![MmTierDraft {
                         id: tier,
                         up_to_usd: String::new(),
-                        mmr: "0.005".into(),
+                        mmr: "0.5".into(),
                     }],
                 });
                 id
@@ -639,7 +645,7 @@ impl Draft {
                     tiers.iter().map(|t| t.up_to_usd.as_str()),
                     tiers.last().map(|t| t.mmr.clone()),
                     "200000",
-                    "0.005",
+                    "0.5",
                 );
                 insert_before_last(tiers, MmTierDraft { id, up_to_usd, mmr });
                 id
@@ -708,6 +714,7 @@ impl Draft {
     /// The draft of a scenario: every value written as a field shows it.
     pub fn from_scenario(scenario: &Scenario) -> Draft {
         let opt = |v: Option<Decimal>| v.map(for_field).unwrap_or_default();
+        let opt_rate = |v: Option<Decimal>| v.map(percent_for_field).unwrap_or_default();
         let s = &scenario.settings;
         let order = |o: &Order| OrderDraft {
             id: 0,
@@ -732,9 +739,9 @@ impl Draft {
             settings: SettingsDraft {
                 usdt_usd: opt(s.usdt_usd),
                 usdc_usd: opt(s.usdc_usd),
-                spot_taker_fee: opt(s.spot_taker_fee),
-                warning_rate: opt(s.warning_rate),
-                liquidation_rate: opt(s.liquidation_rate),
+                spot_taker_fee: opt_rate(s.spot_taker_fee),
+                warning_rate: opt_rate(s.warning_rate),
+                liquidation_rate: opt_rate(s.liquidation_rate),
             },
             coins: scenario
                 .coins
@@ -748,23 +755,26 @@ impl Draft {
                     discount_tiers: c
                         .discount_tiers
                         .iter()
+                        .flatten()
                         .map(|t| DiscountTierDraft {
                             id: 0,
                             up_to_usd: opt(t.up_to_usd),
-                            rate: for_field(t.rate),
+                            up_to: opt(t.up_to),
+                            rate: percent_for_field(t.rate),
                         })
                         .collect(),
                     loan_tiers: c
                         .loan_tiers
                         .iter()
+                        .flatten()
                         .map(|t| LoanTierDraft {
                             id: 0,
                             up_to: opt(t.up_to),
                             leverage: for_field(t.leverage),
-                            mmr: for_field(t.mmr),
+                            mmr: percent_for_field(t.mmr),
                         })
                         .collect(),
-                    hourly_interest: opt(c.hourly_interest),
+                    hourly_interest: opt_rate(c.hourly_interest),
                     interest_free: opt(c.interest_free),
                 })
                 .collect(),
@@ -774,19 +784,20 @@ impl Draft {
                 .map(|c| ContractDraft {
                     id: 0,
                     symbol: c.symbol.clone(),
-                    base: c.base.clone(),
-                    settle: c.settle.clone(),
+                    base: c.base.clone().unwrap_or_default(),
+                    settle: c.settle.clone().unwrap_or_default(),
                     mark_price: for_field(c.mark_price),
                     leverage: for_field(c.leverage),
-                    taker_fee: opt(c.taker_fee),
-                    liquidation_fee: opt(c.liquidation_fee),
+                    taker_fee: opt_rate(c.taker_fee),
+                    liquidation_fee: opt_rate(c.liquidation_fee),
                     mm_tiers: c
                         .mm_tiers
                         .iter()
+                        .flatten()
                         .map(|t| MmTierDraft {
                             id: 0,
                             up_to_usd: opt(t.up_to_usd),
-                            mmr: for_field(t.mmr),
+                            mmr: percent_for_field(t.mmr),
                         })
                         .collect(),
                 })
@@ -814,6 +825,28 @@ impl Draft {
         draft
     }
 
+    /// The text of every rate field (typed as a percentage), for turning the fractions of
+    /// work saved by the app's first version into percentages.
+    pub fn rate_texts_mut(&mut self) -> Vec<&mut String> {
+        let s = &mut self.settings;
+        let mut texts = vec![
+            &mut s.spot_taker_fee,
+            &mut s.warning_rate,
+            &mut s.liquidation_rate,
+        ];
+        for c in &mut self.coins {
+            texts.extend(c.discount_tiers.iter_mut().map(|t| &mut t.rate));
+            texts.extend(c.loan_tiers.iter_mut().map(|t| &mut t.mmr));
+            texts.push(&mut c.hourly_interest);
+        }
+        for c in &mut self.contracts {
+            texts.push(&mut c.taker_fee);
+            texts.push(&mut c.liquidation_fee);
+            texts.extend(c.mm_tiers.iter_mut().map(|t| &mut t.mmr));
+        }
+        texts
+    }
+
     /// Reads the draft as a scenario, or names every field that does not parse.
     /// (The engine checks the rest: ranges, tiers, references.)
     pub fn to_scenario(&self) -> Result<Scenario, Vec<FieldError>> {
@@ -822,9 +855,9 @@ impl Draft {
         let settings = Settings {
             usdt_usd: r.optional("settings.usdt_usd", &s.usdt_usd),
             usdc_usd: r.optional("settings.usdc_usd", &s.usdc_usd),
-            spot_taker_fee: r.optional("settings.spot_taker_fee", &s.spot_taker_fee),
-            warning_rate: r.optional("settings.warning_rate", &s.warning_rate),
-            liquidation_rate: r.optional("settings.liquidation_rate", &s.liquidation_rate),
+            spot_taker_fee: r.optional_rate("settings.spot_taker_fee", &s.spot_taker_fee),
+            warning_rate: r.optional_rate("settings.warning_rate", &s.warning_rate),
+            liquidation_rate: r.optional_rate("settings.liquidation_rate", &s.liquidation_rate),
             // the page has no position mode yet: hedge, the default
             position_mode: None,
         };
@@ -845,34 +878,39 @@ impl Draft {
                         r.optional(&format!("{path}.price"), &c.price)
                     },
                     quote: (!stable && !c.quote.is_empty()).then(|| c.quote.clone()),
-                    discount_tiers: c
-                        .discount_tiers
-                        .iter()
-                        .enumerate()
-                        .map(|(t, tier)| {
-                            let path = format!("{path}.discount_tiers[{t}]");
-                            DiscountTier {
-                                up_to_usd: r
-                                    .optional(&format!("{path}.up_to_usd"), &tier.up_to_usd),
-                                rate: r.required(&format!("{path}.rate"), &tier.rate),
-                            }
-                        })
-                        .collect(),
-                    loan_tiers: c
-                        .loan_tiers
-                        .iter()
-                        .enumerate()
-                        .map(|(t, tier)| {
-                            let path = format!("{path}.loan_tiers[{t}]");
-                            LoanTier {
-                                up_to: r.optional(&format!("{path}.up_to"), &tier.up_to),
-                                leverage: r.required(&format!("{path}.leverage"), &tier.leverage),
-                                mmr: r.required(&format!("{path}.mmr"), &tier.mmr),
-                            }
-                        })
-                        .collect(),
+                    // no tiers in the form: none in the scenario (the coin counts for 0)
+                    discount_tiers: non_empty(
+                        c.discount_tiers
+                            .iter()
+                            .enumerate()
+                            .map(|(t, tier)| {
+                                let path = format!("{path}.discount_tiers[{t}]");
+                                DiscountTier {
+                                    up_to_usd: r
+                                        .optional(&format!("{path}.up_to_usd"), &tier.up_to_usd),
+                                    up_to: r.optional(&format!("{path}.up_to"), &tier.up_to),
+                                    rate: r.required_rate(&format!("{path}.rate"), &tier.rate),
+                                }
+                            })
+                            .collect(),
+                    ),
+                    loan_tiers: non_empty(
+                        c.loan_tiers
+                            .iter()
+                            .enumerate()
+                            .map(|(t, tier)| {
+                                let path = format!("{path}.loan_tiers[{t}]");
+                                LoanTier {
+                                    up_to: r.optional(&format!("{path}.up_to"), &tier.up_to),
+                                    leverage: r
+                                        .required(&format!("{path}.leverage"), &tier.leverage),
+                                    mmr: r.required_rate(&format!("{path}.mmr"), &tier.mmr),
+                                }
+                            })
+                            .collect(),
+                    ),
                     hourly_interest: r
-                        .optional(&format!("{path}.hourly_interest"), &c.hourly_interest),
+                        .optional_rate(&format!("{path}.hourly_interest"), &c.hourly_interest),
                     interest_free: r.optional(&format!("{path}.interest_free"), &c.interest_free),
                 }
             })
@@ -885,26 +923,27 @@ impl Draft {
                 let path = format!("contracts[{i}]");
                 Contract {
                     symbol: c.symbol.clone(),
-                    base: c.base.clone(),
-                    settle: c.settle.clone(),
+                    base: Some(c.base.clone()),
+                    settle: Some(c.settle.clone()),
                     mark_price: r.required(&format!("{path}.mark_price"), &c.mark_price),
                     leverage: r.required(&format!("{path}.leverage"), &c.leverage),
-                    taker_fee: r.optional(&format!("{path}.taker_fee"), &c.taker_fee),
+                    taker_fee: r.optional_rate(&format!("{path}.taker_fee"), &c.taker_fee),
                     liquidation_fee: r
-                        .optional(&format!("{path}.liquidation_fee"), &c.liquidation_fee),
-                    mm_tiers: c
-                        .mm_tiers
-                        .iter()
-                        .enumerate()
-                        .map(|(t, tier)| {
-                            let path = format!("{path}.mm_tiers[{t}]");
-                            MaintenanceTier {
-                                up_to_usd: r
-                                    .optional(&format!("{path}.up_to_usd"), &tier.up_to_usd),
-                                mmr: r.required(&format!("{path}.mmr"), &tier.mmr),
-                            }
-                        })
-                        .collect(),
+                        .optional_rate(&format!("{path}.liquidation_fee"), &c.liquidation_fee),
+                    mm_tiers: Some(
+                        c.mm_tiers
+                            .iter()
+                            .enumerate()
+                            .map(|(t, tier)| {
+                                let path = format!("{path}.mm_tiers[{t}]");
+                                MaintenanceTier {
+                                    up_to_usd: r
+                                        .optional(&format!("{path}.up_to_usd"), &tier.up_to_usd),
+                                    mmr: r.required_rate(&format!("{path}.mmr"), &tier.mmr),
+                                }
+                            })
+                            .collect(),
+                    ),
                 }
             })
             .collect();
@@ -938,6 +977,7 @@ impl Draft {
                 positions,
                 orders,
                 check,
+                market: None,
             })
         } else {
             Err(r.errors)
@@ -973,6 +1013,11 @@ fn insert_before_last<T: BoundedTier>(tiers: &mut Vec<T>, mut tier: T) {
 
 trait BoundedTier {
     fn bound_mut(&mut self) -> &mut String;
+}
+
+/// A list of tiers, or none when it is empty (FORMAT.md: no tiers is a field left out).
+fn non_empty<T>(tiers: Vec<T>) -> Option<Vec<T>> {
+    (!tiers.is_empty()).then_some(tiers)
 }
 
 impl BoundedTier for DiscountTierDraft {
@@ -1055,6 +1100,22 @@ impl Reader {
             None
         } else {
             Some(self.required(path, text))
+        }
+    }
+
+    /// A rate typed as a percentage, as its fraction.
+    fn required_rate(&mut self, path: &str, text: &str) -> Decimal {
+        parse_percent(text).unwrap_or_else(|error| {
+            self.fail(path, FieldProblem::Entry(error));
+            Decimal::ZERO
+        })
+    }
+
+    fn optional_rate(&mut self, path: &str, text: &str) -> Option<Decimal> {
+        if text.trim().is_empty() {
+            None
+        } else {
+            Some(self.required_rate(path, text))
         }
     }
 
@@ -1271,6 +1332,44 @@ mod tests {
     }
 
     #[test]
+    fn rates_are_typed_as_percentages_and_read_as_fractions() {
+        let futures = unimargin::parse_scenario(include_str!(
+            "../../../tests/fixtures/presets/futures-account.json"
+        ))
+        .unwrap();
+        let mut draft = Draft::from_scenario(&futures);
+        // the file's fractions, shown as percentages: 0.98, 0.05, 0.000002, 0.0006, 0.004
+        let btc = &draft.coins[0];
+        assert_eq!(btc.discount_tiers[0].rate, "98");
+        assert_eq!(btc.loan_tiers[0].mmr, "5");
+        assert_eq!(btc.hourly_interest, "0.0002");
+        assert_eq!(draft.contracts[0].taker_fee, "0.06");
+        assert_eq!(draft.contracts[0].mm_tiers[0].mmr, "0.4");
+        assert_eq!(draft.settings.warning_rate, "80");
+        assert_eq!(draft.settings.spot_taker_fee, "0.1");
+        assert_eq!(draft.to_scenario().unwrap(), futures);
+        // 97.5 typed is 0.975 in the scenario; a leverage is not a rate
+        let (id, tier) = (draft.coins[0].id, draft.coins[0].discount_tiers[0].id);
+        draft.set(
+            Field::Discount(id, tier, DiscountField::Rate),
+            "97.5 %".into(),
+        );
+        let scenario = draft.to_scenario().unwrap();
+        assert_eq!(
+            scenario.coins[0].discount_tiers.as_deref().unwrap()[0]
+                .rate
+                .to_string(),
+            "0.975"
+        );
+        assert_eq!(scenario.contracts[0].leverage, Decimal::from(20));
+        // every rate field is one of the texts a saved fraction is turned from
+        assert_eq!(
+            draft.rate_texts_mut().len(),
+            3 + (2 + 2 + 1) + (3 + 2 + 1) + (1 + 2 + 1) + (2 + 6)
+        );
+    }
+
+    #[test]
     fn every_field_that_does_not_parse_is_named_by_its_path() {
         let mut draft = Draft::from_scenario(&seed("3"));
         let (btc, dot) = (draft.coins[0].id, draft.coins[2].id);
@@ -1327,7 +1426,7 @@ mod tests {
             draft.layout().path_of(field).as_deref(),
             Some("coins[1].loan_tiers[0].mmr")
         );
-        assert_eq!(draft.get(field), Some("0.1"));
+        assert_eq!(draft.get(field), Some("10"));
         assert_eq!(
             draft
                 .layout()
@@ -1349,7 +1448,7 @@ mod tests {
         let bounds: Vec<&str> = tiers.iter().map(|t| t.up_to_usd.as_str()).collect();
         assert_eq!(bounds, ["1,000,000", "2,000,000", ""]);
         assert_eq!(tiers[1].id, new);
-        assert_eq!(tiers[1].rate, "0.97");
+        assert_eq!(tiers[1].rate, "97");
         let scenario = draft.to_scenario().unwrap();
         unimargin::evaluate_scenario(&scenario).unwrap();
 

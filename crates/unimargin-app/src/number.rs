@@ -3,6 +3,9 @@
 //! Thousands separators (a comma or a space, never both in one number) are allowed in the
 //! integer part, every three digits; what is left must be a decimal the engine reads
 //! exactly ([`unimargin::num::parse_decimal`]).
+//!
+//! Rates are typed and shown as percentages (`98`, `0.06`) and kept as FORMAT.md's fractions
+//! (`0.98`, `0.0006`) everywhere else: [`parse_percent`] and [`percent_for_field`] convert.
 
 use unimargin::num::{parse_decimal, NumberError};
 use unimargin::Decimal;
@@ -20,6 +23,12 @@ pub enum EntryError {
     /// Not a number the engine reads exactly; `cause` says why.
     #[error("expected a number such as 50000, 50,000, 50 000 or 0.98, got \"{text}\"")]
     NotANumber { text: String, cause: NumberError },
+    /// A rate (typed as a percentage) that is not a number the engine reads exactly.
+    #[error("expected a percentage such as 98 or 0.06, got \"{text}\"")]
+    NotAPercentage { text: String, cause: NumberError },
+    /// A percentage with more decimal places than its fraction can keep (28).
+    #[error("too many decimal places in \"{text}\"")]
+    PercentTooPrecise { text: String },
     /// A separator after the decimal point.
     #[error("separators go only between thousands, before the decimal point: got \"{text}\"")]
     SeparatorInFraction { text: String },
@@ -42,6 +51,30 @@ pub fn parse_typed(text: &str) -> Result<Decimal, EntryError> {
         text: trimmed.to_string(),
         cause,
     })
+}
+
+/// Reads a rate typed as a percentage (`98`, `0.06`, `98 %`) into the fraction FORMAT.md
+/// keeps (`0.98`, `0.0006`), exactly: the decimal point moves two places, nothing is divided.
+pub fn parse_percent(text: &str) -> Result<Decimal, EntryError> {
+    let number = text.trim().trim_end_matches('%');
+    let percent = parse_typed(number).map_err(|error| match error {
+        EntryError::NotANumber { text, cause } => EntryError::NotAPercentage { text, cause },
+        other => other,
+    })?;
+    let mut fraction = percent;
+    fraction
+        .set_scale(percent.scale() + 2)
+        .map_err(|_| EntryError::PercentTooPrecise {
+            text: text.trim().to_string(),
+        })?;
+    Ok(fraction.normalize())
+}
+
+/// A fraction as it goes into a percentage field: `0.98` → `98`, `0.0006` → `0.06`.
+pub fn percent_for_field(fraction: Decimal) -> String {
+    fraction
+        .checked_mul(Decimal::ONE_HUNDRED)
+        .map_or_else(|| fraction.to_string(), |p| for_field(p.normalize()))
 }
 
 /// Removes thousands separators, checking that they sit every three digits.
@@ -220,6 +253,71 @@ mod tests {
             let got = parse_typed(typed).unwrap_err();
             assert_eq!(got, kind, "{typed:?}");
             assert!(got.to_string().contains(want), "{typed:?}: {got}");
+        }
+    }
+
+    #[test]
+    fn percentages_are_read_as_the_fractions_files_keep() {
+        let table = [
+            ("98", "0.98"),
+            ("98 %", "0.98"),
+            ("98%", "0.98"),
+            ("0.06", "0.0006"),
+            ("0.0002", "0.000002"),
+            ("100", "1"),
+            ("97.5", "0.975"),
+            ("0", "0"),
+            ("1,000", "10"),
+        ];
+        for (typed, want) in table {
+            let got = parse_percent(typed).unwrap();
+            assert_eq!(got, d(want), "{typed}");
+            // exactly the digits of the fraction, as a file would write it
+            assert_eq!(got.to_string(), want, "{typed}");
+        }
+        assert_eq!(parse_percent(""), Err(EntryError::Empty));
+        assert_eq!(parse_percent(" % "), Err(EntryError::Empty));
+        let ninety = parse_percent("ninety %").unwrap_err();
+        assert_eq!(
+            ninety,
+            EntryError::NotAPercentage {
+                text: "ninety".into(),
+                cause: NumberError::NotADecimal {
+                    text: "ninety".into()
+                }
+            }
+        );
+        assert_eq!(
+            ninety.to_string(),
+            "expected a percentage such as 98 or 0.06, got \"ninety\""
+        );
+        assert_eq!(
+            parse_percent("0,5"),
+            Err(EntryError::BadGrouping { text: "0,5".into() })
+        );
+        // more places than a decimal holds (28) once moved: 27 typed, 29 as a fraction
+        let tiny = format!("0.{}1", "0".repeat(26));
+        let error = parse_percent(&tiny).unwrap_err();
+        assert_eq!(error, EntryError::PercentTooPrecise { text: tiny.clone() });
+        assert_eq!(
+            error.to_string(),
+            format!("too many decimal places in \"{tiny}\"")
+        );
+    }
+
+    #[test]
+    fn fractions_go_back_into_fields_as_percentages() {
+        for (fraction, shown) in [
+            ("0.98", "98"),
+            ("0.0006", "0.06"),
+            ("0.000002", "0.0002"),
+            ("1", "100"),
+            ("0.975", "97.5"),
+            ("0", "0"),
+            ("25", "2,500"),
+        ] {
+            assert_eq!(percent_for_field(d(fraction)), shown, "{fraction}");
+            assert_eq!(parse_percent(shown), Ok(d(fraction)), "{shown}");
         }
     }
 

@@ -1,5 +1,6 @@
-//! Ready-made accounts to start from: the four seed examples of the spec and a realistic
-//! futures account (the default on a first visit). The files are the shared test fixtures.
+//! The example accounts, one click from a first visit (which starts empty): the four seed
+//! examples of the spec, a realistic futures account and a leveraged long. The files are the
+//! shared test fixtures.
 
 use unimargin::Scenario;
 
@@ -53,9 +54,6 @@ pub const PRESETS: [Preset; 6] = [
     },
 ];
 
-/// The preset loaded on a first visit.
-pub const DEFAULT: &Preset = &PRESETS[0];
-
 impl Preset {
     /// The preset by its key.
     pub fn by_key(key: &str) -> Option<&'static Preset> {
@@ -104,7 +102,10 @@ mod tests {
 
     #[test]
     fn the_futures_account_is_hedged_with_bitgets_tiers() {
-        let scenario = DEFAULT.scenario().unwrap();
+        let scenario = Preset::by_key("futures-account")
+            .unwrap()
+            .scenario()
+            .unwrap();
         let names: Vec<&str> = scenario.coins.iter().map(|c| c.coin.as_str()).collect();
         assert_eq!(names, ["BTC", "ETH", "USDT"]);
         assert!(scenario.coins[2].balance < Decimal::ZERO, "a USDT loan");
@@ -114,6 +115,7 @@ mod tests {
         let mmrs: Vec<String> = contract
             .mm_tiers
             .iter()
+            .flatten()
             .map(|t| t.mmr.to_string())
             .collect();
         assert_eq!(mmrs, ["0.004", "0.005", "0.007", "0.01", "0.02", "0.03"]);

@@ -5,7 +5,6 @@
 //! nothing.
 
 use crate::draft::Draft;
-use crate::presets;
 use crate::share;
 use crate::storage::{self, KeyValue, Loaded};
 
@@ -78,7 +77,7 @@ impl Message {
             ),
             Message::WorkUnreadable { reason, kept_at } => match kept_at {
                 Some(key) => format!(
-                    "Your saved work could not be read: {reason}. Its text is kept in this browser's storage under \"{key}\" (Download it to look at it); the page starts from the default preset."
+                    "Your saved work could not be read: {reason}. Its text is kept in this browser's storage under \"{key}\" (Download it to look at it); the page starts empty."
                 ),
                 None => format!(
                     "Your saved work could not be read: {reason}. It could not be copied aside, so it stays where it is and nothing is saved over it until you Download it or choose to save anyway."
@@ -102,9 +101,9 @@ impl Message {
                 previous_kept,
             } => {
                 if *previous_kept {
-                    format!("Loaded the preset \"{title}\". Your previous work is kept: Undo brings it back.")
+                    format!("Opened the example \"{title}\". Your previous work is kept: Undo brings it back.")
                 } else {
-                    format!("Loaded the preset \"{title}\".")
+                    format!("Opened the example \"{title}\".")
                 }
             }
             Message::Restored => "Your previous work is back.".into(),
@@ -124,16 +123,14 @@ pub struct Startup {
     pub clear_fragment: bool,
 }
 
-/// The default preset's draft (a first visit).
+/// What a first visit starts from: nothing. The page says where to start, and the example
+/// accounts ([`presets`](crate::presets)) are one click away.
 pub fn default_draft() -> Draft {
-    presets::DEFAULT
-        .scenario()
-        .map(|s| Draft::from_scenario(&s))
-        .unwrap_or_default()
+    Draft::default()
 }
 
 /// Where the page starts: the saved work, or a share link in the address (`fragment`,
-/// with its `#`), or the default preset.
+/// with its `#`), or an empty account.
 pub fn startup(kv: &mut impl KeyValue, fragment: &str) -> Startup {
     let mut messages = Vec::new();
     let mut save_paused = false;
@@ -204,11 +201,11 @@ mod tests {
     }
 
     #[test]
-    fn a_first_visit_starts_from_the_futures_account() {
+    fn a_first_visit_starts_empty() {
         let mut kv = Memory::default();
         let start = startup(&mut kv, "");
-        assert_eq!(start.draft.coins.len(), 3);
-        assert_eq!(start.draft.contracts[0].symbol, "BTCUSDT");
+        assert_eq!(start.draft, Draft::default());
+        assert!(start.draft.coins.is_empty() && start.draft.check.is_none());
         assert!(start.messages.is_empty() && !start.save_paused && !start.clear_fragment);
     }
 

@@ -106,14 +106,20 @@ pub fn decode(payload: &str) -> Result<Scenario, String> {
 pub fn read_scenario(text: &str) -> Result<Scenario, String> {
     let scenario: Scenario =
         serde_json::from_str(text).map_err(|e| format!("it is not a valid scenario: {e}"))?;
-    unimargin::evaluate_scenario(&scenario).map_err(describe)?;
+    unimargin::evaluate_scenario(&scenario).map_err(|e| describe(&scenario, &e))?;
     Ok(scenario)
 }
 
-fn describe(error: unimargin::Error) -> String {
+/// A rule the scenario breaks, with the field named as the page would show it ("BTC
+/// discount tier 1 rate"), never by its JSON path.
+fn describe(scenario: &Scenario, error: &unimargin::Error) -> String {
+    let message = crate::wording::engine_problem(error.kind());
     match error.path() {
-        "" => error.message(),
-        path => format!("{path}: {}", error.message()),
+        "" => message,
+        path => {
+            let draft = crate::draft::Draft::from_scenario(scenario);
+            format!("{}: {message}", crate::labels::field_label(&draft, path))
+        }
     }
 }
 
@@ -161,9 +167,10 @@ mod tests {
         let bad_rate = URL_SAFE_NO_PAD.encode(
             r#"{"format":"unimargin/scenario@1","coins":[{"coin":"BTC","balance":"1","price":"1","discount_tiers":[{"rate":"1.5"}]}]}"#,
         );
+        // the field as the page names it, the rate as the page shows it
         assert_eq!(
             decode(&bad_rate).unwrap_err(),
-            "coins[0].discount_tiers[0].rate: rate must be between 0 and 1, got 1.5"
+            "BTC discount tier 1 rate: must be between 0 % and 100 %, got 150 %"
         );
     }
 

@@ -64,11 +64,6 @@ pub fn rate_or_unbounded(value: Option<Decimal>) -> String {
     value.map_or_else(|| "unbounded".into(), rate)
 }
 
-/// A rate as typed in a field, shown back as a percentage (`0.0006` → `0.06 %`), exactly.
-pub fn input_rate(value: Decimal) -> String {
-    percent(value)
-}
-
 /// Account leverage: `0.31×`, or unbounded.
 pub fn leverage(value: Option<Decimal>) -> String {
     value.map_or_else(
@@ -125,7 +120,6 @@ mod tests {
         assert_eq!(rate(d("0.00001")), "< 0.01 %");
         assert_eq!(rate(Decimal::ZERO), "0 %");
         assert_eq!(rate_or_unbounded(None), "unbounded");
-        assert_eq!(input_rate(d("0.0006")), "0.06 %");
         assert_eq!(leverage(Some(d("0.31234"))), "0.31×");
         assert_eq!(leverage(None), "unbounded");
         assert_eq!(risk_name(Risk::Warning), "warning");

@@ -4,8 +4,13 @@
 //!
 //! The logic is written against [`KeyValue`], so it is tested here without a browser; the
 //! app gives it `localStorage`.
+//!
+//! Versions of the envelope: 1 kept rates as typed then, fractions (`0.98`); 2 keeps them as
+//! they are typed now, percentages (`98`). Work of version 1 is read by moving each rate's
+//! decimal point ([`migrate_v1`]), never by reading `0.98` as 0.98 %.
 
 use crate::draft::Draft;
+use crate::number::{parse_typed, percent_for_field};
 use serde::{Deserialize, Serialize};
 
 /// The person's work.
@@ -19,7 +24,7 @@ const UNREADABLE_SLOTS: u32 = 20;
 
 /// The envelope's name and version.
 const APP: &str = "unimargin";
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 
 /// A key-value store of text (the browser's `localStorage`).
 pub trait KeyValue {
@@ -65,7 +70,7 @@ pub fn decode(text: &str) -> Result<Draft, String> {
         return Err("it was not written by unimargin".into());
     }
     match header.version {
-        Some(VERSION) => {}
+        Some(VERSION) | Some(1) => {}
         Some(v) if v > VERSION => {
             return Err(format!(
                 "it was saved by a newer version of the app (format {v}; this one reads {VERSION})"
@@ -80,10 +85,24 @@ pub fn decode(text: &str) -> Result<Draft, String> {
     }
     let envelope: EnvelopeIn =
         serde_json::from_str(text).map_err(|e| format!("it is damaged ({e})"))?;
-    debug_assert_eq!((envelope.app.as_str(), envelope.version), (APP, VERSION));
+    debug_assert_eq!(envelope.app.as_str(), APP);
     let mut draft = envelope.draft;
+    if envelope.version == 1 {
+        migrate_v1(&mut draft);
+    }
     draft.renumber();
     Ok(draft)
+}
+
+/// Turns the rates of a version-1 draft (fractions as typed: `0.98`) into percentages
+/// (`98`). A rate that did not read as a number then is left as typed: it does not read now
+/// either, so it stays marked until the person types it again.
+pub fn migrate_v1(draft: &mut Draft) {
+    for text in draft.rate_texts_mut() {
+        if let Ok(fraction) = parse_typed(text) {
+            *text = percent_for_field(fraction);
+        }
+    }
 }
 
 /// What was found in the browser on start.
@@ -199,7 +218,7 @@ mod tests {
         let btc = work.coins[0].id;
         work.set(Field::Coin(btc, CoinField::Balance), "1,5x".into());
         save(&mut kv, &work).unwrap();
-        assert!(kv.map[WORK_KEY].starts_with(r#"{"app":"unimargin","version":1,"draft":"#));
+        assert!(kv.map[WORK_KEY].starts_with(r#"{"app":"unimargin","version":2,"draft":"#));
         assert_eq!(load(&mut kv), Loaded::Work(Box::new(work)));
     }
 
@@ -209,12 +228,16 @@ mod tests {
             ("{not json", "not the JSON the app writes"),
             (r#"{"app":"other","version":1}"#, "not written by unimargin"),
             (
-                r#"{"app":"unimargin","version":2,"draft":{}}"#,
-                "newer version of the app (format 2",
+                r#"{"app":"unimargin","version":3,"draft":{}}"#,
+                "newer version of the app (format 3",
             ),
             (
-                r#"{"app":"unimargin","version":1,"draft":{"coins":7}}"#,
+                r#"{"app":"unimargin","version":2,"draft":{"coins":7}}"#,
                 "it is damaged",
+            ),
+            (
+                r#"{"app":"unimargin","version":0,"draft":{}}"#,
+                "its format version is 0",
             ),
         ] {
             let mut kv = Memory::default();
@@ -254,6 +277,81 @@ mod tests {
             load(&mut kv),
             Loaded::Unreadable { kept_at: None, .. }
         ));
+    }
+
+    /// Work as the app's first version saved it: rates as fractions, one half-typed.
+    const SAVED_V1: &str = r#"{"app":"unimargin","version":1,"draft":{
+        "settings":{"usdt_usd":"","usdc_usd":"","spot_taker_fee":"0.001","warning_rate":"0.8","liquidation_rate":""},
+        "coins":[
+          {"coin":"BTC","balance":"1","price":"50,000","quote":"USD",
+           "discount_tiers":[{"up_to_usd":"1,000,000","rate":"0.98"},{"up_to_usd":"","rate":"0.97"}],
+           "loan_tiers":[{"up_to":"","leverage":"10","mmr":"0.05"}],
+           "hourly_interest":"0.000002","interest_free":""},
+          {"coin":"DOT","balance":"500","price":"4","quote":"USD",
+           "discount_tiers":[{"up_to_usd":"","rate":"0,5"}],"loan_tiers":[],
+           "hourly_interest":"","interest_free":""}],
+        "contracts":[{"symbol":"BTCUSDT","base":"BTC","settle":"BTC","mark_price":"50000",
+          "leverage":"20","taker_fee":"0.0006","liquidation_fee":"",
+          "mm_tiers":[{"up_to_usd":"","mmr":"0.004"}]}],
+        "positions":[],"orders":[],"check":null}}"#;
+
+    #[test]
+    fn work_saved_with_fractions_opens_as_percentages() {
+        let mut kv = Memory::default();
+        kv.map.insert(WORK_KEY.into(), SAVED_V1.into());
+        let Loaded::Work(draft) = load(&mut kv) else {
+            panic!("version 1 work did not load");
+        };
+        let btc = &draft.coins[0];
+        // 0.98 → 98 %, never 0.98 %
+        assert_eq!(btc.discount_tiers[0].rate, "98");
+        assert_eq!(btc.discount_tiers[1].rate, "97");
+        assert_eq!(btc.loan_tiers[0].mmr, "5");
+        assert_eq!(btc.hourly_interest, "0.0002");
+        assert_eq!(draft.contracts[0].taker_fee, "0.06");
+        assert_eq!(draft.contracts[0].mm_tiers[0].mmr, "0.4");
+        assert_eq!(draft.settings.spot_taker_fee, "0.1");
+        assert_eq!(draft.settings.warning_rate, "80");
+        // empty fields stay empty (the default), not "0"; what is not a rate is untouched
+        assert_eq!(draft.settings.liquidation_rate, "");
+        assert_eq!(draft.contracts[0].liquidation_fee, "");
+        assert_eq!(btc.price, "50,000");
+        assert_eq!(draft.contracts[0].leverage, "20");
+        // the half-typed rate is left as typed: still marked, never read as a percentage
+        assert_eq!(draft.coins[1].discount_tiers[0].rate, "0,5");
+        let errors = draft.to_scenario().unwrap_err();
+        assert_eq!(errors.len(), 1);
+        assert_eq!(errors[0].path, "coins[1].discount_tiers[0].rate");
+
+        // fixed, the figures are those the fractions gave: 1 BTC at 50,000 × 0.98 = 49,000,
+        // and 500 DOT at 4 × 0.5 = 1,000
+        let mut draft = *draft;
+        let (dot, tier) = (draft.coins[1].id, draft.coins[1].discount_tiers[0].id);
+        draft.set(
+            crate::draft::Field::Discount(dot, tier, crate::draft::DiscountField::Rate),
+            "50".into(),
+        );
+        let scenario = draft.to_scenario().unwrap();
+        assert_eq!(
+            scenario.coins[0].discount_tiers.as_deref().unwrap()[0]
+                .rate
+                .to_string(),
+            "0.98"
+        );
+        assert_eq!(
+            scenario.settings.spot_taker_fee.unwrap().to_string(),
+            "0.001"
+        );
+        let report = unimargin::evaluate_scenario(&scenario).unwrap();
+        assert_eq!(
+            report.account.adjusted_equity,
+            unimargin::Decimal::from(50000)
+        );
+
+        // saved again, it is version 2 and reads back the same
+        save(&mut kv, &draft).unwrap();
+        assert!(kv.map[WORK_KEY].contains(r#""version":2"#));
+        assert_eq!(load(&mut kv), Loaded::Work(Box::new(draft)));
     }
 
     #[test]

@@ -93,6 +93,52 @@ pub fn clear_fragment() {
     }
 }
 
+/// Whether an element has the keyboard focus.
+pub fn has_focus(element: &web_sys::Element) -> bool {
+    window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.active_element())
+        .is_some_and(|active| &active == element)
+}
+
+/// The element with this `data-testid`, if it is on the page.
+fn by_testid(testid: &str) -> Option<web_sys::HtmlElement> {
+    let selector = format!("[data-testid=\"{}\"]", testid.replace('"', ""));
+    window()?
+        .document()?
+        .query_selector(&selector)
+        .ok()??
+        .dyn_into()
+        .ok()
+}
+
+/// Focuses the element with this `data-testid` once the page has drawn it (a row just
+/// added): after the current task, when Leptos has put it in the page.
+pub fn focus_testid_soon(testid: String) {
+    let Some(w) = window() else { return };
+    let focus = Closure::once_into_js(move || {
+        if let Some(el) = by_testid(&testid) {
+            let _ = el.focus();
+        }
+    });
+    let _ = w.set_timeout_with_callback(focus.unchecked_ref());
+}
+
+/// Scrolls to the element with this `data-testid` (or the nearest row holding it) and
+/// focuses it.
+pub fn focus_testid(testid: &str) {
+    let error = format!("error-{testid}");
+    if let Some(el) = by_testid(testid).or_else(|| by_testid(&error)) {
+        el.scroll_into_view();
+        let _ = el.focus();
+    }
+}
+
+/// The width in CSS pixels of the element with this `data-testid` (0 when absent).
+pub fn width_of_testid(testid: &str) -> f64 {
+    by_testid(testid).map_or(0.0, |el| el.get_bounding_client_rect().width())
+}
+
 /// Puts text on the clipboard; `done(false)` when the browser refuses.
 pub fn copy_text(text: &str, done: impl FnOnce(bool) + 'static) {
     let Some(w) = window() else {

@@ -137,7 +137,7 @@ fn bad_options_name_the_option() {
     let extra = refused(&run(&["evaluate", "-", "more"], LEVERAGED));
     assert_eq!(
         extra["error"]["message"],
-        "unexpected argument after FILE: more (see unimargin --help)"
+        "unknown command or arguments: more (see unimargin --help)"
     );
     assert_eq!(extra["error"]["kind"], "usage");
     let bad_document = refused(&run(

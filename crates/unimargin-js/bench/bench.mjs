@@ -123,7 +123,7 @@ for (const s of scenarios) {
 }
 const loadAfter = os.loadavg();
 
-const wasm = readFileSync(path.join(pkgDir, "node/unimargin_bg.wasm"));
+const wasm = readFileSync(path.join(pkgDir, "web/unimargin_bg.wasm"));
 const us = (x) => (x >= 1000 ? `${(x / 1000).toFixed(1)} ms` : `${x.toFixed(1)} µs`);
 const ratio = (x) => `${x.toFixed(1)}×`;
 

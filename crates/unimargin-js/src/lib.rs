@@ -3,21 +3,26 @@
 //! The unimargin engine as a JavaScript package: a thin wasm-bindgen adapter with no rules of
 //! its own. Scenarios and reports are FORMAT.md's documents as plain JS objects or as JSON
 //! text, and cross the boundary as JSON text (see "the JS boundary" below for why); every
-//! error is thrown as a JS `Error` whose `path` names where in the scenario the problem is
-//! and whose `kind` names what it is (the engine's code), and bad input never panics.
+//! error is thrown as an `UnimarginError` (a JS `Error`, `js/boundary.js`) whose `path` names
+//! where in the scenario the problem is and whose `kind` names what it is (the engine's code),
+//! and bad input never panics.
 //!
 //! | export | what |
 //! | --- | --- |
-//! | `evaluate(scenario)` | the report (with its `check` when the scenario has one) |
-//! | `checkOrder(scenario, order)` | the verdict on `order` (the report's `check`) |
-//! | `maxOrderSize(scenario, order, step?)` | the largest multiple of `step` of `order` accepted |
-//! | `evaluateJson(text)` | `evaluate` on JSON text, answering JSON text (the cheaper crossing) |
-//! | `new Account(scenario)`, `Account.fromJson(text)` | an account evaluated once, kept in wasm for repeated checks; `.update(prices)` moves its prices (a tick), `.summary()` gives its figures |
+//! | `evaluate(scenario, market?)` | the report (with its `check` when the scenario has one) |
+//! | `checkOrder(scenario, order, market?)` | the verdict on `order` (the report's `check`) |
+//! | `maxOrderSize(scenario, order, step?, market?)` | the largest multiple of `step` of `order` accepted |
+//! | `evaluateJson(text, marketText?)` | `evaluate` on JSON text, answering JSON text (the cheaper crossing) |
+//! | `new Account(scenario, market?)`, `Account.fromJson(text, marketText?)` | an account evaluated once, kept in wasm for repeated checks; `.update(prices)` moves its prices (a tick), `.summary()` gives its figures |
+//! | `resolve(scenario, market)` | the complete scenario the scenario stands for with the market (MARKET.md) |
 //! | `version()` | the engine's version |
-//! | `evaluateSerde(scenario)` | `evaluate` through serde-wasm-bindgen, for comparison (only with the `bench` feature) |
+//! | `UnimarginError` | the class of the errors thrown (`js/boundary.js`, re-exported) |
+//! | `evaluateSerde(scenario, market?)` | `evaluate` through serde-wasm-bindgen, for comparison (only with the `bench` feature) |
 //!
-//! The order given to `checkOrder`, `maxOrderSize` and `Account.checkOrder` is validated as
-//! the scenario's `check`, so the paths of its errors begin with `check`.
+//! A `market` is a market document (MARKET.md, `unimargin/market@1`) whose tables fill what
+//! the scenario leaves out; `undefined` or `null` for none. Its errors' paths start with
+//! `market:`. The order given to `checkOrder`, `maxOrderSize` and `Account.checkOrder` is
+//! validated as the scenario's `check`, so the paths of its errors begin with `check`.
 //!
 //! The [`core`] module holds the same operations on Rust types, so that they are tested on
 //! the host; the exported functions only convert at the boundary.
@@ -25,6 +30,8 @@
 use serde::Serialize;
 use unimargin::error::Argument;
 use unimargin::evaluate::Evaluation;
+use unimargin::market::{Market, MARKET_DOCUMENT};
+use unimargin::num::NumberError;
 use unimargin::report::{AccountReport, CheckReport, Report};
 use unimargin::scenario::Order;
 use unimargin::{Decimal, Error, ErrorKind, Scenario};
@@ -55,14 +62,18 @@ pub mod core {
         scenario
     }
 
-    /// Validates and evaluates a scenario.
-    pub fn evaluate(scenario: &Scenario) -> Result<Report, Error> {
-        unimargin::evaluate_scenario(scenario)
+    /// Validates and evaluates a scenario, with its market's tables.
+    pub fn evaluate(scenario: &Scenario, market: Option<&Market>) -> Result<Report, Error> {
+        unimargin::evaluate_with_market(scenario, market)
     }
 
     /// The verdict on `order` against `scenario` (whose own `check`, if any, is replaced).
-    pub fn check_order(scenario: Scenario, order: Order) -> Result<CheckReport, Error> {
-        let account = Model::from_scenario(&with_check(scenario, order, None))?;
+    pub fn check_order(
+        scenario: Scenario,
+        order: Order,
+        market: Option<&Market>,
+    ) -> Result<CheckReport, Error> {
+        let account = Model::with_market(&with_check(scenario, order, None), market)?;
         let check = account.check.ok_or_else(no_check)?;
         Evaluation::new(&account)?.check(&check.order, check.size_step)
     }
@@ -73,8 +84,9 @@ pub mod core {
         scenario: Scenario,
         order: Order,
         step: Option<Decimal>,
+        market: Option<&Market>,
     ) -> Result<Decimal, Error> {
-        let account = Model::from_scenario(&with_check(scenario, order, step))?;
+        let account = Model::with_market(&with_check(scenario, order, step), market)?;
         let check = account.check.ok_or_else(no_check)?;
         Ok(Evaluation::new(&account)?
             .max_order_size(&check.order, check.size_step)?
@@ -102,8 +114,10 @@ pub mod core {
     }
 
     impl Evaluated {
-        pub fn new(scenario: Scenario) -> Result<Evaluated, Error> {
-            let cell = Cell::try_new(Model::from_scenario(&scenario)?, |account| {
+        /// The account of `scenario` with its market's tables (every table written out in
+        /// the validated account), so orders and updates are resolved without the market.
+        pub fn new(scenario: Scenario, market: Option<&Market>) -> Result<Evaluated, Error> {
+            let cell = Cell::try_new(Model::with_market(&scenario, market)?, |account| {
                 Evaluation::new(account)
             })?;
             let names = Names::of(cell.borrow_owner());
@@ -165,20 +179,29 @@ pub mod core {
 // to 3.5 times cheaper than serde-wasm-bindgen's property-by-property crossing, which is kept
 // as `evaluateSerde` for comparison.
 
-/// The engine's error as a JS `Error`: `name` "UnimarginError", `message`, `path`, `kind`.
+/// The engine's error as a JS `UnimarginError`: `name` "UnimarginError", `message`, `path`,
+/// `kind`.
 fn js_error(error: &Error) -> JsValue {
-    let js = js_sys::Error::new(&error.message());
-    js.set_name("UnimarginError");
-    // setting a property on a fresh Error cannot fail
-    for (property, value) in [("path", error.path()), ("kind", error.code())] {
-        let _ = js_sys::Reflect::set(&js, &JsValue::from_str(property), &JsValue::from_str(value));
-    }
-    js.into()
+    UnimarginError::new(&error.message(), error.path(), error.code()).into()
 }
 
-/// `kind` for the whole argument, as a JS `Error`.
+/// `kind` for the whole argument, as a JS `UnimarginError`.
 fn js_error_of(kind: ErrorKind) -> JsValue {
     js_error(&Error::new("", kind))
+}
+
+#[wasm_bindgen(module = "/js/boundary.js")]
+extern "C" {
+    /// The class of the errors thrown (a subclass of `Error`), re-exported by the package so
+    /// that `error instanceof UnimarginError` holds; typed in `types.d.ts`.
+    #[wasm_bindgen(extends = js_sys::Error, reexport)]
+    type UnimarginError;
+    #[wasm_bindgen(constructor)]
+    fn new(message: &str, path: &str, kind: &str) -> UnimarginError;
+    /// `[path, spelling]` of the first number in `value` that JSON cannot carry, its path
+    /// under `root`; `None` when there is none.
+    #[wasm_bindgen(js_name = nonFinite)]
+    fn non_finite(value: &JsValue, root: &str) -> Option<js_sys::Array>;
 }
 
 #[wasm_bindgen]
@@ -235,6 +258,62 @@ fn read_scenario(value: &JsValue) -> Result<Scenario, JsValue> {
     read_argument(value, Argument::Scenario, "")
 }
 
+/// A market document given as a plain object, or none for `undefined` and `null`; its
+/// errors' paths start with `market:` (a NaN or an infinity in it too).
+fn read_market(value: Option<JsValue>) -> Result<Option<Market>, JsValue> {
+    match value {
+        Some(value) if !value.is_undefined() && !value.is_null() => {
+            let text = stringify(&value, Argument::Market)?;
+            if text.contains("null") {
+                if let Some(error) = non_finite_error(&value, "") {
+                    return Err(js_error(&error.in_document(MARKET_DOCUMENT)));
+                }
+            }
+            unimargin::parse_market(&text)
+                .map(Some)
+                .map_err(|e| js_error(&e))
+        }
+        _ => Ok(None),
+    }
+}
+
+/// A market document given as JSON text (a string or UTF-8 bytes), or none for `undefined`
+/// and `null`.
+fn read_market_json(value: Option<JsValue>) -> Result<Option<Market>, JsValue> {
+    match value {
+        Some(value) if !value.is_undefined() && !value.is_null() => {
+            unimargin::parse_market(&json_text(&value)?)
+                .map(Some)
+                .map_err(|e| js_error(&e))
+        }
+        _ => Ok(None),
+    }
+}
+
+/// Refuses a number that JSON cannot carry (`NaN`, `Infinity`, `-Infinity`) in a value given
+/// as an object (whose paths start at `root`), naming it as JS spells it. `JSON.stringify`
+/// writes such a number as `null`, which the engine would report as "invalid type: null", or
+/// take as a field left out where `null` means that (`quote`, `check`); so an object whose JSON
+/// has a `null` is looked through (the usual object has none, and costs a scan of its text).
+fn refuse_non_finite(value: &JsValue, root: &str) -> Result<(), JsValue> {
+    match non_finite_error(value, root) {
+        Some(error) => Err(js_error(&error)),
+        None => Ok(()),
+    }
+}
+
+/// The error for the first number in `value` that JSON cannot carry, at its path under
+/// `root`; `None` when there is none.
+fn non_finite_error(value: &JsValue, root: &str) -> Option<Error> {
+    let found = non_finite(value, root)?;
+    let text = found.get(1).as_string().unwrap_or_default();
+    let path = found.get(0).as_string().unwrap_or_default();
+    Some(Error::new(
+        path,
+        ErrorKind::Number(NumberError::NotFinite { text }),
+    ))
+}
+
 /// An order given as a plain object, read as the scenario's `check` (its paths start there).
 fn read_order(value: &JsValue) -> Result<Order, JsValue> {
     read_argument(value, Argument::Order, "check")
@@ -248,6 +327,9 @@ fn read_argument<T: serde::de::DeserializeOwned>(
     root: &str,
 ) -> Result<T, JsValue> {
     let text = stringify(value, argument)?;
+    if text.contains("null") {
+        refuse_non_finite(value, root)?;
+    }
     unimargin::read::read_json(&text).map_err(|e: Error| js_error(&e.within(root)))
 }
 
@@ -300,35 +382,69 @@ struct DecimalArg(#[serde(with = "unimargin::num")] Decimal);
 fn read_step(step: Option<JsValue>) -> Result<Option<Decimal>, JsValue> {
     const PATH: &str = "check.size_step";
     match step {
-        Some(step) if !step.is_undefined() && !step.is_null() => match step.as_f64() {
-            Some(number) => unimargin::num::decimal_from_f64(number)
-                .map(Some)
-                .map_err(|e| js_error(&Error::new(PATH, ErrorKind::Number(e)))),
-            None => read_argument::<DecimalArg>(&step, Argument::Step, PATH).map(|s| Some(s.0)),
-        },
+        Some(step) if !step.is_undefined() && !step.is_null() => {
+            // a NaN or an infinity named as JS spells it
+            refuse_non_finite(&step, PATH)?;
+            match step.as_f64() {
+                Some(number) => unimargin::num::decimal_from_f64(number)
+                    .map(Some)
+                    .map_err(|e| js_error(&Error::new(PATH, ErrorKind::Number(e)))),
+                None => read_argument::<DecimalArg>(&step, Argument::Step, PATH).map(|s| Some(s.0)),
+            }
+        }
         _ => Ok(None),
     }
 }
 
-/// Evaluates a scenario (FORMAT.md, as a plain object): every figure, and the verdict on its
+/// Evaluates a scenario (FORMAT.md, as a plain object), with the tables of `market` (a
+/// market document, MARKET.md) where it leaves them out: every figure, and the verdict on its
 /// `check` if it has one. Throws an `Error` with `path` and `message` on bad input.
 #[wasm_bindgen(unchecked_return_type = "Report")]
 pub fn evaluate(
     #[wasm_bindgen(unchecked_param_type = "Scenario")] scenario: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "MarketDocument | null")] market: Option<
+        JsValue,
+    >,
 ) -> Result<JsValue, JsValue> {
-    let report = core::evaluate(&read_scenario(&scenario)?).map_err(|e| js_error(&e))?;
+    let market = read_market(market)?;
+    let scenario = read_scenario(&scenario)?;
+    let report = core::evaluate(&scenario, market.as_ref()).map_err(|e| js_error(&e))?;
     parse(&unimargin::report_to_json(&report))
 }
 
 /// `evaluate` on JSON text (a string, or UTF-8 bytes), answering the report as JSON text: for
-/// a scenario that is text already (a file, a request), no object is made on either side.
+/// a scenario that is text already (a file, a request), no object is made on either side. The
+/// market, if any, is JSON text too.
 #[wasm_bindgen(js_name = evaluateJson)]
 pub fn evaluate_json(
     #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] scenario: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "string | Uint8Array | null")] market: Option<
+        JsValue,
+    >,
 ) -> Result<String, JsValue> {
-    unimargin::evaluate_json(&json_text(&scenario)?)
+    let market = read_market_json(market)?;
+    unimargin::evaluate_json_with_market(&json_text(&scenario)?, market.as_ref())
         .map(|report| unimargin::report_to_json(&report))
         .map_err(|e| js_error(&e))
+}
+
+/// The complete scenario that `scenario` stands for with `market` (MARKET.md): each table it
+/// leaves out written out from the market, what it gives kept. It names no market and gives
+/// the same figures without one (to export, share or keep).
+#[wasm_bindgen(unchecked_return_type = "Scenario")]
+pub fn resolve(
+    #[wasm_bindgen(unchecked_param_type = "Scenario")] scenario: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "MarketDocument")] market: JsValue,
+) -> Result<JsValue, JsValue> {
+    let market = read_market(Some(market))?.ok_or_else(|| {
+        js_error_of(ErrorKind::MissingArgument {
+            argument: Argument::Market,
+        })
+    })?;
+    let scenario = read_scenario(&scenario)?;
+    let complete =
+        unimargin::market::resolve(&scenario, Some(&market)).map_err(|e| js_error(&e))?;
+    to_json(&*complete)
 }
 
 /// The verdict on `order` against the account of `scenario` (the report's `check` for that
@@ -337,10 +453,14 @@ pub fn evaluate_json(
 pub fn check_order(
     #[wasm_bindgen(unchecked_param_type = "Scenario")] scenario: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Order")] order: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "MarketDocument | null")] market: Option<
+        JsValue,
+    >,
 ) -> Result<JsValue, JsValue> {
+    let market = read_market(market)?;
     let scenario = read_scenario(&scenario)?;
     let order = read_order(&order)?;
-    to_json(&core::check_order(scenario, order).map_err(|e| js_error(&e))?)
+    to_json(&core::check_order(scenario, order, market.as_ref()).map_err(|e| js_error(&e))?)
 }
 
 /// The largest multiple of `step` (default: the order's `size_step`, else 0.00000001) of
@@ -349,12 +469,16 @@ pub fn check_order(
 pub fn max_order_size(
     #[wasm_bindgen(unchecked_param_type = "Scenario")] scenario: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Order")] order: JsValue,
-    step: Option<JsValue>,
+    #[wasm_bindgen(unchecked_optional_param_type = "DecimalInput | null")] step: Option<JsValue>,
+    #[wasm_bindgen(unchecked_optional_param_type = "MarketDocument | null")] market: Option<
+        JsValue,
+    >,
 ) -> Result<String, JsValue> {
+    let market = read_market(market)?;
     let scenario = read_scenario(&scenario)?;
     let order = read_order(&order)?;
     let step = read_step(step)?;
-    core::max_order_size(scenario, order, step)
+    core::max_order_size(scenario, order, step, market.as_ref())
         .map(|size| size.normalize().to_string())
         .map_err(|e| js_error(&e))
 }
@@ -373,23 +497,31 @@ pub struct AccountHandle(core::Evaluated);
 
 #[wasm_bindgen(js_class = Account)]
 impl AccountHandle {
-    /// Validates and evaluates `scenario`; throws like `evaluate`.
+    /// Validates and evaluates `scenario` with the tables of `market`, if given; throws like
+    /// `evaluate`.
     #[wasm_bindgen(constructor)]
     pub fn new(
         #[wasm_bindgen(unchecked_param_type = "Scenario")] scenario: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "MarketDocument | null")] market: Option<
+            JsValue,
+        >,
     ) -> Result<AccountHandle, JsValue> {
-        core::Evaluated::new(read_scenario(&scenario)?)
+        let market = read_market(market)?;
+        core::Evaluated::new(read_scenario(&scenario)?, market.as_ref())
             .map(AccountHandle)
             .map_err(|e| js_error(&e))
     }
 
-    /// The same from JSON text (a string, or UTF-8 bytes).
+    /// The same from JSON text (a string, or UTF-8 bytes), the market's too.
     #[wasm_bindgen(js_name = fromJson)]
     pub fn from_json(
         #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] scenario: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "string | Uint8Array | null")]
+        market: Option<JsValue>,
     ) -> Result<AccountHandle, JsValue> {
+        let market = read_market_json(market)?;
         unimargin::parse_scenario(&json_text(&scenario)?)
-            .and_then(core::Evaluated::new)
+            .and_then(|scenario| core::Evaluated::new(scenario, market.as_ref()))
             .map(AccountHandle)
             .map_err(|e| js_error(&e))
     }
@@ -500,9 +632,13 @@ fn message(error: serde_wasm_bindgen::Error) -> String {
 #[wasm_bindgen(js_name = evaluateSerde, unchecked_return_type = "Report")]
 pub fn evaluate_serde(
     #[wasm_bindgen(unchecked_param_type = "Scenario")] scenario: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "MarketDocument | null")] market: Option<
+        JsValue,
+    >,
 ) -> Result<JsValue, JsValue> {
+    let market = read_market(market)?;
     let scenario = read_serde(scenario)?;
-    let report = core::evaluate(&scenario).map_err(|e| js_error(&e))?;
+    let report = core::evaluate(&scenario, market.as_ref()).map_err(|e| js_error(&e))?;
     report
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
         .map_err(|e| internal(message(e)))

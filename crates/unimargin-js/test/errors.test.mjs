@@ -6,14 +6,14 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { unimargin, seeds, pkgDir } from "./helpers.mjs";
 
-const { evaluate, evaluateJson, checkOrder, maxOrderSize, Account } = unimargin;
+const { evaluate, evaluateJson, checkOrder, maxOrderSize, Account, UnimarginError } = unimargin;
 
 /** Calls `fn`, which must throw a UnimarginError, and gives back its [kind, path, message]. */
 function refused(fn) {
   try {
     fn();
   } catch (e) {
-    assert.ok(e instanceof Error, "an Error");
+    assert.ok(e instanceof UnimarginError && e instanceof Error, `an UnimarginError, not ${e}`);
     assert.equal(e.name, "UnimarginError");
     return [e.kind, e.path, e.message];
   }
@@ -68,15 +68,28 @@ test("the package's own errors have kinds too", () => {
   ]);
   assert.deepEqual(refused(() => account.update({ prices: { DOT: "0" } })).slice(0, 2), ["not_positive", "coins[2].price"]);
   assert.deepEqual(refused(() => account.update({ marks: {} })).slice(0, 2), ["unknown_field", "marks"]);
+  assert.deepEqual(refused(() => account.update({ prices: { DOT: Infinity } })), ["not_finite", "prices.DOT", "expected a finite decimal number, got Infinity"]);
   account.free();
+  assert.deepEqual(refused(() => account.summary()), [
+    "account_freed",
+    "",
+    "this Account was freed (free() was called), so summary() cannot use it; create a new Account",
+  ]);
+});
+
+test("the class can be constructed with a kind, which defaults to other", () => {
+  const made = new UnimarginError("a sentence", "coins[0]", "not_positive");
+  assert.deepEqual([made.name, made.kind, made.path, made.message], ["UnimarginError", "not_positive", "coins[0]", "a sentence"]);
+  const bare = new UnimarginError("a sentence");
+  assert.deepEqual([bare.kind, bare.path], ["other", ""]);
 });
 
 test("the TypeScript definitions list every kind thrown here", () => {
-  const definitions = readFileSync(path.join(pkgDir, "node/unimargin.d.ts"), "utf8");
+  const definitions = readFileSync(path.join(pkgDir, "web/bindings.d.ts"), "utf8");
   const start = definitions.indexOf("export type UnimarginErrorKind =");
   assert.ok(start >= 0, "UnimarginErrorKind is defined");
   const listed = definitions.slice(start, definitions.indexOf(";", start));
-  for (const kind of ["not_a_fraction", "missing_field", "invalid_json", "not_in_account", "not_finite", "missing_argument"]) {
+  for (const kind of ["not_a_fraction", "missing_field", "invalid_json", "not_in_account", "not_finite", "missing_argument", "account_freed"]) {
     assert.ok(listed.includes(`"${kind}"`), kind);
   }
   assert.match(definitions, /kind: UnimarginErrorKind;/);

@@ -1,12 +1,13 @@
 // The built package in Node: the seeds, errors with their paths, round trips, the order
 // functions against evaluate's check, the reusable Account, and the browser (web/) build.
+// (packing.test.mjs checks the packed tarball as an installed dependency.)
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { unimargin, seeds, pkgDir, root, readJson, withoutCheck, benchmarkScenarios } from "./helpers.mjs";
 
-const { evaluate, evaluateJson, checkOrder, maxOrderSize, Account, version } = unimargin;
+const { evaluate, evaluateJson, checkOrder, maxOrderSize, Account, UnimarginError, version } = unimargin;
 
 test("version is the workspace's", () => {
   const cargo = readFileSync(path.join(root, "Cargo.toml"), "utf8");
@@ -63,11 +64,14 @@ const badRate = () => {
   return scenario;
 };
 
-function assertUnimarginError(fn, path, message) {
+/** `fn` throws an UnimarginError at `path` saying `message` (and of `kind`, when given). */
+function assertUnimarginError(fn, path, message, kind) {
   assert.throws(fn, (e) => {
+    assert.ok(e instanceof UnimarginError, `an UnimarginError, not ${e}`);
     assert.ok(e instanceof Error, "an Error");
     assert.equal(e.name, "UnimarginError");
     assert.equal(e.path, path);
+    if (kind !== undefined) assert.equal(e.kind, kind, e.message);
     if (message instanceof RegExp) assert.match(e.message, message);
     else assert.equal(e.message, message);
     return true;
@@ -255,24 +259,110 @@ test("a failed Account.update names the field and leaves the account as it was",
   account.free();
 });
 
-test("the browser build (web/) works once initialised with the wasm", async () => {
+test("NaN and ±Infinity given as numbers are named as given, where JSON would carry null", () => {
+  const seed = seeds["seed-3-buy-dot"];
+  const order = seed.check;
+  // null is what JSON.stringify writes for them; where null means "left out" (a coin's
+  // quote: USD), a NaN would have passed unnoticed
+  const withQuote = (value) => ({ ...seed, coins: seed.coins.map((c, i) => (i === 2 ? { ...c, quote: value } : c)) });
+  assert.doesNotThrow(() => evaluate(withQuote(null)));
+  const balance = (value) => ({ ...seed, coins: seed.coins.map((c, i) => (i === 0 ? { ...c, balance: value } : c)) });
+  const account = new Account(seed);
+  for (const [number, spelled] of [[NaN, "NaN"], [Infinity, "Infinity"], [-Infinity, "-Infinity"]]) {
+    // the engine's NumberError::NotFinite, spelled as JS spells the number
+    const message = `expected a finite decimal number, got ${spelled}`;
+    const refused = (fn, path) => assertUnimarginError(fn, path, message, "not_finite");
+    refused(() => evaluate(balance(number)), "coins[0].balance");
+    refused(() => new Account(balance(number)), "coins[0].balance");
+    refused(() => evaluate(withQuote(number)), "coins[2].quote");
+    refused(() => checkOrder(seed, { ...order, price: number }), "check.price");
+    refused(() => maxOrderSize(seed, order, number), "check.size_step");
+    refused(() => account.checkOrder({ ...order, size: number }), "check.size");
+    refused(() => account.update({ prices: { DOT: number } }), "prices.DOT");
+    refused(() => account.update({ mark_prices: {}, prices: { DOT: "5", USDT: number } }), "prices.USDT");
+    if (unimargin.evaluateSerde) refused(() => unimargin.evaluateSerde(balance(number)), "coins[0].balance");
+  }
+  // a value whose toJSON gives a number is looked at as JSON.stringify sees it
+  const boxed = { ...seed, coins: seed.coins.map((c, i) => (i === 0 ? { ...c, price: { toJSON: () => NaN } } : c)) };
+  assertUnimarginError(() => evaluate(boxed), "coins[0].price", "expected a finite decimal number, got NaN", "not_finite");
+  // a null that is no number keeps the engine's own message
+  assertUnimarginError(() => evaluate({ ...seed, coins: [{ ...seed.coins[0], balance: null }] }), "coins[0].balance", /invalid type: null/);
+  account.free();
+});
+
+test("an Account used after free() throws an UnimarginError saying it was freed", () => {
+  const seed = seeds["seed-3-buy-dot"];
+  const account = new Account(seed);
+  assert.equal(account.summary().adjusted_equity, "50150");
+  account.free();
+  const calls = {
+    report: () => account.report(),
+    reportJson: () => account.reportJson(),
+    summary: () => account.summary(),
+    update: () => account.update({ prices: { DOT: "6" } }),
+    checkOrder: () => account.checkOrder(seed.check),
+    maxOrderSize: () => account.maxOrderSize(seed.check, "1"),
+  };
+  for (const [name, call] of Object.entries(calls)) {
+    assertUnimarginError(call, "", `this Account was freed (free() was called), so ${name}() cannot use it; create a new Account`, "account_freed");
+  }
+  // every method is guarded (a method added later is, too)
+  const methods = Object.getOwnPropertyNames(Account.prototype).filter((n) => !["constructor", "free"].includes(n) && !n.startsWith("__"));
+  assert.deepEqual(methods.sort(), Object.keys(calls).sort());
+  account.free(); // freeing again does nothing, as disposing again does
+  if (typeof Symbol.dispose === "symbol") account[Symbol.dispose]();
+  // another account is untouched
+  const other = new Account(seed);
+  assert.equal(other.summary().adjusted_equity, "50150");
+  other.free();
+});
+
+test("the browser build (web/) works once initialised with the wasm, with the same errors", async () => {
   const web = await import(path.join(pkgDir, "web/unimargin.js"));
   await web.default({ module_or_path: readFileSync(path.join(pkgDir, "web/unimargin_bg.wasm")) });
   const seed = seeds["seed-3-buy-dot"];
   assert.deepEqual(web.evaluate(seed), evaluate(seed));
-  assert.throws(() => web.evaluate(badRate()), { name: "UnimarginError", path: "coins[0].discount_tiers[0].rate" });
+  assert.throws(() => web.evaluate(badRate()), (e) => e instanceof web.UnimarginError && e.name === "UnimarginError" && e.path === "coins[0].discount_tiers[0].rate");
+  // init again returns at once, the wasm being loaded
+  assert.equal(await web.default(), await web.default());
+  const account = new web.Account(seed);
+  account.free();
+  assert.throws(() => account.summary(), (e) => e instanceof web.UnimarginError && e.kind === "account_freed" && /was freed/.test(e.message));
 });
 
-test("the package ships its glue, wasm, types and README, for node and the browser", () => {
+test("Node and the browser build have one surface: the same names, init and initSync included", async () => {
+  const esm = await import(path.join(pkgDir, "node/unimargin.js"));
+  const web = await import(path.join(pkgDir, "web/unimargin.js"));
+  const names = (module) => Object.keys(module).sort();
+  assert.deepEqual(names(unimargin), names(esm), "require() and import in Node");
+  assert.deepEqual(names(esm), names(web), "Node and the browser");
+  for (const name of ["default", "initSync", "evaluate", "evaluateJson", "checkOrder", "maxOrderSize", "Account", "UnimarginError", "resolve", "version"]) {
+    assert.ok(names(esm).includes(name), name);
+  }
+  // in Node the wasm is loaded: init() resolves at once, to the wasm's exports, as the
+  // browser build's does once loaded; initSync() too
+  for (const module of [unimargin, esm]) {
+    const exports = await module.default();
+    assert.ok(exports.memory instanceof WebAssembly.Memory);
+    assert.equal(await module.default({ module_or_path: "ignored.wasm" }), exports);
+    assert.equal(module.initSync(), exports);
+  }
+  assert.equal(esm.evaluate(seeds["seed-1-btc-dot-collateral"]).account.adjusted_equity, "49000");
+  // the Node ES module is the browser module with its wasm loaded: one class
+  assert.equal(esm.UnimarginError, web.UnimarginError);
+});
+
+test("the package ships its modules, one wasm, types and README, for node and the browser", () => {
   const pkg = JSON.parse(readFileSync(path.join(pkgDir, "package.json"), "utf8"));
   assert.equal(pkg.version, version());
-  for (const file of ["node/unimargin.js", "node/unimargin_bg.wasm", "node/unimargin.d.ts", "web/unimargin.js", "web/unimargin_bg.wasm", "web/unimargin.d.ts", "README.md"]) {
+  const files = ["node/unimargin.js", "node/unimargin.cjs", "node/unimargin.d.ts", "node/unimargin.d.cts", "web/unimargin.js", "web/bindings.js", "web/unimargin_bg.wasm", "web/unimargin.d.ts", "web/bindings.d.ts", "README.md", "LICENSE-MIT", "LICENSE-APACHE"];
+  for (const file of files) {
     assert.ok(readFileSync(path.join(pkgDir, file)).length > 0, file);
   }
-  for (const dir of ["node", "web"]) {
-    const types = readFileSync(path.join(pkgDir, dir, "unimargin.d.ts"), "utf8");
-    for (const name of ["interface Scenario", "interface Report", "interface Check", "interface UnimarginError", "export function evaluate(scenario: Scenario): Report", "checkOrder(scenario: Scenario, order: Order): Check", "maxOrderSize(scenario: Scenario, order: Order, step?: DecimalInput | null): string", "maxOrderSize(order: Order, step?: DecimalInput | null): string"]) {
-      assert.ok(types.includes(name), `${dir}/unimargin.d.ts has ${name}`);
+  for (const file of ["web/bindings.d.ts", "node/unimargin.d.cts"]) {
+    const types = readFileSync(path.join(pkgDir, file), "utf8");
+    for (const name of ["interface Scenario", "interface Report", "interface Check", "interface MarketDocument", "class UnimarginError extends Error", "export function evaluate(scenario: Scenario, market?: MarketDocument | null): Report", "checkOrder(scenario: Scenario, order: Order, market?: MarketDocument | null): Check", "maxOrderSize(scenario: Scenario, order: Order, step?: DecimalInput | null, market?: MarketDocument | null): string", "maxOrderSize(order: Order, step?: DecimalInput | null): string", "export function resolve(scenario: Scenario, market: MarketDocument): Scenario"]) {
+      assert.ok(types.includes(name), `${file} has ${name}`);
     }
   }
 });

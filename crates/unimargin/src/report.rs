@@ -5,7 +5,7 @@
 use crate::num::normalized;
 use crate::record::Record;
 use crate::rules::risk::Risk;
-use crate::scenario::{Market, OrderSide, PositionSide};
+use crate::scenario::{Market, MarketReference, OrderSide, PositionSide};
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -16,6 +16,9 @@ pub const REPORT_FORMAT: &str = "unimargin/report@1";
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Report {
     pub format: &'static str,
+    /// The market whose tables filled what the scenario left out; absent when none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub market: Option<MarketReference>,
     /// Every coin, in the scenario's order.
     pub coins: Vec<CoinReport>,
     pub account: AccountReport,

@@ -94,9 +94,13 @@ async fn main() -> Result<()> {
         b.close().await?;
     }
 
-    // Keystrokes: the default preset (the futures account), then 200 positions.
+    // Keystrokes: the futures account (the first visit's page until issue 12; now an
+    // example), then 200 positions.
     let b = Browser::start().await?;
     b.open(&url).await?;
+    b.click("presets-menu").await?;
+    b.click("preset-futures-account").await?;
+    b.wait_for_value("adjusted-equity", "98860.9").await?;
     b.wait_for_value("results-state", "fresh").await?;
     let default = keystrokes(&b, "coins[0].balance", &digit_and_back(KEYSTROKES)).await?;
 

@@ -45,6 +45,10 @@ async fn main() -> Result<()> {
     let server = StaticServer::start(dist_dir()?).await?;
     let b = Browser::start().await?;
     b.open(&server.url("/")).await?;
+    // the futures account (the first visit's page until issue 12; now an example)
+    b.click("presets-menu").await?;
+    b.click("preset-futures-account").await?;
+    b.wait_for_value("adjusted-equity", "98860.9").await?;
     b.wait_for_value("results-state", "fresh").await?;
     let default = run(&b, "coins[1].balance").await?;
     b.click("presets-menu").await?;

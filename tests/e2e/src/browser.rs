@@ -182,6 +182,7 @@ impl Browser {
     /// (one `input` event per key, as a person types): select all, then type over it.
     pub async fn type_into(&self, testid: &str, text: &str) -> Result<()> {
         let input = self.by_testid(testid).await?;
+        self.center(&input).await?;
         input.click().await?;
         let select_all = format!("{}a{}", char::from(Key::Control), char::from(Key::Null));
         input.send_keys(&select_all).await?;
@@ -202,7 +203,21 @@ impl Browser {
 
     /// Clicks the element with this `data-testid`.
     pub async fn click(&self, testid: &str) -> Result<()> {
-        Ok(self.by_testid(testid).await?.click().await?)
+        let element = self.by_testid(testid).await?;
+        self.center(&element).await?;
+        Ok(element.click().await?)
+    }
+
+    /// Scrolls an element to the middle of the window, as a person brings what they use into
+    /// view (WebDriver would scroll it to the top edge, under the page's sticky bar).
+    pub async fn center(&self, element: &fantoccini::elements::Element) -> Result<()> {
+        self.client()
+            .execute(
+                "arguments[0].scrollIntoView({block: 'center', inline: 'nearest'});",
+                vec![serde_json::to_value(element)?],
+            )
+            .await?;
+        Ok(())
     }
 
     /// Runs `script` in the page (`return …` gives the result back).
@@ -288,6 +303,65 @@ impl Browser {
         Ok(())
     }
 
+    /// Runs a Chrome DevTools Protocol command (chromedriver's `goog/cdp/execute`) and gives
+    /// its result.
+    pub async fn cdp(&self, cmd: &str, params: Value) -> Result<Value> {
+        self.client()
+            .issue_cmd(Cdp {
+                body: json!({ "cmd": cmd, "params": params }).to_string(),
+            })
+            .await
+            .with_context(|| format!("CDP {cmd}"))
+    }
+
+    /// Lays the open page out in a window of `width` × `height` CSS pixels: a phone's
+    /// (touch, the page's mobile viewport) when `mobile`, else a desktop's. The page keeps
+    /// its state, and so does the next page opened in this browser.
+    pub async fn set_viewport(&self, width: u32, height: u32, mobile: bool) -> Result<()> {
+        self.cdp(
+            "Emulation.setDeviceMetricsOverride",
+            json!({ "width": width, "height": height, "deviceScaleFactor": 1, "mobile": mobile }),
+        )
+        .await?;
+        self.cdp(
+            "Emulation.setTouchEmulationEnabled",
+            json!({ "enabled": mobile, "maxTouchPoints": if mobile { 5 } else { 1 } }),
+        )
+        .await?;
+        let inner = self.eval("return window.innerWidth;").await?;
+        if inner.as_u64() != Some(u64::from(width)) {
+            bail!("asked for a window {width} px wide, got {inner}");
+        }
+        Ok(())
+    }
+
+    /// Saves a PNG of the whole page, beyond the window (what a person would scroll through).
+    pub async fn full_screenshot(&self, path: impl Into<PathBuf>) -> Result<()> {
+        let metrics = self.cdp("Page.getLayoutMetrics", json!({})).await?;
+        let size = &metrics["cssContentSize"];
+        let (width, height) = (
+            size["width"].as_f64().unwrap_or(1280.0),
+            size["height"].as_f64().unwrap_or(900.0),
+        );
+        let shot = self
+            .cdp(
+                "Page.captureScreenshot",
+                json!({
+                    "format": "png",
+                    "captureBeyondViewport": true,
+                    "clip": { "x": 0, "y": 0, "width": width, "height": height, "scale": 1 },
+                }),
+            )
+            .await?;
+        let data = shot["data"]
+            .as_str()
+            .ok_or_else(|| anyhow!("no screenshot data"))?;
+        use base64::Engine;
+        let png = base64::engine::general_purpose::STANDARD.decode(data)?;
+        std::fs::write(path.into(), png)?;
+        Ok(())
+    }
+
     /// Ends the WebDriver session (Chromium quits), then kills what is left.
     pub async fn close(mut self) -> Result<()> {
         if let Some(client) = self.client.take() {
@@ -328,6 +402,29 @@ impl WebDriverCompatibleCommand for GetBrowserLog {
 
     fn method_and_body(&self, _request_url: &url::Url) -> (http::Method, Option<String>) {
         (http::Method::POST, Some(r#"{"type":"browser"}"#.to_owned()))
+    }
+}
+
+/// chromedriver's `goog/cdp/execute`: one Chrome DevTools Protocol command.
+#[derive(Debug)]
+struct Cdp {
+    body: String,
+}
+
+impl WebDriverCompatibleCommand for Cdp {
+    fn endpoint(
+        &self,
+        base_url: &url::Url,
+        session_id: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base_url.join(&format!(
+            "session/{}/goog/cdp/execute",
+            session_id.unwrap_or_default()
+        ))
+    }
+
+    fn method_and_body(&self, _request_url: &url::Url) -> (http::Method, Option<String>) {
+        (http::Method::POST, Some(self.body.clone()))
     }
 }
 

@@ -10,6 +10,10 @@ use unimargin_e2e::App;
 
 #[path = "browser/app.rs"]
 mod app;
+#[path = "browser/layout.rs"]
+mod layout;
+#[path = "browser/newcomer.rs"]
+mod newcomer;
 #[path = "browser/whatif.rs"]
 mod whatif;
 

@@ -1,28 +1,44 @@
-//! Check an order: the form for the new order, the verdict with its reasons, the headroom
-//! and the largest size that passes, with a button that sets the size to it.
+//! Check an order: the form for the new order with the leverage it uses (set right there),
+//! the verdict with its reasons, the headroom, the fee where it goes, the largest size that
+//! passes (with a button that sets the size to it), and the account once the order fills:
+//! the liquidation and warning prices of the whole cross account with it as a position.
 
 use super::explain::ExplainPanel;
-use super::fields::{figure, row_error, Fig, Spec};
+use super::fields::{row_error, row_name, text_field, Spec};
+use super::figure::{figure, Fig};
 use super::inputs::order_fields;
+use super::tip::Tip;
 use super::Ctx;
-use crate::draft::{Field, OrderField, Row};
+use crate::after_fill::{after_fill, order_terms, AfterFill};
+use crate::calc::Shared;
+use crate::draft::{ContractField, Field, OrderField, Row};
+use crate::glossary::Term;
 use crate::number::for_field;
+use crate::show;
 use crate::web;
+use crate::wording::engine_problem;
 use leptos::html::Input;
 use leptos::prelude::*;
+use std::sync::Arc;
+use unimargin::whatif::ThresholdPrices;
+use unimargin::Decimal;
 
 /// The order check.
 #[component]
 pub fn CheckPanel() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let has_check = Memo::new(move |_| ctx.layout.with(|l| l.check));
+    let blank = ctx.is_blank();
     view! {
-        <section class="card check" aria-labelledby="check-h">
+        <section class="card check" id="check" aria-labelledby="check-h">
             <div class="card-head">
                 <h2 id="check-h">"Check an order"</h2>
                 {move || has_check.get().then(|| view! {
                     <button type="button" class="btn remove-text" data-testid="check-remove"
-                        on:click=move |_| ctx.restructure(|d| d.remove(Row::Check))>"Remove"</button>
+                        on:click=move |_| {
+                            ctx.restructure(|d| d.remove(Row::Check));
+                            web::focus_testid_soon("check-add".into());
+                        }>"Remove"</button>
                 })}
             </div>
             {move || {
@@ -31,10 +47,12 @@ pub fn CheckPanel() -> impl IntoView {
                     untrack(|| check_form(ctx)).into_any()
                 } else {
                     view! {
-                        <p class="help">"Will a new order be accepted? It is checked as if it were the last pending order: accepted when adjusted equity after it covers the margin reserved with it."</p>
+                        <p class="help">"Will a new order be accepted, how large can it be, and where would the account be liquidated once it fills? It is checked as if it were the last pending order."</p>
+                        <p class="help" class:hidden=move || !blank.get()>"Add your coins first: the check works on the account above."</p>
                         <button type="button" class="btn primary" data-testid="check-add"
-                            on:click=move |_| ctx.restructure(|d| {
+                            on:click=move |_| ctx.restructure_then_focus(|d| {
                                 d.add_check();
+                                Some(Field::Check(OrderField::Size))
                             })>"Check an order"</button>
                     }
                     .into_any()
@@ -42,6 +60,19 @@ pub fn CheckPanel() -> impl IntoView {
             }}
         </section>
     }
+}
+
+/// The contract the order to check is on (its id in the draft), for its leverage field.
+fn check_contract(ctx: Ctx) -> Memo<Option<crate::draft::Id>> {
+    Memo::new(move |_| {
+        ctx.draft.with(|d| {
+            let check = d.check.as_ref().filter(|c| c.is_futures())?;
+            d.contracts
+                .iter()
+                .find(|k| k.symbol == check.symbol)
+                .map(|k| k.id)
+        })
+    })
 }
 
 fn check_form(ctx: Ctx) -> impl IntoView {
@@ -55,6 +86,10 @@ fn check_form(ctx: Ctx) -> impl IntoView {
             c.as_ref()
                 .map(|c| if c.accepted { "accepted" } else { "rejected" })
         })
+    });
+    let futures = Memo::new(move |_| {
+        ctx.draft
+            .with(|d| d.check.as_ref().is_some_and(|c| c.is_futures()))
     });
     let max_size = Memo::new(move |_| check.with(|c| c.as_ref().map(|c| c.max_size)));
     // The size the person typed, as the engine read it (to grey out the button when equal).
@@ -86,15 +121,32 @@ fn check_form(ctx: Ctx) -> impl IntoView {
             c.report.check.as_ref().map(get)
         })
     };
+    let contract = check_contract(ctx);
+    let leverage = move || {
+        contract.get().map(|k| {
+            view! {
+                <div class="leverage-line">
+                    {text_field(ctx, Field::Contract(k, ContractField::Leverage),
+                        Spec::number("Leverage (×)").alias("check-leverage")
+                            .help("set for the contract: its positions' margin follows").term(Term::Leverage))}
+                </div>
+            }
+        })
+    };
+    let fee_in_margin = figure(ctx, Some("check-fee-in-margin".into()), |c| {
+        order_terms(&c.account, &c.report).and_then(|t| t.fee_in_margin.map(Fig::Usd))
+    });
     view! {
+        {row_name(ctx, Row::Check)}
         <div class="grid order-grid">
             {order_fields(ctx, Field::Check, Spec::number("Size").node(size_input))}
-            {super::fields::text_field(ctx, Field::Check(OrderField::SizeStep), Spec::number("Size step").placeholder("0.00000001").help("the grid of the largest size"))}
+            {text_field(ctx, Field::Check(OrderField::SizeStep), Spec::number("Size step").placeholder("0.00000001").help("the grid of the largest size").term(Term::SizeStep))}
         </div>
+        {leverage}
         {row_error(ctx, Row::Check)}
         <div class="verdict-box" class:accepted=move || verdict.get() == Some("accepted")
             class:rejected=move || verdict.get() == Some("rejected")>
-            <p class="verdict" data-testid="check-verdict" data-value=move || verdict.get().unwrap_or_default()>
+            <p class="verdict" role="status" data-testid="check-verdict" data-value=move || verdict.get().unwrap_or_default()>
                 {move || match verdict.get() {
                     Some("accepted") => "✓ Accepted",
                     Some("rejected") => "✗ Rejected",
@@ -105,12 +157,6 @@ fn check_form(ctx: Ctx) -> impl IntoView {
                 {move || check.with(|c| c.as_ref().map(|c| c.reasons.iter().map(|r| view! { <li>{r.to_string()}</li> }).collect_view()))}
             </ul>
             <dl class="figures small">
-                <div class="line"><dt>"Adjusted equity after"</dt><dd>{fig("check-adjusted-equity-after", |c| Fig::Usd(c.adjusted_equity_after))}</dd></div>
-                <div class="line"><dt>"Margin reserved after"</dt><dd>{fig("check-margin-reserved-after", |c| Fig::Usd(c.margin_reserved_after))}</dd></div>
-                <div class="line key"><dt>"Headroom"</dt><dd>{fig("check-headroom", |c| Fig::Usd(c.headroom))}</dd></div>
-                <div class="line"><dt>"Spot trading loss"</dt><dd>{fig("check-spot-loss", |c| Fig::Usd(c.spot_loss))}</dd></div>
-                <div class="line"><dt>"Fee"</dt><dd>{fig("check-fee", |c| Fig::Usd(c.fee))}</dd></div>
-                <div class="line"><dt>"Initial margin added"</dt><dd>{fig("check-initial-margin-added", |c| Fig::Usd(c.initial_margin_added))}</dd></div>
                 <div class="line key">
                     <dt>"Largest size that passes"</dt>
                     <dd>
@@ -119,8 +165,103 @@ fn check_form(ctx: Ctx) -> impl IntoView {
                             disabled=move || !can_apply() on:click=use_max>"Use this size"</button>
                     </dd>
                 </div>
+                <div class="line key"><dt>"Headroom "<Tip term=Term::Headroom/></dt><dd>{fig("check-headroom", |c| Fig::Usd(c.headroom))}</dd></div>
+                <div class="line"><dt>"Adjusted equity after"</dt><dd>{fig("check-adjusted-equity-after", |c| Fig::Usd(c.adjusted_equity_after))}</dd></div>
+                <div class="line"><dt>"Margin reserved after"</dt><dd>{fig("check-margin-reserved-after", |c| Fig::Usd(c.margin_reserved_after))}</dd></div>
+                <div class="line"><dt>"Initial margin added"</dt><dd>{fig("check-initial-margin-added", |c| Fig::Usd(c.initial_margin_added))}</dd></div>
+                <div class="line" class:hidden=move || !futures.get()>
+                    <dt>"Taker fee, held in that initial margin "<Tip term=Term::TakerFee/></dt>
+                    <dd>{fee_in_margin}</dd>
+                </div>
+                <div class="line" class:hidden=move || futures.get()>
+                    <dt>"Spot trading loss "<Tip term=Term::SpotTradingLoss/></dt>
+                    <dd>{fig("check-spot-loss", |c| Fig::Usd(c.spot_loss))}</dd>
+                </div>
+                <div class="line" class:hidden=move || futures.get()><dt>"Fee"</dt><dd>{fig("check-fee", |c| Fig::Usd(c.fee))}</dd></div>
             </dl>
             <ExplainPanel which="check"/>
         </div>
+        {after_the_fill(ctx)}
+    }
+}
+
+/// One threshold's prices after the fill, as a sentence.
+fn after_line(
+    what: &'static str,
+    key: &'static str,
+    coin: &str,
+    current: Decimal,
+    t: &ThresholdPrices,
+) -> impl IntoView {
+    let text = if t.already_past {
+        format!("{what}: already past")
+    } else {
+        let price = |p: Option<Decimal>| p.map(|p| super::whatif::price_and_change(p, current));
+        match (price(t.below), price(t.above)) {
+            (None, None) => format!("{what}: none between 0 and 10× the price"),
+            (Some(b), None) => format!("{what} at {coin} = {b}"),
+            (None, Some(a)) => format!("{what} at {coin} = {a}"),
+            (Some(b), Some(a)) => format!("{what} at {coin} = {b} or {a}"),
+        }
+    };
+    view! {
+        <li data-testid=format!("after-{key}") data-value=show::exact_or_empty(t.below.or(t.above))>
+            <strong>{text}</strong>
+        </li>
+    }
+}
+
+/// The account once the order fills (a task after the figures, like the what-if panel).
+fn after_the_fill(ctx: Ctx) -> impl IntoView {
+    let figures = super::whatif::deferred(ctx);
+    let after = Memo::new(move |_| {
+        figures.with(|f| {
+            let c = f.as_ref()?;
+            // of the account as typed: a what-if price moves the price, not the thresholds
+            Some(Shared(Arc::new(after_fill(c.unshocked())?)))
+        })
+    });
+    move || {
+        after.get().map(|outcome| match &*outcome {
+            Ok(AfterFill { account, prices }) => {
+                let lines = prices.as_ref().map(|p| {
+                    view! {
+                        {after_line("Liquidation", "liquidation", &p.coin, p.current_price, &p.liquidation)}
+                        {after_line("Warning", "warning", &p.coin, p.current_price, &p.warning)}
+                    }
+                });
+                let no_coin = prices.is_none().then(|| view! {
+                    <li>"No price to move: the contract's base coin is not one of your coins."</li>
+                });
+                view! {
+                    <div class="after-fill" data-testid="after-fill">
+                        <h3>"Once it fills"</h3>
+                        <p class="help">"The whole cross account with this order as a position at its limit price (hedge mode: joined to a position on its side at the size-weighted entry), every other position and order as they are."</p>
+                        <ul class="liquidation-lines">{lines}{no_coin}</ul>
+                        <p class="after-figures">
+                            "Then: cross margin rate "
+                            <strong data-testid="after-cross-margin-rate" data-value=show::exact_or_empty(account.cross_margin_rate)>
+                                {show::rate_or_unbounded(account.cross_margin_rate)}
+                            </strong>
+                            ", available margin "
+                            <strong data-testid="after-available-margin" data-value=show::exact(account.available_margin)>
+                                {show::usd_text(account.available_margin)}
+                            </strong>
+                            ", risk "<strong>{show::risk_name(account.risk)}</strong>"."
+                        </p>
+                    </div>
+                }
+                .into_any()
+            }
+            Err(e) => view! {
+                <div class="after-fill" data-testid="after-fill">
+                    <h3>"Once it fills"</h3>
+                    <p class="row-error" data-testid="after-fill-error">
+                        {format!("The account after this fill cannot be worked out: {}", engine_problem(e.kind()))}
+                    </p>
+                </div>
+            }
+            .into_any(),
+        })
     }
 }

@@ -1,16 +1,19 @@
-//! The building blocks: an input bound to one field of the draft, a select, the error
-//! beside a row, and a figure (rounded for people, exact on hover, in `data-value`, and
-//! in "exact values" mode).
+//! The form's building blocks: an input bound to one field of the draft, a select, and the
+//! messages beside a field or a row.
+//!
+//! Every input has a name that says which row it is in ("BTC Balance", "BTCUSDT long
+//! position Size"): `aria-labelledby` joins the row's name ([`row_name`], kept up to date
+//! as the person renames the coin) and the field's own label. Its `data-testid` is the
+//! engine's path (for tests); what people read names the field, never the path.
 
+use super::tip::Tip;
 use super::Ctx;
-use crate::calc::Computed;
 use crate::draft::{Field, List, Row};
-use crate::number::parse_typed;
-use crate::show;
+use crate::glossary::Term;
 use crate::web;
+use crate::wording::field_problem;
 use leptos::html::Input;
 use leptos::prelude::*;
-use unimargin::Decimal;
 
 /// How an input reads and looks.
 #[derive(Clone, Copy, Default)]
@@ -18,17 +21,24 @@ pub struct Spec {
     pub label: &'static str,
     /// Numbers: the keypad on phones, right-aligned digits.
     pub numeric: bool,
-    /// A fraction: shows it back as a percentage while typing.
+    /// A rate, typed as a percentage: shown with a `%` after it.
     pub rate: bool,
     pub placeholder: &'static str,
     /// The id of a `<datalist>` of suggestions.
     pub list: Option<&'static str>,
-    /// In a table row: the label is for screen readers only.
+    /// In a table row: the label shows only where the row is a card (narrow screens).
     pub compact: bool,
     /// For a field the page itself sets (the check's size).
     pub node: Option<NodeRef<Input>>,
     /// A short help text under the label.
     pub help: Option<&'static str>,
+    /// The field is shown in two places (a contract's leverage, on its row and on the order
+    /// check): the input follows the draft while it does not have the focus.
+    pub synced: bool,
+    /// The second input of a field: its own test id (and element ids), not the path's.
+    pub alias: Option<&'static str>,
+    /// A term of the trade the label names, explained by a tip beside it.
+    pub term: Option<Term>,
 }
 
 impl Spec {
@@ -80,6 +90,87 @@ impl Spec {
         self.help = Some(help);
         self
     }
+
+    pub fn synced(mut self) -> Spec {
+        self.synced = true;
+        self
+    }
+
+    pub fn term(mut self, term: Term) -> Spec {
+        self.term = Some(term);
+        self
+    }
+
+    pub fn alias(mut self, testid: &'static str) -> Spec {
+        self.alias = Some(testid);
+        self.synced()
+    }
+}
+
+/// The id of the element holding a row's name.
+pub fn row_name_id(row: Row) -> String {
+    match row {
+        Row::Coin(c) => format!("rn-c{c}"),
+        Row::Discount(_, t) | Row::Loan(_, t) | Row::Mm(_, t) => format!("rn-t{t}"),
+        Row::Contract(k) => format!("rn-k{k}"),
+        Row::Position(p) => format!("rn-p{p}"),
+        Row::Order(o) => format!("rn-o{o}"),
+        Row::Check => "rn-check".into(),
+    }
+}
+
+/// The ids of the names a field's accessible name starts with (its row, and the row that
+/// row is in).
+fn name_ids(field: Field) -> Option<String> {
+    Some(match field {
+        Field::Setting(_) => return None,
+        Field::Coin(c, _) => row_name_id(Row::Coin(c)),
+        Field::Discount(c, t, _) => format!(
+            "{} {}",
+            row_name_id(Row::Coin(c)),
+            row_name_id(Row::Discount(c, t))
+        ),
+        Field::Loan(c, t, _) => format!(
+            "{} {}",
+            row_name_id(Row::Coin(c)),
+            row_name_id(Row::Loan(c, t))
+        ),
+        Field::Contract(k, _) => row_name_id(Row::Contract(k)),
+        Field::Mm(k, t, _) => format!(
+            "{} {}",
+            row_name_id(Row::Contract(k)),
+            row_name_id(Row::Mm(k, t))
+        ),
+        Field::Position(p, _) => row_name_id(Row::Position(p)),
+        Field::Order(o, _) => row_name_id(Row::Order(o)),
+        Field::Check(_) => row_name_id(Row::Check),
+    })
+}
+
+/// A key of a field for element ids: `Coin(3,Balance)`.
+fn field_key(field: Field) -> String {
+    format!("{field:?}").replace(' ', "")
+}
+
+/// A row's name, for screen readers (its visible form is the row itself): what the names
+/// of its inputs start with.
+pub fn row_name(ctx: Ctx, row: Row) -> impl IntoView {
+    let name = Memo::new(move |_| {
+        let index = ctx.layout.with(|l| l.row_index(row))?;
+        ctx.names.with(|n| {
+            Some(match row {
+                Row::Coin(_) => n.coins.get(index)?.clone(),
+                Row::Contract(_) => n.contracts.get(index)?.clone(),
+                Row::Position(_) => n.positions.get(index)?.clone(),
+                Row::Order(_) => n.orders.get(index)?.clone(),
+                Row::Discount(..) => format!("discount tier {}", index + 1),
+                Row::Loan(..) => format!("borrowing tier {}", index + 1),
+                Row::Mm(..) => format!("position tier {}", index + 1),
+                Row::Check => "order to check".into(),
+            })
+        })
+    });
+    view! { <span class="sr-only" id=row_name_id(row)>{move || name.get().unwrap_or_default()}</span> }
 }
 
 /// The engine's path of a field, following its row as rows come and go.
@@ -87,22 +178,35 @@ fn field_path(ctx: Ctx, field: Field) -> Memo<String> {
     Memo::new(move |_| ctx.layout.with(|l| l.path_of(field)).unwrap_or_default())
 }
 
-/// The message for a path, if the draft has a problem there.
+/// The message for a path (worded for the page), if the draft has a problem there.
 fn error_at(ctx: Ctx, path: Memo<String>) -> Memo<Option<String>> {
     Memo::new(move |_| {
         path.with(|p| {
-            ctx.errors
-                .with(|errors| errors.iter().find(|e| &e.path == p).map(|e| e.message()))
+            ctx.errors.with(|errors| {
+                errors
+                    .iter()
+                    .find(|e| &e.path == p)
+                    .map(|e| field_problem(&e.kind))
+            })
         })
     })
 }
 
 fn error_note(path: Memo<String>, error: Memo<Option<String>>) -> impl IntoView {
+    error_note_as(path, None, error)
+}
+
+/// The message beside a field, its id `error-` + the field's test id.
+fn error_note_as(
+    path: Memo<String>,
+    alias: Option<&'static str>,
+    error: Memo<Option<String>>,
+) -> impl IntoView {
     move || {
         error.get().map(|message| {
-            let p = path.get();
+            let p = alias.map_or_else(|| path.get(), str::to_string);
             view! {
-                <span class="field-error" role="alert" id=format!("error-{p}")
+                <span class="field-error" id=format!("error-{p}")
                     data-testid=format!("error-{p}")>{message}</span>
             }
         })
@@ -119,42 +223,52 @@ pub fn text_field(ctx: Ctx, field: Field, spec: Spec) -> impl IntoView {
     let error = error_at(ctx, path);
     let node = spec.node.unwrap_or_default();
     let invalid = move || error.with(Option::is_some);
-    // A rate is typed as a fraction and shown back as a percentage.
-    let typed = RwSignal::new(initial.clone());
-    let hint = spec.rate.then_some({
-        move || {
-            typed.with(|t| {
-                parse_typed(t)
-                    .ok()
-                    .map(|d| format!("= {}", show::input_rate(d)))
-            })
-        }
-    });
-    view! {
-        <label class="field" class:compact=spec.compact class:invalid=invalid>
-            <span class="field-label" class:sr-only=spec.compact>{spec.label}</span>
-            {spec.help.map(|h| view! { <span class="field-help">{h}</span> })}
-            <input type="text" class="input" class:num=spec.numeric
-                inputmode=if spec.numeric { "decimal" } else { "text" }
-                autocomplete="off" spellcheck="false" placeholder=spec.placeholder
-                list=spec.list
-                data-testid=move || path.get()
-                aria-invalid=move || if invalid() { "true" } else { "false" }
-                aria-describedby=move || invalid().then(|| format!("error-{}", path.get()))
-                prop:value=initial
-                node_ref=node
-                on:input=move |ev| {
-                    web::mark_input();
-                    let text = event_target_value(&ev);
-                    if spec.rate {
-                        typed.set(text.clone());
-                    }
-                    ctx.edit(field, text);
+    let key = spec.alias.map_or_else(|| field_key(field), str::to_string);
+    let label_id = format!("lb-{key}");
+    let testid = move || spec.alias.map_or_else(|| path.get(), str::to_string);
+    let labelled_by = name_ids(field).map(|rows| format!("{rows} {label_id}"));
+    if spec.synced {
+        // the other input of this field changed it: show the draft's text (not while typing here)
+        Effect::new(move |_| {
+            let text = ctx
+                .draft
+                .with(|d| d.get(field).unwrap_or_default().to_string());
+            if let Some(input) = node.get() {
+                if !web::has_focus(&input) && input.value() != text {
+                    input.set_value(&text);
                 }
-            />
-            {hint.map(|h| view! { <span class="field-hint">{h}</span> })}
-            {error_note(path, error)}
+            }
+        });
+    }
+    let field = view! {
+        <label class="field" class:compact=spec.compact class:invalid=invalid>
+            <span class="field-label" id=label_id>{spec.label}{spec.rate.then_some(" (%)")}</span>
+            {spec.help.map(|h| view! { <span class="field-help">{h}</span> })}
+            <span class="input-box" class:with-unit=spec.rate>
+                <input type="text" class="input" class:num=spec.numeric
+                    inputmode=if spec.numeric { "decimal" } else { "text" }
+                    autocomplete="off" spellcheck="false" placeholder=spec.placeholder
+                    list=spec.list
+                    data-testid=testid data-path=move || path.get()
+                    aria-labelledby=labelled_by
+                    aria-invalid=move || if invalid() { "true" } else { "false" }
+                    aria-describedby=move || invalid().then(|| format!("error-{}", testid()))
+                    prop:value=initial
+                    node_ref=node
+                    on:input=move |ev| {
+                        web::mark_input();
+                        ctx.edit(field, event_target_value(&ev));
+                    }
+                />
+                {spec.rate.then(|| view! { <span class="unit" aria-hidden="true">"%"</span> })}
+            </span>
+            {error_note_as(path, spec.alias, error)}
         </label>
+    };
+    match spec.term {
+        // the tip beside the label, outside it (a label's click goes to its input)
+        Some(term) => view! { <div class="field-box">{field}<Tip term=term/></div> }.into_any(),
+        None => field.into_any(),
     }
 }
 
@@ -177,10 +291,12 @@ pub fn select_field(
     };
     let path = field_path(ctx, field);
     let error = error_at(ctx, path);
+    let label_id = format!("lb-{}", field_key(field));
+    let labelled_by = name_ids(field).map(|rows| format!("{rows} {label_id}"));
     view! {
         <label class="field" class:compact=compact class:invalid=move || error.with(Option::is_some)>
-            <span class="field-label" class:sr-only=compact>{label}</span>
-            <select class="input" data-testid=move || path.get()
+            <span class="field-label" id=label_id>{label}</span>
+            <select class="input" data-testid=move || path.get() aria-labelledby=labelled_by
                 on:change=move |ev| {
                     web::mark_input();
                     let value = event_target_value(&ev);
@@ -211,161 +327,30 @@ pub fn list_error(ctx: Ctx, list: List) -> impl IntoView {
     problem_note(ctx, path)
 }
 
+/// Whether the draft has a problem at a path starting with any of `prefixes` (as the
+/// layout names them now).
+pub fn has_error_under(
+    ctx: Ctx,
+    prefixes: impl Fn(&crate::draft::Layout) -> Vec<String> + Send + Sync + 'static,
+) -> Memo<bool> {
+    let prefixes = Memo::new(move |_| ctx.layout.with(&prefixes));
+    Memo::new(move |_| {
+        prefixes.with(|prefixes| {
+            ctx.errors.with(|errors| {
+                errors
+                    .iter()
+                    .any(|e| prefixes.iter().any(|p| e.path.starts_with(p.as_str())))
+            })
+        })
+    })
+}
+
 fn problem_note(ctx: Ctx, path: Memo<String>) -> impl IntoView {
     let error = error_at(ctx, path);
     move || {
         error.get().map(|message| {
             let p = path.get();
-            view! { <p class="row-error" role="alert" data-testid=format!("error-{p}")>{message}</p> }
+            view! { <p class="row-error" data-testid=format!("error-{p}")>{message}</p> }
         })
-    }
-}
-
-/// A figure as the engine computed it, and how it is shown. Small and `Copy`: comparing
-/// two is cheap, so a figure's text is written only when its value changed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Fig {
-    /// `50,100.00 USD`
-    Usd(Decimal),
-    /// `50,100.00` (in a table whose heading says USD)
-    Cell(Decimal),
-    /// A price: to the cent from 1 up, else up to 8 decimals.
-    Price(Decimal),
-    /// A coin amount, exact and grouped.
-    Amount(Decimal),
-    /// A rate as a percentage.
-    Rate(Decimal),
-    /// A rate that may be unbounded (`None`).
-    RateOrUnbounded(Option<Decimal>),
-    /// Account leverage (`None`: unbounded).
-    Leverage(Option<Decimal>),
-}
-
-impl Fig {
-    /// The engine's exact decimal (empty: unbounded).
-    pub fn exact(self) -> String {
-        match self {
-            Fig::Usd(d) | Fig::Cell(d) | Fig::Price(d) | Fig::Amount(d) | Fig::Rate(d) => {
-                show::exact(d)
-            }
-            Fig::RateOrUnbounded(d) | Fig::Leverage(d) => show::exact_or_empty(d),
-        }
-    }
-
-    /// The text for people.
-    pub fn text(self) -> String {
-        match self {
-            Fig::Usd(d) => show::usd_text(d),
-            Fig::Cell(d) => show::usd_cell(d),
-            Fig::Price(d) => show::price(d),
-            Fig::Amount(d) => show::amount(d),
-            Fig::Rate(d) => show::rate(d),
-            Fig::RateOrUnbounded(d) => show::rate_or_unbounded(d),
-            Fig::Leverage(d) => show::leverage(d),
-        }
-    }
-
-    fn is_negative(self) -> bool {
-        match self {
-            Fig::Usd(d) | Fig::Cell(d) | Fig::Price(d) | Fig::Amount(d) | Fig::Rate(d) => {
-                d.is_sign_negative() && !d.is_zero()
-            }
-            Fig::RateOrUnbounded(_) | Fig::Leverage(_) => false,
-        }
-    }
-}
-
-/// How a figure is read from the computed figures.
-pub type Getter = Box<dyn Fn(&Computed) -> Option<Fig> + Send + Sync>;
-
-struct Slot {
-    get: Getter,
-    value: RwSignal<Option<Fig>>,
-}
-
-/// Every figure on the page, each with its own signal: [`Ctx`]'s publishing effect reads
-/// each from new figures and sets only those that changed.
-#[derive(Default)]
-pub struct Board {
-    slots: Vec<Option<Slot>>,
-    free: Vec<usize>,
-}
-
-impl Board {
-    fn insert(&mut self, slot: Slot) -> usize {
-        match self.free.pop() {
-            Some(i) => {
-                self.slots[i] = Some(slot);
-                i
-            }
-            None => {
-                self.slots.push(Some(slot));
-                self.slots.len() - 1
-            }
-        }
-    }
-
-    fn remove(&mut self, key: usize) {
-        if let Some(slot) = self.slots.get_mut(key) {
-            if slot.take().is_some() {
-                self.free.push(key);
-            }
-        }
-    }
-
-    /// Sets every figure whose value changed.
-    pub fn publish(&self, computed: Option<&Computed>) {
-        for slot in self.slots.iter().flatten() {
-            let value = computed.and_then(|c| (slot.get)(c));
-            if slot.value.try_get_untracked().is_some_and(|v| v != value) {
-                slot.value.try_set(value);
-            }
-        }
-    }
-}
-
-/// A figure from the computed figures: rounded text, the exact value in `title` (one hover
-/// away) and `data-value`, and shown exactly in "exact values" mode (one click away).
-/// The getter runs against each new report; the element is touched only on a change.
-pub fn figure(
-    ctx: Ctx,
-    testid: Option<String>,
-    get: impl Fn(&Computed) -> Option<Fig> + Send + Sync + 'static,
-) -> impl IntoView {
-    // One instance of the view for every figure of the page (small code).
-    figure_of(ctx, testid, Box::new(get))
-}
-
-fn figure_of(ctx: Ctx, testid: Option<String>, get: Getter) -> impl IntoView {
-    let first = ctx.figures.with_untracked(|f| f.as_deref().and_then(&get));
-    let value = RwSignal::new(first);
-    let key = ctx
-        .board
-        .try_update_value(|b| b.insert(Slot { get, value }));
-    on_cleanup(move || {
-        if let Some(key) = key {
-            ctx.board.try_update_value(|b| b.remove(key));
-        }
-    });
-    let exact = move || value.with(|v| v.map(Fig::exact).unwrap_or_default());
-    let title = move || {
-        let e = exact();
-        if e.is_empty() && value.with(Option::is_some) {
-            "unbounded".to_string()
-        } else {
-            e
-        }
-    };
-    view! {
-        <span class="fig" data-testid=testid data-value=exact title=title
-            class:neg=move || value.with(|v| v.is_some_and(Fig::is_negative))>
-            {move || {
-                if ctx.exact.get() {
-                    title()
-                } else {
-                    value.with(|v| v.map(Fig::text).unwrap_or_default())
-                }
-            }}
-        </span>
     }
 }

@@ -1,12 +1,17 @@
-//! The form: settings, coins (with discount and borrowing tiers), futures contracts (with
-//! position tiers), positions and pending orders. Rows can be added and removed.
+//! The form, in the order a person answers it: the coins they hold, their futures positions
+//! (with the contracts they are on), their pending orders, and the settings. Positions and
+//! orders show a form only once the person adds one; each row's exchange tables are folded
+//! away ([`super::tables`]).
 
-use super::fields::{figure, list_error, row_error, select_field, text_field, Fig, Spec};
+use super::fields::{list_error, row_error, row_name, select_field, text_field, Spec};
+use super::figure::{figure, Fig};
+use super::tables::{coin_tables, contract_tables};
+use super::tip::Tip;
 use super::Ctx;
 use crate::draft::{
-    CoinField, ContractField, DiscountField, Field, Id, List, LoanField, MmField, OrderField,
-    PositionField, Row, SettingField,
+    CoinField, ContractField, Field, Id, List, OrderField, PositionField, Row, SettingField,
 };
+use crate::glossary::Term;
 use leptos::prelude::*;
 
 pub const QUOTES: &[(&str, &str)] = &[
@@ -23,30 +28,56 @@ pub const MARKETS: &[(&str, &str)] = &[("spot", "Spot"), ("futures", "Futures")]
 pub const COIN_NAMES: &str = "coin-names";
 pub const CONTRACT_SYMBOLS: &str = "contract-symbols";
 
-fn add_button(ctx: Ctx, list: List, label: &'static str, testid: String) -> impl IntoView {
+/// A button that adds a row and moves the focus to the field `focus` names in it.
+pub fn add_button(
+    ctx: Ctx,
+    label: &'static str,
+    testid: String,
+    add: impl Fn(&mut crate::draft::Draft) -> Option<Field> + Copy + Send + Sync + 'static,
+) -> impl IntoView {
     view! {
         <button type="button" class="btn add" data-testid=testid
-            on:click=move |_| {
-                ctx.restructure(|d| {
-                    d.add(list);
-                });
-            }>
+            on:click=move |_| ctx.restructure_then_focus(add)>
             <span aria-hidden="true">"+ "</span>{label}
         </button>
     }
 }
 
-fn remove_button(ctx: Ctx, row: Row, what: &'static str) -> impl IntoView {
+/// Adds a row to a list, focusing its field `field` of the new id.
+fn add_to(
+    list: List,
+    field: fn(Id) -> Field,
+) -> impl Fn(&mut crate::draft::Draft) -> Option<Field> + Copy {
+    move |d| d.add(list).map(field)
+}
+
+/// A position, and the contract it needs when there is none yet.
+fn add_position(d: &mut crate::draft::Draft) -> Option<Field> {
+    if d.contracts.is_empty() {
+        d.add(List::Contracts);
+    }
+    d.add(List::Positions)
+        .map(|p| Field::Position(p, PositionField::Size))
+}
+
+/// A button that removes a row; the focus goes to `then` (the list's add button), so it is
+/// not lost with the row.
+pub fn remove_button(ctx: Ctx, row: Row, what: &'static str, then: String) -> impl IntoView {
     let testid = Memo::new(move |_| {
         ctx.layout
             .with(|l| l.row_path(row))
             .map(|p| format!("remove-{p}"))
             .unwrap_or_default()
     });
+    let name = super::fields::row_name_id(row);
     view! {
         <button type="button" class="btn remove" title=format!("Remove this {what}")
-            aria-label=format!("Remove this {what}") data-testid=move || testid.get()
-            on:click=move |_| ctx.restructure(|d| d.remove(row))>
+            aria-label=format!("Remove this {what}") aria-describedby=name
+            data-testid=move || testid.get()
+            on:click=move |_| {
+                ctx.restructure(|d| d.remove(row));
+                crate::web::focus_testid_soon(then.clone());
+            }>
             <span aria-hidden="true">"×"</span>
         </button>
     }
@@ -56,18 +87,8 @@ fn remove_button(ctx: Ctx, row: Row, what: &'static str) -> impl IntoView {
 #[component]
 pub fn Form() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
-    let coin_names = Memo::new(move |_| {
-        ctx.draft
-            .with(|d| d.coins.iter().map(|c| c.coin.clone()).collect::<Vec<_>>())
-    });
-    let symbols = Memo::new(move |_| {
-        ctx.draft.with(|d| {
-            d.contracts
-                .iter()
-                .map(|c| c.symbol.clone())
-                .collect::<Vec<_>>()
-        })
-    });
+    let coin_names = Memo::new(move |_| ctx.names.with(|n| n.coins.clone()));
+    let symbols = Memo::new(move |_| ctx.names.with(|n| n.contracts.clone()));
     view! {
         <datalist id=COIN_NAMES>
             {move || coin_names.get().into_iter().map(|n| view! { <option value=n></option> }).collect_view()}
@@ -76,8 +97,7 @@ pub fn Form() -> impl IntoView {
             {move || symbols.get().into_iter().map(|n| view! { <option value=n></option> }).collect_view()}
         </datalist>
         {coins(ctx)}
-        {contracts(ctx)}
-        {positions(ctx)}
+        {futures(ctx)}
         {orders(ctx)}
         {settings(ctx)}
     }
@@ -86,32 +106,33 @@ pub fn Form() -> impl IntoView {
 fn settings(ctx: Ctx) -> impl IntoView {
     let f = |s| Field::Setting(s);
     view! {
-        <section class="card" aria-labelledby="settings-h">
-            <div class="card-head">
-                <h2 id="settings-h">"Settings"</h2>
-            </div>
+        <details class="card settings" id="settings">
+            <summary><h2>"Settings"</h2>
+                <span class="summary-line">"stablecoin prices, spot fee, risk thresholds"</span></summary>
             <p class="help">"Index prices of the stablecoins, the spot taker fee charged on pending spot orders, and the cross margin rates at which the account is at warning and at liquidation. Empty fields take the default shown."</p>
             <div class="grid">
-                {text_field(ctx, f(SettingField::UsdtUsd), Spec::number("USDT/USD index price").placeholder("1"))}
+                {text_field(ctx, f(SettingField::UsdtUsd), Spec::number("USDT/USD index price").placeholder("1").term(Term::IndexPrice))}
                 {text_field(ctx, f(SettingField::UsdcUsd), Spec::number("USDC/USD index price").placeholder("1"))}
                 {text_field(ctx, f(SettingField::SpotTakerFee), Spec::rate("Spot taker fee").placeholder("0"))}
-                {text_field(ctx, f(SettingField::WarningRate), Spec::rate("Warning rate").placeholder("0.8"))}
-                {text_field(ctx, f(SettingField::LiquidationRate), Spec::rate("Liquidation rate").placeholder("1"))}
+                {text_field(ctx, f(SettingField::WarningRate), Spec::rate("Warning rate").placeholder("80"))}
+                {text_field(ctx, f(SettingField::LiquidationRate), Spec::rate("Liquidation rate").placeholder("100"))}
             </div>
-        </section>
+        </details>
     }
 }
 
 fn coins(ctx: Ctx) -> impl IntoView {
+    let none = Memo::new(move |_| ctx.layout.with(|l| l.coins.is_empty()));
     view! {
-        <section class="card" aria-labelledby="coins-h">
+        <section class="card" id="holdings" aria-labelledby="coins-h">
             <div class="card-head">
-                <h2 id="coins-h">"Coins"</h2>
-                {add_button(ctx, List::Coins, "Add coin", "add-coin".into())}
+                <h2 id="coins-h">"Your coins"</h2>
+                {add_button(ctx, "Add a coin", "add-coin".into(), add_to(List::Coins, |c| Field::Coin(c, CoinField::Coin)))}
             </div>
             <p class="help">
-                "Each coin's balance (negative: a loan) and price. Its discount tiers cut its USD value into slices, like tax brackets, each counted at its rate; its borrowing tiers set the margin of a loan. Rates are fractions: 0.98 is 98 %."
+                "What you hold of each coin and its price. A negative balance is a loan. Each coin's exchange tables (how much of its value counts, how it is borrowed) are folded under it."
             </p>
+            <p class="empty" class:hidden=move || !none.get()>"No coins yet: add each coin you hold."</p>
             {list_error(ctx, List::Coins)}
             <div class="rows">
                 <For each=move || ctx.layout.with(|l| l.ids(List::Coins)) key=|id| *id let:id>
@@ -133,7 +154,8 @@ fn coin_card(ctx: Ctx, id: Id) -> impl IntoView {
         })
     });
     view! {
-        <article class="row-card">
+        <article class="row-card coin">
+            {row_name(ctx, Row::Coin(id))}
             <div class="row-card-head">
                 {text_field(ctx, f(CoinField::Coin), Spec::text("Coin"))}
                 {text_field(ctx, f(CoinField::Balance), Spec::number("Balance"))}
@@ -143,68 +165,62 @@ fn coin_card(ctx: Ctx, id: Id) -> impl IntoView {
                 <div class="slot" class:hidden=move || stable.get()>
                     {select_field(ctx, f(CoinField::Quote), "Quoted in", QUOTES, false)}
                 </div>
-                {remove_button(ctx, Row::Coin(id), "coin")}
+                {remove_button(ctx, Row::Coin(id), "coin", "add-coin".into())}
             </div>
             <p class="note" class:hidden=move || !stable.get()>
                 "Priced by the settings' index price (USDT/USD, USDC/USD): its own price is 1 in its own unit."
             </p>
             {row_error(ctx, Row::Coin(id))}
-            <div class="tier-groups">
-                <div class="tier-group">
-                    <h3>"Discount tiers"</h3>
-                    <div class="tier-row tier-head" aria-hidden="true">
-                        <span>"Up to (USD)"</span><span>"Rate"</span><span></span>
-                    </div>
-                    {list_error(ctx, List::Discount(id))}
-                    <For each=move || ctx.layout.with(|l| l.ids(List::Discount(id))) key=|t| *t let:tier>
-                        <div class="tier-row">
-                            {text_field(ctx, Field::Discount(id, tier, DiscountField::UpToUsd), Spec::number("Up to (USD)").compact().placeholder("and above"))}
-                            {text_field(ctx, Field::Discount(id, tier, DiscountField::Rate), Spec::rate("Rate").compact())}
-                            {remove_button(ctx, Row::Discount(id, tier), "tier")}
-                            {row_error(ctx, Row::Discount(id, tier))}
-                        </div>
-                    </For>
-                    {add_button(ctx, List::Discount(id), "Add tier", format!("add-discount-tier-{id}"))}
-                </div>
-                <div class="tier-group">
-                    <h3>"Borrowing tiers"</h3>
-                    <div class="tier-row three tier-head" aria-hidden="true">
-                        <span>"Debt up to"</span><span>"Leverage"</span><span>"MMR"</span><span></span>
-                    </div>
-                    {list_error(ctx, List::Loan(id))}
-                    <For each=move || ctx.layout.with(|l| l.ids(List::Loan(id))) key=|t| *t let:tier>
-                        <div class="tier-row three">
-                            {text_field(ctx, Field::Loan(id, tier, LoanField::UpTo), Spec::number("Debt up to (coin)").compact().placeholder("and above"))}
-                            {text_field(ctx, Field::Loan(id, tier, LoanField::Leverage), Spec::number("Leverage").compact())}
-                            {text_field(ctx, Field::Loan(id, tier, LoanField::Mmr), Spec::rate("Maintenance margin rate").compact())}
-                            {remove_button(ctx, Row::Loan(id, tier), "tier")}
-                            {row_error(ctx, Row::Loan(id, tier))}
-                        </div>
-                    </For>
-                    {add_button(ctx, List::Loan(id), "Add tier", format!("add-loan-tier-{id}"))}
-                </div>
-            </div>
-            <div class="grid two">
-                {text_field(ctx, f(CoinField::HourlyInterest), Spec::rate("Hourly interest").placeholder("0"))}
-                {text_field(ctx, f(CoinField::InterestFree), Spec::number("Interest-free amount").placeholder("0"))}
-            </div>
+            {coin_tables(ctx, id)}
         </article>
     }
 }
 
-fn contracts(ctx: Ctx) -> impl IntoView {
+fn futures(ctx: Ctx) -> impl IntoView {
+    let none = Memo::new(move |_| {
+        ctx.layout
+            .with(|l| l.contracts.is_empty() && l.positions.is_empty())
+    });
     view! {
-        <section class="card" aria-labelledby="contracts-h">
+        <section class="card" id="positions" aria-labelledby="positions-h">
             <div class="card-head">
-                <h2 id="contracts-h">"Futures contracts"</h2>
-                {add_button(ctx, List::Contracts, "Add contract", "add-contract".into())}
+                <h2 id="positions-h">"Futures positions"</h2>
+                {move || (!none.get()).then(|| view! {
+                    <span class="head-actions">
+                        {add_button(ctx, "Add a contract", "add-contract".into(), add_to(List::Contracts, |k| Field::Contract(k, ContractField::Symbol)))}
+                        {add_button(ctx, "Add a position", "add-position".into(), add_position)}
+                    </span>
+                })}
             </div>
-            <p class="help">"Perpetual contracts: the mark price, the leverage you set, the fees, and the position tiers that set the maintenance margin rate by notional."</p>
-            {list_error(ctx, List::Contracts)}
-            <div class="rows">
-                <For each=move || ctx.layout.with(|l| l.ids(List::Contracts)) key=|id| *id let:id>
-                    {contract_card(ctx, id)}
-                </For>
+            {move || none.get().then(|| view! {
+                <p class="help">"None. If you hold futures positions, add each one (its contract, side, size and entry price); if you hold only coins, there is nothing to do here."</p>
+                {add_button(ctx, "Add a futures position", "add-position".into(), add_position)}
+            })}
+            <div class:hidden=move || none.get()>
+                <h3>"Contracts"</h3>
+                <p class="help">"Perpetual contracts: the mark price and the leverage you set."</p>
+                {list_error(ctx, List::Contracts)}
+                <div class="rows">
+                    <For each=move || ctx.layout.with(|l| l.ids(List::Contracts)) key=|id| *id let:id>
+                        {contract_card(ctx, id)}
+                    </For>
+                </div>
+                <h3 class="gap">"Positions"</h3>
+                <p class="help">"A long and a short of one contract are hedge mode: the larger side's margin counts. "<Tip term=Term::HedgeMode/></p>
+                {list_error(ctx, List::Positions)}
+                <div class="table positions">
+                    <div class="trow thead" aria-hidden="true">
+                        <span>"Contract"</span>
+                        <span>"Side"</span>
+                        <span>"Size"</span>
+                        <span>"Entry price"</span>
+                        <span class="num">"Unrealized PnL (settle coin)"</span>
+                        <span></span>
+                    </div>
+                    <For each=move || ctx.layout.with(|l| l.ids(List::Positions)) key=|id| *id let:id>
+                        {position_row(ctx, id)}
+                    </For>
+                </div>
             </div>
         </section>
     }
@@ -213,63 +229,19 @@ fn contracts(ctx: Ctx) -> impl IntoView {
 fn contract_card(ctx: Ctx, id: Id) -> impl IntoView {
     let f = move |c| Field::Contract(id, c);
     view! {
-        <article class="row-card">
+        <article class="row-card contract">
+            {row_name(ctx, Row::Contract(id))}
             <div class="row-card-head">
                 {text_field(ctx, f(ContractField::Symbol), Spec::text("Symbol"))}
                 {text_field(ctx, f(ContractField::Base), Spec::text("Base coin").list(COIN_NAMES))}
-                {text_field(ctx, f(ContractField::Settle), Spec::text("Settled in").list(COIN_NAMES))}
-                {remove_button(ctx, Row::Contract(id), "contract")}
+                {text_field(ctx, f(ContractField::Settle), Spec::text("Settled in").list(COIN_NAMES).term(Term::Settle))}
+                {text_field(ctx, f(ContractField::MarkPrice), Spec::number("Mark price").term(Term::MarkPrice))}
+                {text_field(ctx, f(ContractField::Leverage), Spec::number("Leverage").synced().term(Term::Leverage))}
+                {remove_button(ctx, Row::Contract(id), "contract", "add-contract".into())}
             </div>
             {row_error(ctx, Row::Contract(id))}
-            <div class="grid">
-                {text_field(ctx, f(ContractField::MarkPrice), Spec::number("Mark price"))}
-                {text_field(ctx, f(ContractField::Leverage), Spec::number("Leverage"))}
-                {text_field(ctx, f(ContractField::TakerFee), Spec::rate("Taker fee").placeholder("0"))}
-                {text_field(ctx, f(ContractField::LiquidationFee), Spec::rate("Liquidation fee").placeholder("0"))}
-            </div>
-            <div class="tier-group">
-                <h3>"Position tiers"</h3>
-                <div class="tier-row tier-head" aria-hidden="true">
-                    <span>"Notional up to (USD)"</span><span>"MMR"</span><span></span>
-                </div>
-                {list_error(ctx, List::Mm(id))}
-                <For each=move || ctx.layout.with(|l| l.ids(List::Mm(id))) key=|t| *t let:tier>
-                    <div class="tier-row">
-                        {text_field(ctx, Field::Mm(id, tier, MmField::UpToUsd), Spec::number("Notional up to (USD)").compact().placeholder("and above"))}
-                        {text_field(ctx, Field::Mm(id, tier, MmField::Mmr), Spec::rate("Maintenance margin rate").compact())}
-                        {remove_button(ctx, Row::Mm(id, tier), "tier")}
-                        {row_error(ctx, Row::Mm(id, tier))}
-                    </div>
-                </For>
-                {add_button(ctx, List::Mm(id), "Add tier", format!("add-mm-tier-{id}"))}
-            </div>
+            {contract_tables(ctx, id)}
         </article>
-    }
-}
-
-fn positions(ctx: Ctx) -> impl IntoView {
-    view! {
-        <section class="card" aria-labelledby="positions-h">
-            <div class="card-head">
-                <h2 id="positions-h">"Positions"</h2>
-                {add_button(ctx, List::Positions, "Add position", "add-position".into())}
-            </div>
-            <p class="help">"Held futures positions. A long and a short of one contract are hedge mode: the larger side's margin counts."</p>
-            {list_error(ctx, List::Positions)}
-            <div class="table positions" role="table" aria-label="Positions">
-                <div class="trow thead" role="row">
-                    <span role="columnheader">"Contract"</span>
-                    <span role="columnheader">"Side"</span>
-                    <span role="columnheader">"Size"</span>
-                    <span role="columnheader">"Entry price"</span>
-                    <span role="columnheader" class="num">"Unrealized PnL (settle coin)"</span>
-                    <span></span>
-                </div>
-                <For each=move || ctx.layout.with(|l| l.ids(List::Positions)) key=|id| *id let:id>
-                    {position_row(ctx, id)}
-                </For>
-            </div>
-        </section>
     }
 }
 
@@ -284,27 +256,38 @@ fn position_row(ctx: Ctx, id: Id) -> impl IntoView {
             .map(|p| Fig::Amount(p.unrealized_pnl))
     });
     view! {
-        <div class="trow" role="row">
+        <div class="trow">
+            {row_name(ctx, Row::Position(id))}
             {text_field(ctx, f(PositionField::Symbol), Spec::text("Contract").compact().list(CONTRACT_SYMBOLS))}
             {select_field(ctx, f(PositionField::Side), "Side", POSITION_SIDES, true)}
             {text_field(ctx, f(PositionField::Size), Spec::number("Size").compact())}
             {text_field(ctx, f(PositionField::EntryPrice), Spec::number("Entry price").compact())}
-            <span class="out num"
-                data-testid=move || format!("position-{}-pnl", index.get().unwrap_or_default())>{pnl}</span>
-            {remove_button(ctx, Row::Position(id), "position")}
+            <span class="out num">
+                <span class="out-label">"PnL "</span>
+                <span data-testid=move || format!("position-{}-pnl", index.get().unwrap_or_default())>{pnl}</span>
+            </span>
+            {remove_button(ctx, Row::Position(id), "position", "add-position".into())}
             {row_error(ctx, Row::Position(id))}
         </div>
     }
 }
 
 fn orders(ctx: Ctx) -> impl IntoView {
+    let none = Memo::new(move |_| ctx.layout.with(|l| l.orders.is_empty()));
+    let add = add_to(List::Orders, |o| Field::Order(o, OrderField::Size));
     view! {
-        <section class="card" aria-labelledby="orders-h">
+        <section class="card" id="orders" aria-labelledby="orders-h">
             <div class="card-head">
                 <h2 id="orders-h">"Pending orders"</h2>
-                {add_button(ctx, List::Orders, "Add order", "add-order".into())}
+                {move || (!none.get()).then(|| view! {
+                    <span class="head-actions">{add_button(ctx, "Add an order", "add-order".into(), add)}</span>
+                })}
             </div>
-            <p class="help">"Open limit orders, applied one after another as if filled at their price. A pending order never makes the account look safer: no credit for gains, no margin released until it fills."</p>
+            {move || none.get().then(|| view! {
+                <p class="help">"None. Add the limit orders you have open: they count as if filled, and never make the account look safer until they do."</p>
+                {add_button(ctx, "Add a pending order", "add-order".into(), add)}
+            })}
+            <p class="help" class:hidden=move || none.get()>"Open limit orders, applied one after another as if filled at their price. A pending order never makes the account look safer: no credit for gains, no margin released until it fills."</p>
             {list_error(ctx, List::Orders)}
             <div class="rows">
                 <For each=move || ctx.layout.with(|l| l.ids(List::Orders)) key=|id| *id let:id>
@@ -345,6 +328,10 @@ pub fn order_fields(
 
 fn order_row(ctx: Ctx, id: Id) -> impl IntoView {
     let index = Memo::new(move |_| ctx.layout.with(|l| l.row_index(Row::Order(id))));
+    let futures = Memo::new(move |_| {
+        ctx.draft
+            .with(|d| d.get(Field::Order(id, OrderField::Market)) == Some("futures"))
+    });
     let effect = move |what: fn(&unimargin::report::PendingOrderReport) -> unimargin::Decimal| {
         figure(ctx, None, move |c| {
             let o = c.report.orders.get(index.try_get_untracked().flatten()?)?;
@@ -353,17 +340,19 @@ fn order_row(ctx: Ctx, id: Id) -> impl IntoView {
     };
     view! {
         <article class="row-card order">
+            {row_name(ctx, Row::Order(id))}
             <div class="row-card-head">
                 {order_fields(ctx, move |o| Field::Order(id, o), Spec::number("Size"))}
-                {remove_button(ctx, Row::Order(id), "order")}
+                {remove_button(ctx, Row::Order(id), "order", "add-order".into())}
             </div>
             {row_error(ctx, Row::Order(id))}
             <p class="effects">
                 <span class="effects-title">"Its effect, USD:"</span>
-                <span>"spot trading loss "{effect(|o| o.spot_loss)}</span>
-                <span>"fee "{effect(|o| o.fee)}</span>
+                <span class:hidden=move || futures.get()>"spot trading loss "{effect(|o| o.spot_loss)}</span>
+                <span class:hidden=move || futures.get()>"fee "{effect(|o| o.fee)}</span>
                 <span>"initial margin added "{effect(|o| o.initial_margin_added)}</span>
                 <span>"maintenance margin added "{effect(|o| o.maintenance_margin_added)}</span>
+                <span class:hidden=move || !futures.get()>"(its taker fee is inside its initial margin)"</span>
             </p>
         </article>
     }

@@ -4,18 +4,25 @@
 //! row appears, and reports every `input` event to the draft. Replacing the whole draft
 //! (a preset, an import, a link, Undo) renders the form again ([`Ctx::generation`]).
 
+mod bar;
+mod chart;
 mod check;
 mod explain;
 mod fields;
+mod figure;
 mod inputs;
 mod results;
 mod stages;
+mod start;
+mod tables;
+mod tip;
 mod toolbar;
 mod upgrade;
 mod whatif;
 
 use crate::calc::{Computed, Outcome, Shared, Shock};
 use crate::draft::{Draft, Field, FieldError, Layout};
+use crate::labels::{row_names, RowNames};
 use crate::session::{self, Message};
 use crate::storage;
 use crate::web;
@@ -35,7 +42,7 @@ pub struct Notice {
 /// Keystrokes reach only what they change: the draft's subscribers are the one memo and a
 /// few small ones; rows find their paths in `layout`, which changes only when rows come and
 /// go; figures and errors are published by one effect, each figure to its own signal and
-/// only when its value changed (see [`fields::Board`]). So a keystroke in a 200-position
+/// only when its value changed (see [`figure::Board`]). So a keystroke in a 200-position
 /// account wakes tens of effects, not thousands.
 #[derive(Clone, Copy)]
 pub struct Ctx {
@@ -45,6 +52,11 @@ pub struct Ctx {
     pub generation: RwSignal<u64>,
     /// The draft's rows, by id: set when rows are added or removed.
     pub layout: RwSignal<Layout>,
+    /// Every row's name ("BTC", "BTCUSDT long position"): what inputs' names start with.
+    /// Worked out again only when a field a name is made of changed ([`names_changed`]).
+    pub names: Memo<RowNames>,
+    /// Bumped when a field that names a row is edited (a coin's name, a position's side…).
+    names_edited: RwSignal<u64>,
     /// The what-if price (issue 5): an input of the computation beside the draft, never
     /// part of the scenario, the saved work or a share link.
     pub shock: RwSignal<Option<Shock>>,
@@ -55,7 +67,7 @@ pub struct Ctx {
     /// The problems with the draft, each at its engine path (set only when they change).
     pub errors: RwSignal<Arc<Vec<FieldError>>>,
     /// Every figure on the page and its own signal.
-    pub board: StoredValue<fields::Board>,
+    pub board: StoredValue<figure::Board>,
     /// "How is this computed?" (computed only while a panel is open).
     pub explained: Memo<Option<Shared<Explanations>>>,
     /// Show the engine's exact values instead of rounded figures.
@@ -86,15 +98,23 @@ impl Ctx {
                 message,
             })
             .collect();
+        let names_edited = RwSignal::new(0);
         let ctx = Ctx {
             draft,
             generation: RwSignal::new(0),
             layout,
+            // not on every keystroke: a balance typed renames nothing
+            names: Memo::new(move |_| {
+                names_edited.track();
+                layout.track();
+                draft.with_untracked(row_names)
+            }),
+            names_edited,
             shock,
             outcome,
             figures,
             errors: RwSignal::new(first.errors.clone()),
-            board: StoredValue::new(fields::Board::default()),
+            board: StoredValue::new(figure::Board::default()),
             explained: Memo::new(move |_| {
                 figures.with(|f| f.as_ref().map(|c| Shared(Arc::new(c.explain()))))
             }),
@@ -129,12 +149,42 @@ impl Ctx {
         self.draft.update(|d| {
             d.set(field, text);
         });
+        if names_changed(field) {
+            self.names_edited.update(|n| *n += 1);
+        }
     }
 
     /// Adds or removes rows.
     pub fn restructure(&self, change: impl FnOnce(&mut Draft)) {
         self.draft.update(change);
         self.layout.set(self.draft.with_untracked(Draft::layout));
+    }
+
+    /// Adds or removes rows, then moves the focus to the field `then` names in the new
+    /// layout (the first field of a row just added, say), once it is on the page.
+    pub fn restructure_then_focus(&self, change: impl FnOnce(&mut Draft) -> Option<Field>) {
+        let mut target = None;
+        self.draft.update(|d| target = change(d));
+        let layout = self.draft.with_untracked(Draft::layout);
+        let path = target.and_then(|f| layout.path_of(f));
+        self.layout.set(layout);
+        if let Some(path) = path {
+            web::focus_testid_soon(path);
+        }
+    }
+
+    /// Whether the draft holds nothing yet (a first visit).
+    pub fn is_blank(&self) -> Memo<bool> {
+        let layout = self.layout;
+        Memo::new(move |_| {
+            layout.with(|l| {
+                l.coins.is_empty()
+                    && l.contracts.is_empty()
+                    && l.positions.is_empty()
+                    && l.orders.is_empty()
+                    && !l.check
+            })
+        })
     }
 
     /// Shows a message (replacing an earlier one of the same kind).
@@ -155,6 +205,7 @@ impl Ctx {
         self.layout.set(next.layout());
         self.shock.set(None);
         self.draft.set(next);
+        self.names_edited.update(|n| *n += 1);
         self.generation.update(|g| *g += 1);
         save_now(*self);
         kept
@@ -174,6 +225,25 @@ impl Ctx {
     pub fn fresh(&self) -> bool {
         self.outcome.with(Outcome::is_fresh)
     }
+}
+
+/// Whether a field is part of a row's name ([`row_names`]).
+fn names_changed(field: Field) -> bool {
+    use crate::draft::{CoinField, ContractField, OrderField, PositionField};
+    matches!(
+        field,
+        Field::Coin(_, CoinField::Coin)
+            | Field::Contract(_, ContractField::Symbol)
+            | Field::Position(_, PositionField::Symbol | PositionField::Side)
+            | Field::Order(
+                _,
+                OrderField::Market
+                    | OrderField::Side
+                    | OrderField::Symbol
+                    | OrderField::Base
+                    | OrderField::Quote
+            )
+    )
 }
 
 /// Saves the draft now (unless saving is paused).
@@ -252,7 +322,7 @@ pub fn App() -> impl IntoView {
     });
 
     view! {
-        <a class="skip" href="#results">"Skip to the figures"</a>
+        <a class="skip" href="#account">"Skip to the figures"</a>
         <header class="top">
             <div class="brand">
                 <h1>"unimargin"</h1>
@@ -264,25 +334,26 @@ pub fn App() -> impl IntoView {
             <toolbar::Toolbar/>
         </header>
         <toolbar::Notices/>
+        <bar::SummaryBar/>
         <main class="layout">
-            <section class="inputs" aria-label="Your account">
+            <div class="column inputs">
+                <start::StartHere/>
                 {move || {
                     ctx.generation.track();
                     untrack(|| view! { <inputs::Form/> })
                 }}
-            </section>
-            <section class="outputs" id="results" aria-label="Figures">
+            </div>
+            <div class="column outputs">
                 <whatif::ShockBanner/>
                 <results::Summary/>
-                <whatif::WhatIfPanel/>
                 <check::CheckPanel/>
+                <whatif::WhatIfPanel/>
                 <results::CoinTable/>
                 <results::ContractTable/>
                 <stages::StagesPanel/>
                 <upgrade::UpgradePanel/>
-            </section>
+            </div>
         </main>
-        <results::MiniBar/>
         <footer class="foot">
             <p>
                 "Rules: the product's reading of the unified trading account articles (RULES.md). "

@@ -1,11 +1,16 @@
-//! The figures: the account summary with its risk gauge, the per-coin table and the
-//! futures margin by contract. Display only: every number is the engine's.
+//! The figures: the account summary with its risk gauge and the answer to "why is adjusted
+//! equity lower than equity?", the per-coin table and the futures margin by contract.
+//! Display only: every number is the engine's.
 
 use super::explain::ExplainPanel;
-use super::fields::{figure, Fig};
+use super::figure::{figure, Fig};
+use super::tip::Tip;
 use super::Ctx;
 use crate::calc::Computed;
+use crate::glossary::Term;
+use crate::labels::field_label;
 use crate::show;
+use crate::wording::field_problem;
 use leptos::prelude::*;
 use unimargin::report::{AccountReport, SideReport};
 use unimargin::Decimal;
@@ -17,7 +22,18 @@ fn line(
     testid: &'static str,
     get: impl Fn(&AccountReport) -> Fig + Send + Sync + 'static,
 ) -> impl IntoView {
-    line_of(ctx, label, testid, Box::new(get))
+    line_of(ctx, label, None, testid, Box::new(get))
+}
+
+/// A line whose label is a term of the trade, explained by a tip.
+fn term_line(
+    ctx: Ctx,
+    label: &'static str,
+    term: Term,
+    testid: &'static str,
+    get: impl Fn(&AccountReport) -> Fig + Send + Sync + 'static,
+) -> impl IntoView {
+    line_of(ctx, label, Some(term), testid, Box::new(get))
 }
 
 type AccountGetter = Box<dyn Fn(&AccountReport) -> Fig + Send + Sync>;
@@ -25,12 +41,13 @@ type AccountGetter = Box<dyn Fn(&AccountReport) -> Fig + Send + Sync>;
 fn line_of(
     ctx: Ctx,
     label: &'static str,
+    term: Option<Term>,
     testid: &'static str,
     get: AccountGetter,
 ) -> impl IntoView {
     view! {
         <div class="line">
-            <dt>{label}</dt>
+            <dt>{label}{term.map(|t| view! { " " <Tip term=t/> })}</dt>
             <dd>{figure(ctx, Some(testid.to_string()), move |c| Some(get(&c.report.account)))}</dd>
         </div>
     }
@@ -62,21 +79,25 @@ fn problems(ctx: Ctx) -> impl IntoView {
             } else {
                 "No figures yet: fix the marked field."
             };
+            let labels: Vec<String> = ctx
+                .draft
+                .with_untracked(|d| errors.iter().map(|e| field_label(d, &e.path)).collect());
             view! {
                 <div class="stale-banner" role="status" data-testid="stale-banner">
                     <p><strong>{lead}</strong></p>
                     <ul>
                         {errors
                             .iter()
-                            .map(|e| {
+                            .zip(labels)
+                            .map(|(e, label)| {
                                 let path = e.path.clone();
                                 let target = path.clone();
                                 view! {
-                                    <li>
-                                        <button type="button" class="link" on:click=move |_| focus_field(&target)>
-                                            <code>{if path.is_empty() { "scenario".to_string() } else { path.clone() }}</code>
+                                    <li data-path=path.clone()>
+                                        <button type="button" class="link" on:click=move |_| crate::web::focus_testid(&target)>
+                                            {label}
                                         </button>
-                                        ": "{e.message()}
+                                        ": "{field_problem(&e.kind)}
                                     </li>
                                 }
                             })
@@ -85,24 +106,6 @@ fn problems(ctx: Ctx) -> impl IntoView {
                 </div>
             }
         })
-    }
-}
-
-/// Scrolls to and focuses the input of a path (or the nearest row).
-fn focus_field(path: &str) {
-    use wasm_bindgen::JsCast;
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
-        return;
-    };
-    let selector = format!(
-        "[data-testid=\"{0}\"], [data-testid=\"error-{0}\"]",
-        path.replace('"', "")
-    );
-    if let Ok(Some(el)) = document.query_selector(&selector) {
-        el.scroll_into_view();
-        if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
-            let _ = el.focus();
-        }
     }
 }
 
@@ -121,13 +124,24 @@ pub fn Summary() -> impl IntoView {
                 .is_some_and(|c| c.report.account.futures_orders_cancelled)
         })
     });
+    let blank = ctx.is_blank();
+    let why = Memo::new(move |_| {
+        ctx.figures.with(|f| {
+            f.as_ref()
+                .map(|c| crate::why::sentence(&crate::why::why(&c.report)))
+        })
+    });
     view! {
-        <section class="card summary" class:stale=move || state.get() == "stale"
+        <section class="card summary" id="account" class:stale=move || state.get() == "stale"
             aria-labelledby="summary-h" data-testid="results-state" data-value=move || state.get()>
             <div class="card-head">
-                <h2 id="summary-h">"Account"</h2>
+                <h2 id="summary-h">"Your account's figures"</h2>
                 <span data-testid="risk" data-value=move || risk.get().unwrap_or_default()
-                    class=move || format!("risk risk-{}", risk.get().unwrap_or("none"))>
+                    class=move || format!(
+                        "risk risk-{}{}",
+                        risk.get().unwrap_or("none"),
+                        if blank.get() { " hidden" } else { "" }
+                    )>
                     {move || match risk.get() {
                         Some("safe") => "Safe",
                         Some("warning") => "Warning",
@@ -142,33 +156,41 @@ pub fn Summary() -> impl IntoView {
                     "Exact values"
                 </label>
             </div>
+            <p class="empty" class:hidden=move || !blank.get() data-testid="summary-blank">
+                "Your figures appear here as soon as you add a coin."
+            </p>
             {problems(ctx)}
+            <div class:hidden=move || blank.get()>
             <dl class="figures">
-                {line(ctx, "Account equity", "account-equity", |a| Fig::Usd(a.account_equity))}
+                {term_line(ctx, "Account equity", Term::Equity, "account-equity", |a| Fig::Usd(a.account_equity))}
                 <div class="line key">
-                    <dt>"Adjusted equity"</dt>
+                    <dt>"Adjusted equity "<Tip term=Term::AdjustedEquity/></dt>
                     <dd>{figure(ctx, Some("adjusted-equity".into()), |c| Some(Fig::Usd(c.report.account.adjusted_equity)))}</dd>
-                    <dd class="explain-dd"><ExplainPanel which="adjusted_equity"/></dd>
+                    <dd class="explain-dd">
+                        <p class="why" data-testid="why-adjusted-equity">{move || why.get()}</p>
+                        <ExplainPanel which="adjusted_equity"/>
+                    </dd>
                 </div>
                 <div class="line">
-                    <dt>"Margin reserved"</dt>
+                    <dt>"Margin reserved "<Tip term=Term::MarginReserved/></dt>
                     <dd>{figure(ctx, Some("margin-reserved".into()), |c| Some(Fig::Usd(c.report.account.margin_reserved)))}</dd>
                     <dd class="explain-dd"><ExplainPanel which="margin_reserved"/></dd>
                 </div>
-                {line(ctx, "Available margin", "available-margin", |a| Fig::Usd(a.available_margin))}
+                {term_line(ctx, "Available margin", Term::AvailableMargin, "available-margin", |a| Fig::Usd(a.available_margin))}
                 <div class="line">
-                    <dt>"Maintenance margin"</dt>
+                    <dt>"Maintenance margin "<Tip term=Term::MaintenanceMargin/></dt>
                     <dd>{figure(ctx, Some("maintenance-margin".into()), |c| Some(Fig::Usd(c.report.account.maintenance_margin)))}</dd>
                     <dd class="explain-dd"><ExplainPanel which="maintenance_margin"/></dd>
                 </div>
-                {line(ctx, "Position value", "position-value", |a| Fig::Usd(a.position_value))}
-                {line(ctx, "Account leverage", "account-leverage", |a| Fig::Leverage(a.account_leverage))}
+                {term_line(ctx, "Position value", Term::PositionValue, "position-value", |a| Fig::Usd(a.position_value))}
+                {term_line(ctx, "Account leverage", Term::AccountLeverage, "account-leverage", |a| Fig::Leverage(a.account_leverage))}
                 <div class="line key">
-                    <dt>"Cross margin rate"</dt>
+                    <dt>"Cross margin rate "<Tip term=Term::CrossMarginRate/></dt>
                     <dd>{figure(ctx, Some("cross-margin-rate".into()), |c| Some(Fig::RateOrUnbounded(c.report.account.cross_margin_rate)))}</dd>
                     <dd class="explain-dd"><ExplainPanel which="cross_margin_rate"/></dd>
                 </div>
             </dl>
+            <p class="terms">"A rate or leverage shown as unbounded "<Tip term=Term::Unbounded/></p>
             <Gauge/>
             <p class="warning-banner" role="alert" data-testid="futures-orders-cancelled"
                 data-value=move || cancelled.get().to_string() class:hidden=move || !cancelled.get()>
@@ -179,19 +201,20 @@ pub fn Summary() -> impl IntoView {
                 <summary>"Breakdown and interest"</summary>
                 <dl class="figures small">
                     {line(ctx, "Discounted equity (Σ coin contributions)", "discounted-equity", |a| Fig::Usd(a.discounted_equity))}
-                    {line(ctx, "Spot trading losses of pending orders", "spot-trading-losses", |a| Fig::Usd(a.spot_trading_losses))}
+                    {term_line(ctx, "Spot trading losses of pending orders", Term::SpotTradingLoss, "spot-trading-losses", |a| Fig::Usd(a.spot_trading_losses))}
                     {line(ctx, "Pending fees", "pending-fees", |a| Fig::Usd(a.pending_fees))}
                     {line(ctx, "Initial margin: loans", "initial-margin-loans", |a| Fig::Usd(a.initial_margin_loans))}
                     {line(ctx, "Initial margin: futures", "initial-margin-derivatives", |a| Fig::Usd(a.initial_margin_derivatives))}
                     {line(ctx, "Maintenance margin: loans", "maintenance-margin-loans", |a| Fig::Usd(a.maintenance_margin_loans))}
                     {line(ctx, "Maintenance margin: futures", "maintenance-margin-derivatives", |a| Fig::Usd(a.maintenance_margin_derivatives))}
-                    {line(ctx, "Partial liquidation fees", "partial-liquidation-fees", |a| Fig::Usd(a.partial_liquidation_fees))}
-                    {line(ctx, "Futures notional (held, at mark)", "futures-notional", |a| Fig::Usd(a.futures_notional_usd))}
+                    {term_line(ctx, "Partial liquidation fees", Term::LiquidationFee, "partial-liquidation-fees", |a| Fig::Usd(a.partial_liquidation_fees))}
+                    {term_line(ctx, "Futures notional (held, at mark)", Term::Notional, "futures-notional", |a| Fig::Usd(a.futures_notional_usd))}
                     {line(ctx, "Loans in USD", "loans-usd", |a| Fig::Usd(a.loans_usd))}
                     {line(ctx, "Interest per hour (estimate)", "interest-hour", |a| Fig::Usd(a.hourly_interest_usd))}
                     {line(ctx, "Interest per day (estimate)", "interest-day", |a| Fig::Usd(a.daily_interest_usd))}
                 </dl>
             </details>
+            </div>
         </section>
     }
 }
@@ -207,25 +230,6 @@ type Marks = (
     String,
     String,
 );
-
-/// The headline figures kept in view at the bottom of a narrow screen, where the form and
-/// the figures are one above the other.
-#[component]
-pub fn MiniBar() -> impl IntoView {
-    let ctx = expect_context::<Ctx>();
-    let risk = Memo::new(move |_| {
-        ctx.figures
-            .with(|f| f.as_ref().map(|c| show::risk_name(c.report.account.risk)))
-    });
-    view! {
-        <a class="minibar" href="#results" aria-label="Go to the figures">
-            <span><small>"Adjusted equity"</small>{figure(ctx, None, |c| Some(Fig::Usd(c.report.account.adjusted_equity)))}</span>
-            <span><small>"Available"</small>{figure(ctx, None, |c| Some(Fig::Usd(c.report.account.available_margin)))}</span>
-            <span><small>"Cross margin rate"</small>{figure(ctx, None, |c| Some(Fig::RateOrUnbounded(c.report.account.cross_margin_rate)))}</span>
-            <span class=move || format!("risk risk-{}", risk.get().unwrap_or("none"))>{move || risk.get().unwrap_or("—")}</span>
-        </a>
-    }
-}
 
 /// The cross margin rate on a scale with the warning and liquidation marks.
 #[component]
@@ -317,9 +321,10 @@ pub fn CoinTable() -> impl IntoView {
         })
     };
     view! {
-        <section class="card" aria-labelledby="coins-out-h">
-            <div class="card-head"><h2 id="coins-out-h">"Coins"</h2></div>
-            <div class="scroll">
+        <section class="card" aria-labelledby="coins-out-h" class:hidden=move || count.get() == 0>
+            <div class="card-head"><h2 id="coins-out-h">"Coin by coin"</h2></div>
+            <p class="scroll-cue" aria-hidden="true">"Swipe the table sideways for every column →"</p>
+            <div class="scroll" tabindex="0" role="region" aria-label="Coin by coin, a table that scrolls sideways" data-testid="coins-table-scroll">
                 <table class="figures-table">
                     <thead>
                         <tr>
@@ -361,7 +366,8 @@ pub fn CoinTable() -> impl IntoView {
                     </tfoot>
                 </table>
             </div>
-            <p class="help">"Equity, PnL and debt in each coin's own units; the rest in USD. The contribution is what the coin adds to adjusted equity: its USD value less the haircut of its discount tiers (a negative equity counts in full). Hover a figure for the exact value."</p>
+            <p class="help">"Equity, PnL and debt in each coin's own units; the rest in USD. The contribution is what the coin adds to adjusted equity: its USD value less its haircut (a negative equity counts in full). “Exact values”, at the top of the figures, shows every figure unrounded."</p>
+            <p class="terms">"Haircut "<Tip term=Term::Haircut/>" · debt, a negative equity "<Tip term=Term::BorrowingTiers/></p>
             <details class="breakdown">
                 <summary>"Discount by tier"</summary>
                 {move || ctx.figures.with(|f| f.as_deref().map(slices_view))}
@@ -437,7 +443,8 @@ pub fn ContractTable() -> impl IntoView {
     view! {
         <section class="card" aria-labelledby="contracts-out-h" class:hidden=move || count.get() == 0>
             <div class="card-head"><h2 id="contracts-out-h">"Futures margin"</h2></div>
-            <div class="scroll">
+            <p class="scroll-cue" aria-hidden="true">"Swipe the table sideways for every column →"</p>
+            <div class="scroll" tabindex="0" role="region" aria-label="Futures margin, a table that scrolls sideways">
                 <table class="figures-table">
                     <thead>
                         <tr>
@@ -469,6 +476,7 @@ pub fn ContractTable() -> impl IntoView {
                 </table>
             </div>
             <p class="help">"Each contract reserves the larger side's initial margin (held + open orders), and maintains the larger side's maintenance margin at the MMR of the position tier holding that side's notional."</p>
+            <p class="terms">"Notional "<Tip term=Term::Notional/>" · MMR "<Tip term=Term::Mmr/>" · hedge mode "<Tip term=Term::HedgeMode/></p>
         </section>
     }
 }

@@ -105,12 +105,14 @@ pub fn StagesPanel() -> impl IntoView {
             }
         })
     };
+    let blank = ctx.is_blank();
     view! {
-        <section class="card stages-card" aria-labelledby="stages-h">
+        <section class="card stages-card" id="stages" aria-labelledby="stages-h" class:hidden=move || blank.get()>
             <div class="card-head">
                 <h2 id="stages-h">"What if liquidation starts?"</h2>
             </div>
             {body}
+            <p class="terms">"“Taken over” "<super::tip::Tip term=crate::glossary::Term::TakenOver/></p>
         </section>
     }
 }

@@ -11,7 +11,8 @@ use crate::web;
 use leptos::html::Input;
 use leptos::prelude::*;
 
-fn load_preset(ctx: Ctx, preset: &'static Preset) {
+/// Opens an example account (a preset) in place of the work, which is kept for Undo.
+pub fn load_preset(ctx: Ctx, preset: &'static Preset) {
     let Ok(scenario) = preset.scenario() else {
         return;
     };
@@ -75,8 +76,8 @@ pub fn Toolbar() -> impl IntoView {
     view! {
         <nav class="toolbar" aria-label="Scenario">
             <details class="menu" node_ref=menu>
-                <summary class="btn" data-testid="presets-menu">"Presets"</summary>
-                <div class="menu-list" role="list">
+                <summary class="btn" data-testid="presets-menu">"Example accounts"</summary>
+                <div class="menu-list" role="list" data-testid="presets-list">
                     {PRESETS
                         .iter()
                         .map(|p| {
@@ -89,7 +90,7 @@ pub fn Toolbar() -> impl IntoView {
                                             menu.set_open(false);
                                         }
                                     }>
-                                    <strong>{p.title}</strong>
+                                    <strong>{format!("Example: {}", p.title)}</strong>
                                     <span>{p.summary}</span>
                                 </button>
                             }

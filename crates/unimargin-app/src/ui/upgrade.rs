@@ -1,8 +1,9 @@
-//! The upgrade checker (issue 5, RULES §10): the seven reasons an upgrade to the unified
-//! trading account is refused, each with the engine's prompt and remedy, and the mode rules
-//! read from the scenario.
+//! The upgrade checker (issue 5, RULES §10): it starts from the message the platform showed
+//! (picked from the seven refusal prompts, or pasted and matched), and gives that message's
+//! remedy; then the mode rules, read from the account on the page (and said to be so).
 
 use super::Ctx;
+use crate::refusal::{match_message, who_sees_it, Match};
 use leptos::prelude::*;
 use unimargin::evaluate::evaluate;
 use unimargin::upgrade::{mode_check, upgrade_check, ModeCheck, UpgradeBlocker};
@@ -25,6 +26,41 @@ pub fn UpgradePanel() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let ticked = RwSignal::new(Vec::<UpgradeBlocker>::new());
     let verdict = Memo::new(move |_| ticked.with(|t| upgrade_check(t)));
+    let matched = RwSignal::new(None::<Match>);
+    let on_paste = move |ev: leptos::ev::Event| {
+        let text = event_target_value(&ev);
+        if text.trim().is_empty() {
+            matched.set(None);
+            return;
+        }
+        let found = match_message(&text);
+        if let Match::One(b) = found {
+            ticked.set(vec![b]);
+        }
+        matched.set(Some(found));
+    };
+    let match_note = move || {
+        matched.get().map(|m| {
+            let (key, text) = match m {
+                Match::One(_) => (
+                    "one",
+                    "Found: it is one of the seven messages. What to do:".to_string(),
+                ),
+                Match::Several(list) => (
+                    "several",
+                    format!(
+                        "It could be any of {} messages; pick yours in the list.",
+                        list.len()
+                    ),
+                ),
+                Match::None => (
+                    "none",
+                    "No refusal message has those words; pick yours in the list.".to_string(),
+                ),
+            };
+            view! { <p class="help match" data-testid="upgrade-match" data-value=key>{text}</p> }
+        })
+    };
     let boxes = UpgradeBlocker::ALL
         .iter()
         .map(|&b| {
@@ -39,10 +75,13 @@ pub fn UpgradePanel() -> impl IntoView {
             };
             view! {
                 <li>
-                    <label>
+                    <label class="message">
                         <input type="checkbox" data-testid=format!("upgrade-q-{}", key(b))
                             prop:checked=move || ticked.with(|t| t.contains(&b)) on:change=toggle />
-                        " "{b.question()}
+                        <span>
+                            <span class="prompt" data-testid="upgrade-option">"“"{b.prompt()}"”"</span>
+                            <span class="who">{who_sees_it(b)}</span>
+                        </span>
                     </label>
                 </li>
             }
@@ -50,11 +89,14 @@ pub fn UpgradePanel() -> impl IntoView {
         .collect_view();
     let answer = move || {
         let v = verdict.get();
-        let head = if v.can_upgrade {
-            "The upgrade can go ahead: none of the seven reasons for refusal applies."
-        } else {
-            "The upgrade is refused until each of these is dealt with:"
-        };
+        if v.blockers.is_empty() {
+            return view! {
+                <p class="verdict" data-testid="upgrade-verdict" data-value="none">
+                    "Pick the message you saw below, or paste it, to see what to do. Without one of these messages, none of the seven reasons stands in the way."
+                </p>
+            }
+            .into_any();
+        }
         let blockers = v
             .blockers
             .iter()
@@ -73,15 +115,19 @@ pub fn UpgradePanel() -> impl IntoView {
             })
             .collect_view();
         view! {
-            <p class=if v.can_upgrade { "verdict ok" } else { "verdict bad" }
-                data-testid="upgrade-verdict" data-value=if v.can_upgrade { "can" } else { "cannot" }>
-                <strong>{head}</strong>
+            <p class="verdict bad" data-testid="upgrade-verdict" data-value="cannot">
+                <strong>"The upgrade is refused until each of these is dealt with:"</strong>
             </p>
             <ul class="blockers">{blockers}</ul>
         }
+        .into_any()
     };
     let figures = super::whatif::deferred(ctx);
+    let blank = ctx.is_blank();
     let modes = Memo::new(move |_| {
+        if blank.get() {
+            return None;
+        }
         figures.with(|f| {
             let c = f.as_ref()?;
             // From the scenario as typed (a what-if shock does not count).
@@ -101,7 +147,7 @@ pub fn UpgradePanel() -> impl IntoView {
                     data-value=format!("switch:{} advanced:{}", m.can_switch_modes, m.advanced_mode_eligible)>
                     <p>
                         <span data-testid="mode-switch" data-value=m.can_switch_modes.to_string()>
-                            {if m.can_switch_modes { "You can switch account modes now. " } else { "You cannot switch account modes yet. " }}
+                            {if m.can_switch_modes { "This account could switch modes now. " } else { "This account could not switch modes yet. " }}
                         </span>
                         <span data-testid="mode-advanced" data-value=m.advanced_mode_eligible.to_string()>
                             {if m.advanced_mode_eligible { "Advanced mode: equity requirement met." } else { "Advanced mode: not enough equity." }}
@@ -113,14 +159,25 @@ pub fn UpgradePanel() -> impl IntoView {
         })
     };
     view! {
-        <section class="card upgrade" aria-labelledby="upgrade-h" data-testid="upgrade">
+        <section class="card upgrade" id="upgrade" aria-labelledby="upgrade-h" data-testid="upgrade">
             <div class="card-head">
-                <h2 id="upgrade-h">"Can I upgrade to the unified account?"</h2>
+                <h2 id="upgrade-h">"Upgrade to the unified account refused?"</h2>
             </div>
-            <p class="help">"Tick what applies to you:"</p>
-            <ul class="questions">{boxes}</ul>
-            {answer}
-            <h3>"Account modes (from your scenario)"</h3>
+            <p class="help">"Start from the message the platform showed you: paste it, or pick it in the list."</p>
+            <label class="field">
+                <span class="field-label">"Paste the message"</span>
+                <input type="text" class="input" data-testid="upgrade-paste" autocomplete="off"
+                    placeholder="Upgrade to a unified trading account is not supported…" on:input=on_paste />
+            </label>
+            {match_note}
+            <div class="answer" aria-live="polite">{answer}</div>
+            <fieldset class="messages">
+                <legend>"The seven refusal messages"</legend>
+                <ul class="questions">{boxes}</ul>
+            </fieldset>
+            <h3 class="gap">"Account modes: the account on this page"</h3>
+            <p class="help">"This part is about the account entered on this page, not your exchange account: switching between spot, basic and advanced modes needs no open orders, no positions and no debts."</p>
+            <p class="empty" class:hidden=move || !blank.get()>"Enter an account above to check it."</p>
             {mode_view}
         </section>
     }

@@ -5,11 +5,11 @@
 
 use super::Ctx;
 use crate::calc::{change_percent, Computed, Shared, Shock};
+use crate::chart_scale::{change_at, position_of};
 use crate::number::{for_field, parse_typed};
 use crate::show;
 use crate::web;
 use leptos::prelude::*;
-use rust_decimal::prelude::ToPrimitive;
 use std::sync::Arc;
 use unimargin::evaluate::Evaluation;
 use unimargin::whatif::{liquidation_prices, sweep, LiquidationPrices, PriceFigures, PriceProbe};
@@ -127,6 +127,12 @@ pub fn deferred(ctx: Ctx) -> ReadSignal<Option<Shared<Computed>>> {
     Effect::new(move |first: Option<()>| {
         ctx.figures.track();
         if first.is_none() {
+            // figures published between this signal's creation and the effect's first run
+            // (a panel drawn again with the form, as the order check is) are taken now
+            let now = ctx.figures.get_untracked();
+            if get.with_untracked(|seen| *seen != now) {
+                set.set(now);
+            }
             return;
         }
         if let Some(handle) = pending.get_value() {
@@ -245,18 +251,20 @@ pub fn WhatIfPanel() -> impl IntoView {
                 .unwrap_or_default()
         })
     });
+    let blank = ctx.is_blank();
     let choose = move |ev: leptos::ev::Event| {
         let name = event_target_value(&ev);
         ctx.shock.set(None);
         panel.chosen.set(Some(name));
     };
     view! {
-        <section class="card whatif" aria-labelledby="whatif-h" data-testid="whatif">
+        <section class="card whatif" id="whatif" aria-labelledby="whatif-h" data-testid="whatif"
+            class:hidden=move || blank.get()>
             <div class="card-head">
                 <h2 id="whatif-h">"What if the price moves?"</h2>
                 <label class="inline">
                     "Coin "
-                    <select data-testid="shock-coin" on:change=choose
+                    <select data-testid="shock-coin" class="input" on:change=choose
                         prop:value=move || panel.coin().unwrap_or_default()>
                         {move || coins.get().into_iter().map(|name| {
                             let selected = panel.coin().as_deref() == Some(name.as_str());
@@ -265,10 +273,10 @@ pub fn WhatIfPanel() -> impl IntoView {
                     </select>
                 </label>
             </div>
-            <p class="help">{READING}</p>
+            <p class="help">{READING}" "<super::tip::Tip term=crate::glossary::Term::Basis/></p>
             {shock_controls(panel)}
             {liquidation_lines(panel)}
-            {chart(panel)}
+            {super::chart::chart(ctx, panel.analysis)}
         </section>
     }
 }
@@ -309,7 +317,7 @@ fn shock_controls(panel: Panel) -> impl IntoView {
         if from != Origin::Slider {
             slider.set(
                 change
-                    .map(|c| c.round_dp(1).normalize().to_string())
+                    .map(|c| position_of(c).to_string())
                     .unwrap_or_else(|| "0".into()),
             );
         }
@@ -338,9 +346,20 @@ fn shock_controls(panel: Panel) -> impl IntoView {
             Err(_) => problem.set(Some("enter a change in percent, such as -20")),
         }
     };
+    // the slider's position (−100 to 100, zero in the middle) is a change of −95 % to +200 %
     let on_slider = move |ev: leptos::ev::Event| {
         let text = event_target_value(&ev);
-        by_percent(&text, Origin::Slider);
+        if let Ok(position) = parse_typed(&text) {
+            slider.set(text);
+            by_percent(&change_at(position).to_string(), Origin::Slider);
+        }
+    };
+    let slider_text = move || {
+        slider.with(|s| {
+            parse_typed(s)
+                .map(|p| signed_percent(change_at(p)))
+                .unwrap_or_default()
+        })
     };
     let on_percent = move |ev: leptos::ev::Event| {
         let text = event_target_value(&ev);
@@ -366,19 +385,22 @@ fn shock_controls(panel: Panel) -> impl IntoView {
     view! {
         <div class="shock" data-testid="shock">
             <label class="shock-slider">
-                <span>"Change"</span>
-                <input type="range" min="-95" max="200" step="0.1" data-testid="shock-slider"
-                    aria-label="Price change in percent"
+                <span>"Change " <output data-testid="shock-slider-value">{slider_text}</output></span>
+                <input type="range" min="-100" max="100" step="0.5" data-testid="shock-slider"
+                    aria-label="Price change" aria-valuetext=slider_text
                     prop:value=move || slider.get() on:input=on_slider />
+                <span class="slider-scale" aria-hidden="true">
+                    <span>"−95 %"</span><span>"0"</span><span>"+200 %"</span>
+                </span>
             </label>
             <label>
                 <span>"Change, %"</span>
-                <input type="text" inputmode="decimal" data-testid="shock-percent" placeholder="0"
+                <input type="text" class="input" inputmode="decimal" data-testid="shock-percent" placeholder="0"
                     prop:value=move || percent_text.get() on:input=on_percent />
             </label>
             <label>
                 <span>"Price, USD"</span>
-                <input type="text" inputmode="decimal" data-testid="shock-price"
+                <input type="text" class="input" inputmode="decimal" data-testid="shock-price"
                     placeholder=current_text
                     prop:value=move || price_text.get() on:input=on_price />
             </label>
@@ -445,174 +467,6 @@ fn liquidation_lines(panel: Panel) -> impl IntoView {
                     {threshold_lines("Liquidation", "liquidation", &a, &a.prices.liquidation)}
                     {threshold_lines("Warning", "warning", &a, &a.prices.warning)}
                 </ul>
-            }
-        })
-    }
-}
-
-// The chart's geometry, in viewBox units.
-const W: f64 = 640.0;
-const H: f64 = 260.0;
-const LEFT: f64 = 52.0;
-const RIGHT: f64 = 14.0;
-const TOP: f64 = 12.0;
-const BOTTOM: f64 = 30.0;
-
-fn f(d: Decimal) -> f64 {
-    d.to_f64().unwrap_or(0.0)
-}
-
-#[derive(Clone, Copy)]
-struct Scale {
-    bottom_price: f64,
-    top_price: f64,
-    top_rate: f64,
-}
-
-impl Scale {
-    fn x(&self, price: f64) -> f64 {
-        let share = (price - self.bottom_price) / (self.top_price - self.bottom_price);
-        LEFT + share.clamp(0.0, 1.0) * (W - LEFT - RIGHT)
-    }
-
-    fn y(&self, rate: Option<Decimal>) -> f64 {
-        let share = rate.map_or(1.0, |r| (f(r) / self.top_rate).clamp(0.0, 1.0));
-        TOP + (1.0 - share) * (H - TOP - BOTTOM)
-    }
-}
-
-fn num(v: f64) -> String {
-    format!("{v:.1}")
-}
-
-fn chart(panel: Panel) -> impl IntoView {
-    let ctx = panel.ctx;
-    let hover = RwSignal::new(None::<usize>);
-    let shocked = Memo::new(move |_| {
-        ctx.figures.with(|f| {
-            f.as_ref()
-                .and_then(|c| c.shock.as_ref().map(|(applied, _)| applied.to))
-        })
-    });
-    let svg_ref = NodeRef::<leptos::svg::Svg>::new();
-    let on_move = move |ev: leptos::ev::PointerEvent| {
-        let Some(svg) = svg_ref.get_untracked() else {
-            return;
-        };
-        let rect = svg.get_bounding_client_rect();
-        if rect.width() <= 0.0 {
-            return;
-        }
-        let fx = (f64::from(ev.client_x()) - rect.left()) / rect.width() * W;
-        let share = ((fx - LEFT) / (W - LEFT - RIGHT)).clamp(0.0, 1.0);
-        // The point of the curve nearest the pointer's price.
-        let nearest = panel.analysis.with_untracked(|a| {
-            let a = a.as_ref()?;
-            let price = f(a.bottom) + share * (f(a.top) - f(a.bottom));
-            let off = |p: &PriceFigures| (f(p.usd_price) - price).abs();
-            (0..a.curve.len()).min_by(|&i, &j| off(&a.curve[i]).total_cmp(&off(&a.curve[j])))
-        });
-        if nearest.is_some() {
-            hover.set(nearest);
-        }
-    };
-    move || {
-        panel.analysis.get().map(|a| {
-            let scale = Scale {
-                bottom_price: f(a.bottom),
-                top_price: f(a.top),
-                top_rate: f(a.liquidation_rate) * 1.25,
-            };
-            let points = a
-                .curve
-                .iter()
-                .map(|p| format!("{},{}", num(scale.x(f(p.usd_price))), num(scale.y(p.cross_margin_rate))))
-                .collect::<Vec<_>>()
-                .join(" ");
-            let level = |rate: Decimal, class: &'static str, testid: &'static str, label: String| {
-                let y = num(scale.y(Some(rate)));
-                view! {
-                    <g class=class data-testid=testid data-value=show::exact(rate)>
-                        <line x1=num(LEFT) x2=num(W - RIGHT) y1=y.clone() y2=y.clone()></line>
-                        <text x=num(LEFT - 4.0) y=y class="label end">{label}</text>
-                    </g>
-                }
-            };
-            let mark = move |price: Option<Decimal>, class: &'static str, testid: &'static str, label: &'static str| {
-                price.map(|p| {
-                    let x = num(scale.x(f(p)));
-                    view! {
-                        <g class=format!("mark {class}") data-testid=testid data-value=show::exact(p)>
-                            <line x1=x.clone() x2=x.clone() y1=num(TOP) y2=num(H - BOTTOM)></line>
-                            <title>{format!("{label}: {} USD", show::price(p))}</title>
-                        </g>
-                    }
-                })
-            };
-            let lp = &a.prices;
-            let axis = (0..=4)
-                .map(|i| {
-                    let price = a.bottom + (a.top - a.bottom) * Decimal::from(i) / Decimal::from(4);
-                    let x = num(scale.x(f(price)));
-                    let class = if i == 4 { "label end" } else { "label mid" };
-                    view! { <text x=x y=num(H - 10.0) class=class>{unimargin::text::group_thousands(price.round_dp(0))}</text> }
-                })
-                .collect_view();
-            let curve = a.curve.clone();
-            let current = lp.current_price;
-            let coin = a.coin.clone();
-            let readout = move || {
-                let i = hover.get().or_else(|| {
-                    let at = shocked.get().unwrap_or(current);
-                    curve.iter().position(|p| p.usd_price >= at).or(Some(curve.len().saturating_sub(1)))
-                })?;
-                let p = curve.get(i)?;
-                Some(view! {
-                    <p class="chart-readout" data-testid="chart-readout"
-                        data-price=show::exact(p.usd_price)
-                        data-rate=show::exact_or_empty(p.cross_margin_rate)
-                        data-value=show::exact(p.adjusted_equity)>
-                        <span>{format!("{coin} at {}", price_and_change(p.usd_price, current))}</span>
-                        <span>{format!("cross margin rate {}", show::rate_or_unbounded(p.cross_margin_rate))}</span>
-                        <span>{format!("adjusted equity {}", show::usd_text(p.adjusted_equity))}</span>
-                    </p>
-                })
-            };
-            let shown = a.clone();
-            let cursor = move || {
-                hover.get().and_then(|i| {
-                    let p = shown.curve.get(i)?;
-                    let x = num(scale.x(f(p.usd_price)));
-                    Some(view! { <line class="cursor" x1=x.clone() x2=x y1=num(TOP) y2=num(H - BOTTOM)></line> })
-                })
-            };
-            view! {
-                <figure class="chart" data-testid="chart" data-points=a.curve.len().to_string()>
-                    <svg node_ref=svg_ref viewBox=format!("0 0 {W} {H}") role="img"
-                        aria-label=format!("Cross margin rate against the price of {}", a.coin)
-                        on:pointermove=on_move on:pointerleave=move |_| hover.set(None)>
-                        <rect class="plot" x=num(LEFT) y=num(TOP) width=num(W - LEFT - RIGHT) height=num(H - TOP - BOTTOM)></rect>
-                        {level(a.warning_rate, "level warning", "chart-warning-rate", show::rate(a.warning_rate))}
-                        {level(a.liquidation_rate, "level liquidation", "chart-liquidation-rate", show::rate(a.liquidation_rate))}
-                        {axis}
-                        {mark(lp.warning.below, "warning", "chart-warning-below", "Warning")}
-                        {mark(lp.warning.above, "warning", "chart-warning-above", "Warning")}
-                        {mark(lp.liquidation.below, "liquidation", "chart-liquidation-below", "Liquidation")}
-                        {mark(lp.liquidation.above, "liquidation", "chart-liquidation-above", "Liquidation")}
-                        {mark(Some(lp.current_price), "current", "chart-current", "Price now")}
-                        {move || mark(shocked.get(), "shocked", "chart-shock", "What-if price")}
-                        <polyline class="curve" data-testid="chart-curve" points=points></polyline>
-                        {cursor}
-                    </svg>
-                    <figcaption>
-                        {format!("Cross margin rate (up to {}) against the price of {} ({} to {} USD, {} prices). ", show::rate(a.liquidation_rate * Decimal::new(125, 2)), a.coin, show::price(a.bottom), show::price(a.top), a.curve.len())}
-                        <span class="key current">"price now"</span>
-                        <span class="key shocked">"what-if price"</span>
-                        <span class="key warning">"warning"</span>
-                        <span class="key liquidation">"liquidation"</span>
-                    </figcaption>
-                    {readout}
-                </figure>
             }
         })
     }

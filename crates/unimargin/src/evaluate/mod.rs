@@ -79,6 +79,7 @@ impl<'a> Evaluation<'a> {
         let positions = figure_positions(account, &prices, &held.pnl, &contracts.margins)?;
         let report = Report {
             format: REPORT_FORMAT,
+            market: account.market.clone(),
             coins: coins.reports,
             account: totals,
             contracts: contracts.reports,

@@ -148,7 +148,8 @@ fn value_coin(
     let value = usd_equity(equity, price).at(&path, Figure::UsdEquity)?;
     // the discount by tier, once: its slices are reported and their sum is f(c)
     let (slices, contribution) = if value > Decimal::ZERO {
-        let slices = discount_slices(&coin.discount_tiers, value).at(&path, Figure::Discount)?;
+        let slices =
+            discount_slices(&coin.discount_tiers, equity, price).at(&path, Figure::Discount)?;
         let sum = (slices.iter())
             .try_fold(Decimal::ZERO, |sum, s| add(sum, s.discounted_usd))
             .at(&path, Figure::Discount)?;

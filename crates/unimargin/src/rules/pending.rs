@@ -429,8 +429,8 @@ mod tests {
 
     fn one_tier(rate: Decimal) -> Vec<DiscountTier> {
         vec![DiscountTier {
-            up_to_usd: None,
             rate,
+            ..DiscountTier::default()
         }]
     }
 

@@ -10,9 +10,12 @@ pub trait Tier {
     fn upper_bound(&self) -> Option<Decimal>;
 }
 
+/// A discount tier is bounded in USD (`up_to_usd`) or in coin units (`up_to`); one coin's
+/// tiers are all of one kind (validated), so its bounds are compared with its USD value or
+/// with its quantity (`rules::discount::in_coin_units` says which).
 impl Tier for DiscountTier {
     fn upper_bound(&self) -> Option<Decimal> {
-        self.up_to_usd
+        self.up_to_usd.or(self.up_to)
     }
 }
 

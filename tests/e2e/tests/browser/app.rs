@@ -84,8 +84,14 @@ async fn headline(b: &Browser) -> Result<Vec<Option<String>>> {
 async fn the_default_preset_and_each_seed_show_their_figures() -> Result<()> {
     let app = App::start().await?;
     let b = &app.browser;
-    // A first visit opens the futures account.
-    b.wait_for_value("results-state", "fresh").await?;
+    // A first visit starts empty, with "start here"; the futures account is an example.
+    ensure!(b.by_testid("start-here").await?.is_displayed().await?);
+    ensure!(count(b, "coins[0].balance").await? == 0, "no coins yet");
+    load_preset(b, "futures-account", "98860.9").await?;
+    ensure!(
+        count(b, "start-here").await? == 0,
+        "start here goes once there is work"
+    );
     ensure!(input_value(b, "contracts[0].symbol").await? == "BTCUSDT");
     ensure!(
         headline(b).await?
@@ -191,24 +197,32 @@ async fn a_broken_field_is_marked_the_figures_go_stale_and_the_page_recovers() -
     ensure!(b.value("adjusted-equity").await?.as_deref() == Some("49000"));
     ensure!(text(b, "stale-banner").await?.contains("stale"));
 
-    // A value that parses but breaks a rule: the engine's message, at its path.
+    // A value that parses but breaks a rule: the engine's message, at its path, in the
+    // page's words (a rate is typed as a percentage: 150 % is the engine's 1.5).
     b.type_into("coins[0].balance", "2").await?;
     b.wait_for_value("adjusted-equity", "98000").await?;
-    b.type_into("coins[0].discount_tiers[0].rate", "1.5")
+    b.click("tables-coins[0]").await?;
+    b.type_into("coins[0].discount_tiers[0].rate", "150")
         .await?;
     b.wait_for_value("results-state", "stale").await?;
     let message = text(b, "error-coins[0].discount_tiers[0].rate").await?;
     ensure!(
-        message == "rate must be between 0 and 1, got 1.5",
+        message == "must be between 0 % and 100 %, got 150 %",
         "{message}"
     );
+    // the banner names the field as the page shows it, never its JSON path
+    let banner = text(b, "stale-banner").await?;
+    ensure!(
+        banner.contains("BTC discount tier 1 rate: must be between 0 % and 100 %"),
+        "{banner}"
+    );
+    ensure!(!banner.contains("coins[0]"), "{banner}");
     ensure!(count(b, "error-coins[0].balance").await? == 0);
     // Export and share need valid figures.
     ensure!(!b.by_testid("export").await?.is_enabled().await?);
 
-    // Fixed: fresh figures, no message left.
-    b.type_into("coins[0].discount_tiers[0].rate", "0.9")
-        .await?;
+    // Fixed: fresh figures, no message left (90 %: 2 BTC at 50,000 × 0.9 = 90,000).
+    b.type_into("coins[0].discount_tiers[0].rate", "90").await?;
     b.wait_for_value("results-state", "fresh").await?;
     b.wait_for_value("adjusted-equity", "90000").await?;
     ensure!(count(b, "error-coins[0].discount_tiers[0].rate").await? == 0);
@@ -298,8 +312,9 @@ async fn rows_and_tiers_can_be_added_and_removed() -> Result<()> {
     // 1,000 × 1 USD at the new coin's rate of 0.9.
     b.wait_for_value("adjusted-equity", "49900").await?;
 
-    // A tier added before BTC's unbounded one, then removed.
+    // A tier added before BTC's unbounded one, then removed (in its exchange tables).
     b.by_testid("coins[0].discount_tiers[1].rate").await?;
+    b.click("tables-coins[0]").await?;
     let add_tier = b
         .eval("return document.querySelector('[data-testid^=\"add-discount-tier-\"]').dataset.testid;")
         .await?;
@@ -322,10 +337,10 @@ async fn rows_and_tiers_can_be_added_and_removed() -> Result<()> {
     b.type_into("coins[1].balance", "2000").await?;
     b.wait_for_value("adjusted-equity", "50800").await?;
 
-    // A contract, a position and an order, valid from the start.
-    b.click("add-contract").await?;
+    // A position (and the contract it needs) and an order, valid from the start.
     b.click("add-position").await?;
     b.click("add-order").await?;
+    ensure!(input_value(b, "contracts[0].symbol").await? == "BTCNEW");
     b.wait_for_value("results-state", "fresh").await?;
     ensure!(input_value(b, "positions[0].symbol").await? == "BTCNEW");
     ensure!(count(b, "position-0-pnl").await? == 1);
@@ -533,8 +548,9 @@ async fn unreadable_saved_work_is_reported_and_kept_aside() -> Result<()> {
     let notice = wait_for_notice(b, "work-unreadable").await?;
     ensure!(notice.contains("could not be read"), "{notice}");
     ensure!(notice.contains("unimargin.unreadable.1"), "{notice}");
-    // The page starts from the default preset, and the unreadable text is kept.
-    b.wait_for_value("adjusted-equity", "98860.9").await?;
+    // The page starts empty, and the unreadable text is kept.
+    ensure!(notice.contains("the page starts empty"), "{notice}");
+    ensure!(b.by_testid("start-here").await?.is_displayed().await?);
     let kept = b
         .eval("return localStorage.getItem('unimargin.unreadable.1');")
         .await?;

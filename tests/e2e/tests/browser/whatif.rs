@@ -76,6 +76,7 @@ async fn each(b: &Browser, testid: &str, read: &str) -> Result<Vec<String>> {
 async fn a_shock_moves_every_figure_and_never_the_scenario() -> Result<()> {
     let app = App::start().await?;
     let b = &app.browser;
+    load_preset(b, "futures-account").await?;
     let plain = evaluate(&account(FUTURES)?)?;
     b.wait_for_value("adjusted-equity", &exact(plain.account.adjusted_equity))
         .await?;
@@ -249,10 +250,26 @@ async fn the_chart_and_the_liquidation_price_verify() -> Result<()> {
         caption.as_str().unwrap_or_default().contains(&range),
         "caption {caption}, expected {range}"
     );
+    // The curve is drawn in runs of one zone (safe, warning, liquidation), each run after the
+    // first starting at the last point of the one before: 200 points in all.
     let points = b
-        .eval("return document.querySelector('[data-testid=chart-curve]').getAttribute('points').trim().split(/\\s+/).length;")
+        .eval(
+            "const runs = [...document.querySelectorAll('[data-testid=chart-curve] polyline')];
+             const n = runs.map((r) => r.getAttribute('points').trim().split(/\\s+/).length);
+             return n.reduce((a, b) => a + b, 0) - (runs.length - 1);",
+        )
         .await?;
     ensure!(points == 200, "polyline points: {points}");
+    // Coloured by zone, left to right: past liquidation below its price, warning up to the
+    // warning price, safe from there through 64,000 and above (nothing is found above).
+    ensure!(engine.liquidation.above.is_none() && engine.warning.above.is_none());
+    let zones = b
+        .eval("return [...document.querySelectorAll('[data-testid=chart-curve] polyline')].map((r) => r.getAttribute('class'));")
+        .await?;
+    ensure!(
+        zones == serde_json::json!(["curve liquidation", "curve warning", "curve safe"]),
+        "zones: {zones}"
+    );
 
     // The readout under the pointer: at a quarter of the plot, the engine's figures there.
     b.eval(
@@ -347,19 +364,22 @@ async fn the_stages_play_out_an_account_past_liquidation() -> Result<()> {
 async fn each_upgrade_blocker_shows_its_remedy_and_the_mode_rules_apply() -> Result<()> {
     let app = App::start().await?;
     let b = &app.browser;
-    b.wait_for_value("upgrade-verdict", "can").await?;
+    // Nothing picked: the page asks for the message, and never says the upgrade can go ahead.
+    b.wait_for_value("upgrade-verdict", "none").await?;
+    ensure!(!text(b, "upgrade").await?.contains("can go ahead"));
     for blocker in UpgradeBlocker::ALL {
         let key = serde_json::to_value(blocker)?
             .as_str()
             .unwrap_or_default()
             .replace('_', "-");
         let checkbox = format!("upgrade-q-{key}");
+        // each choice is the message the platform shows
         let label = b
             .eval(&format!(
-                "return document.querySelector('[data-testid=\"{checkbox}\"]').parentElement.innerText.trim();"
+                "return document.querySelector('[data-testid=\"{checkbox}\"]').parentElement.querySelector('[data-testid=upgrade-option]').innerText.trim();"
             ))
             .await?;
-        ensure!(label == blocker.question(), "{label}");
+        ensure!(label == format!("“{}”", blocker.prompt()), "{label}");
         b.click(&checkbox).await?;
         b.wait_for_value("upgrade-verdict", "cannot").await?;
         ensure!(values(b, "upgrade-blocker").await? == vec![key.clone()]);
@@ -369,7 +389,7 @@ async fn each_upgrade_blocker_shows_its_remedy_and_the_mode_rules_apply() -> Res
         let expected: Vec<String> = blocker.remedy().iter().map(|s| s.to_string()).collect();
         ensure!(remedy == expected, "{key}: {remedy:?}");
         b.click(&checkbox).await?;
-        b.wait_for_value("upgrade-verdict", "can").await?;
+        b.wait_for_value("upgrade-verdict", "none").await?;
     }
     // Two at once: both, in the article's order.
     b.click("upgrade-q-unsupported-region").await?;
@@ -377,7 +397,8 @@ async fn each_upgrade_blocker_shows_its_remedy_and_the_mode_rules_apply() -> Res
     b.wait_for_value("upgrade-verdict", "cannot").await?;
     ensure!(values(b, "upgrade-blocker").await? == ["active-trading-bots", "unsupported-region"]);
 
-    // Modes, from the default scenario: 2 positions, 2 orders, a USDT debt; equity ≥ 1,000.
+    // Modes, from the futures example: 2 positions, 2 orders, a USDT debt; equity ≥ 1,000.
+    load_preset(b, "futures-account").await?;
     let acc = account(FUTURES)?;
     let report = evaluate(&acc)?;
     let modes = mode_check(&report, 2, 2);

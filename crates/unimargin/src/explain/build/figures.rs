@@ -101,10 +101,18 @@ impl Ctx<'_> {
                             value_usd: s.value_usd,
                             rate: s.rate,
                         });
-                        let range = TierRange {
-                            lower: (!s.from_usd.is_zero()).then_some(s.from_usd),
-                            upper: s.to_usd,
-                            unit: Unit::Usd,
+                        // tiers in coin units are written in the coin's units
+                        let range = match &s.coin_units {
+                            Some(q) => TierRange {
+                                lower: (!q.from.is_zero()).then_some(q.from),
+                                upper: q.to,
+                                unit: Unit::Coin(coin.name.clone()),
+                            },
+                            None => TierRange {
+                                lower: (!s.from_usd.is_zero()).then_some(s.from_usd),
+                                upper: s.to_usd,
+                                unit: Unit::Usd,
+                            },
                         };
                         by_tier.push((range, s.rate));
                     }

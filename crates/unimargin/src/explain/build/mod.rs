@@ -6,8 +6,9 @@ use super::*;
 use crate::model::{CoinModel, OrderModel, Quote};
 use crate::record::{CoinChange, LoanTerms, OrderEffect, SpotOrderEffect};
 use crate::report::{ContractReport, SideReport};
+use crate::rules::discount::discount_rate_at;
 use crate::rules::pending::book_side;
-use crate::rules::tiers::{tier_bounds, tier_holding, Tier};
+use crate::rules::tiers::{tier_bounds, Tier};
 
 mod check;
 mod figures;
@@ -210,14 +211,13 @@ fn tier_range<T: Tier>(tiers: &[T], index: usize, unit: Unit) -> TierRange {
     TierRange { lower, upper, unit }
 }
 
-/// The discount rate that applies at a USD value: the rate of the tier holding it when
-/// positive (0 without tiers), 1 when zero or negative (debt counts in full).
-fn rate_at(coin: &CoinModel, value_usd: Decimal) -> Decimal {
-    if value_usd <= Decimal::ZERO {
-        return Decimal::ONE;
+/// The discount rate that applies to an equity at a USD price: the rate of the tier holding
+/// it when positive (0 without tiers), 1 when zero or negative (debt counts in full).
+fn rate_at(coin: &CoinModel, equity: Decimal, usd_price: Decimal) -> Option<Decimal> {
+    if equity <= Decimal::ZERO {
+        return Some(Decimal::ONE);
     }
-    tier_holding(&coin.discount_tiers, value_usd)
-        .map_or(Decimal::ZERO, |t| coin.discount_tiers[t].rate)
+    discount_rate_at(&coin.discount_tiers, equity, usd_price).ok()
 }
 
 fn has_book(r: &ContractReport) -> bool {
@@ -366,7 +366,7 @@ impl Ctx<'_> {
             let coin = &self.account.coins[c.coin];
             [c.before.equity, c.after.equity]
                 .into_iter()
-                .filter_map(|e| e.checked_mul(p).map(|value| rate_at(coin, value)))
+                .filter_map(|e| rate_at(coin, e, p))
                 .find(|r| value_change.checked_mul(*r) == Some(change))
         };
         let (paid_qty, bought_qty) = (-paid.change, bought.change);

@@ -1,0 +1,257 @@
+//! The what-if chart: the cross margin rate against a coin's price, drawn at the size it is
+//! shown (so its labels are 12 px on a phone as on a desktop), with round ticks on both
+//! axes, titled axes, threshold lines whose labels never overlap, the curve coloured by
+//! zone, and a readout of the point under the pointer (or finger).
+
+use super::whatif::{price_and_change, Analysis};
+use super::Ctx;
+use crate::chart_scale::{axis_labels, nice_ticks, spread_labels, zone_runs, Zone};
+use crate::show;
+use leptos::prelude::*;
+use rust_decimal::prelude::ToPrimitive;
+use std::sync::Arc;
+use unimargin::whatif::PriceFigures;
+use unimargin::Decimal;
+
+// Margins around the plot, in CSS pixels.
+const LEFT: f64 = 64.0;
+const RIGHT: f64 = 10.0;
+const TOP: f64 = 10.0;
+const BOTTOM: f64 = 42.0;
+/// Two threshold labels are at least this far apart (their text is 12 px high).
+const LABEL_GAP: f64 = 14.0;
+
+fn f(d: Decimal) -> f64 {
+    d.to_f64().unwrap_or(0.0)
+}
+
+fn num(v: f64) -> String {
+    format!("{v:.1}")
+}
+
+/// Where prices and rates go on a chart `width` × `height` pixels.
+#[derive(Clone, Copy)]
+struct Scale {
+    width: f64,
+    height: f64,
+    bottom_price: f64,
+    top_price: f64,
+    top_rate: f64,
+}
+
+impl Scale {
+    fn x(&self, price: f64) -> f64 {
+        let share = (price - self.bottom_price) / (self.top_price - self.bottom_price);
+        LEFT + share.clamp(0.0, 1.0) * (self.width - LEFT - RIGHT)
+    }
+
+    fn y(&self, rate: Option<Decimal>) -> f64 {
+        let share = rate.map_or(1.0, |r| (f(r) / self.top_rate).clamp(0.0, 1.0));
+        TOP + (1.0 - share) * (self.height - TOP - BOTTOM)
+    }
+
+    fn plot_bottom(&self) -> f64 {
+        self.height - BOTTOM
+    }
+}
+
+/// The chart of an analysis (a task after the page's figures, like the rest of the panel).
+pub fn chart(ctx: Ctx, analysis: Memo<Option<Arc<Analysis>>>) -> impl IntoView {
+    let hover = RwSignal::new(None::<usize>);
+    // drawn at the width it is shown at: measured once on the page, and again on resize
+    let width = RwSignal::new(640.0_f64);
+    let measure = move || {
+        let w = crate::web::width_of_testid("chart");
+        if w > 0.0 && (w - width.get_untracked()).abs() >= 1.0 {
+            width.set(w.clamp(260.0, 960.0));
+        }
+    };
+    Effect::new(move |_| {
+        if analysis.with(Option::is_some) {
+            request_animation_frame(measure);
+        }
+    });
+    let _ = window_event_listener(leptos::ev::resize, move |_| measure());
+    let shocked = Memo::new(move |_| {
+        ctx.figures.with(|f| {
+            f.as_ref()
+                .and_then(|c| c.shock.as_ref().map(|(applied, _)| applied.to))
+        })
+    });
+    let svg_ref = NodeRef::<leptos::svg::Svg>::new();
+    let on_move = move |ev: leptos::ev::PointerEvent| {
+        let Some(svg) = svg_ref.get_untracked() else {
+            return;
+        };
+        let rect = svg.get_bounding_client_rect();
+        if rect.width() <= 0.0 {
+            return;
+        }
+        let w = width.get_untracked();
+        let fx = (f64::from(ev.client_x()) - rect.left()) / rect.width() * w;
+        let share = ((fx - LEFT) / (w - LEFT - RIGHT)).clamp(0.0, 1.0);
+        // The point of the curve nearest the pointer's price.
+        let nearest = analysis.with_untracked(|a| {
+            let a = a.as_ref()?;
+            let price = f(a.bottom) + share * (f(a.top) - f(a.bottom));
+            let off = |p: &PriceFigures| (f(p.usd_price) - price).abs();
+            (0..a.curve.len()).min_by(|&i, &j| off(&a.curve[i]).total_cmp(&off(&a.curve[j])))
+        });
+        if nearest.is_some() {
+            hover.set(nearest);
+        }
+    };
+    move || {
+        analysis.get().map(|a| {
+            let w = width.get();
+            let h = (w * 0.55).clamp(230.0, 300.0);
+            let top_rate = a.liquidation_rate * Decimal::new(125, 2);
+            let scale = Scale {
+                width: w,
+                height: h,
+                bottom_price: f(a.bottom),
+                top_price: f(a.top),
+                top_rate: f(top_rate),
+            };
+            let plot_w = w - LEFT - RIGHT;
+            // the curve, cut where its zone changes
+            let points: Vec<((f64, f64), Zone)> = a
+                .curve
+                .iter()
+                .map(|p| {
+                    (
+                        (scale.x(f(p.usd_price)), scale.y(p.cross_margin_rate)),
+                        Zone::of(p.cross_margin_rate, a.warning_rate, a.liquidation_rate),
+                    )
+                })
+                .collect();
+            let runs = zone_runs(&points);
+            let segments = runs
+                .iter()
+                .map(|(zone, run)| {
+                    let pts = run
+                        .iter()
+                        .map(|(x, y)| format!("{},{}", num(*x), num(*y)))
+                        .collect::<Vec<_>>()
+                        .join(" ");
+                    view! { <polyline class=format!("curve {}", zone.name()) points=pts></polyline> }
+                })
+                .collect_view();
+            // y axis: round rates
+            let y_ticks = nice_ticks(Decimal::ZERO, top_rate, 6)
+                .into_iter()
+                .map(|r| {
+                    let y = num(scale.y(Some(r)));
+                    view! {
+                        <line class="grid" x1=num(LEFT) x2=num(w - RIGHT) y1=y.clone() y2=y.clone()></line>
+                        <text class="label end" x=num(LEFT - 5.0) y=y>{show::rate(r)}</text>
+                    }
+                })
+                .collect_view();
+            // x axis: round prices
+            // a label every 55 px or more ("55,000" is about 42 px wide at 12 px)
+            let max_ticks = ((plot_w / 55.0) as usize).clamp(4, 8);
+            let prices = nice_ticks(a.bottom, a.top, max_ticks);
+            let x_ticks = prices
+                .iter()
+                .zip(axis_labels(&prices))
+                .map(|(p, label)| {
+                    let x = num(scale.x(f(*p)));
+                    view! {
+                        <line class="tick" x1=x.clone() x2=x.clone() y1=num(scale.plot_bottom()) y2=num(scale.plot_bottom() + 4.0)></line>
+                        <text class="label mid" x=x y=num(scale.plot_bottom() + 14.0)>{label}</text>
+                    }
+                })
+                .collect_view();
+            // the threshold lines, labelled at the right end, the labels kept apart
+            let wanted = [
+                scale.y(Some(a.warning_rate)) - 6.0,
+                scale.y(Some(a.liquidation_rate)) - 6.0,
+            ];
+            let placed = spread_labels(&wanted, LABEL_GAP, TOP + 6.0, scale.plot_bottom() - 4.0);
+            let level = |rate: Decimal, class: &'static str, testid: &'static str, label: String, label_y: f64| {
+                let y = num(scale.y(Some(rate)));
+                view! {
+                    <g class=class data-testid=testid data-value=show::exact(rate)>
+                        <line x1=num(LEFT) x2=num(w - RIGHT) y1=y.clone() y2=y></line>
+                        <text x=num(w - RIGHT - 4.0) y=num(label_y) class="label end level-label">{label}</text>
+                    </g>
+                }
+            };
+            let mark = move |price: Option<Decimal>, class: &'static str, testid: &'static str, label: &'static str| {
+                price.map(|p| {
+                    let x = num(scale.x(f(p)));
+                    view! {
+                        <g class=format!("mark {class}") data-testid=testid data-value=show::exact(p)>
+                            <line x1=x.clone() x2=x.clone() y1=num(TOP) y2=num(scale.plot_bottom())></line>
+                            <title>{format!("{label}: {} USD", show::price(p))}</title>
+                        </g>
+                    }
+                })
+            };
+            let lp = &a.prices;
+            let curve = a.curve.clone();
+            let current = lp.current_price;
+            let coin = a.coin.clone();
+            let readout = move || {
+                let i = hover.get().or_else(|| {
+                    let at = shocked.get().unwrap_or(current);
+                    curve.iter().position(|p| p.usd_price >= at).or(Some(curve.len().saturating_sub(1)))
+                })?;
+                let p = curve.get(i)?;
+                Some(view! {
+                    <p class="chart-readout" data-testid="chart-readout"
+                        data-price=show::exact(p.usd_price)
+                        data-rate=show::exact_or_empty(p.cross_margin_rate)
+                        data-value=show::exact(p.adjusted_equity)>
+                        <span>{format!("{coin} at {}", price_and_change(p.usd_price, current))}</span>
+                        <span>{format!("cross margin rate {}", show::rate_or_unbounded(p.cross_margin_rate))}</span>
+                        <span>{format!("adjusted equity {}", show::usd_text(p.adjusted_equity))}</span>
+                    </p>
+                })
+            };
+            let shown = a.clone();
+            let cursor = move || {
+                hover.get().and_then(|i| {
+                    let p = shown.curve.get(i)?;
+                    let x = num(scale.x(f(p.usd_price)));
+                    Some(view! { <line class="cursor" x1=x.clone() x2=x y1=num(TOP) y2=num(scale.plot_bottom())></line> })
+                })
+            };
+            let middle_x = num(LEFT + plot_w / 2.0);
+            view! {
+                <figure class="chart" data-testid="chart" data-points=a.curve.len().to_string()>
+                    <svg node_ref=svg_ref viewBox=format!("0 0 {} {}", num(w), num(h)) width=num(w) height=num(h)
+                        role="img"
+                        aria-label=format!("Cross margin rate against the price of {}", a.coin)
+                        on:pointermove=on_move on:pointerdown=on_move on:pointerleave=move |_| hover.set(None)>
+                        <rect class="plot" x=num(LEFT) y=num(TOP) width=num(plot_w) height=num(scale.plot_bottom() - TOP)></rect>
+                        {y_ticks}
+                        {x_ticks}
+                        <text class="label mid axis-title" x=middle_x y=num(h - 6.0)>{format!("{} price, USD", a.coin)}</text>
+                        <text class="label mid axis-title" transform=format!("rotate(-90) translate({} {})", num(-(TOP + (scale.plot_bottom() - TOP) / 2.0)), num(11.0))>"Cross margin rate"</text>
+                        {level(a.warning_rate, "level warning", "chart-warning-rate", format!("warning {}", show::rate(a.warning_rate)), placed[0])}
+                        {level(a.liquidation_rate, "level liquidation", "chart-liquidation-rate", format!("liquidation {}", show::rate(a.liquidation_rate)), placed[1])}
+                        {mark(lp.warning.below, "warning", "chart-warning-below", "Warning")}
+                        {mark(lp.warning.above, "warning", "chart-warning-above", "Warning")}
+                        {mark(lp.liquidation.below, "liquidation", "chart-liquidation-below", "Liquidation")}
+                        {mark(lp.liquidation.above, "liquidation", "chart-liquidation-above", "Liquidation")}
+                        {mark(Some(lp.current_price), "current", "chart-current", "Price now")}
+                        {move || mark(shocked.get(), "shocked", "chart-shock", "What-if price")}
+                        <g class="curves" data-testid="chart-curve" data-value=runs.len().to_string()>{segments}</g>
+                        {cursor}
+                    </svg>
+                    <figcaption>
+                        {format!("Cross margin rate (up to {}) against the price of {} ({} to {} USD, {} prices). ", show::rate(top_rate), a.coin, show::price(a.bottom), show::price(a.top), a.curve.len())}
+                        <span class="key current">"price now"</span>
+                        <span class="key shocked">"what-if price"</span>
+                        <span class="key safe">"safe"</span>
+                        <span class="key warning">"warning"</span>
+                        <span class="key liquidation">"liquidation"</span>
+                    </figcaption>
+                    {readout}
+                </figure>
+            }
+        })
+    }
+}

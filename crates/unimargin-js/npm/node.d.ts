@@ -1,0 +1,2 @@
+export * from "../web/unimargin.js";
+export { default } from "../web/unimargin.js";

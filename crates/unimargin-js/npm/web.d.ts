@@ -1,0 +1,2 @@
+export * from "./bindings.js";
+export { default } from "./bindings.js";
