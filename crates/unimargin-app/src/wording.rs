@@ -9,6 +9,7 @@
 use crate::draft::FieldProblem;
 use crate::labels::field_words;
 use unimargin::error::MarketTable;
+use unimargin::scenario::PositionSide;
 use unimargin::text::group_thousands;
 use unimargin::{Decimal, ErrorKind};
 
@@ -146,6 +147,20 @@ pub fn engine_problem(kind: &ErrorKind) -> String {
             group_thousands(max.normalize()),
             group_thousands(got.normalize())
         ),
+        ErrorKind::HedgeInOneWayMode {
+            symbol,
+            side,
+            first_path,
+        } => {
+            let other = match side {
+                PositionSide::Long => "short",
+                PositionSide::Short => "long",
+            };
+            let row = row_number(first_path).map_or(String::new(), |row| format!(", in row {row}"));
+            format!(
+                "{symbol} already has a {other} position{row}: in one-way position mode a contract holds one net position, so net the two into one row"
+            )
+        }
         other => other.to_string(),
     }
 }
@@ -436,6 +451,22 @@ mod tests {
                 assert!(!got.contains(json), "{json} in {got}");
             }
         }
+    }
+
+    #[test]
+    fn a_hedge_in_one_way_mode_names_the_row_not_the_json() {
+        // the engine's sentence names positions[0] and settings.position_mode; the page's the
+        // row (counted from 1) and no JSON name
+        let kind = ErrorKind::HedgeInOneWayMode {
+            symbol: "BTCUSDT".into(),
+            side: PositionSide::Short,
+            first_path: "positions[0]".into(),
+        };
+        assert_eq!(
+            engine_problem(&kind),
+            "BTCUSDT already has a long position, in row 1: in one-way position mode a contract holds one net position, so net the two into one row"
+        );
+        assert!(kind.to_string().contains("settings.position_mode"));
     }
 
     #[test]
