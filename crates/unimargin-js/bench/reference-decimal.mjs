@@ -99,7 +99,8 @@ function read(s) {
       balance: new D(c.balance),
       price: stable ? ONE : new D(c.price),
       quote: stable ? c.coin : c.quote ?? "USD",
-      discountTiers: (c.discount_tiers ?? []).map((t) => ({ upTo: dec(t.up_to_usd, null), rate: new D(t.rate) })),
+      // bounded in USD (`up_to_usd`) or in coin units (`up_to`): one kind per coin
+      discountTiers: (c.discount_tiers ?? []).map((t) => ({ upTo: dec(t.up_to_usd ?? t.up_to, null), inCoins: t.up_to != null, rate: new D(t.rate) })),
       loanTiers: (c.loan_tiers ?? []).map((t) => ({
         upTo: dec(t.up_to, null),
         leverage: new D(t.leverage),
@@ -171,14 +172,19 @@ function unrealizedPnl(side, mark, entry, size) {
 /** §2 `debt(c) = abs(min(equity(c), 0))`. */
 const debt = (equity) => (equity.isNeg() && !equity.isZero() ? equity.neg() : ZERO);
 
-/** §3 `D(V) = Σ_tiers rate × (min(V, upper) − lower)⁺`, as the engine sums it. */
-function discountedValue(tiers, value) {
+/** §3 the discounted value of a positive equity `q` at USD price `p`: tiers in USD slice the
+ * value `V = q × p`, `D(V) = Σ_tiers rate × (min(V, upper) − lower)⁺`; tiers in coin units
+ * slice the quantity, `Σ_tiers rate × (min(q, upper) − lower)⁺ × p`. */
+function discountedValue(tiers, equity, price) {
+  const inCoins = tiers.length > 0 && tiers[0].inCoins;
+  const amount = inCoins ? equity : mul(equity, price);
   let total = ZERO;
   let lower = ZERO;
   for (const t of tiers) {
-    if (value.lte(lower)) break;
-    const top = t.upTo === null ? value : min(value, t.upTo);
-    total = add(total, mul(t.rate, positivePart(sub(top, lower))));
+    if (amount.lte(lower)) break;
+    const top = t.upTo === null ? amount : min(amount, t.upTo);
+    const slice = positivePart(sub(top, lower));
+    total = add(total, mul(t.rate, inCoins ? mul(slice, price) : slice));
     if (t.upTo === null) break;
     lower = t.upTo;
   }
@@ -188,7 +194,7 @@ function discountedValue(tiers, value) {
 /** §3 `f(c)`: the discounted USD equity when positive, the USD equity when not. */
 function contribution(tiers, equity, price) {
   const value = mul(equity, price);
-  return value.isPos() && !value.isZero() ? discountedValue(tiers, value) : value;
+  return value.isPos() && !value.isZero() ? discountedValue(tiers, equity, price) : value;
 }
 
 /** §5 the borrowing tier holding a debt: the first whose `up_to` is at or above it. */
@@ -445,7 +451,7 @@ export function evaluate(scenario) {
     const equity = add(coin.balance, pnl[i]);
     const owed = debt(equity);
     const value = mul(equity, prices[i]);
-    const contributes = value.isPos() && !value.isZero() ? discountedValue(coin.discountTiers, value) : value;
+    const contributes = contribution(coin.discountTiers, equity, prices[i]);
     const im = loanInitialMargin(coin.loanTiers, owed, prices[i]);
     const mm = loanMaintenanceMargin(coin.loanTiers, owed, prices[i]);
     if (im === null) throw new Error(`coins[${i}].loan_tiers: ${coin.name} cannot be borrowed`);

@@ -29,7 +29,7 @@ function read(s) {
       balance: Number(c.balance),
       price: stable ? 1 : Number(c.price),
       quote: stable ? c.coin : c.quote ?? "USD",
-      discountTiers: (c.discount_tiers ?? []).map((t) => ({ upTo: num(t.up_to_usd, null), rate: Number(t.rate) })),
+      discountTiers: (c.discount_tiers ?? []).map((t) => ({ upTo: num(t.up_to_usd ?? t.up_to, null), inCoins: t.up_to != null, rate: Number(t.rate) })),
       loanTiers: (c.loan_tiers ?? []).map((t) => ({ upTo: num(t.up_to, null), leverage: Number(t.leverage), mmr: Number(t.mmr) })),
       hourlyInterest: num(c.hourly_interest, 0),
       interestFree: num(c.interest_free, 0),
@@ -88,13 +88,16 @@ function usdPrice(coin, a) {
 const unrealizedPnl = (side, mark, entry, size) => (side === "long" ? (mark - entry) * size : -((mark - entry) * size));
 const debt = (equity) => (equity < 0 ? -equity : 0);
 
-function discountedValue(tiers, value) {
+function discountedValue(tiers, equity, price) {
+  const inCoins = tiers.length > 0 && tiers[0].inCoins;
+  const amount = inCoins ? equity : equity * price;
   let total = 0;
   let lower = 0;
   for (const t of tiers) {
-    if (value <= lower) break;
-    const top = t.upTo === null ? value : Math.min(value, t.upTo);
-    total += t.rate * positivePart(top - lower);
+    if (amount <= lower) break;
+    const top = t.upTo === null ? amount : Math.min(amount, t.upTo);
+    const slice = positivePart(top - lower);
+    total += t.rate * (inCoins ? slice * price : slice);
     if (t.upTo === null) break;
     lower = t.upTo;
   }
@@ -103,7 +106,7 @@ function discountedValue(tiers, value) {
 
 function contribution(tiers, equity, price) {
   const value = equity * price;
-  return value > 0 ? discountedValue(tiers, value) : value;
+  return value > 0 ? discountedValue(tiers, equity, price) : value;
 }
 
 const loanTier = (tiers, owed) => tiers.find((t) => t.upTo === null || owed <= t.upTo) ?? null;
@@ -300,7 +303,7 @@ export function evaluate(scenario) {
     const equity = coin.balance + pnl[i];
     const owed = debt(equity);
     const value = equity * prices[i];
-    const contributes = value > 0 ? discountedValue(coin.discountTiers, value) : value;
+    const contributes = contribution(coin.discountTiers, equity, prices[i]);
     const im = loanInitialMargin(coin.loanTiers, owed, prices[i]);
     const mm = loanMaintenanceMargin(coin.loanTiers, owed, prices[i]);
     if (im === null) throw new Error(`coins[${i}].loan_tiers: ${coin.name} cannot be borrowed`);

@@ -38,7 +38,22 @@ const benchmarks = benchmarkScenarios();
 if (!benchmarks.some((b) => b.name === "typical")) {
   benchmarks.push({ name: "typical", text: readFileSync(path.join(root, "tests/fixtures/bench/typical.json"), "utf8") });
 }
-const cases = [...Object.entries(seeds).map(([name, scenario]) => ({ name, scenario })), ...benchmarks.map((b) => ({ name: b.name, scenario: JSON.parse(b.text) }))];
+// discount tiers bounded in coin units (RULES §3, as Bybit and KuCoin publish them): KuCoin's
+// 660 BTC across three tiers, a pending buy and a check that cross a bound, on a USDT loan
+const coinUnits = {
+  format: "unimargin/scenario@1",
+  coins: [
+    { coin: "BTC", balance: "660", price: "100000", discount_tiers: [{ up_to: "500", rate: "0.98" }, { up_to: "600", rate: "0.975" }, { rate: "0.97" }] },
+    { coin: "USDT", balance: "0", discount_tiers: [{ rate: "1" }], loan_tiers: [{ up_to: "10000000", leverage: "10", mmr: "0.03" }, { leverage: "5", mmr: "0.05" }] },
+  ],
+  orders: [{ market: "spot", side: "sell", base: "BTC", quote: "USDT", size: "100", price: "100000" }],
+  check: { market: "spot", side: "buy", base: "BTC", quote: "USDT", size: "50", price: "100000", size_step: "1" },
+};
+const cases = [
+  ...Object.entries(seeds).map(([name, scenario]) => ({ name, scenario })),
+  ...benchmarks.map((b) => ({ name: b.name, scenario: JSON.parse(b.text) })),
+  { name: "tiers in coin units", scenario: coinUnits },
+];
 
 for (const { name, scenario } of cases) {
   test(`decimal.js agrees with the engine on every figure: ${name}`, () => {
