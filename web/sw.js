@@ -8,6 +8,7 @@ const PRECACHE = [];
 const PREFIX = "unimargin-";
 const CACHE = PREFIX + VERSION;
 const INDEX = new URL("index.html", self.registration.scope).href;
+const MARKET = new URL("market.json", self.registration.scope).pathname;
 
 self.addEventListener("install", (event) => {
   event.waitUntil(
@@ -42,6 +43,22 @@ self.addEventListener("fetch", (event) => {
       fetch(request).catch(() =>
         caches.match(INDEX, { cacheName: CACHE }).then((hit) => hit || Response.error()),
       ),
+    );
+    return;
+  }
+  if (new URL(request.url).pathname === MARKET) {
+    // The market document has no hash in its name and may be replaced at deploy time without
+    // a new build: the network first (keeping the fresh copy), the kept copy when offline.
+    event.respondWith(
+      fetch(request)
+        .then((response) => {
+          if (response.ok) {
+            const copy = response.clone();
+            event.waitUntil(caches.open(CACHE).then((cache) => cache.put(MARKET, copy)));
+          }
+          return response;
+        })
+        .catch(() => caches.match(MARKET, { cacheName: CACHE }).then((hit) => hit || Response.error())),
     );
     return;
   }

@@ -6,7 +6,8 @@ use crate::checked::Checked;
 use crate::draft::{Draft, FieldError, FieldProblem};
 use std::sync::Arc;
 use unimargin::evaluate::evaluate;
-use unimargin::explain::{explain, Explanations};
+use unimargin::explain::english::{render_all, EnglishExplanations};
+use unimargin::explain::explain;
 use unimargin::{Account, Decimal, Report, Scenario};
 
 /// A what-if price: one coin's USD price set to `price` (RULES §11), as the person chose it.
@@ -50,9 +51,9 @@ pub struct Computed {
 }
 
 impl Computed {
-    /// "How is this computed?" for these figures.
-    pub fn explain(&self) -> Explanations {
-        explain(&self.account, &self.report)
+    /// "How is this computed?" for these figures, in English.
+    pub fn explain(&self) -> EnglishExplanations {
+        render_all(&explain(&self.account, &self.report))
     }
 
     /// The account as typed, before any shock.

@@ -115,6 +115,7 @@ mod tests {
         let mmrs: Vec<String> = contract
             .mm_tiers
             .iter()
+            .flatten()
             .map(|t| t.mmr.to_string())
             .collect();
         assert_eq!(mmrs, ["0.004", "0.005", "0.007", "0.01", "0.02", "0.03"]);

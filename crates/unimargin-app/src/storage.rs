@@ -332,7 +332,12 @@ mod tests {
             "50".into(),
         );
         let scenario = draft.to_scenario().unwrap();
-        assert_eq!(scenario.coins[0].discount_tiers[0].rate.to_string(), "0.98");
+        assert_eq!(
+            scenario.coins[0].discount_tiers.as_deref().unwrap()[0]
+                .rate
+                .to_string(),
+            "0.98"
+        );
         assert_eq!(
             scenario.settings.spot_taker_fee.unwrap().to_string(),
             "0.001"

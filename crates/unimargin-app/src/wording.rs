@@ -9,6 +9,8 @@
 use crate::checked::Checked;
 use crate::draft::FieldProblem;
 use crate::labels::field_words;
+use unimargin::error::MarketTable;
+use unimargin::scenario::PositionSide;
 use unimargin::text::group_thousands;
 use unimargin::{Decimal, ErrorKind};
 
@@ -112,7 +114,85 @@ pub fn engine_problem(kind: &ErrorKind) -> String {
             format!("a {market} order needs its {}", field_words(field))
         }
         ErrorKind::SizeStepOutsideCheck => "only the checked order has a size step".into(),
+        ErrorKind::MixedTierUnits => {
+            "a coin's discount tiers are bounded all in USD or all in coin units, never both (nor both on one tier)".into()
+        }
+        ErrorKind::NotADate { got, .. } => format!(
+            "must be a date written year-month-day, such as 2025-09-26, got \"{}\"",
+            cut(got)
+        ),
+        ErrorKind::WrongMarket { named, given } => match given {
+            None => format!(
+                "this account takes its exchange tables from the market '{}' of {}, which is not loaded: load it to see the figures",
+                named.name, named.as_of
+            ),
+            Some(given) => format!(
+                "this account takes its exchange tables from the market '{}' of {}, not from '{}' of {}: load '{}' of {}",
+                named.name, named.as_of, given.name, given.as_of, named.name, named.as_of
+            ),
+        },
+        ErrorKind::NotInMarket {
+            name,
+            table,
+            market,
+            listed,
+            ..
+        } => not_in_market(name, *table, market, *listed),
+        ErrorKind::LeverageAboveMax {
+            symbol,
+            got,
+            max,
+            market,
+        } => format!(
+            "must be at most {}× (the most the market '{market}' allows for {symbol}), got {}×",
+            group_thousands(max.normalize()),
+            group_thousands(got.normalize())
+        ),
+        ErrorKind::HedgeInOneWayMode {
+            symbol,
+            side,
+            first_path,
+        } => {
+            let other = match side {
+                PositionSide::Long => "short",
+                PositionSide::Short => "long",
+            };
+            let row = row_number(first_path).map_or(String::new(), |row| format!(", in row {row}"));
+            format!(
+                "{symbol} already has a {other} position{row}: in one-way position mode a contract holds one net position, so net the two into one row"
+            )
+        }
         other => other.to_string(),
+    }
+}
+
+/// A table neither the account nor its market gives, said where it is asked for: tiers in
+/// the row's exchange tables, a base or settle coin in its own field (beside which it shows).
+fn not_in_market(name: &str, table: MarketTable, market: &str, listed: bool) -> String {
+    let words = field_words(table.field());
+    let tiers = matches!(
+        table,
+        MarketTable::DiscountTiers | MarketTable::PositionTiers
+    );
+    match (listed, tiers) {
+        (true, true) => {
+            format!(
+                "{name} has no {words} in the market '{market}': give them in its exchange tables"
+            )
+        }
+        (false, true) => format!(
+            "{name} is not in the market '{market}': give its {words} in its exchange tables"
+        ),
+        (true, false) => format!("{name} has no {words} in the market '{market}': enter it here"),
+        (false, false) => format!("{name} is not in the market '{market}': enter its {words} here"),
+    }
+}
+
+/// `text` cut to 40 characters, an ellipsis marking the cut (a pasted page kept short).
+fn cut(text: &str) -> String {
+    match text.char_indices().nth(40) {
+        Some((end, _)) => format!("{}…", &text[..end]),
+        None => text.to_string(),
     }
 }
 
@@ -160,8 +240,8 @@ fn row_number(path: &str) -> Option<usize> {
 mod tests {
     use super::*;
     use crate::number::EntryError;
-    use unimargin::error::{DebtCause, Figure, MarketName};
-    use unimargin::scenario::Market;
+    use unimargin::error::{DebtCause, Entity, Figure, MarketName};
+    use unimargin::scenario::{Market, MarketReference};
     use unimargin::Error;
 
     fn d(text: &str) -> Decimal {
@@ -290,22 +370,166 @@ mod tests {
                 ErrorKind::SizeStepOutsideCheck,
                 "only the checked order has a size step",
             ),
+            (
+                ErrorKind::MixedTierUnits,
+                "a coin's discount tiers are bounded all in USD or all in coin units, never both (nor both on one tier)",
+            ),
+            // the default market lists ETH without discount tiers (no public table)
+            (
+                ErrorKind::NotInMarket {
+                    entity: Entity::Coin,
+                    name: "ETH".into(),
+                    table: MarketTable::DiscountTiers,
+                    market: "X".into(),
+                    listed: true,
+                },
+                "ETH has no discount tiers in the market 'X': give them in its exchange tables",
+            ),
+            (
+                ErrorKind::NotInMarket {
+                    entity: Entity::Coin,
+                    name: "DOGE".into(),
+                    table: MarketTable::DiscountTiers,
+                    market: "X".into(),
+                    listed: false,
+                },
+                "DOGE is not in the market 'X': give its discount tiers in its exchange tables",
+            ),
+            (
+                ErrorKind::NotInMarket {
+                    entity: Entity::Contract,
+                    name: "DOGEUSDT".into(),
+                    table: MarketTable::PositionTiers,
+                    market: "X".into(),
+                    listed: false,
+                },
+                "DOGEUSDT is not in the market 'X': give its position tiers in its exchange tables",
+            ),
+            // base and settle are fields of the contract's row, where the problem shows
+            (
+                ErrorKind::NotInMarket {
+                    entity: Entity::Contract,
+                    name: "DOGEUSDT".into(),
+                    table: MarketTable::Settle,
+                    market: "X".into(),
+                    listed: false,
+                },
+                "DOGEUSDT is not in the market 'X': enter its settle coin here",
+            ),
+            (
+                ErrorKind::NotInMarket {
+                    entity: Entity::Contract,
+                    name: "BTCUSDT".into(),
+                    table: MarketTable::Base,
+                    market: "X".into(),
+                    listed: true,
+                },
+                "BTCUSDT has no base coin in the market 'X': enter it here",
+            ),
+            // leverage is typed as the multiple shown beside it (150×), 1500 grouped
+            (
+                ErrorKind::LeverageAboveMax {
+                    symbol: "BTCUSDT".into(),
+                    got: d("1500.0"),
+                    max: d("150"),
+                    market: "X".into(),
+                },
+                "must be at most 150× (the most the market 'X' allows for BTCUSDT), got 1,500×",
+            ),
         ];
         for (kind, want) in table {
             let got = engine_problem(&kind);
             assert_eq!(got, want, "{kind:?}");
-            for json in ["loan_tiers", "up_to", "usdt_usd", "size_step", "`"] {
+            for json in [
+                "loan_tiers",
+                "discount_tiers",
+                "mm_tiers",
+                "up_to",
+                "usdt_usd",
+                "size_step",
+                "`",
+            ] {
                 assert!(!got.contains(json), "{json} in {got}");
             }
         }
     }
 
     #[test]
-    fn kinds_the_page_has_nothing_to_add_to_keep_the_engine_sentence() {
-        let kind = ErrorKind::TooLarge {
-            what: Figure::AccountAfterFill,
+    fn a_hedge_in_one_way_mode_names_the_row_not_the_json() {
+        // the engine's sentence names positions[0] and settings.position_mode; the page's the
+        // row (counted from 1) and no JSON name
+        let kind = ErrorKind::HedgeInOneWayMode {
+            symbol: "BTCUSDT".into(),
+            side: PositionSide::Short,
+            first_path: "positions[0]".into(),
         };
-        assert_eq!(engine_problem(&kind), kind.to_string());
+        assert_eq!(
+            engine_problem(&kind),
+            "BTCUSDT already has a long position, in row 1: in one-way position mode a contract holds one net position, so net the two into one row"
+        );
+        assert!(kind.to_string().contains("settings.position_mode"));
+    }
+
+    #[test]
+    fn the_market_of_the_account_and_its_dates_are_worded_for_the_page() {
+        let named = MarketReference {
+            name: "Bitget UTA, public sources".into(),
+            as_of: "2025-09-26".into(),
+        };
+        assert_eq!(
+            engine_problem(&ErrorKind::WrongMarket {
+                named: named.clone(),
+                given: None
+            }),
+            "this account takes its exchange tables from the market 'Bitget UTA, public sources' of 2025-09-26, which is not loaded: load it to see the figures"
+        );
+        let given = MarketReference {
+            name: "Bitget UTA, public sources".into(),
+            as_of: "2025-10-01".into(),
+        };
+        assert_eq!(
+            engine_problem(&ErrorKind::WrongMarket {
+                named,
+                given: Some(given)
+            }),
+            "this account takes its exchange tables from the market 'Bitget UTA, public sources' of 2025-09-26, not from 'Bitget UTA, public sources' of 2025-10-01: load 'Bitget UTA, public sources' of 2025-09-26"
+        );
+        // the field is not named again (the sentence shows beside it), nor its JSON name
+        assert_eq!(
+            engine_problem(&ErrorKind::NotADate {
+                field: "as_of",
+                got: "26/09/2025".into()
+            }),
+            "must be a date written year-month-day, such as 2025-09-26, got \"26/09/2025\""
+        );
+        // a long paste is cut to 40 characters
+        let long = "2025-09-26".repeat(5);
+        let got = engine_problem(&ErrorKind::NotADate {
+            field: "as_of",
+            got: long.clone(),
+        });
+        assert!(got.ends_with(&format!("got \"{}…\"", &long[..40])), "{got}");
+    }
+
+    #[test]
+    fn kinds_the_page_has_nothing_to_add_to_keep_the_engine_sentence() {
+        // an overflow, and what only the CLI and the JS package meet
+        let kinds = [
+            ErrorKind::TooLarge {
+                what: Figure::AccountAfterFill,
+            },
+            ErrorKind::CannotWrite {
+                reason: "No space left on device".into(),
+            },
+            ErrorKind::NoTiers,
+            ErrorKind::NotInAnswer { name: "BTC".into() },
+            ErrorKind::AccountFreed {
+                method: "summary".into(),
+            },
+        ];
+        for kind in kinds {
+            assert_eq!(engine_problem(&kind), kind.to_string());
+        }
     }
 
     #[test]

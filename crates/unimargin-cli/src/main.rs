@@ -1,68 +1,185 @@
 //! `unimargin`: the margin engine on the command line, for scripts and bots.
+//!
+//! JSON on standard output with `format` first (one line, or indented with `--pretty`), exit
+//! 0; bad input: exit 2, nothing on standard output, the error document on standard error;
+//! output that cannot be written: exit 1 (quietly when the reader closed the pipe).
 
-use std::io::{Read, Write};
+mod bitget;
+mod cli;
+
+use clap::error::{ContextKind, ContextValue, ErrorKind as ClapKind};
+use clap::Parser;
+use cli::{Cli, Command, FromBitget, Input, MarketCommand};
+use serde::Serialize;
+use std::io::{ErrorKind as IoKind, Read, Write};
 use std::process::ExitCode;
 use unimargin::error::{Entity, Figure, UsageProblem};
-use unimargin::{Error, ErrorKind};
+use unimargin::market::Market;
+use unimargin::{Account, Decimal, Error, ErrorKind};
 
-const HELP: &str = r#"unimargin — margin calculator for crypto unified trading accounts
-
-USAGE:
-    unimargin evaluate FILE      evaluate a scenario (FILE, or - for standard input)
-    unimargin explain FILE       the headline figures worked out with the account's numbers
-    unimargin sweep FILE --coin C [--from P] [--to P] [--points N]
-                                 cross margin rate, adjusted equity and maintenance
-                                 margin at N prices of coin C (USD; default: half to
-                                 one and a half times its price, 200 points)
-    unimargin liquidation FILE --coin C
-                                 the prices of coin C, below and above the current one,
-                                 where the account reaches its warning and liquidation
-                                 rates (searched from 0 to 10 times the price)
-    unimargin liquidate FILE     partial liquidation played out step by step
-    unimargin --help             this text
-    unimargin --version          the version
-
-A scenario is a JSON document (format "unimargin/scenario@1") listing coins,
-futures contracts, positions, pending orders and, optionally, an order to
-check. The report (format "unimargin/report@1") gives each coin's USD price,
-equity, debt and contribution to adjusted equity; the account's adjusted
-equity, margin reserved, maintenance margin, cross margin rate and risk; and,
-for the checked order, the verdict, the headroom and the largest size that
-passes. Numbers are decimal strings ("50000", "0.98"); rates are fractions.
-
-EXAMPLE:
-    $ cat account.json
-    { "format": "unimargin/scenario@1",
-      "coins": [
-        { "coin": "BTC", "balance": "1", "price": "50000",
-          "discount_tiers": [ { "up_to_usd": "1000000", "rate": "0.98" },
-                              { "rate": "0.97" } ] },
-        { "coin": "USDT", "balance": "100",
-          "discount_tiers": [ { "rate": "1" } ],
-          "loan_tiers": [ { "leverage": "10", "mmr": "0.03" } ] } ],
-      "check": { "market": "spot", "side": "buy", "base": "BTC",
-                 "quote": "USDT", "size": "0.01", "price": "50000" } }
-    $ unimargin evaluate account.json
-    {"format":"unimargin/report@1","coins":[...],"account":{
-     "adjusted_equity":"49100",...},"check":{"accepted":true,...}}
-
-EXIT STATUS:
-    0  the report is on standard output
-    2  bad input: nothing on standard output, and on standard error
-       {"error":{"path":"coins[0].price","kind":"not_positive","message":"..."}},
-       the path naming where in the document the problem is, the kind what it
-       is (a stable code such as "not_positive", "missing_field" or "too_large")
-
-The full format: FORMAT.md; the rules: RULES.md (shared/spec in the project).
-"#;
-
-fn usage_error(problem: UsageProblem) -> ExitCode {
-    let error = Error::new("", ErrorKind::Usage { problem });
-    eprintln!("{}", error.to_json());
-    ExitCode::from(2)
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return clap_error(e),
+    };
+    match run(cli.command, cli.pretty) {
+        Ok(json) => write_stdout(&json),
+        Err(error) => refuse(&error),
+    }
 }
 
-fn read_input(source: &str) -> Result<String, Error> {
+/// The answer of a command, as the JSON text it prints (a line).
+fn run(command: Command, pretty: bool) -> Result<String, Error> {
+    let answer = |document: &dyn erased::Document| render(document, pretty);
+    match command {
+        Command::Evaluate { input, .. } => {
+            let (scenario, market) = load(&input)?;
+            answer(&unimargin::evaluate_with_market(
+                &scenario,
+                market.as_ref(),
+            )?)
+        }
+        Command::Explain { input, .. } => {
+            let account = account(&input)?;
+            let report = unimargin::evaluate::evaluate(&account)?;
+            let explained = unimargin::explain::explain(&account, &report);
+            let explanation = unimargin::explain::english::render_all(&explained);
+            answer(&Tagged::new("unimargin/explanation@1", &explanation))
+        }
+        Command::Liquidate { input, .. } => {
+            let plan = unimargin::liquidation::liquidate(&account(&input)?)?;
+            answer(&Tagged::new("unimargin/liquidation@1", &plan))
+        }
+        Command::Liquidation { input, coin, .. } => {
+            let account = account(&input)?;
+            let coin = coin_index(&account, coin.as_deref())?;
+            let evaluation = unimargin::evaluate::Evaluation::new(&account)?;
+            let prices = unimargin::whatif::liquidation_prices(&evaluation, coin)?;
+            answer(&LiquidationPrices {
+                format: "unimargin/liquidation-prices@1",
+                null_means: "the rate does not reach that threshold between searched_from and \
+                             searched_to on that side of the current price",
+                prices: &prices,
+            })
+        }
+        Command::Sweep {
+            input,
+            coin,
+            from,
+            to,
+            points,
+            ..
+        } => answer(&sweep(&input, coin.as_deref(), from, to, points)?),
+        Command::Resolve { input, .. } => {
+            let (scenario, market) = load(&input)?;
+            if market.is_none() {
+                let problem = UsageProblem::MissingOption("--market".into());
+                return Err(Error::new("--market", ErrorKind::Usage { problem }));
+            }
+            let complete = unimargin::market::resolve(&scenario, market.as_ref())?;
+            // the complete scenario is checked as any other before it is given out
+            Account::from_scenario(&complete)?;
+            answer(&*complete)
+        }
+        Command::Market {
+            command: MarketCommand::Check { file, .. },
+        } => {
+            let market = read_market(&file, "")?;
+            let document = market.document();
+            answer(&MarketCheck {
+                format: "unimargin/market-check@1",
+                name: &document.name,
+                as_of: &document.as_of,
+                coins: document.coins.iter().map(|c| c.coin.as_str()).collect(),
+                contracts: document
+                    .contracts
+                    .iter()
+                    .map(|c| c.symbol.as_str())
+                    .collect(),
+            })
+        }
+        Command::Market {
+            command: MarketCommand::FromBitget(options),
+        } => answer(&from_bitget(&options)?),
+    }
+}
+
+/// Documents of any type, written by one function.
+mod erased {
+    /// A document that can be written as JSON, compact or indented.
+    pub trait Document {
+        fn to_json(&self, pretty: bool) -> serde_json::Result<String>;
+    }
+
+    impl<T: serde::Serialize> Document for T {
+        fn to_json(&self, pretty: bool) -> serde_json::Result<String> {
+            if pretty {
+                serde_json::to_string_pretty(self)
+            } else {
+                serde_json::to_string(self)
+            }
+        }
+    }
+}
+
+/// A document as the JSON text printed, its fields in their declared order (`format`
+/// first), and a newline.
+fn render(document: &dyn erased::Document, pretty: bool) -> Result<String, Error> {
+    document
+        .to_json(pretty)
+        .map(|json| format!("{json}\n"))
+        .map_err(|e| {
+            let detail = e.to_string();
+            Error::new("", ErrorKind::Other { detail })
+        })
+}
+
+/// A document with its `format` tag first.
+#[derive(Serialize)]
+struct Tagged<'a, T: Serialize> {
+    format: &'static str,
+    #[serde(flatten)]
+    body: &'a T,
+}
+
+impl<'a, T: Serialize> Tagged<'a, T> {
+    fn new(format: &'static str, body: &'a T) -> Tagged<'a, T> {
+        Tagged { format, body }
+    }
+}
+
+/// `liquidation`'s answer: the prices, and what a `null` price means.
+#[derive(Serialize)]
+struct LiquidationPrices<'a> {
+    format: &'static str,
+    null_means: &'static str,
+    #[serde(flatten)]
+    prices: &'a unimargin::whatif::LiquidationPrices,
+}
+
+#[derive(Serialize)]
+struct Sweep {
+    format: &'static str,
+    coin: String,
+    #[serde(with = "unimargin::num::normalized")]
+    current_price: Decimal,
+    points: Vec<unimargin::whatif::PriceFigures>,
+}
+
+#[derive(Serialize)]
+struct MarketCheck<'a> {
+    format: &'static str,
+    name: &'a str,
+    as_of: &'a str,
+    coins: Vec<&'a str>,
+    contracts: Vec<&'a str>,
+}
+
+// ---- input ----
+
+/// The text of a file, or of standard input for `-`; `path` names where the file was given
+/// (`""` for the scenario, `--market` for the market).
+fn read_input(source: &str, path: &str) -> Result<String, Error> {
     let mut text = String::new();
     let result = if source == "-" {
         std::io::stdin().read_to_string(&mut text).map(|_| ())
@@ -71,7 +188,7 @@ fn read_input(source: &str) -> Result<String, Error> {
     };
     result.map(|_| text).map_err(|e| {
         Error::new(
-            "",
+            path,
             ErrorKind::CannotRead {
                 file: source.to_string(),
                 reason: e.to_string(),
@@ -80,90 +197,31 @@ fn read_input(source: &str) -> Result<String, Error> {
     })
 }
 
-/// Prints a document on standard output, or the error on standard error with exit 2.
-fn answer<T: serde::Serialize>(outcome: Result<T, Error>) -> ExitCode {
-    answer_as(None, outcome)
+fn read_market(source: &str, path: &str) -> Result<Market, Error> {
+    unimargin::parse_market(&read_input(source, path)?)
 }
 
-/// The same, with a `format` tag put first in the document.
-fn answer_as<T: serde::Serialize>(format: Option<&str>, outcome: Result<T, Error>) -> ExitCode {
-    match outcome {
-        Ok(document) => {
-            let json = match format {
-                None => serde_json::to_string(&document),
-                Some(tag) => serde_json::to_value(&document).and_then(|value| {
-                    let mut tagged = serde_json::Map::new();
-                    tagged.insert("format".into(), tag.into());
-                    if let serde_json::Value::Object(fields) = value {
-                        tagged.extend(fields);
-                    }
-                    serde_json::to_string(&tagged)
-                }),
-            }
-            .unwrap_or_else(|e| {
-                let detail = e.to_string();
-                Error::new("", ErrorKind::Other { detail }).to_json()
-            });
-            let mut out = std::io::stdout().lock();
-            if writeln!(out, "{json}").and_then(|_| out.flush()).is_err() {
-                return ExitCode::from(1);
-            }
-            ExitCode::SUCCESS
-        }
-        Err(error) => {
-            eprintln!("{}", error.to_json());
-            ExitCode::from(2)
-        }
+/// The scenario and, with `--market`, its market.
+fn load(input: &Input) -> Result<(unimargin::Scenario, Option<Market>), Error> {
+    if input.file == "-" && input.market.as_deref() == Some("-") {
+        let problem = UsageProblem::StdinTwice;
+        return Err(Error::new("--market", ErrorKind::Usage { problem }));
     }
+    let market = match &input.market {
+        Some(file) => Some(read_market(file, "--market")?),
+        None => None,
+    };
+    let scenario = unimargin::parse_scenario(&read_input(&input.file, "")?)?;
+    Ok((scenario, market))
 }
 
-/// `--name value` options after the FILE.
-struct Options<'a> {
-    pairs: Vec<(&'a str, &'a str)>,
+/// The validated account of the scenario with its market.
+fn account(input: &Input) -> Result<Account, Error> {
+    let (scenario, market) = load(input)?;
+    Account::with_market(&scenario, market.as_ref())
 }
 
-impl<'a> Options<'a> {
-    fn parse(args: &[&'a str], allowed: &[&str]) -> Result<Options<'a>, UsageProblem> {
-        let mut pairs = Vec::new();
-        let mut rest = args.iter();
-        while let Some(&flag) = rest.next() {
-            let name = flag.strip_prefix("--").filter(|n| allowed.contains(n));
-            let Some(name) = name else {
-                return Err(UsageProblem::Unknown(flag.to_string()));
-            };
-            let Some(&value) = rest.next() else {
-                return Err(UsageProblem::MissingValue(name.to_string()));
-            };
-            pairs.push((name, value));
-        }
-        Ok(Options { pairs })
-    }
-
-    fn get(&self, name: &str) -> Option<&'a str> {
-        self.pairs
-            .iter()
-            .rev()
-            .find(|(n, _)| *n == name)
-            .map(|(_, v)| *v)
-    }
-
-    fn decimal(&self, name: &str) -> Result<Option<unimargin::Decimal>, Error> {
-        self.get(name)
-            .map(|text| {
-                unimargin::num::parse_decimal(text)
-                    .map_err(|number| Error::new(format!("--{name}"), ErrorKind::Number(number)))
-            })
-            .transpose()
-    }
-}
-
-/// Reads, validates and evaluates the scenario in `source`.
-fn load(source: &str) -> Result<unimargin::Account, Error> {
-    let text = read_input(source)?;
-    unimargin::Account::from_scenario(&unimargin::parse_scenario(&text)?)
-}
-
-fn coin_index(account: &unimargin::Account, name: Option<&str>) -> Result<usize, Error> {
+fn coin_index(account: &Account, name: Option<&str>) -> Result<usize, Error> {
     let name = name.ok_or_else(|| Error::new("--coin", ErrorKind::NoCoinNamed))?;
     account
         .coins
@@ -181,29 +239,47 @@ fn coin_index(account: &unimargin::Account, name: Option<&str>) -> Result<usize,
         })
 }
 
-fn sweep(source: &str, options: &Options) -> Result<serde_json::Value, Error> {
-    use unimargin::Decimal;
-    let account = load(source)?;
-    let coin = coin_index(&account, options.get("coin"))?;
+/// A decimal option, read as the engine reads a decimal.
+fn decimal(option: &'static str, text: Option<String>) -> Result<Option<Decimal>, Error> {
+    text.map(|text| {
+        unimargin::num::parse_decimal(&text)
+            .map_err(|number| Error::new(option, ErrorKind::Number(number)))
+    })
+    .transpose()
+}
+
+fn sweep(
+    input: &Input,
+    coin: Option<&str>,
+    from: Option<String>,
+    to: Option<String>,
+    points: Option<String>,
+) -> Result<Sweep, Error> {
+    let account = account(input)?;
+    let coin = coin_index(&account, coin)?;
     let evaluation = unimargin::evaluate::Evaluation::new(&account)?;
     let mut probe = unimargin::whatif::PriceProbe::new(&evaluation, coin)?;
     let current = probe.current_price();
-    let from = options
-        .decimal("from")?
-        .unwrap_or(current * Decimal::new(5, 1));
-    let to = options
-        .decimal("to")?
-        .unwrap_or(current * Decimal::new(15, 1));
-    let points = match options.get("points") {
+    let default = |factor: Decimal| {
+        current
+            .checked_mul(factor)
+            .ok_or_else(|| Error::too_large("--coin", Figure::Sweep))
+    };
+    let from = match decimal("--from", from)? {
+        Some(from) => from,
+        None => default(Decimal::new(5, 1))?,
+    };
+    let to = match decimal("--to", to)? {
+        Some(to) => to,
+        None => default(Decimal::new(15, 1))?,
+    };
+    let points = match points {
         None => 200,
         Some(text) => text
             .parse::<u32>()
             .ok()
             .filter(|n| (2..=100_000).contains(n))
-            .ok_or_else(|| {
-                let got = text.to_string();
-                Error::new("--points", ErrorKind::PointCount { got })
-            })?,
+            .ok_or_else(|| Error::new("--points", ErrorKind::PointCount { got: text }))?,
     };
     for (field, value) in [("--from", from), ("--to", to)] {
         if value < Decimal::ZERO {
@@ -212,64 +288,177 @@ fn sweep(source: &str, options: &Options) -> Result<serde_json::Value, Error> {
     }
     let figures = unimargin::whatif::sweep(&mut probe, from, to, points)
         .map_err(|_| Error::too_large("--to", Figure::Sweep))?;
-    Ok(serde_json::json!({
-        "format": "unimargin/sweep@1",
-        "coin": account.coins[coin].name,
-        "current_price": current.normalize().to_string(),
-        "points": figures,
-    }))
+    Ok(Sweep {
+        format: "unimargin/sweep@1",
+        coin: account.coins[coin].name.clone(),
+        current_price: current,
+        points: figures,
+    })
 }
 
-fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let args: Vec<&str> = args.iter().map(String::as_str).collect();
-    match args.as_slice() {
-        [] => usage_error(UsageProblem::MissingCommand),
-        ["--help" | "-h" | "help", ..] => {
-            print!("{HELP}");
-            ExitCode::SUCCESS
+/// `NAME=FILE` pairs of a repeatable option, each file read; a name given twice is refused.
+fn pairs(
+    option: &str,
+    example: &str,
+    values: &[String],
+) -> Result<Vec<(String, bitget::Answer)>, Error> {
+    let mut read: Vec<(String, bitget::Answer)> = Vec::with_capacity(values.len());
+    for value in values {
+        let pair = value
+            .split_once('=')
+            .filter(|(name, file)| !name.is_empty() && !file.is_empty());
+        let Some((name, file)) = pair else {
+            let problem = UsageProblem::NotAPair {
+                option: option.to_string(),
+                example: example.to_string(),
+                got: value.clone(),
+            };
+            return Err(Error::new(option, ErrorKind::Usage { problem }));
+        };
+        if read.iter().any(|(n, _)| n == name) {
+            let problem = UsageProblem::Repeated(format!("{option} {name}"));
+            return Err(Error::new(option, ErrorKind::Usage { problem }));
         }
-        ["--version" | "-V"] => {
-            println!("unimargin {}", env!("CARGO_PKG_VERSION"));
-            ExitCode::SUCCESS
-        }
-        ["evaluate", source] => {
-            answer(read_input(source).and_then(|text| unimargin::evaluate_json(&text)))
-        }
-        ["explain", source] => answer_as(
-            Some("unimargin/explanation@1"),
-            load(source).and_then(|account| {
-                let report = unimargin::evaluate::evaluate(&account)?;
-                Ok(unimargin::explain::explain(&account, &report))
-            }),
-        ),
-        ["liquidate", source] => answer_as(
-            Some("unimargin/liquidation@1"),
-            load(source).and_then(|account| unimargin::liquidation::liquidate(&account)),
-        ),
-        ["sweep", source, rest @ ..] => {
-            match Options::parse(rest, &["coin", "from", "to", "points"]) {
-                Ok(options) => answer(sweep(source, &options)),
-                Err(problem) => usage_error(problem),
-            }
-        }
-        ["liquidation", source, rest @ ..] => match Options::parse(rest, &["coin"]) {
-            Ok(options) => answer_as(
-                Some("unimargin/liquidation-prices@1"),
-                load(source).and_then(|account| {
-                    let coin = coin_index(&account, options.get("coin"))?;
-                    let evaluation = unimargin::evaluate::Evaluation::new(&account)?;
-                    unimargin::whatif::liquidation_prices(&evaluation, coin)
-                }),
-            ),
-            Err(problem) => usage_error(problem),
-        },
-        [command @ ("evaluate" | "explain" | "liquidate" | "sweep" | "liquidation")] => {
-            usage_error(UsageProblem::MissingFile(command.to_string()))
-        }
-        ["evaluate" | "explain" | "liquidate", _, extra, ..] => {
-            usage_error(UsageProblem::AfterFile(extra.to_string()))
-        }
-        [command, ..] => usage_error(UsageProblem::Unknown(command.to_string())),
+        let answer = bitget::Answer {
+            file: file.to_string(),
+            text: read_input(file, option)?,
+        };
+        read.push((name.to_string(), answer));
     }
+    Ok(read)
+}
+
+fn from_bitget(o: &FromBitget) -> Result<unimargin::MarketDocument, Error> {
+    let single = |option: &str, file: &Option<String>| -> Result<Option<bitget::Answer>, Error> {
+        file.as_ref()
+            .map(|file| {
+                Ok(bitget::Answer {
+                    file: file.clone(),
+                    text: read_input(file, option)?,
+                })
+            })
+            .transpose()
+    };
+    if !o.coins.is_empty() && o.discount_rate.is_none() {
+        let problem = UsageProblem::MissingOption("--discount-rate (for --coin)".into());
+        return Err(Error::new("--coin", ErrorKind::Usage { problem }));
+    }
+    let answers = bitget::Answers {
+        discount_rate: single("--discount-rate", &o.discount_rate)?,
+        coins: o.coins.clone(),
+        position_tiers: pairs("--position-tier", "BTCUSDT=btcusdt.json", &o.position_tier)?,
+        loan_tiers: pairs("--loan-tier", "USDT=usdt-loans.json", &o.loan_tier)?,
+        margin_loans: pairs("--margin-loans", "USDT=usdt-rate.json", &o.margin_loans)?,
+        instruments: single("--instruments", &o.instruments)?,
+    };
+    let naming = bitget::Naming {
+        name: o.name.clone(),
+        as_of: o.as_of.clone(),
+        source: o.source.clone(),
+    };
+    bitget::market_from_bitget(&answers, &naming)
+}
+
+// ---- output ----
+
+/// Writes text on standard output and flushes it. A reader that closed the pipe ends the
+/// run quietly with exit 1 (as Unix tools end on SIGPIPE); any other failure (a full disk)
+/// is said on standard error, exit 1.
+fn write_stdout(text: &str) -> ExitCode {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.kind() == IoKind::BrokenPipe => ExitCode::from(1),
+        Err(e) => {
+            let error = Error::new(
+                "",
+                ErrorKind::CannotWrite {
+                    reason: e.to_string(),
+                },
+            );
+            // standard error may be unwritable too: nothing more can be said then
+            let _ = writeln!(std::io::stderr(), "{}", error.to_json());
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// Bad input: the error document on standard error, exit 2.
+fn refuse(error: &Error) -> ExitCode {
+    let _ = writeln!(std::io::stderr(), "{}", error.to_json());
+    ExitCode::from(2)
+}
+
+/// A command line clap refused, or asked for help or the version.
+fn clap_error(e: clap::Error) -> ExitCode {
+    match e.kind() {
+        ClapKind::DisplayHelp | ClapKind::DisplayVersion => write_stdout(&e.render().to_string()),
+        _ => refuse(&Error::new(
+            "",
+            ErrorKind::Usage {
+                problem: usage_problem(&e),
+            },
+        )),
+    }
+}
+
+/// An option as clap names it (`--coin <C>`), without its value's name.
+fn option_name(text: &str) -> String {
+    text.split_whitespace().next().unwrap_or(text).to_string()
+}
+
+/// What clap found wrong, as a typed problem.
+fn usage_problem(e: &clap::Error) -> UsageProblem {
+    let context = |kind: ContextKind| match e.get(kind) {
+        Some(ContextValue::String(text)) => Some(text.clone()),
+        Some(ContextValue::Strings(texts)) => texts.first().cloned(),
+        _ => None,
+    };
+    let invalid = context(ContextKind::InvalidArg);
+    match e.kind() {
+        ClapKind::MissingSubcommand | ClapKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            UsageProblem::MissingCommand
+        }
+        ClapKind::InvalidSubcommand => {
+            UsageProblem::Unknown(context(ContextKind::InvalidSubcommand).unwrap_or_default())
+        }
+        ClapKind::UnknownArgument => UsageProblem::Unknown(invalid.unwrap_or_default()),
+        ClapKind::MissingRequiredArgument => match invalid.as_deref() {
+            Some("<FILE>" | "<M>") => UsageProblem::MissingFile(command_of(e)),
+            Some(option) => UsageProblem::MissingOption(option_name(option)),
+            None => UsageProblem::Other(first_line(e)),
+        },
+        ClapKind::ArgumentConflict
+            if invalid.is_some() && invalid == context(ContextKind::PriorArg) =>
+        {
+            UsageProblem::Repeated(option_name(&invalid.unwrap_or_default()))
+        }
+        ClapKind::InvalidValue if context(ContextKind::InvalidValue).as_deref() == Some("") => {
+            let option = option_name(&invalid.unwrap_or_default());
+            UsageProblem::MissingValue(option.trim_start_matches('-').to_string())
+        }
+        _ => UsageProblem::Other(first_line(e)),
+    }
+}
+
+/// The command named in clap's usage line (`Usage: unimargin market check <M>` → `market
+/// check`).
+fn command_of(e: &clap::Error) -> String {
+    let usage = match e.get(ContextKind::Usage) {
+        Some(ContextValue::StyledStr(usage)) => usage.to_string(),
+        _ => String::new(),
+    };
+    usage
+        .split_whitespace()
+        .skip(2)
+        .take_while(|word| !word.starts_with(['<', '[', '-']))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// clap's own sentence, for the problems not typed above.
+fn first_line(e: &clap::Error) -> String {
+    let text = e.render().to_string();
+    let line = text.lines().next().unwrap_or_default();
+    line.strip_prefix("error: ").unwrap_or(line).to_string()
 }

@@ -137,7 +137,7 @@ fn bad_options_name_the_option() {
     let extra = refused(&run(&["evaluate", "-", "more"], LEVERAGED));
     assert_eq!(
         extra["error"]["message"],
-        "unexpected argument after FILE: more (see unimargin --help)"
+        "unknown command or arguments: more (see unimargin --help)"
     );
     assert_eq!(extra["error"]["kind"], "usage");
     let bad_document = refused(&run(
@@ -146,4 +146,43 @@ fn bad_options_name_the_option() {
     ));
     assert_eq!(bad_document["error"]["path"], "coins[0].price");
     assert_eq!(bad_document["error"]["kind"], "not_positive");
+}
+
+#[test]
+fn each_position_gets_its_figures_and_one_way_mode_refuses_a_hedge() {
+    // long 2 at 61,000, mark 60,030, leverage 20, taker 0.0006, USDT at par, notional
+    // 120,060 ≤ 200,000: mmr 0.004. PnL (60,030 − 61,000) × 2 = −1,940; IM 120,060 × 0.0506
+    // = 6,075.036; MM 120,060 × 0.0046 = 552.276; ROI −1,940 ÷ 6,075.036 = −0.31933967140277028811022683651…
+    let report = ok(&run(&["evaluate", "-"], LEVERAGED));
+    let position = &report["positions"][0];
+    assert_eq!(position["unrealized_pnl_usd"], "-1940");
+    assert_eq!(position["initial_margin"], "6075.036");
+    assert_eq!(position["maintenance_margin"], "552.276");
+    assert_eq!(position["roi"], "-0.3193396714027702881102268365");
+    assert_eq!(position["available"], "2");
+    let explained = ok(&run(&["explain", "-"], LEVERAGED));
+    assert_eq!(
+        explained["positions"][0]["title"],
+        "Position 1: BTCUSDT long"
+    );
+    assert_eq!(
+        explained["positions"][0]["worked"][3],
+        "ROI = -1,940 ÷ 6,075.036 = -31.9339 %"
+    );
+    let hedged_in_one_way = LEVERAGED
+        .replace(
+            r#"{ "format": "unimargin/scenario@1","#,
+            r#"{ "format": "unimargin/scenario@1", "settings": { "position_mode": "one_way" },"#,
+        )
+        .replace(
+            r#""entry_price": "61000" } ]"#,
+            r#""entry_price": "61000" }, { "symbol": "BTCUSDT", "side": "short", "size": "1", "entry_price": "60000" } ]"#,
+        );
+    let error = refused(&run(&["evaluate", "-"], &hedged_in_one_way));
+    assert_eq!(error["error"]["kind"], "hedge_in_one_way_mode");
+    assert_eq!(error["error"]["path"], "positions[1].side");
+    assert!(error["error"]["message"]
+        .as_str()
+        .unwrap()
+        .starts_with("BTCUSDT already has a long position at positions[0]"));
 }

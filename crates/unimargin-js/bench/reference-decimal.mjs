@@ -1,4 +1,4 @@
-// The margin rules of RULES.md (§1–§7), written again in JavaScript over decimal.js: variant (b)
+// The margin rules of RULES.md (§1–§7, §12), written again in JavaScript over decimal.js: variant (b)
 // of the package's benchmark, and an independent reference that the engine must agree with on
 // every figure (test/agreement.test.mjs).
 //
@@ -99,7 +99,8 @@ function read(s) {
       balance: new D(c.balance),
       price: stable ? ONE : new D(c.price),
       quote: stable ? c.coin : c.quote ?? "USD",
-      discountTiers: (c.discount_tiers ?? []).map((t) => ({ upTo: dec(t.up_to_usd, null), rate: new D(t.rate) })),
+      // bounded in USD (`up_to_usd`) or in coin units (`up_to`): one kind per coin
+      discountTiers: (c.discount_tiers ?? []).map((t) => ({ upTo: dec(t.up_to_usd ?? t.up_to, null), inCoins: t.up_to != null, rate: new D(t.rate) })),
       loanTiers: (c.loan_tiers ?? []).map((t) => ({
         upTo: dec(t.up_to, null),
         leverage: new D(t.leverage),
@@ -171,14 +172,19 @@ function unrealizedPnl(side, mark, entry, size) {
 /** §2 `debt(c) = abs(min(equity(c), 0))`. */
 const debt = (equity) => (equity.isNeg() && !equity.isZero() ? equity.neg() : ZERO);
 
-/** §3 `D(V) = Σ_tiers rate × (min(V, upper) − lower)⁺`, as the engine sums it. */
-function discountedValue(tiers, value) {
+/** §3 the discounted value of a positive equity `q` at USD price `p`: tiers in USD slice the
+ * value `V = q × p`, `D(V) = Σ_tiers rate × (min(V, upper) − lower)⁺`; tiers in coin units
+ * slice the quantity, `Σ_tiers rate × (min(q, upper) − lower)⁺ × p`. */
+function discountedValue(tiers, equity, price) {
+  const inCoins = tiers.length > 0 && tiers[0].inCoins;
+  const amount = inCoins ? equity : mul(equity, price);
   let total = ZERO;
   let lower = ZERO;
   for (const t of tiers) {
-    if (value.lte(lower)) break;
-    const top = t.upTo === null ? value : min(value, t.upTo);
-    total = add(total, mul(t.rate, positivePart(sub(top, lower))));
+    if (amount.lte(lower)) break;
+    const top = t.upTo === null ? amount : min(amount, t.upTo);
+    const slice = positivePart(sub(top, lower));
+    total = add(total, mul(t.rate, inCoins ? mul(slice, price) : slice));
     if (t.upTo === null) break;
     lower = t.upTo;
   }
@@ -188,7 +194,7 @@ function discountedValue(tiers, value) {
 /** §3 `f(c)`: the discounted USD equity when positive, the USD equity when not. */
 function contribution(tiers, equity, price) {
   const value = mul(equity, price);
-  return value.isPos() && !value.isZero() ? discountedValue(tiers, value) : value;
+  return value.isPos() && !value.isZero() ? discountedValue(tiers, equity, price) : value;
 }
 
 /** §5 the borrowing tier holding a debt: the first whose `up_to` is at or above it. */
@@ -241,7 +247,24 @@ const derivativesInitialMargin = (book, c, settleUsd) =>
 function sideMaintenance(side, c, settleUsd) {
   const notional = mul(mul(add(side.held, side.openSize), c.mark), settleUsd);
   const tier = c.mmTiers.find((t) => t.upTo === null || notional.lte(t.upTo)) ?? c.mmTiers[c.mmTiers.length - 1];
-  return { notional, mm: mul(notional, add(tier.mmr, c.taker)) };
+  return { notional, mmr: tier.mmr, mm: mul(notional, add(tier.mmr, c.taker)) };
+}
+
+/** §12 a position's own figures: PnL in USD, `size × mark × (1/leverage + taker) × p(settle)`,
+ * `size × (mmr + taker) × mark × p(settle)` at its side's mmr, ROI = PnL in USD ÷ IM (none at
+ * IM 0), and the size available to close (all of it). */
+function positionFigures(p, pnl, c, settleUsd, sideMmr) {
+  const pnlUsd = mul(pnl, settleUsd);
+  const im = sideInitialMargin({ held: p.size, openSize: ZERO, openValue: ZERO }, c, settleUsd);
+  const mm = mul(mul(mul(p.size, c.mark), settleUsd), add(sideMmr, c.taker));
+  return {
+    unrealized_pnl: text(pnl),
+    unrealized_pnl_usd: text(pnlUsd),
+    initial_margin: text(im),
+    maintenance_margin: text(mm),
+    roi: im.isZero() ? null : text(div(pnlUsd, im)),
+    available: text(p.size),
+  };
 }
 
 /** §6 the larger side's MM (long on a tie) and its partial liquidation fee. */
@@ -406,13 +429,13 @@ export function evaluate(scenario) {
   // §2 positions
   const pnl = coins.map(() => ZERO);
   const books = contracts.map(() => ({ long: emptySide(), short: emptySide() }));
-  const positions = a.positions.map((p) => {
+  const profits = a.positions.map((p) => {
     const c = contracts[p.contract];
     const profit = unrealizedPnl(p.side, c.mark, p.entry, p.size);
     pnl[c.settle] = add(pnl[c.settle], profit);
     const side = p.side === "long" ? books[p.contract].long : books[p.contract].short;
     side.held = add(side.held, p.size);
-    return { unrealized_pnl: text(profit) };
+    return profit;
   });
 
   // §2, §3, §5, §6, §8 per coin
@@ -428,7 +451,7 @@ export function evaluate(scenario) {
     const equity = add(coin.balance, pnl[i]);
     const owed = debt(equity);
     const value = mul(equity, prices[i]);
-    const contributes = value.isPos() && !value.isZero() ? discountedValue(coin.discountTiers, value) : value;
+    const contributes = contribution(coin.discountTiers, equity, prices[i]);
     const im = loanInitialMargin(coin.loanTiers, owed, prices[i]);
     const mm = loanMaintenanceMargin(coin.loanTiers, owed, prices[i]);
     if (im === null) throw new Error(`coins[${i}].loan_tiers: ${coin.name} cannot be borrowed`);
@@ -512,9 +535,11 @@ export function evaluate(scenario) {
   let derivativesMm = ZERO;
   let liquidationFees = ZERO;
   let futuresNotional = ZERO;
+  const sideMmr = [];
   const contractReports = contracts.map((c, j) => {
     const book = books[j];
     const settleUsd = prices[c.settle];
+    sideMmr.push({ long: sideMaintenance(book.long, c, settleUsd).mmr, short: sideMaintenance(book.short, c, settleUsd).mmr });
     const im = derivativesInitialMargin(book, c, settleUsd);
     futuresNotional = add(futuresNotional, mul(mul(add(book.long.held, book.short.held), c.mark), settleUsd));
     const m = derivativesMaintenance(book, c, settleUsd);
@@ -522,6 +547,12 @@ export function evaluate(scenario) {
     derivativesMm = add(derivativesMm, m.mm);
     liquidationFees = add(liquidationFees, m.fee);
     return { symbol: c.symbol, initial_margin: text(im), maintenance_margin: text(m.mm), partial_liquidation_fee: text(m.fee) };
+  });
+
+  // §12 each position's own figures, its side's mmr with the pending orders
+  const positions = a.positions.map((p, k) => {
+    const c = contracts[p.contract];
+    return positionFigures(p, profits[k], c, prices[c.settle], sideMmr[p.contract][p.side]);
   });
 
   // totals

@@ -29,7 +29,7 @@ function read(s) {
       balance: Number(c.balance),
       price: stable ? 1 : Number(c.price),
       quote: stable ? c.coin : c.quote ?? "USD",
-      discountTiers: (c.discount_tiers ?? []).map((t) => ({ upTo: num(t.up_to_usd, null), rate: Number(t.rate) })),
+      discountTiers: (c.discount_tiers ?? []).map((t) => ({ upTo: num(t.up_to_usd ?? t.up_to, null), inCoins: t.up_to != null, rate: Number(t.rate) })),
       loanTiers: (c.loan_tiers ?? []).map((t) => ({ upTo: num(t.up_to, null), leverage: Number(t.leverage), mmr: Number(t.mmr) })),
       hourlyInterest: num(c.hourly_interest, 0),
       interestFree: num(c.interest_free, 0),
@@ -88,13 +88,16 @@ function usdPrice(coin, a) {
 const unrealizedPnl = (side, mark, entry, size) => (side === "long" ? (mark - entry) * size : -((mark - entry) * size));
 const debt = (equity) => (equity < 0 ? -equity : 0);
 
-function discountedValue(tiers, value) {
+function discountedValue(tiers, equity, price) {
+  const inCoins = tiers.length > 0 && tiers[0].inCoins;
+  const amount = inCoins ? equity : equity * price;
   let total = 0;
   let lower = 0;
   for (const t of tiers) {
-    if (value <= lower) break;
-    const top = t.upTo === null ? value : Math.min(value, t.upTo);
-    total += t.rate * positivePart(top - lower);
+    if (amount <= lower) break;
+    const top = t.upTo === null ? amount : Math.min(amount, t.upTo);
+    const slice = positivePart(top - lower);
+    total += t.rate * (inCoins ? slice * price : slice);
     if (t.upTo === null) break;
     lower = t.upTo;
   }
@@ -103,7 +106,7 @@ function discountedValue(tiers, value) {
 
 function contribution(tiers, equity, price) {
   const value = equity * price;
-  return value > 0 ? discountedValue(tiers, value) : value;
+  return value > 0 ? discountedValue(tiers, equity, price) : value;
 }
 
 const loanTier = (tiers, owed) => tiers.find((t) => t.upTo === null || owed <= t.upTo) ?? null;
@@ -138,7 +141,7 @@ const derivativesInitialMargin = (book, c, settleUsd) =>
 function sideMaintenance(side, c, settleUsd) {
   const notional = (side.held + side.openSize) * c.mark * settleUsd;
   const tier = c.mmTiers.find((t) => t.upTo === null || notional <= t.upTo) ?? c.mmTiers[c.mmTiers.length - 1];
-  return { notional, mm: notional * (tier.mmr + c.taker) };
+  return { notional, mmr: tier.mmr, mm: notional * (tier.mmr + c.taker) };
 }
 
 function derivativesMaintenance(book, c, settleUsd) {
@@ -279,13 +282,13 @@ export function evaluate(scenario) {
 
   const pnl = coins.map(() => 0);
   const books = contracts.map(() => ({ long: emptySide(), short: emptySide() }));
-  const positions = a.positions.map((p) => {
+  const profits = a.positions.map((p) => {
     const c = contracts[p.contract];
     const profit = unrealizedPnl(p.side, c.mark, p.entry, p.size);
     pnl[c.settle] += profit;
     const side = p.side === "long" ? books[p.contract].long : books[p.contract].short;
     side.held += p.size;
-    return { unrealized_pnl: profit };
+    return profit;
   });
 
   const equities = [];
@@ -300,7 +303,7 @@ export function evaluate(scenario) {
     const equity = coin.balance + pnl[i];
     const owed = debt(equity);
     const value = equity * prices[i];
-    const contributes = value > 0 ? discountedValue(coin.discountTiers, value) : value;
+    const contributes = contribution(coin.discountTiers, equity, prices[i]);
     const im = loanInitialMargin(coin.loanTiers, owed, prices[i]);
     const mm = loanMaintenanceMargin(coin.loanTiers, owed, prices[i]);
     if (im === null) throw new Error(`coins[${i}].loan_tiers: ${coin.name} cannot be borrowed`);
@@ -381,9 +384,11 @@ export function evaluate(scenario) {
   let derivativesMm = 0;
   let liquidationFees = 0;
   let futuresNotional = 0;
+  const sideMmr = [];
   const contractReports = contracts.map((c, j) => {
     const book = books[j];
     const settleUsd = prices[c.settle];
+    sideMmr.push({ long: sideMaintenance(book.long, c, settleUsd).mmr, short: sideMaintenance(book.short, c, settleUsd).mmr });
     const im = derivativesInitialMargin(book, c, settleUsd);
     futuresNotional += (book.long.held + book.short.held) * c.mark * settleUsd;
     const m = derivativesMaintenance(book, c, settleUsd);
@@ -422,6 +427,21 @@ export function evaluate(scenario) {
     daily_interest_usd: interestUsd * 24,
   };
 
+  // §12 each position's own figures
+  const positions = a.positions.map((p, k) => {
+    const c = contracts[p.contract];
+    const settleUsd = prices[c.settle];
+    const pnlUsd = profits[k] * settleUsd;
+    const im = sideInitialMargin({ held: p.size, openSize: 0, openValue: 0 }, c, settleUsd);
+    return {
+      unrealized_pnl: profits[k],
+      unrealized_pnl_usd: pnlUsd,
+      initial_margin: im,
+      maintenance_margin: p.size * c.mark * settleUsd * (sideMmr[p.contract][p.side] + c.taker),
+      roi: im === 0 ? null : pnlUsd / im,
+      available: p.size,
+    };
+  });
   const report = { coins: coinReports, account, contracts: contractReports, positions, orders };
   if (a.check) {
     const effectAt = probe({ account: a, prices, equities, books }, a.check.order);

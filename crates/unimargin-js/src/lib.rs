@@ -9,24 +9,28 @@
 //!
 //! | export | what |
 //! | --- | --- |
-//! | `evaluate(scenario)` | the report (with its `check` when the scenario has one) |
-//! | `checkOrder(scenario, order)` | the verdict on `order` (the report's `check`) |
-//! | `maxOrderSize(scenario, order, step?)` | the largest multiple of `step` of `order` accepted |
-//! | `evaluateJson(text)` | `evaluate` on JSON text, answering JSON text (the cheaper crossing) |
-//! | `new Account(scenario)`, `Account.fromJson(text)` | an account evaluated once, kept in wasm for repeated checks; `.update(prices)` moves its prices (a tick), `.summary()` gives its figures |
+//! | `evaluate(scenario, market?)` | the report (with its `check` when the scenario has one) |
+//! | `checkOrder(scenario, order, market?)` | the verdict on `order` (the report's `check`) |
+//! | `maxOrderSize(scenario, order, step?, market?)` | the largest multiple of `step` of `order` accepted |
+//! | `evaluateJson(text, marketText?)` | `evaluate` on JSON text, answering JSON text (the cheaper crossing) |
+//! | `new Account(scenario, market?)`, `Account.fromJson(text, marketText?)` | an account evaluated once, kept in wasm for repeated checks; `.update(prices)` moves its prices (a tick), `.summary()` gives its figures |
+//! | `resolve(scenario, market)` | the complete scenario the scenario stands for with the market (MARKET.md) |
 //! | `version()` | the engine's version |
 //! | `UnimarginError` | the class of the errors thrown (`js/boundary.js`, re-exported) |
-//! | `evaluateSerde(scenario)` | `evaluate` through serde-wasm-bindgen, for comparison |
+//! | `evaluateSerde(scenario, market?)` | `evaluate` through serde-wasm-bindgen, for comparison (only with the `bench` feature) |
 //!
-//! The order given to `checkOrder`, `maxOrderSize` and `Account.checkOrder` is validated as
-//! the scenario's `check`, so the paths of its errors begin with `check`.
+//! A `market` is a market document (MARKET.md, `unimargin/market@1`) whose tables fill what
+//! the scenario leaves out; `undefined` or `null` for none. Its errors' paths start with
+//! `market:`. The order given to `checkOrder`, `maxOrderSize` and `Account.checkOrder` is
+//! validated as the scenario's `check`, so the paths of its errors begin with `check`.
 //!
 //! The [`core`] module holds the same operations on Rust types, so that they are tested on
 //! the host; the exported functions only convert at the boundary.
 
 use serde::Serialize;
-use unimargin::error::{Argument, Entity};
+use unimargin::error::Argument;
 use unimargin::evaluate::Evaluation;
+use unimargin::market::{Market, MARKET_DOCUMENT};
 use unimargin::num::NumberError;
 use unimargin::report::{AccountReport, CheckReport, Report};
 use unimargin::scenario::Order;
@@ -44,33 +48,32 @@ pub const TYPESCRIPT_DEFINITIONS: &str = include_str!("types.d.ts");
 /// The operations of the package on Rust types: no JS, no rules.
 pub mod core {
     use super::*;
-    use std::cell::RefCell;
-    use std::collections::{BTreeMap, HashMap};
-    use unimargin::model::{CheckModel, OrderModel};
+    use unimargin::names::Names;
     use unimargin::Account as Model;
 
-    /// The order with `step`, when given, as its grid.
-    fn with_step(mut order: Order, step: Option<Decimal>) -> Order {
+    pub use unimargin::names::{Price, PriceUpdate as Update};
+
+    /// The scenario with `order` as its `check` (and `step`, when given, as its grid).
+    pub fn with_check(mut scenario: Scenario, mut order: Order, step: Option<Decimal>) -> Scenario {
         if step.is_some() {
             order.size_step = step;
         }
-        order
-    }
-
-    /// The scenario with `order` as its `check` (and `step`, when given, as its grid).
-    pub fn with_check(mut scenario: Scenario, order: Order, step: Option<Decimal>) -> Scenario {
-        scenario.check = Some(with_step(order, step));
+        scenario.check = Some(order);
         scenario
     }
 
-    /// Validates and evaluates a scenario.
-    pub fn evaluate(scenario: &Scenario) -> Result<Report, Error> {
-        unimargin::evaluate_scenario(scenario)
+    /// Validates and evaluates a scenario, with its market's tables.
+    pub fn evaluate(scenario: &Scenario, market: Option<&Market>) -> Result<Report, Error> {
+        unimargin::evaluate_with_market(scenario, market)
     }
 
     /// The verdict on `order` against `scenario` (whose own `check`, if any, is replaced).
-    pub fn check_order(scenario: Scenario, order: Order) -> Result<CheckReport, Error> {
-        let account = Model::from_scenario(&with_check(scenario, order, None))?;
+    pub fn check_order(
+        scenario: Scenario,
+        order: Order,
+        market: Option<&Market>,
+    ) -> Result<CheckReport, Error> {
+        let account = Model::with_market(&with_check(scenario, order, None), market)?;
         let check = account.check.ok_or_else(no_check)?;
         Evaluation::new(&account)?.check(&check.order, check.size_step)
     }
@@ -81,8 +84,9 @@ pub mod core {
         scenario: Scenario,
         order: Order,
         step: Option<Decimal>,
+        market: Option<&Market>,
     ) -> Result<Decimal, Error> {
-        let account = Model::from_scenario(&with_check(scenario, order, step))?;
+        let account = Model::with_market(&with_check(scenario, order, step), market)?;
         let check = account.check.ok_or_else(no_check)?;
         Ok(Evaluation::new(&account)?
             .max_order_size(&check.order, check.size_step)?
@@ -102,61 +106,27 @@ pub mod core {
     );
 
     /// An account validated and evaluated once, against which orders are checked cheaply and
-    /// whose prices can be moved (a price tick) without reading the scenario again.
+    /// whose prices can be moved (a price tick) without reading the scenario again; orders
+    /// and updates name its coins and contracts, resolved by the engine's [`Names`].
     pub struct Evaluated {
         cell: Cell,
-        /// The scenario as given (with the prices of later updates), kept to validate orders
-        /// against and to name its contracts and coins in errors. An order is validated as the `check` of this scenario stripped for the
-        /// moment to its settings, coins and the one contract the order names: the engine
-        /// resolves its coins to the same indices as in the account (they depend on the
-        /// coins alone) and its contract to index 0, mapped back by `contract_index`.
-        scenario: RefCell<Scenario>,
-        contract_index: HashMap<String, usize>,
-        coin_index: HashMap<String, usize>,
+        names: Names,
     }
-
-    /// New prices for an account: contracts' mark prices by symbol, coins' prices by name.
-    #[derive(Debug, Default, serde::Deserialize)]
-    #[serde(deny_unknown_fields)]
-    pub struct Update {
-        /// `contracts[].mark_price`, by `symbol`.
-        #[serde(default)]
-        pub mark_prices: BTreeMap<String, Price>,
-        /// `coins[].price` (in the coin's `quote`), by `coin`.
-        #[serde(default)]
-        pub prices: BTreeMap<String, Price>,
-    }
-
-    /// A price in an [`Update`], read as the engine reads a decimal (a string or a number).
-    #[derive(Debug, Clone, Copy, serde::Deserialize)]
-    #[serde(transparent)]
-    pub struct Price(#[serde(with = "unimargin::num")] pub Decimal);
 
     impl Evaluated {
-        pub fn new(scenario: Scenario) -> Result<Evaluated, Error> {
-            let cell = evaluate_cell(&scenario)?;
-            let contract_index = (scenario.contracts.iter().enumerate())
-                .map(|(i, c)| (c.symbol.clone(), i))
-                .collect();
-            let coin_index = (scenario.coins.iter().enumerate())
-                .map(|(i, c)| (c.coin.clone(), i))
-                .collect();
-            Ok(Evaluated {
-                cell,
-                scenario: RefCell::new(scenario),
-                contract_index,
-                coin_index,
-            })
+        /// The account of `scenario` with its market's tables (every table written out in
+        /// the validated account), so orders and updates are resolved without the market.
+        pub fn new(scenario: Scenario, market: Option<&Market>) -> Result<Evaluated, Error> {
+            let cell = Cell::try_new(Model::with_market(&scenario, market)?, |account| {
+                Evaluation::new(account)
+            })?;
+            let names = Names::of(cell.borrow_owner());
+            Ok(Evaluated { cell, names })
         }
 
         /// The report, with the scenario's own check if it had one.
         pub fn report(&self) -> Result<Report, Error> {
-            let evaluation = self.cell.borrow_dependent();
-            let mut report = evaluation.report().clone();
-            if let Some(check) = &self.cell.borrow_owner().check {
-                report.check = Some(evaluation.check(&check.order, check.size_step)?);
-            }
-            Ok(report)
+            self.cell.borrow_dependent().report_with_check()
         }
 
         /// The account's figures (the report's `account`).
@@ -172,65 +142,14 @@ pub mod core {
         /// input, and reading and validating the whole scenario again (text, names, tiers)
         /// costs as much as evaluating it (BENCHMARKS.md); only the new prices are checked.
         pub fn update(&mut self, update: &Update) -> Result<(), Error> {
-            // names first, so that an unknown one changes nothing
-            let scenario = self.scenario.get_mut();
-            let marks = indices(&update.mark_prices, &self.contract_index, |symbol| {
-                let symbols = scenario.contracts.iter().map(|c| &c.symbol);
-                unknown("contracts", Entity::Contract, symbol, symbols)
-            })?;
-            let prices = indices(&update.prices, &self.coin_index, |coin| {
-                let coins = scenario.coins.iter().map(|c| &c.coin);
-                unknown("coins", Entity::Coin, coin, coins)
-            })?;
-            // the validated account with the new prices, each checked as the engine checks
-            // a scenario's; the old account stays until the new one is evaluated
-            let mut account = self.cell.borrow_owner().clone();
-            for &(i, mark) in &marks {
-                account.set_mark_price(i, mark)?;
-            }
-            for &(i, price) in &prices {
-                account.set_price(i, price)?;
-            }
+            let account = self.names.with_prices(self.cell.borrow_owner(), update)?;
             self.cell = Cell::try_new(account, |account| Evaluation::new(account))?;
-            for (i, mark) in marks {
-                scenario.contracts[i].mark_price = mark;
-            }
-            for (i, price) in prices {
-                scenario.coins[i].price = Some(price);
-            }
             Ok(())
-        }
-
-        /// The order validated by the engine, resolved against the account.
-        fn resolve(&self, order: Order, step: Option<Decimal>) -> Result<CheckModel, Error> {
-            let named = order
-                .symbol
-                .as_deref()
-                .and_then(|symbol| self.contract_index.get(symbol).copied());
-            let mut probe = self.scenario.borrow_mut();
-            let contracts = std::mem::take(&mut probe.contracts);
-            let positions = std::mem::take(&mut probe.positions);
-            let orders = std::mem::take(&mut probe.orders);
-            let own_check = probe.check.take();
-            probe.contracts = named
-                .map(|i| vec![contracts[i].clone()])
-                .unwrap_or_default();
-            probe.check = Some(with_step(order, step));
-            let resolved = Model::from_scenario(&probe);
-            probe.contracts = contracts;
-            probe.positions = positions;
-            probe.orders = orders;
-            probe.check = own_check;
-            let mut check = resolved?.check.ok_or_else(no_check)?;
-            if let (OrderModel::Futures { contract, .. }, Some(index)) = (&mut check.order, named) {
-                *contract = index;
-            }
-            Ok(check)
         }
 
         /// The verdict on `order`, as if it were the scenario's `check`.
         pub fn check_order(&self, order: Order) -> Result<CheckReport, Error> {
-            let check = self.resolve(order, None)?;
+            let check = self.names.resolve_check(&order, None)?;
             self.cell
                 .borrow_dependent()
                 .check(&check.order, check.size_step)
@@ -242,7 +161,7 @@ pub mod core {
             order: Order,
             step: Option<Decimal>,
         ) -> Result<Decimal, Error> {
-            let check = self.resolve(order, step)?;
+            let check = self.names.resolve_check(&order, step)?;
             Ok(self
                 .cell
                 .borrow_dependent()
@@ -250,47 +169,6 @@ pub mod core {
                 .0)
         }
     }
-
-    fn evaluate_cell(scenario: &Scenario) -> Result<Cell, Error> {
-        Cell::try_new(Model::from_scenario(scenario)?, |account| {
-            Evaluation::new(account)
-        })
-    }
-
-    /// The new prices by index, or the error `unknown` makes of the first name not in `index`.
-    fn indices(
-        prices: &BTreeMap<String, Price>,
-        index: &HashMap<String, usize>,
-        unknown: impl Fn(&str) -> Error,
-    ) -> Result<Vec<(usize, Decimal)>, Error> {
-        (prices.iter())
-            .map(|(name, price)| match index.get(name) {
-                Some(&i) => Ok((i, price.0)),
-                None => Err(unknown(name)),
-            })
-            .collect()
-    }
-
-    /// A name that the account does not have, with the names it has (the first
-    /// [`NAMES_SHOWN`] of them, and how many there are in all).
-    fn unknown<'a>(
-        path: &str,
-        entity: Entity,
-        name: &str,
-        names: impl ExactSizeIterator<Item = &'a String>,
-    ) -> Error {
-        let count = names.len();
-        let kind = ErrorKind::NotInAccount {
-            entity,
-            name: name.to_string(),
-            names: names.take(NAMES_SHOWN).cloned().collect(),
-            count,
-        };
-        Error::new(path, kind)
-    }
-
-    /// How many names an unknown-name error lists.
-    const NAMES_SHOWN: usize = 8;
 }
 
 // ---- the JS boundary ----
@@ -380,21 +258,60 @@ fn read_scenario(value: &JsValue) -> Result<Scenario, JsValue> {
     read_argument(value, Argument::Scenario, "")
 }
 
+/// A market document given as a plain object, or none for `undefined` and `null`; its
+/// errors' paths start with `market:` (a NaN or an infinity in it too).
+fn read_market(value: Option<JsValue>) -> Result<Option<Market>, JsValue> {
+    match value {
+        Some(value) if !value.is_undefined() && !value.is_null() => {
+            let text = stringify(&value, Argument::Market)?;
+            if text.contains("null") {
+                if let Some(error) = non_finite_error(&value, "") {
+                    return Err(js_error(&error.in_document(MARKET_DOCUMENT)));
+                }
+            }
+            unimargin::parse_market(&text)
+                .map(Some)
+                .map_err(|e| js_error(&e))
+        }
+        _ => Ok(None),
+    }
+}
+
+/// A market document given as JSON text (a string or UTF-8 bytes), or none for `undefined`
+/// and `null`.
+fn read_market_json(value: Option<JsValue>) -> Result<Option<Market>, JsValue> {
+    match value {
+        Some(value) if !value.is_undefined() && !value.is_null() => {
+            unimargin::parse_market(&json_text(&value)?)
+                .map(Some)
+                .map_err(|e| js_error(&e))
+        }
+        _ => Ok(None),
+    }
+}
+
 /// Refuses a number that JSON cannot carry (`NaN`, `Infinity`, `-Infinity`) in a value given
 /// as an object (whose paths start at `root`), naming it as JS spells it. `JSON.stringify`
 /// writes such a number as `null`, which the engine would report as "invalid type: null", or
 /// take as a field left out where `null` means that (`quote`, `check`); so an object whose JSON
 /// has a `null` is looked through (the usual object has none, and costs a scan of its text).
 fn refuse_non_finite(value: &JsValue, root: &str) -> Result<(), JsValue> {
-    match non_finite(value, root) {
-        Some(found) => {
-            let text = found.get(1).as_string().unwrap_or_default();
-            let kind = ErrorKind::Number(NumberError::NotFinite { text });
-            let path = found.get(0).as_string().unwrap_or_default();
-            Err(js_error(&Error::new(path, kind)))
-        }
+    match non_finite_error(value, root) {
+        Some(error) => Err(js_error(&error)),
         None => Ok(()),
     }
+}
+
+/// The error for the first number in `value` that JSON cannot carry, at its path under
+/// `root`; `None` when there is none.
+fn non_finite_error(value: &JsValue, root: &str) -> Option<Error> {
+    let found = non_finite(value, root)?;
+    let text = found.get(1).as_string().unwrap_or_default();
+    let path = found.get(0).as_string().unwrap_or_default();
+    Some(Error::new(
+        path,
+        ErrorKind::Number(NumberError::NotFinite { text }),
+    ))
 }
 
 /// An order given as a plain object, read as the scenario's `check` (its paths start there).
@@ -479,25 +396,55 @@ fn read_step(step: Option<JsValue>) -> Result<Option<Decimal>, JsValue> {
     }
 }
 
-/// Evaluates a scenario (FORMAT.md, as a plain object): every figure, and the verdict on its
+/// Evaluates a scenario (FORMAT.md, as a plain object), with the tables of `market` (a
+/// market document, MARKET.md) where it leaves them out: every figure, and the verdict on its
 /// `check` if it has one. Throws an `Error` with `path` and `message` on bad input.
 #[wasm_bindgen(unchecked_return_type = "Report")]
 pub fn evaluate(
     #[wasm_bindgen(unchecked_param_type = "Scenario")] scenario: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "MarketDocument | null")] market: Option<
+        JsValue,
+    >,
 ) -> Result<JsValue, JsValue> {
-    let report = core::evaluate(&read_scenario(&scenario)?).map_err(|e| js_error(&e))?;
+    let market = read_market(market)?;
+    let scenario = read_scenario(&scenario)?;
+    let report = core::evaluate(&scenario, market.as_ref()).map_err(|e| js_error(&e))?;
     parse(&unimargin::report_to_json(&report))
 }
 
 /// `evaluate` on JSON text (a string, or UTF-8 bytes), answering the report as JSON text: for
-/// a scenario that is text already (a file, a request), no object is made on either side.
+/// a scenario that is text already (a file, a request), no object is made on either side. The
+/// market, if any, is JSON text too.
 #[wasm_bindgen(js_name = evaluateJson)]
 pub fn evaluate_json(
     #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] scenario: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "string | Uint8Array | null")] market: Option<
+        JsValue,
+    >,
 ) -> Result<String, JsValue> {
-    unimargin::evaluate_json(&json_text(&scenario)?)
+    let market = read_market_json(market)?;
+    unimargin::evaluate_json_with_market(&json_text(&scenario)?, market.as_ref())
         .map(|report| unimargin::report_to_json(&report))
         .map_err(|e| js_error(&e))
+}
+
+/// The complete scenario that `scenario` stands for with `market` (MARKET.md): each table it
+/// leaves out written out from the market, what it gives kept. It names no market and gives
+/// the same figures without one (to export, share or keep).
+#[wasm_bindgen(unchecked_return_type = "Scenario")]
+pub fn resolve(
+    #[wasm_bindgen(unchecked_param_type = "Scenario")] scenario: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "MarketDocument")] market: JsValue,
+) -> Result<JsValue, JsValue> {
+    let market = read_market(Some(market))?.ok_or_else(|| {
+        js_error_of(ErrorKind::MissingArgument {
+            argument: Argument::Market,
+        })
+    })?;
+    let scenario = read_scenario(&scenario)?;
+    let complete =
+        unimargin::market::resolve(&scenario, Some(&market)).map_err(|e| js_error(&e))?;
+    to_json(&*complete)
 }
 
 /// The verdict on `order` against the account of `scenario` (the report's `check` for that
@@ -506,10 +453,14 @@ pub fn evaluate_json(
 pub fn check_order(
     #[wasm_bindgen(unchecked_param_type = "Scenario")] scenario: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Order")] order: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "MarketDocument | null")] market: Option<
+        JsValue,
+    >,
 ) -> Result<JsValue, JsValue> {
+    let market = read_market(market)?;
     let scenario = read_scenario(&scenario)?;
     let order = read_order(&order)?;
-    to_json(&core::check_order(scenario, order).map_err(|e| js_error(&e))?)
+    to_json(&core::check_order(scenario, order, market.as_ref()).map_err(|e| js_error(&e))?)
 }
 
 /// The largest multiple of `step` (default: the order's `size_step`, else 0.00000001) of
@@ -518,12 +469,16 @@ pub fn check_order(
 pub fn max_order_size(
     #[wasm_bindgen(unchecked_param_type = "Scenario")] scenario: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Order")] order: JsValue,
-    step: Option<JsValue>,
+    #[wasm_bindgen(unchecked_optional_param_type = "DecimalInput | null")] step: Option<JsValue>,
+    #[wasm_bindgen(unchecked_optional_param_type = "MarketDocument | null")] market: Option<
+        JsValue,
+    >,
 ) -> Result<String, JsValue> {
+    let market = read_market(market)?;
     let scenario = read_scenario(&scenario)?;
     let order = read_order(&order)?;
     let step = read_step(step)?;
-    core::max_order_size(scenario, order, step)
+    core::max_order_size(scenario, order, step, market.as_ref())
         .map(|size| size.normalize().to_string())
         .map_err(|e| js_error(&e))
 }
@@ -542,23 +497,31 @@ pub struct AccountHandle(core::Evaluated);
 
 #[wasm_bindgen(js_class = Account)]
 impl AccountHandle {
-    /// Validates and evaluates `scenario`; throws like `evaluate`.
+    /// Validates and evaluates `scenario` with the tables of `market`, if given; throws like
+    /// `evaluate`.
     #[wasm_bindgen(constructor)]
     pub fn new(
         #[wasm_bindgen(unchecked_param_type = "Scenario")] scenario: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "MarketDocument | null")] market: Option<
+            JsValue,
+        >,
     ) -> Result<AccountHandle, JsValue> {
-        core::Evaluated::new(read_scenario(&scenario)?)
+        let market = read_market(market)?;
+        core::Evaluated::new(read_scenario(&scenario)?, market.as_ref())
             .map(AccountHandle)
             .map_err(|e| js_error(&e))
     }
 
-    /// The same from JSON text (a string, or UTF-8 bytes).
+    /// The same from JSON text (a string, or UTF-8 bytes), the market's too.
     #[wasm_bindgen(js_name = fromJson)]
     pub fn from_json(
         #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] scenario: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "string | Uint8Array | null")]
+        market: Option<JsValue>,
     ) -> Result<AccountHandle, JsValue> {
+        let market = read_market_json(market)?;
         unimargin::parse_scenario(&json_text(&scenario)?)
-            .and_then(core::Evaluated::new)
+            .and_then(|scenario| core::Evaluated::new(scenario, market.as_ref()))
             .map(AccountHandle)
             .map_err(|e| js_error(&e))
     }
@@ -629,10 +592,13 @@ impl AccountHandle {
 }
 
 // ---- serde-wasm-bindgen: objects read and written property by property ----
+//
+// Benchmark only (the `bench` feature: off in the published package, on in scripts/bench-js).
 
 /// Reads a scenario from a JS value with serde-wasm-bindgen. A value it refuses is read
 /// again through JSON text, so that its error is the engine's, typed (serde-wasm-bindgen's
 /// own words are the fallback, should JSON text read it).
+#[cfg(feature = "bench")]
 fn read_serde(value: JsValue) -> Result<Scenario, JsValue> {
     let deserializer = serde_wasm_bindgen::Deserializer::from(value.clone());
     serde_path_to_error::deserialize(deserializer).map_err(|e| {
@@ -647,6 +613,7 @@ fn read_serde(value: JsValue) -> Result<Scenario, JsValue> {
 /// The text of a reading error. serde's own errors keep their message; an exception that
 /// serde-wasm-bindgen met in JS (asking a number for its iterator, where an object or a list
 /// belongs) says what was expected instead.
+#[cfg(feature = "bench")]
 fn message(error: serde_wasm_bindgen::Error) -> String {
     let value = JsValue::from(error);
     match value.dyn_ref::<js_sys::Error>() {
@@ -661,12 +628,17 @@ fn message(error: serde_wasm_bindgen::Error) -> String {
 /// `evaluate` with the scenario read and the report written by serde-wasm-bindgen, property
 /// by property across the boundary: the crossing the package does not use by default, kept to
 /// measure it against (BENCHMARKS.md). Same answers; reading errors are worded by serde.
+#[cfg(feature = "bench")]
 #[wasm_bindgen(js_name = evaluateSerde, unchecked_return_type = "Report")]
 pub fn evaluate_serde(
     #[wasm_bindgen(unchecked_param_type = "Scenario")] scenario: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "MarketDocument | null")] market: Option<
+        JsValue,
+    >,
 ) -> Result<JsValue, JsValue> {
+    let market = read_market(market)?;
     let scenario = read_serde(scenario)?;
-    let report = core::evaluate(&scenario).map_err(|e| js_error(&e))?;
+    let report = core::evaluate(&scenario, market.as_ref()).map_err(|e| js_error(&e))?;
     report
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
         .map_err(|e| internal(message(e)))

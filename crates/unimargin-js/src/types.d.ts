@@ -20,6 +20,17 @@ export interface Scenario {
   orders?: Order[];
   /** The order to verify (RULES §7). */
   check?: Order | null;
+  /** The market document whose tables fill what this scenario leaves out (MARKET.md): the
+   * scenario is then evaluated with that market only. */
+  market?: MarketReference | null;
+}
+
+/** A market document named by its name and date: what a scenario names, and what a report
+ * says it used. */
+export interface MarketReference {
+  name: string;
+  /** A date, "YYYY-MM-DD". */
+  as_of: string;
 }
 
 /** Account-wide settings; each left out takes its default. */
@@ -34,6 +45,9 @@ export interface Settings {
   warning_rate?: DecimalInput;
   /** Cross margin rate from which partial liquidation starts (default "1"). */
   liquidation_rate?: DecimalInput;
+  /** How positions are held (RULES §12): "hedge" (default; a long and a short of a contract may
+   * both be held) or "one_way" (one net position per contract). */
+  position_mode?: PositionMode | null;
 }
 
 export type QuoteName = "USD" | "USDT" | "USDC" | "BTC";
@@ -47,17 +61,23 @@ export interface Coin {
   price?: DecimalInput;
   /** Default "USD" (USDT, USDC: themselves). */
   quote?: QuoteName | null;
-  /** Ascending `up_to_usd`; the last has none. None: the coin counts for 0. */
-  discount_tiers?: DiscountTier[];
-  /** Ascending `up_to` (debt in coin units); the last has none. None: cannot be borrowed. */
-  loan_tiers?: LoanTier[];
+  /** Ascending `up_to_usd`, or ascending `up_to` in coin units; the last has neither. Left
+   * out: the market's, else the coin counts for 0 (with a market in use, an error). */
+  discount_tiers?: DiscountTier[] | null;
+  /** Ascending `up_to` (debt in coin units); the last has none. Left out: the market's, else
+   * the coin cannot be borrowed. */
+  loan_tiers?: LoanTier[] | null;
   hourly_interest?: DecimalInput;
   /** Debt from unrealized losses free of interest, in coin units. */
   interest_free?: DecimalInput;
 }
 
+/** One tier: `rate` on the USD value up to `up_to_usd`, or on the quantity up to `up_to`
+ * coins; one coin's tiers are all of one kind. */
 export interface DiscountTier {
   up_to_usd?: DecimalInput;
+  /** The bound in coin units (RULES §3). */
+  up_to?: DecimalInput;
   /** A fraction in [0, 1]. */
   rate: DecimalInput;
 }
@@ -68,16 +88,17 @@ export interface LoanTier {
   mmr: DecimalInput;
 }
 
-/** A perpetual futures contract. */
+/** A perpetual futures contract. `base`, `settle` and `mm_tiers` are required without a
+ * market; with one, left out, they are the market's. */
 export interface Contract {
   symbol: string;
-  base: string;
-  settle: string;
+  base?: string | null;
+  settle?: string | null;
   mark_price: DecimalInput;
   leverage: DecimalInput;
   taker_fee?: DecimalInput;
   liquidation_fee?: DecimalInput;
-  mm_tiers: MaintenanceTier[];
+  mm_tiers?: MaintenanceTier[] | null;
 }
 
 export interface MaintenanceTier {
@@ -86,6 +107,7 @@ export interface MaintenanceTier {
 }
 
 export type PositionSide = "long" | "short";
+export type PositionMode = "hedge" | "one_way";
 export type Market = "spot" | "futures";
 export type OrderSide = "buy" | "sell";
 export type Risk = "safe" | "warning" | "liquidation";
@@ -112,9 +134,55 @@ export interface Order {
   size_step?: DecimalInput;
 }
 
+/** A market document (MARKET.md): an exchange's tables, which a scenario takes where it
+ * leaves them out. Unknown fields are an error. */
+export interface MarketDocument {
+  format: "unimargin/market@1";
+  name: string;
+  /** A date, "YYYY-MM-DD". */
+  as_of: string;
+  /** Where the tables come from (text or URL). */
+  source?: string | null;
+  /** Settings a scenario takes field by field. */
+  settings?: Settings;
+  coins?: MarketCoin[];
+  contracts?: MarketContract[];
+}
+
+/** A coin's tables in a market. A table left out is not known: a scenario holding the coin
+ * must give its own discount tiers. */
+export interface MarketCoin {
+  coin: string;
+  quote?: QuoteName | null;
+  discount_tiers?: DiscountTier[] | null;
+  loan_tiers?: LoanTier[] | null;
+  hourly_interest?: DecimalInput;
+  interest_free?: DecimalInput;
+  source?: string | null;
+  /** A date, "YYYY-MM-DD". */
+  as_of?: string | null;
+}
+
+/** A contract's tables in a market. */
+export interface MarketContract {
+  symbol: string;
+  base: string;
+  settle: string;
+  /** The largest leverage a scenario may set on the contract. */
+  max_leverage?: DecimalInput;
+  taker_fee?: DecimalInput;
+  liquidation_fee?: DecimalInput;
+  mm_tiers?: MaintenanceTier[] | null;
+  source?: string | null;
+  /** A date, "YYYY-MM-DD". */
+  as_of?: string | null;
+}
+
 /** Everything the engine computes for a scenario (FORMAT.md "Report"). */
 export interface Report {
   format: "unimargin/report@1";
+  /** The market used; absent when none. */
+  market?: MarketReference;
   coins: CoinReport[];
   account: AccountReport;
   contracts: ContractReport[];
@@ -150,6 +218,16 @@ export interface DiscountSlice {
   rate: Decimal;
   value_usd: Decimal;
   discounted_usd: Decimal;
+  /** For tiers bounded in coin units: the slice in coin units (`from_usd`, `to_usd` are its
+   * bounds at the coin's price). */
+  coin_units?: CoinSlice;
+}
+
+export interface CoinSlice {
+  from: Decimal;
+  /** null for the unbounded last tier. */
+  to: Decimal | null;
+  quantity: Decimal;
 }
 
 export interface AccountReport {
@@ -205,7 +283,17 @@ export interface ContractReport {
 
 export interface PositionReport {
   side: PositionSide;
+  /** In the settle coin. */
   unrealized_pnl: Decimal;
+  unrealized_pnl_usd: Decimal;
+  /** size × mark × (1 ÷ leverage + taker fee) × the settle coin's USD price (RULES §12). */
+  initial_margin: Decimal;
+  /** size × (mmr + taker fee) × mark × the settle coin's USD price, the mmr of its side's tier. */
+  maintenance_margin: Decimal;
+  /** Unrealized PnL in USD ÷ initial margin, a fraction; null when the initial margin is 0. */
+  roi: Decimal | null;
+  /** The size that can be closed. */
+  available: Decimal;
 }
 
 export interface PendingOrderReport {
@@ -249,7 +337,8 @@ export class UnimarginError extends Error {
   constructor(message: string, path?: string, kind?: UnimarginErrorKind);
   name: "UnimarginError";
   /** A path into the scenario, such as "coins[2].discount_tiers[1].rate"; "" for the
-   * whole document. An order given on its own is read as the scenario's `check`. */
+   * whole document. An order given on its own is read as the scenario's `check`; a path in
+   * the market document starts with "market:" ("market:coins[0].discount_tiers"). */
   path: string;
   /** What is wrong, as a stable code to branch on (the README lists them). */
   kind: UnimarginErrorKind;
@@ -294,7 +383,13 @@ export type UnimarginErrorKind =
   | "missing_for_market"
   | "same_coin_twice"
   | "size_step_outside_check"
+  | "hedge_in_one_way_mode"
   | "no_such_entry"
+  | "mixed_tier_units"
+  | "not_a_date"
+  | "wrong_market"
+  | "not_in_market"
+  | "leverage_above_max"
   | "not_borrowable"
   | "too_large"
   | "usage"
@@ -302,6 +397,14 @@ export type UnimarginErrorKind =
   | "no_coin_named"
   | "not_in_account"
   | "point_count"
+  | "cannot_write"
+  | "exchange_refused"
+  | "no_tiers"
+  | "first_tier_not_at_zero"
+  | "tiers_not_contiguous"
+  | "tier_out_of_order"
+  | "not_in_answer"
+  | "answer_too_old"
   | "missing_argument"
   | "not_serializable"
   | "not_json_text"

@@ -38,7 +38,22 @@ const benchmarks = benchmarkScenarios();
 if (!benchmarks.some((b) => b.name === "typical")) {
   benchmarks.push({ name: "typical", text: readFileSync(path.join(root, "tests/fixtures/bench/typical.json"), "utf8") });
 }
-const cases = [...Object.entries(seeds).map(([name, scenario]) => ({ name, scenario })), ...benchmarks.map((b) => ({ name: b.name, scenario: JSON.parse(b.text) }))];
+// discount tiers bounded in coin units (RULES §3, as Bybit and KuCoin publish them): KuCoin's
+// 660 BTC across three tiers, a pending buy and a check that cross a bound, on a USDT loan
+const coinUnits = {
+  format: "unimargin/scenario@1",
+  coins: [
+    { coin: "BTC", balance: "660", price: "100000", discount_tiers: [{ up_to: "500", rate: "0.98" }, { up_to: "600", rate: "0.975" }, { rate: "0.97" }] },
+    { coin: "USDT", balance: "0", discount_tiers: [{ rate: "1" }], loan_tiers: [{ up_to: "10000000", leverage: "10", mmr: "0.03" }, { leverage: "5", mmr: "0.05" }] },
+  ],
+  orders: [{ market: "spot", side: "sell", base: "BTC", quote: "USDT", size: "100", price: "100000" }],
+  check: { market: "spot", side: "buy", base: "BTC", quote: "USDT", size: "50", price: "100000", size_step: "1" },
+};
+const cases = [
+  ...Object.entries(seeds).map(([name, scenario]) => ({ name, scenario })),
+  ...benchmarks.map((b) => ({ name: b.name, scenario: JSON.parse(b.text) })),
+  { name: "tiers in coin units", scenario: coinUnits },
+];
 
 for (const { name, scenario } of cases) {
   test(`decimal.js agrees with the engine on every figure: ${name}`, () => {
@@ -55,10 +70,12 @@ for (const { name, scenario } of cases) {
       coins: ["coin", "usd_price", "unrealized_pnl", "equity", "debt", "usd_equity", "contribution", "hourly_interest_usd"],
       account: ["account_equity", "adjusted_equity", "spot_trading_losses", "pending_fees", "position_value", "initial_margin_loans", "initial_margin_derivatives", "margin_reserved", "available_margin", "maintenance_margin_loans", "maintenance_margin_derivatives", "maintenance_margin", "partial_liquidation_fees", "account_leverage", "cross_margin_rate", "risk", "futures_orders_cancelled"],
       check: ["accepted", "spot_loss", "fee", "initial_margin_added", "adjusted_equity_after", "margin_reserved_after", "headroom", "max_size"],
+      positions: ["unrealized_pnl", "unrealized_pnl_usd", "initial_margin", "maintenance_margin", "roi", "available"],
     };
     for (const field of formatFields.coins) for (const coin of ours.coins) assert.ok(field in coin, `coins[].${field}`);
     for (const field of formatFields.account) assert.ok(field in ours.account, `account.${field}`);
     if (scenario.check) for (const field of formatFields.check) assert.ok(field in ours.check, `check.${field}`);
+    for (const field of formatFields.positions) for (const p of ours.positions) assert.ok(field in p, `positions[].${field}`);
     assert.equal(ours.coins.length, engine.coins.length);
     assert.equal(ours.positions.length, engine.positions.length);
     assert.equal(ours.orders.length, engine.orders.length);

@@ -142,7 +142,13 @@ test("text beyond ASCII crosses intact, as a string and as bytes", () => {
   assert.throws(() => evaluate(scenario), { name: "UnimarginError", message: /invalid JSON/ });
 });
 
-test("evaluateSerde (serde-wasm-bindgen) answers as evaluate does", () => {
+test("the published package has no benchmark-only exports", { skip: path.basename(pkgDir).includes("bench") && "a bench build" }, () => {
+  assert.equal(unimargin.evaluateSerde, undefined);
+});
+
+// evaluateSerde exists only in a package built with the `bench` feature:
+// UNIMARGIN_JS_PKG=target/js-pkg-bench node --test crates/unimargin-js/test/*.test.mjs after scripts/bench-js
+test("evaluateSerde (serde-wasm-bindgen) answers as evaluate does", { skip: !unimargin.evaluateSerde && "built without the bench feature" }, () => {
   const scenarios = [...Object.values(seeds), ...benchmarkScenarios().filter((b) => b.name !== "large").map((b) => JSON.parse(b.text))];
   for (const scenario of scenarios) assert.deepEqual(unimargin.evaluateSerde(scenario), evaluate(scenario));
   assertUnimarginError(() => unimargin.evaluateSerde(badRate()), "coins[0].discount_tiers[0].rate", "rate must be between 0 and 1, got 1.5");
@@ -274,7 +280,7 @@ test("NaN and ±Infinity given as numbers are named as given, where JSON would c
     refused(() => account.checkOrder({ ...order, size: number }), "check.size");
     refused(() => account.update({ prices: { DOT: number } }), "prices.DOT");
     refused(() => account.update({ mark_prices: {}, prices: { DOT: "5", USDT: number } }), "prices.USDT");
-    refused(() => unimargin.evaluateSerde(balance(number)), "coins[0].balance");
+    if (unimargin.evaluateSerde) refused(() => unimargin.evaluateSerde(balance(number)), "coins[0].balance");
   }
   // a value whose toJSON gives a number is looked at as JSON.stringify sees it
   const boxed = { ...seed, coins: seed.coins.map((c, i) => (i === 0 ? { ...c, price: { toJSON: () => NaN } } : c)) };
@@ -330,7 +336,7 @@ test("Node and the browser build have one surface: the same names, init and init
   const names = (module) => Object.keys(module).sort();
   assert.deepEqual(names(unimargin), names(esm), "require() and import in Node");
   assert.deepEqual(names(esm), names(web), "Node and the browser");
-  for (const name of ["default", "initSync", "evaluate", "evaluateJson", "checkOrder", "maxOrderSize", "Account", "UnimarginError", "version", "evaluateSerde"]) {
+  for (const name of ["default", "initSync", "evaluate", "evaluateJson", "checkOrder", "maxOrderSize", "Account", "UnimarginError", "resolve", "version"]) {
     assert.ok(names(esm).includes(name), name);
   }
   // in Node the wasm is loaded: init() resolves at once, to the wasm's exports, as the
@@ -355,7 +361,7 @@ test("the package ships its modules, one wasm, types and README, for node and th
   }
   for (const file of ["web/bindings.d.ts", "node/unimargin.d.cts"]) {
     const types = readFileSync(path.join(pkgDir, file), "utf8");
-    for (const name of ["interface Scenario", "interface Report", "interface Check", "class UnimarginError extends Error", "export function evaluate(scenario: Scenario): Report", "checkOrder(scenario: Scenario, order: Order): Check", "maxOrderSize(scenario: Scenario, order: Order, step?: DecimalInput | null): string", "maxOrderSize(order: Order, step?: DecimalInput | null): string"]) {
+    for (const name of ["interface Scenario", "interface Report", "interface Check", "interface MarketDocument", "class UnimarginError extends Error", "export function evaluate(scenario: Scenario, market?: MarketDocument | null): Report", "checkOrder(scenario: Scenario, order: Order, market?: MarketDocument | null): Check", "maxOrderSize(scenario: Scenario, order: Order, step?: DecimalInput | null, market?: MarketDocument | null): string", "maxOrderSize(order: Order, step?: DecimalInput | null): string", "export function resolve(scenario: Scenario, market: MarketDocument): Scenario"]) {
       assert.ok(types.includes(name), `${file} has ${name}`);
     }
   }

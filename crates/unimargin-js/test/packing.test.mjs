@@ -171,9 +171,9 @@ test("Node loads the installed package as an ES module and as CommonJS, without 
 
 // A consumer written as the README says, for each way TypeScript resolves the package.
 const consumerTs = (module) => `
-import init, { evaluate, checkOrder, maxOrderSize, Account, UnimarginError, type Scenario, type Report, type Check, type UnimarginErrorKind } from "unimargin";
+import init, { evaluate, checkOrder, maxOrderSize, resolve, Account, UnimarginError, type Scenario, type Report, type Check, type MarketDocument, type MarketReference, type DecimalInput, type UnimarginErrorKind } from "unimargin";
 
-export async function use(scenario: Scenario): Promise<string> {
+export async function use(scenario: Scenario, market: MarketDocument, marketText: string): Promise<string> {
   await init();
   const report: Report = evaluate(scenario);
   const check: Check = checkOrder(scenario, { market: "spot", side: "buy", base: "DOT", quote: "USDT", size: "20", price: 5 });
@@ -182,7 +182,18 @@ export async function use(scenario: Scenario): Promise<string> {
   account.update({ prices: { BTC: "48500" } });
   const equity: string = account.summary().adjusted_equity;
   account.free();
+  // with a market document beside the scenario, in every entry point
+  const used: MarketReference | undefined = evaluate(scenario, market).market;
+  checkOrder(scenario, { market: "futures", symbol: "BTCUSDT", side: "buy", size: "0.1", price: "100000" }, market);
+  maxOrderSize(scenario, { market: "futures", symbol: "BTCUSDT", side: "buy", size: "0.1", price: "100000" }, null, market);
+  const complete: Scenario = resolve(scenario, market);
+  const withMarket = Account.fromJson(JSON.stringify(complete), marketText);
+  const risk: string = withMarket.summary().risk;
+  withMarket.free();
+  const tiers: DecimalInput | undefined = market.coins?.[0]?.discount_tiers?.[0]?.rate;
   try {
+    // @ts-expect-error a market is a document, not the name of a file
+    evaluate(scenario, "market.json");
     // @ts-expect-error a scenario is an object, not text (the types are not \`any\`)
     evaluate("{}");
   } catch (e) {
@@ -195,7 +206,7 @@ export async function use(scenario: Scenario): Promise<string> {
       return where + kind + what;
     }
   }
-  return [report.account.risk, check.accepted, size, equity, "${module}"].join();
+  return [report.account.risk, check.accepted, size, equity, used?.name, risk, tiers, "${module}"].join();
 }
 `;
 

@@ -25,7 +25,7 @@ fn fresh(scenario: &Scenario) -> String {
 
 #[test]
 fn an_update_gives_the_figures_of_the_changed_scenario() {
-    let mut account = Evaluated::new(preset()).unwrap();
+    let mut account = Evaluated::new(preset(), None).unwrap();
     let before = report_to_json(&account.report().unwrap());
     assert_eq!(before, fresh(&preset()));
 
@@ -55,14 +55,14 @@ fn an_update_gives_the_figures_of_the_changed_scenario() {
 
 #[test]
 fn an_empty_update_changes_nothing() {
-    let mut account = Evaluated::new(preset()).unwrap();
+    let mut account = Evaluated::new(preset(), None).unwrap();
     account.update(&update("{}")).unwrap();
     assert_eq!(report_to_json(&account.report().unwrap()), fresh(&preset()));
 }
 
 #[test]
 fn a_failed_update_names_the_field_and_changes_nothing() {
-    let mut account = Evaluated::new(preset()).unwrap();
+    let mut account = Evaluated::new(preset(), None).unwrap();
     let before = report_to_json(&account.report().unwrap());
     // (path, message fragment, update): the good change in each is undone too
     let cases = [
@@ -123,7 +123,7 @@ fn an_unknown_name_on_a_large_account_lists_a_few_names_and_the_count() {
     let scenario = parse_scenario(&std::fs::read_to_string(path).unwrap()).unwrap();
     let count = scenario.contracts.len();
     let first = scenario.contracts[0].symbol.clone();
-    let mut account = Evaluated::new(scenario).unwrap();
+    let mut account = Evaluated::new(scenario, None).unwrap();
     let error = account
         .update(&update(r#"{"mark_prices": {"NOPE": "1"}}"#))
         .unwrap_err();

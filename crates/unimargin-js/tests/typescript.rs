@@ -17,15 +17,16 @@
 use serde::Serialize;
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
+use unimargin::market::{MarketCoin, MarketContract, MarketDocument, MARKET_FORMAT};
 use unimargin::report::{
     AccountReport, CheckReport, CoinReport, ContractReport, PendingOrderReport, PositionReport,
     Report, SideReport, REPORT_FORMAT,
 };
-use unimargin::rules::discount::DiscountSlice;
+use unimargin::rules::discount::{CoinSlice, DiscountSlice};
 use unimargin::rules::risk::Risk;
 use unimargin::scenario::{
-    Coin, Contract, DiscountTier, LoanTier, MaintenanceTier, Market, Order, OrderSide, Position,
-    PositionSide, Scenario, Settings, SCENARIO_FORMAT,
+    Coin, Contract, DiscountTier, LoanTier, MaintenanceTier, Market, MarketReference, Order,
+    OrderSide, Position, PositionMode, PositionSide, Scenario, Settings, SCENARIO_FORMAT,
 };
 use unimargin::text::Reason;
 use unimargin::Decimal;
@@ -58,17 +59,19 @@ fn scenarios() -> Vec<Scenario> {
         balance: d("1"),
         price: some("64000"),
         quote: Some("USD".into()),
-        discount_tiers: vec![
+        discount_tiers: Some(vec![
             DiscountTier {
                 up_to_usd: some("1000000"),
+                up_to: None,
                 rate: d("0.98"),
             },
             DiscountTier {
                 up_to_usd: None,
+                up_to: None,
                 rate: d("0.97"),
             },
-        ],
-        loan_tiers: vec![
+        ]),
+        loan_tiers: Some(vec![
             LoanTier {
                 up_to: some("50"),
                 leverage: d("10"),
@@ -79,7 +82,7 @@ fn scenarios() -> Vec<Scenario> {
                 leverage: d("5"),
                 mmr: d("0.1"),
             },
-        ],
+        ]),
         hourly_interest: some("0.000002"),
         interest_free: some("0"),
     };
@@ -88,29 +91,53 @@ fn scenarios() -> Vec<Scenario> {
         balance: d("100"),
         price: None,
         quote: None,
-        discount_tiers: Vec::new(),
-        loan_tiers: Vec::new(),
+        discount_tiers: None,
+        loan_tiers: None,
+        hourly_interest: None,
+        interest_free: None,
+    };
+    // a coin whose tiers are bounded in coin units
+    let units_coin = Coin {
+        coin: "ETH".into(),
+        balance: d("2"),
+        price: some("3000"),
+        quote: None,
+        discount_tiers: Some(vec![
+            DiscountTier {
+                up_to_usd: None,
+                up_to: some("100"),
+                rate: d("0.95"),
+            },
+            DiscountTier {
+                up_to_usd: None,
+                up_to: None,
+                rate: d("0.9"),
+            },
+        ]),
+        loan_tiers: None,
         hourly_interest: None,
         interest_free: None,
     };
     let contract = |full: bool| Contract {
         symbol: "BTCUSDT".into(),
-        base: "BTC".into(),
-        settle: "USDT".into(),
+        base: full.then(|| "BTC".into()),
+        settle: full.then(|| "USDT".into()),
         mark_price: d("64000"),
         leverage: d("20"),
         taker_fee: if full { some("0.0006") } else { None },
         liquidation_fee: if full { some("0.0002") } else { None },
-        mm_tiers: vec![
-            MaintenanceTier {
-                up_to_usd: some("200000"),
-                mmr: d("0.004"),
-            },
-            MaintenanceTier {
-                up_to_usd: None,
-                mmr: d("0.005"),
-            },
-        ],
+        mm_tiers: full.then(|| {
+            vec![
+                MaintenanceTier {
+                    up_to_usd: some("200000"),
+                    mmr: d("0.004"),
+                },
+                MaintenanceTier {
+                    up_to_usd: None,
+                    mmr: d("0.005"),
+                },
+            ]
+        }),
     };
     let full = Scenario {
         format: SCENARIO_FORMAT.into(),
@@ -120,8 +147,9 @@ fn scenarios() -> Vec<Scenario> {
             spot_taker_fee: some("0.001"),
             warning_rate: some("0.8"),
             liquidation_rate: some("1"),
+            position_mode: Some(PositionMode::OneWay),
         },
-        coins: vec![full_coin, bare_coin],
+        coins: vec![full_coin, bare_coin, units_coin],
         contracts: vec![contract(true), contract(false)],
         positions: vec![Position {
             symbol: "BTCUSDT".into(),
@@ -131,6 +159,10 @@ fn scenarios() -> Vec<Scenario> {
         }],
         orders: vec![order(true), order(false)],
         check: Some(order(true)),
+        market: Some(MarketReference {
+            name: "Example UTA tables".into(),
+            as_of: "2025-09-26".into(),
+        }),
     };
     let bare = Scenario {
         format: SCENARIO_FORMAT.into(),
@@ -140,17 +172,106 @@ fn scenarios() -> Vec<Scenario> {
         positions: Vec::new(),
         orders: Vec::new(),
         check: None,
+        market: None,
+    };
+    vec![full, bare]
+}
+
+fn markets() -> Vec<MarketDocument> {
+    let tiers = |units: bool| {
+        vec![
+            DiscountTier {
+                up_to_usd: (!units).then(|| d("1000000")),
+                up_to: units.then(|| d("500")),
+                rate: d("0.98"),
+            },
+            DiscountTier {
+                rate: d("0.97"),
+                ..DiscountTier::default()
+            },
+        ]
+    };
+    let full = MarketDocument {
+        format: MARKET_FORMAT.into(),
+        name: "Example UTA tables".into(),
+        as_of: "2025-09-26".into(),
+        source: Some("an example".into()),
+        settings: Settings {
+            spot_taker_fee: some("0.001"),
+            ..Settings::default()
+        },
+        coins: vec![
+            MarketCoin {
+                coin: "BTC".into(),
+                quote: Some("USD".into()),
+                discount_tiers: Some(tiers(false)),
+                loan_tiers: Some(vec![LoanTier {
+                    up_to: None,
+                    leverage: d("5"),
+                    mmr: d("0.1"),
+                }]),
+                hourly_interest: some("0.000002"),
+                interest_free: some("0"),
+                source: Some("an article".into()),
+                as_of: Some("2025-08-01".into()),
+            },
+            MarketCoin {
+                coin: "ETH".into(),
+                discount_tiers: Some(tiers(true)),
+                ..MarketCoin::default()
+            },
+            MarketCoin {
+                coin: "SOL".into(),
+                ..MarketCoin::default()
+            },
+        ],
+        contracts: vec![
+            MarketContract {
+                symbol: "BTCUSDT".into(),
+                base: "BTC".into(),
+                settle: "USDT".into(),
+                max_leverage: some("150"),
+                taker_fee: some("0.0006"),
+                liquidation_fee: some("0"),
+                mm_tiers: Some(vec![MaintenanceTier {
+                    up_to_usd: None,
+                    mmr: d("0.004"),
+                }]),
+                source: Some("an announcement".into()),
+                as_of: Some("2025-09-26".into()),
+            },
+            MarketContract {
+                symbol: "SOLUSDT".into(),
+                base: "SOL".into(),
+                settle: "USDT".into(),
+                ..MarketContract::default()
+            },
+        ],
+    };
+    let bare = MarketDocument {
+        format: MARKET_FORMAT.into(),
+        name: "Bare".into(),
+        as_of: "2025-09-26".into(),
+        source: None,
+        settings: Settings::default(),
+        coins: Vec::new(),
+        contracts: Vec::new(),
     };
     vec![full, bare]
 }
 
 fn reports() -> Vec<Report> {
-    let slice = |last: bool| DiscountSlice {
+    let slice = |last: bool, units: bool| DiscountSlice {
         from_usd: d("0"),
         to_usd: if last { None } else { some("1000000") },
         rate: d("0.98"),
         value_usd: d("1000"),
         discounted_usd: d("980"),
+        coin_units: units.then(|| CoinSlice {
+            from: d("0"),
+            to: if last { None } else { some("500") },
+            quantity: d("0.5"),
+        }),
     };
     let coin = |debt: bool| CoinReport {
         coin: "BTC".into(),
@@ -162,7 +283,12 @@ fn reports() -> Vec<Report> {
         contribution: d("62720"),
         hourly_interest_usd: d("0"),
         haircut: d("1280"),
-        discount_slices: vec![slice(false), slice(true)],
+        discount_slices: vec![
+            slice(false, false),
+            slice(true, false),
+            slice(false, true),
+            slice(true, true),
+        ],
         loan_initial_margin: d("0"),
         loan_maintenance_margin: d("0"),
         loan_leverage: if debt { some("10") } else { None },
@@ -219,6 +345,10 @@ fn reports() -> Vec<Report> {
     };
     let report = |full: bool| Report {
         format: REPORT_FORMAT,
+        market: full.then(|| MarketReference {
+            name: "Example UTA tables".into(),
+            as_of: "2025-09-26".into(),
+        }),
         coins: vec![coin(full), coin(!full)],
         account: account(full),
         contracts: vec![ContractReport {
@@ -235,6 +365,11 @@ fn reports() -> Vec<Report> {
         positions: vec![PositionReport {
             side: PositionSide::Long,
             unrealized_pnl: d("0"),
+            unrealized_pnl_usd: d("0"),
+            initial_margin: if full { d("3200") } else { d("0") },
+            maintenance_margin: d("256"),
+            roi: full.then(|| d("0")),
+            available: d("1"),
         }],
         orders: vec![PendingOrderReport {
             market: Market::Spot,
@@ -245,6 +380,7 @@ fn reports() -> Vec<Report> {
             maintenance_margin_added: d("0"),
         }],
         check: full.then(|| check(full)),
+        record: Default::default(),
     };
     let mut both = vec![report(true), report(false)];
     both[1].check = Some(check(false));
@@ -496,6 +632,20 @@ fn check_inputs(
     interfaces: &[&str],
     problems: &mut Vec<String>,
 ) {
+    check_inputs_read(defs, document, found, interfaces, problems, |text| {
+        unimargin::parse_scenario(text).is_ok()
+    })
+}
+
+/// [`check_inputs`] for a document that `reads` reads.
+fn check_inputs_read(
+    defs: &Definitions,
+    document: &Value,
+    found: &Found,
+    interfaces: &[&str],
+    problems: &mut Vec<String>,
+    reads_text: impl Fn(&str) -> bool,
+) {
     let reads = |edit: &dyn Fn(&mut serde_json::Map<String, Value>), pointer: &str| {
         let mut doc = document.clone();
         let target = if pointer.is_empty() {
@@ -504,7 +654,7 @@ fn check_inputs(
             doc.pointer_mut(pointer).and_then(Value::as_object_mut)
         };
         edit(target.unwrap_or_else(|| panic!("no object at {pointer}")));
-        unimargin::parse_scenario(&doc.to_string()).is_ok()
+        reads_text(&doc.to_string())
     };
     for &interface in interfaces {
         let Some(objects) = found.get(interface) else {
@@ -538,6 +688,7 @@ fn check_inputs(
 /// The interfaces of the scenario, checked as input by `check_inputs`.
 const INPUTS: &[&str] = &[
     "Scenario",
+    "MarketReference",
     "Settings",
     "Coin",
     "DiscountTier",
@@ -548,11 +699,15 @@ const INPUTS: &[&str] = &[
     "Order",
 ];
 
+/// The interfaces of the market document, checked as input by `check_inputs_read`.
+const MARKET_INPUTS: &[&str] = &["MarketDocument", "MarketCoin", "MarketContract"];
+
 /// The interfaces of the report, checked as output by `check_fields`.
 const OUTPUTS: &[&str] = &[
     "Report",
     "CoinReport",
     "DiscountSlice",
+    "CoinSlice",
     "AccountReport",
     "SideReport",
     "ContractReport",
@@ -589,6 +744,34 @@ fn scenario_types_match_the_rust_types() {
 }
 
 #[test]
+fn market_types_match_the_rust_types() {
+    let defs = parse_definitions(TYPESCRIPT_DEFINITIONS);
+    let (mut found, mut problems) = (BTreeMap::new(), Vec::new());
+    let full = json(&markets()[0]);
+    for (i, market) in markets().iter().enumerate() {
+        collect(
+            &defs,
+            "MarketDocument",
+            &json(market),
+            &format!("market{i}#"),
+            &mut found,
+            &mut problems,
+        );
+    }
+    for objects in found.values_mut() {
+        objects.retain(|(at, _)| at.starts_with("market0#"));
+    }
+    check_inputs_read(&defs, &full, &found, MARKET_INPUTS, &mut problems, |text| {
+        unimargin::parse_market(text).is_ok()
+    });
+    assert!(
+        problems.is_empty(),
+        "types.d.ts is out of step with the market types:\n{}",
+        problems.join("\n")
+    );
+}
+
+#[test]
 fn report_types_match_the_rust_types() {
     let defs = parse_definitions(TYPESCRIPT_DEFINITIONS);
     let (mut found, mut problems) = (BTreeMap::new(), Vec::new());
@@ -616,7 +799,7 @@ fn every_interface_is_checked_and_the_checker_can_fail() {
     let mut all: Vec<&str> = defs.interfaces.keys().map(String::as_str).collect();
     // checked by a test of its own
     all.retain(|name| *name != "AccountUpdate");
-    let mut sorted = [INPUTS, OUTPUTS].concat();
+    let mut sorted = [INPUTS, OUTPUTS, MARKET_INPUTS].concat();
     sorted.sort();
     assert_eq!(all, sorted, "a new interface must be checked here");
     // the error is a class (js/boundary.js), whose instances the node tests check

@@ -9,7 +9,8 @@
 
 use crate::num::NumberError;
 use crate::read::{Expected, Found, JsonProblem};
-use crate::scenario::Market;
+use crate::scenario::{Market, MarketReference, PositionSide};
+use crate::text::side_name;
 use rust_decimal::Decimal;
 use serde::Serialize;
 use std::fmt;
@@ -159,9 +160,54 @@ pub enum ErrorKind {
     /// `size_step` on a pending order.
     #[error("size_step belongs only to the order in `check`")]
     SizeStepOutsideCheck,
+    /// A long and a short of one contract in one-way position mode (RULES §12), refused at
+    /// the second; `first_path` is the first position of the other side.
+    #[error("{symbol} already has a {} position at {first_path}: in one_way position mode a contract holds one net position, so net the two into one, or set settings.position_mode to hedge", side_name(other_side(*side)))]
+    HedgeInOneWayMode {
+        symbol: String,
+        side: PositionSide,
+        first_path: String,
+    },
     /// An index past the account's coins or contracts (a price update on a validated account).
     #[error("the account has no such entry")]
     NoSuchEntry,
+    /// One coin's discount tiers bounded both in USD (`up_to_usd`) and in coin units (`up_to`),
+    /// or one tier with both bounds (the path names the first tier of the other kind).
+    #[error("a coin's discount tiers are bounded all in USD (up_to_usd) or all in coin units (up_to), never both")]
+    MixedTierUnits,
+    /// A date (`as_of`) not written `YYYY-MM-DD`, or not a day of the calendar.
+    #[error(
+        "{field} must be a date written YYYY-MM-DD, such as 2025-09-26, got \"{}\"",
+        cut(got)
+    )]
+    NotADate { field: &'static str, got: String },
+
+    // ---- the market document (MARKET.md) and a scenario resolved against it ----
+    /// A scenario that names a market (`"market": {"name", "as_of"}`) evaluated without that
+    /// market (`given` is `None`) or with another one.
+    #[error("{}", wrong_market(named, given.as_ref()))]
+    WrongMarket {
+        named: MarketReference,
+        given: Option<MarketReference>,
+    },
+    /// A table that neither the scenario nor the market in use gives: the coin or contract is
+    /// not in the market (`listed` false), or is listed there without that table.
+    #[error("{name} {} the market '{market}'; give its {table}", if *listed { format!("has no {table} in") } else { "is not in".to_string() })]
+    NotInMarket {
+        entity: Entity,
+        name: String,
+        table: MarketTable,
+        market: String,
+        listed: bool,
+    },
+    /// A contract's leverage above the `max_leverage` the market sets for it.
+    #[error("leverage {got} is above the {max} that the market '{market}' allows for {symbol}")]
+    LeverageAboveMax {
+        symbol: String,
+        got: Decimal,
+        max: Decimal,
+        market: String,
+    },
 
     // ---- evaluation ----
     /// A debt in a coin without loan tiers: the account's own, or one a pending order leaves.
@@ -197,6 +243,43 @@ pub enum ErrorKind {
     /// The CLI's `--points` outside 2 to 100,000.
     #[error("--points must be a whole number from 2 to 100000, got {got}")]
     PointCount { got: String },
+    /// Standard output that cannot be written (a full disk); `reason` is the system's words.
+    #[error("cannot write the output: {reason}")]
+    CannotWrite { reason: String },
+    /// An exchange's saved answer that reports a failure (Bitget: a `code` other than
+    /// "00000"), with the exchange's own code and words.
+    #[error(
+        "the exchange answered with code {code} (\"{}\"), not with its data",
+        cut(message)
+    )]
+    ExchangeRefused { code: String, message: String },
+    /// An exchange's answer that lists no tiers.
+    #[error("the answer lists no tiers")]
+    NoTiers,
+    /// An exchange's tier list whose first tier does not start at 0.
+    #[error("the first tier must start at 0, got {field} {got}")]
+    FirstTierNotAtZero { field: &'static str, got: Decimal },
+    /// An exchange's tier that does not start where the previous one ended (a gap or an
+    /// overlap).
+    #[error("each tier must start where the previous one ends: {field} is {got}, the previous tier ends at {previous}")]
+    TiersNotContiguous {
+        field: &'static str,
+        got: Decimal,
+        previous: Decimal,
+    },
+    /// An exchange's tier listed out of its order (`number` counts from 1).
+    #[error(
+        "tier \"{}\" is listed where tier {number} belongs: list the tiers in order, 1, 2, 3, …",
+        cut(got)
+    )]
+    TierOutOfOrder { got: String, number: usize },
+    /// A coin asked for that an exchange's answer does not list.
+    #[error("the answer has no {name}")]
+    NotInAnswer { name: String },
+    /// An exchange's answer saved before the date from which its figures are in the unit
+    /// read (Bitget's position tiers in USDT: from 2025-07-24).
+    #[error("this answer was saved on {saved}, before {since}, when the exchange changed the unit of these figures; save a new answer")]
+    AnswerTooOld { saved: String, since: &'static str },
     /// A JS argument left `undefined`.
     #[error("expected {argument}, got undefined")]
     MissingArgument { argument: Argument },
@@ -217,6 +300,14 @@ pub enum ErrorKind {
     /// What none of the kinds above describes (a message of a library, kept as it is).
     #[error("{detail}")]
     Other { detail: String },
+}
+
+/// The other side of a position.
+fn other_side(side: PositionSide) -> PositionSide {
+    match side {
+        PositionSide::Long => PositionSide::Short,
+        PositionSide::Short => PositionSide::Long,
+    }
 }
 
 /// " at line L column C", or nothing where the position is unknown (0).
@@ -247,6 +338,60 @@ fn names_shown(names: &[String], count: usize) -> String {
         format!("{shown}, …, {count} in all")
     } else {
         shown
+    }
+}
+
+/// `text` cut to 40 characters (an ellipsis marks the cut).
+fn cut(text: &str) -> String {
+    match text.char_indices().nth(40) {
+        Some((end, _)) => format!("{}…", &text[..end]),
+        None => text.to_string(),
+    }
+}
+
+/// The sentence of [`ErrorKind::WrongMarket`].
+fn wrong_market(named: &MarketReference, given: Option<&MarketReference>) -> String {
+    let named_words = format!("'{}' of {}", named.name, named.as_of);
+    match given {
+        None => format!(
+            "this scenario takes its tables from the market {named_words}: load that market to evaluate it"
+        ),
+        Some(given) => format!(
+            "this scenario takes its tables from the market {named_words}, not from '{}' of {}: load {named_words}",
+            given.name, given.as_of
+        ),
+    }
+}
+
+/// A table a coin or a contract takes from a market, as an error names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MarketTable {
+    DiscountTiers,
+    Base,
+    Settle,
+    PositionTiers,
+}
+
+impl MarketTable {
+    /// The field of the scenario that holds the table (the error's path ends with it).
+    pub fn field(self) -> &'static str {
+        match self {
+            MarketTable::DiscountTiers => "discount_tiers",
+            MarketTable::Base => "base",
+            MarketTable::Settle => "settle",
+            MarketTable::PositionTiers => "mm_tiers",
+        }
+    }
+}
+
+impl fmt::Display for MarketTable {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str(match self {
+            MarketTable::DiscountTiers => "discount tiers",
+            MarketTable::Base => "base coin",
+            MarketTable::Settle => "settle coin",
+            MarketTable::PositionTiers => "position tiers (mm_tiers)",
+        })
     }
 }
 
@@ -304,6 +449,7 @@ pub enum Argument {
     Order,
     Update,
     Step,
+    Market,
 }
 
 impl fmt::Display for Argument {
@@ -313,6 +459,7 @@ impl fmt::Display for Argument {
             Argument::Order => "an order",
             Argument::Update => "an update",
             Argument::Step => "a size step",
+            Argument::Market => "a market document",
         })
     }
 }
@@ -322,18 +469,34 @@ impl fmt::Display for Argument {
 pub enum UsageProblem {
     #[error("missing command")]
     MissingCommand,
-    /// A command or an option the CLI does not have.
+    /// A command, an option or an argument the CLI does not have (here).
     #[error("unknown command or arguments: {0}")]
     Unknown(String),
-    /// An option without its value (`--coin` last).
+    /// An option without its value (`--coin` last), named without its dashes.
     #[error("--{0} needs a value")]
     MissingValue(String),
     /// A command without its FILE.
     #[error("{0} needs a FILE, or - for standard input")]
     MissingFile(String),
-    /// Something after the FILE of a command that takes no options.
-    #[error("unexpected argument after FILE: {0}")]
-    AfterFile(String),
+    /// A required option left out (`--name` of `market from-bitget`).
+    #[error("{0} is needed")]
+    MissingOption(String),
+    /// An option given twice that is given once (rather than keeping the last silently).
+    #[error("{0} is given more than once")]
+    Repeated(String),
+    /// An option's value that is not `NAME=FILE` (`--position-tier BTCUSDT=btc.json`).
+    #[error("{option} takes NAME=FILE, such as {example}, got \"{got}\"")]
+    NotAPair {
+        option: String,
+        example: String,
+        got: String,
+    },
+    /// Standard input (`-`) named for two documents.
+    #[error("standard input (-) can hold one document: give the other as a file")]
+    StdinTwice,
+    /// What the CLI's argument parser says, when none of the above (kept as it is).
+    #[error("{0}")]
+    Other(String),
 }
 
 /// The figure whose computation went beyond exact decimal arithmetic.
@@ -342,6 +505,7 @@ pub enum Figure {
     UsdPrice,
     UnrealizedPnl,
     PositionSize,
+    PositionFigures,
     Equity,
     UsdEquity,
     Discount,
@@ -387,10 +551,11 @@ pub enum Figure {
 
 impl Figure {
     /// Every figure, for tests and translators.
-    pub const ALL: [Figure; 43] = [
+    pub const ALL: [Figure; 44] = [
         Figure::UsdPrice,
         Figure::UnrealizedPnl,
         Figure::PositionSize,
+        Figure::PositionFigures,
         Figure::Equity,
         Figure::UsdEquity,
         Figure::Discount,
@@ -440,6 +605,7 @@ impl fmt::Display for Figure {
             Figure::UsdPrice => "the USD price",
             Figure::UnrealizedPnl => "the unrealized PnL",
             Figure::PositionSize => "the position size",
+            Figure::PositionFigures => "the position's figures",
             Figure::Equity => "the equity",
             Figure::UsdEquity => "the USD equity",
             Figure::Discount => "the discount",
@@ -487,7 +653,7 @@ impl fmt::Display for Figure {
 impl ErrorKind {
     /// Every code [`ErrorKind::code`] gives, in the order of the variants: the list the README
     /// and the JS package's `types.d.ts` document.
-    pub const CODES: [&'static str; 49] = [
+    pub const CODES: [&'static str; 63] = [
         "invalid_json",
         "missing_field",
         "unknown_field",
@@ -523,7 +689,13 @@ impl ErrorKind {
         "missing_for_market",
         "same_coin_twice",
         "size_step_outside_check",
+        "hedge_in_one_way_mode",
         "no_such_entry",
+        "mixed_tier_units",
+        "not_a_date",
+        "wrong_market",
+        "not_in_market",
+        "leverage_above_max",
         "not_borrowable",
         "too_large",
         "usage",
@@ -531,6 +703,14 @@ impl ErrorKind {
         "no_coin_named",
         "not_in_account",
         "point_count",
+        "cannot_write",
+        "exchange_refused",
+        "no_tiers",
+        "first_tier_not_at_zero",
+        "tiers_not_contiguous",
+        "tier_out_of_order",
+        "not_in_answer",
+        "answer_too_old",
         "missing_argument",
         "not_serializable",
         "not_json_text",
@@ -573,7 +753,13 @@ impl ErrorKind {
             ErrorKind::MissingForMarket { .. } => "missing_for_market",
             ErrorKind::SameCoinTwice { .. } => "same_coin_twice",
             ErrorKind::SizeStepOutsideCheck => "size_step_outside_check",
+            ErrorKind::HedgeInOneWayMode { .. } => "hedge_in_one_way_mode",
             ErrorKind::NoSuchEntry => "no_such_entry",
+            ErrorKind::MixedTierUnits => "mixed_tier_units",
+            ErrorKind::NotADate { .. } => "not_a_date",
+            ErrorKind::WrongMarket { .. } => "wrong_market",
+            ErrorKind::NotInMarket { .. } => "not_in_market",
+            ErrorKind::LeverageAboveMax { .. } => "leverage_above_max",
             ErrorKind::NotBorrowable { .. } => "not_borrowable",
             ErrorKind::TooLarge { .. } => "too_large",
             ErrorKind::Usage { .. } => "usage",
@@ -581,6 +767,14 @@ impl ErrorKind {
             ErrorKind::NoCoinNamed => "no_coin_named",
             ErrorKind::NotInAccount { .. } => "not_in_account",
             ErrorKind::PointCount { .. } => "point_count",
+            ErrorKind::CannotWrite { .. } => "cannot_write",
+            ErrorKind::ExchangeRefused { .. } => "exchange_refused",
+            ErrorKind::NoTiers => "no_tiers",
+            ErrorKind::FirstTierNotAtZero { .. } => "first_tier_not_at_zero",
+            ErrorKind::TiersNotContiguous { .. } => "tiers_not_contiguous",
+            ErrorKind::TierOutOfOrder { .. } => "tier_out_of_order",
+            ErrorKind::NotInAnswer { .. } => "not_in_answer",
+            ErrorKind::AnswerTooOld { .. } => "answer_too_old",
             ErrorKind::MissingArgument { .. } => "missing_argument",
             ErrorKind::NotSerializable { .. } => "not_serializable",
             ErrorKind::NotJsonText => "not_json_text",
@@ -650,6 +844,14 @@ impl Error {
             (false, false) if self.path.starts_with('[') => format!("{root}{}", self.path),
             (false, false) => format!("{root}.{}", self.path),
         };
+        self
+    }
+
+    /// The same error in another document than the scenario: the path is rooted at
+    /// `document` and a colon (`market:coins[0].discount_tiers[1].rate`, `btc.json:data[0]`;
+    /// `market:` for the whole market document). A scenario's paths have no colon.
+    pub fn in_document(mut self, document: &str) -> Error {
+        self.path = format!("{document}:{}", self.path);
         self
     }
 

@@ -7,17 +7,23 @@
 //! - A spot order changes two balances by [`spot_fill`]: a buy adds `size` of the base coin
 //!   and pays `size × price` of the quote coin (a fall below zero is a loan).
 //! - A futures order becomes a position on its side (a buy long, a sell short, as §5 books
-//!   open orders, hedge mode) at its limit price. Where the account already holds that side
-//!   of the contract, the order is added to it at the size-weighted entry price
-//!   ([`weighted_entry`]), which leaves the position's PnL exactly as two positions would.
+//!   open orders) at its limit price. Where the account already holds that side of the
+//!   contract, the order is added to it at the size-weighted entry price ([`weighted_entry`]),
+//!   which leaves the position's PnL exactly as two positions would.
+//! - In one-way mode (RULES §12: one net position per contract) the order first closes what
+//!   the account holds of the contract's other side, at the order's price: the closed part's
+//!   PnL, §2's `dir × (price − entry) × closed`, is realized into the settle coin's balance;
+//!   only what is left of the order opens (or joins) its own side. So the filled account
+//!   still holds one net position, as the mode requires.
 //! - Fees are not taken off the balances (the fill, like §4's, moves only what is traded);
 //!   the other pending orders stay pending, and the account has no order to check.
 
 use crate::error::{Error, Figure};
 use crate::model::{Account, OrderModel, PositionModel};
 use crate::num::{add, div, mul, sub, Overflow};
-use crate::rules::pending::spot_fill;
-use crate::scenario::{OrderSide, PositionSide};
+use crate::rules::equity::unrealized_pnl;
+use crate::rules::pending::{book_side, spot_fill};
+use crate::scenario::{PositionMode, PositionSide};
 use rust_decimal::Decimal;
 
 /// The entry price of a position of `size` at `entry` with `added` more at `price`:
@@ -69,36 +75,82 @@ pub fn filled(account: &Account, order: &OrderModel) -> Result<Account, Error> {
             size,
             price,
         } => {
-            let side = match side {
-                OrderSide::Buy => PositionSide::Long,
-                OrderSide::Sell => PositionSide::Short,
-            };
-            let held = after
-                .positions
-                .iter_mut()
-                .find(|p| p.contract == contract && p.side == side);
-            match held {
-                Some(p) => {
-                    p.entry_price =
-                        weighted_entry(side, p.size, p.entry_price, size, price).map_err(fail)?;
-                    p.size = add(p.size, size).map_err(fail)?;
+            let side = book_side(side);
+            let size = match after.settings.position_mode {
+                PositionMode::Hedge => size,
+                PositionMode::OneWay => {
+                    close_other_side(&mut after, contract, side, size, price).map_err(fail)?
                 }
-                None => after.positions.push(PositionModel {
-                    contract,
-                    side,
-                    size,
-                    entry_price: price,
-                }),
+            };
+            if size > Decimal::ZERO {
+                open_side(&mut after, contract, side, size, price).map_err(fail)?;
             }
         }
     }
     Ok(after)
 }
 
+/// `size` of `contract` opened on `side` at `price`: joining the position held on that side
+/// at the size-weighted entry, or a new position.
+fn open_side(
+    account: &mut Account,
+    contract: usize,
+    side: PositionSide,
+    size: Decimal,
+    price: Decimal,
+) -> Result<(), Overflow> {
+    let held = (account.positions.iter_mut()).find(|p| p.contract == contract && p.side == side);
+    match held {
+        Some(p) => {
+            p.entry_price = weighted_entry(side, p.size, p.entry_price, size, price)?;
+            p.size = add(p.size, size)?;
+        }
+        None => account.positions.push(PositionModel {
+            contract,
+            side,
+            size,
+            entry_price: price,
+        }),
+    }
+    Ok(())
+}
+
+/// One-way mode: an order of `size` on `side` closes, at `price`, what the account holds of
+/// `contract` on the other side (its positions in order), realizing each closed part's PnL
+/// into the settle coin's balance; positions closed in full go. What is left of the order.
+fn close_other_side(
+    account: &mut Account,
+    contract: usize,
+    side: PositionSide,
+    size: Decimal,
+    price: Decimal,
+) -> Result<Decimal, Overflow> {
+    let settle = account.contracts[contract].settle;
+    let mut left = size;
+    let mut realized = Decimal::ZERO;
+    for p in (account.positions.iter_mut()).filter(|p| p.contract == contract && p.side != side) {
+        if left.is_zero() {
+            break;
+        }
+        let closed = left.min(p.size);
+        realized = add(
+            realized,
+            unrealized_pnl(p.side, price, p.entry_price, closed)?,
+        )?;
+        p.size = sub(p.size, closed)?;
+        left = sub(left, closed)?;
+    }
+    account.positions.retain(|p| !p.size.is_zero());
+    let balance = &mut account.coins[settle].balance;
+    *balance = add(*balance, realized)?;
+    Ok(left)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::evaluate::{evaluate, Evaluation};
+    use crate::scenario::OrderSide;
     use crate::whatif::liquidation_prices;
     use rust_decimal_macros::dec;
 
@@ -168,6 +220,95 @@ mod tests {
             }
         );
         assert_eq!(after.positions[0], before.positions[0]);
+    }
+
+    /// The demo futures account in one-way mode, holding only its long 0.5 BTCUSDT at 61,000
+    /// (mark 64,000; USDT, coin 2, the settle coin, at a balance of −8,000).
+    fn one_way_long() -> Account {
+        let mut account = account(FUTURES);
+        account.positions.truncate(1);
+        account.settings.position_mode = PositionMode::OneWay;
+        account
+    }
+
+    #[test]
+    fn in_one_way_mode_an_opposite_order_closes_first_and_realizes_its_pnl() {
+        let before = one_way_long();
+        // sell 0.3 at 65,000: 0.3 of the long closes, realizing (65,000 − 61,000) × 0.3
+        // = 1,200 USDT; the long keeps 0.2 at its entry, and no short opens
+        let after = filled(
+            &before,
+            &futures_order(OrderSide::Sell, dec!(0.3), dec!(65000)),
+        )
+        .unwrap();
+        assert_eq!(
+            after.positions,
+            [PositionModel {
+                contract: 0,
+                side: PositionSide::Long,
+                size: dec!(0.2),
+                entry_price: dec!(61000),
+            }]
+        );
+        assert_eq!(after.coins[2].balance, dec!(-6800)); // −8,000 + 1,200
+                                                         // USDT equity at the mark: before −8,000 + 0.5 × 3,000 = −6,500; after
+                                                         // −6,800 + 0.2 × 3,000 = −6,200: 300 more, the 0.3 sold 1,000 above the mark
+        let equity = |a: &Account| evaluate(a).unwrap().coins[2].equity;
+        assert_eq!(equity(&before), dec!(-6500));
+        assert_eq!(equity(&after), dec!(-6200));
+    }
+
+    #[test]
+    fn in_one_way_mode_an_order_larger_than_the_position_turns_it_around() {
+        // sell 0.8 at 65,000: the long 0.5 closes (realizing 0.5 × 4,000 = 2,000 USDT) and the
+        // other 0.3 opens a short at 65,000
+        let after = filled(
+            &one_way_long(),
+            &futures_order(OrderSide::Sell, dec!(0.8), dec!(65000)),
+        )
+        .unwrap();
+        assert_eq!(
+            after.positions,
+            [PositionModel {
+                contract: 0,
+                side: PositionSide::Short,
+                size: dec!(0.3),
+                entry_price: dec!(65000),
+            }]
+        );
+        assert_eq!(after.coins[2].balance, dec!(-6000));
+        // and back: buy 0.1 at 60,000 closes 0.1 of that short, realizing
+        // −(60,000 − 65,000) × 0.1 = 500 USDT
+        let again = filled(
+            &after,
+            &futures_order(OrderSide::Buy, dec!(0.1), dec!(60000)),
+        )
+        .unwrap();
+        assert_eq!(again.positions[0].size, dec!(0.2));
+        assert_eq!(again.positions[0].side, PositionSide::Short);
+        assert_eq!(again.coins[2].balance, dec!(-5500));
+        // an order of exactly the position's size leaves none
+        let flat = filled(
+            &one_way_long(),
+            &futures_order(OrderSide::Sell, dec!(0.5), dec!(61000)),
+        )
+        .unwrap();
+        assert_eq!(flat.positions, []);
+        assert_eq!(flat.coins[2].balance, dec!(-8000)); // closed at its entry: no PnL
+    }
+
+    #[test]
+    fn in_one_way_mode_an_order_on_the_held_side_joins_it_as_in_hedge_mode() {
+        // buy 0.5 at 64,000: (0.5 × 61,000 + 0.5 × 64,000) ÷ 1 = 62,500, nothing realized
+        let after = filled(
+            &one_way_long(),
+            &futures_order(OrderSide::Buy, dec!(0.5), dec!(64000)),
+        )
+        .unwrap();
+        assert_eq!(after.positions.len(), 1);
+        assert_eq!(after.positions[0].size, dec!(1.0));
+        assert_eq!(after.positions[0].entry_price, dec!(62500));
+        assert_eq!(after.coins[2].balance, dec!(-8000));
     }
 
     #[test]

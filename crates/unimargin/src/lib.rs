@@ -23,9 +23,12 @@ pub mod evaluate;
 pub mod explain;
 pub mod fill;
 pub mod liquidation;
+pub mod market;
 pub mod model;
+pub mod names;
 pub mod num;
 pub mod read;
+pub mod record;
 pub mod report;
 pub mod rules;
 pub mod scenario;
@@ -37,11 +40,16 @@ pub mod whatif;
 mod testing;
 
 pub use error::{Error, ErrorKind};
+pub use market::{parse_market, Market, MarketDocument};
 pub use model::Account;
 pub use read::{parse_scenario, path_text, reading_error};
 pub use report::Report;
 pub use rust_decimal::Decimal;
 pub use scenario::Scenario;
+
+/// serde, for [`objects_only!`]'s expansion in other crates.
+#[doc(hidden)]
+pub use serde as __serde;
 
 /// Validates a scenario and evaluates it.
 pub fn evaluate_scenario(scenario: &Scenario) -> Result<Report, Error> {
@@ -51,6 +59,17 @@ pub fn evaluate_scenario(scenario: &Scenario) -> Result<Report, Error> {
 /// Parses, validates and evaluates a scenario written as JSON.
 pub fn evaluate_json(json: &str) -> Result<Report, Error> {
     evaluate_scenario(&parse_scenario(json)?)
+}
+
+/// Resolves a scenario against a market (MARKET.md: what the scenario leaves out comes from
+/// the market), validates and evaluates it; the report names the market.
+pub fn evaluate_with_market(scenario: &Scenario, market: Option<&Market>) -> Result<Report, Error> {
+    evaluate::evaluate(&Account::with_market(scenario, market)?)
+}
+
+/// [`evaluate_with_market`] on a scenario written as JSON.
+pub fn evaluate_json_with_market(json: &str, market: Option<&Market>) -> Result<Report, Error> {
+    evaluate_with_market(&parse_scenario(json)?, market)
 }
 
 /// The report as JSON text (FORMAT.md's report document).

@@ -23,8 +23,8 @@ use crate::evaluate::evaluate;
 use crate::model::Account;
 use crate::num::{add, div, mul, sub, Overflow};
 use crate::report::Report;
-use crate::rules::initial_margin::ContractBook;
-use crate::rules::maintenance_margin::derivatives_maintenance_margin;
+use crate::rules::initial_margin::{ContractBook, SideBook};
+use crate::rules::maintenance_margin::{derivatives_maintenance_margin, position_tier};
 use crate::scenario::PositionSide;
 use crate::text::{group_thousands, side_name, usd};
 use rust_decimal::{Decimal, RoundingStrategy};
@@ -233,6 +233,300 @@ fn overflow(_: Overflow) -> Error {
     Error::too_large("", Figure::LiquidationPlayOut)
 }
 
+/// Plays out partial liquidation of an account (its pending orders included, its check
+/// ignored): stage 0 cancels the open orders, stage 1 closes hedges, stage 2 repays debts,
+/// stage 3 reduces positions a tier at a time, each until the account is safe.
+pub fn liquidate(account: &Account) -> Result<LiquidationPlan, Error> {
+    let mut run = PlayOut::start(account)?;
+    if !run.is_past() {
+        return Ok(run.plan);
+    }
+    let stages: [Stage; 4] = [
+        cancel_orders,
+        close_hedges,
+        repay_debts,
+        reduce_tier_by_tier,
+    ];
+    for stage in stages {
+        // each stage answers whether the account is safe after it
+        if stage(&mut run)? {
+            break;
+        }
+    }
+    Ok(run.plan)
+}
+
+/// A stage of the play-out: its steps, and whether the account is safe after them.
+type Stage = fn(&mut PlayOut) -> Result<bool, Error>;
+
+/// The play-out so far: the account as the steps left it, its report, and the plan.
+struct PlayOut {
+    account: Account,
+    report: Report,
+    plan: LiquidationPlan,
+}
+
+impl PlayOut {
+    fn start(account: &Account) -> Result<PlayOut, Error> {
+        let mut account = account.clone();
+        account.check = None;
+        let report = evaluate(&account)?;
+        let plan = LiquidationPlan {
+            starting_rate: report.account.cross_margin_rate,
+            liquidation_rate: account.settings.liquidation_rate,
+            steps: Vec::new(),
+            outcome: LiquidationOutcome::NotNeeded,
+            readings: READINGS.to_vec(),
+        };
+        Ok(PlayOut {
+            account,
+            report,
+            plan,
+        })
+    }
+
+    fn is_past(&self) -> bool {
+        is_past(&self.report, self.plan.liquidation_rate)
+    }
+
+    /// Evaluates the account after a step and records the step; true when it is now safe.
+    fn record(&mut self, stage: u8, action: LiquidationAction) -> Result<bool, Error> {
+        self.report = evaluate(&self.account)?;
+        let a = &self.report.account;
+        self.plan.steps.push(LiquidationStep {
+            stage,
+            action,
+            adjusted_equity: a.adjusted_equity,
+            maintenance_margin: a.maintenance_margin,
+            cross_margin_rate: a.cross_margin_rate,
+        });
+        let safe = !self.is_past();
+        if safe {
+            self.plan.outcome = LiquidationOutcome::Safe;
+        }
+        Ok(safe)
+    }
+}
+
+/// Stage 0: every open order is cancelled.
+fn cancel_orders(run: &mut PlayOut) -> Result<bool, Error> {
+    if run.account.orders.is_empty() {
+        return Ok(false);
+    }
+    let count = run.account.orders.len();
+    run.account.orders.clear();
+    run.record(0, LiquidationAction::CancelOrders { count })
+}
+
+/// Stage 1: the hedged overlap of each contract is closed on both sides, the largest
+/// notional first.
+fn close_hedges(run: &mut PlayOut) -> Result<bool, Error> {
+    let mut hedges: Vec<(usize, Decimal, Decimal)> = Vec::new();
+    for (j, c) in run.account.contracts.iter().enumerate() {
+        let long = held(&run.account, j, PositionSide::Long).map_err(overflow)?;
+        let short = held(&run.account, j, PositionSide::Short).map_err(overflow)?;
+        let overlap = long.min(short);
+        if overlap > Decimal::ZERO {
+            let settle_usd = run.report.contracts[j].settle_usd_price;
+            let notional =
+                mul(mul(overlap, c.mark_price).map_err(overflow)?, settle_usd).map_err(overflow)?;
+            hedges.push((j, overlap, notional));
+        }
+    }
+    hedges.sort_by_key(|h| std::cmp::Reverse(h.2));
+    for (j, overlap, notional) in hedges {
+        reduce_side(&mut run.account, j, PositionSide::Long, overlap).map_err(overflow)?;
+        reduce_side(&mut run.account, j, PositionSide::Short, overlap).map_err(overflow)?;
+        let action = LiquidationAction::CloseHedge {
+            symbol: run.account.contracts[j].symbol.clone(),
+            size: overlap,
+            notional_usd: notional,
+        };
+        if run.record(1, action)? {
+            return Ok(true);
+        }
+    }
+    Ok(false)
+}
+
+/// One conversion of stage 2: `amount` of coin `from` repays `repaid` of coin `to`'s debt.
+struct Conversion {
+    from: usize,
+    to: usize,
+    amount: Decimal,
+    repaid: Decimal,
+}
+
+/// The next conversion: the largest debt (in USD) first, repaid from the coin with the
+/// highest discount rate at its current tier (the larger value on a tie), each step repaying
+/// the debt or using that coin up. `None` when no debt is left or nothing can repay one.
+fn next_conversion(report: &Report) -> Result<Option<Conversion>, Overflow> {
+    let coins = &report.coins;
+    // a debt's USD value is −usd_equity: the largest debt has the lowest (the last of equals)
+    let Some(d) = (0..coins.len())
+        .filter(|&i| coins[i].debt > Decimal::ZERO && coins[i].usd_price > Decimal::ZERO)
+        .max_by(|&a, &b| coins[b].usd_equity.cmp(&coins[a].usd_equity))
+    else {
+        return Ok(None);
+    };
+    // the rate of the tier holding each coin's value: its last slice's
+    let top_rate = |i: usize| {
+        coins[i]
+            .discount_slices
+            .last()
+            .map_or(Decimal::ZERO, |s| s.rate)
+    };
+    let Some(c) = (0..coins.len())
+        .filter(|&i| {
+            i != d && coins[i].equity > Decimal::ZERO && coins[i].usd_price > Decimal::ZERO
+        })
+        .max_by(|&a, &b| {
+            top_rate(a)
+                .cmp(&top_rate(b))
+                .then(coins[a].usd_equity.cmp(&coins[b].usd_equity))
+        })
+    else {
+        return Ok(None);
+    };
+    let debt_usd = -coins[d].usd_equity;
+    let needed = div(debt_usd, coins[c].usd_price)?;
+    let (amount, repaid) = if needed <= coins[c].equity {
+        (needed, coins[d].debt)
+    } else {
+        let amount = coins[c].equity;
+        let value = mul(amount, coins[c].usd_price)?;
+        (amount, div(value, coins[d].usd_price)?.min(coins[d].debt))
+    };
+    Ok(Some(Conversion {
+        from: c,
+        to: d,
+        amount,
+        repaid,
+    }))
+}
+
+/// Stage 2: coins converted to repay debts, one conversion at a time.
+fn repay_debts(run: &mut PlayOut) -> Result<bool, Error> {
+    let coins = run.account.coins.len();
+    for _ in 0..coins * coins + 1 {
+        let Some(conversion) = next_conversion(&run.report).map_err(overflow)? else {
+            return Ok(false);
+        };
+        let Conversion {
+            from,
+            to,
+            amount,
+            repaid,
+        } = conversion;
+        let balance = &mut run.account.coins[from].balance;
+        *balance = sub(*balance, amount).map_err(overflow)?;
+        let balance = &mut run.account.coins[to].balance;
+        *balance = add(*balance, repaid).map_err(overflow)?;
+        let action = LiquidationAction::Convert {
+            from_coin: run.account.coins[from].name.clone(),
+            amount,
+            to_coin: run.account.coins[to].name.clone(),
+            repaid,
+        };
+        if run.record(2, action)? {
+            return Ok(true);
+        }
+    }
+    Ok(false)
+}
+
+/// One reduction of stage 3: a side of a contract cut by `size` to the top of the tier
+/// below its own (`tier_after`, from 1), relieving the account of `relief`.
+struct TierCut {
+    relief: Decimal,
+    contract: usize,
+    side: PositionSide,
+    size: Decimal,
+    tier_after: usize,
+}
+
+/// The side whose reduction to the top of its next lower position tier cuts maintenance
+/// margin plus liquidation fees the most; `None` when every side is at its first tier.
+fn best_tier_cut(account: &Account, report: &Report) -> Result<Option<TierCut>, Overflow> {
+    let mut best: Option<TierCut> = None;
+    for (j, c) in account.contracts.iter().enumerate() {
+        let settle_usd = report.contracts[j].settle_usd_price;
+        let unit = mul(c.mark_price, settle_usd)?;
+        if unit.is_zero() {
+            continue;
+        }
+        let held_side = |side| {
+            Ok::<_, Overflow>(SideBook {
+                held: held(account, j, side)?,
+                ..SideBook::default()
+            })
+        };
+        let book = ContractBook {
+            long: held_side(PositionSide::Long)?,
+            short: held_side(PositionSide::Short)?,
+        };
+        let before = derivatives_maintenance_margin(&book, c, settle_usd)?;
+        for side in [PositionSide::Long, PositionSide::Short] {
+            let size = match side {
+                PositionSide::Long => book.long.held,
+                PositionSide::Short => book.short.held,
+            };
+            let tier = position_tier(&c.mm_tiers, mul(size, unit)?);
+            if size.is_zero() || tier == 0 {
+                continue;
+            }
+            let Some(lower_top) = c.mm_tiers[tier - 1].up_to_usd else {
+                continue;
+            };
+            // round the size left down, so the side lands at or under the lower tier's top
+            let keep = div(lower_top, unit)?.round_dp_with_strategy(18, RoundingStrategy::ToZero);
+            let mut after = book;
+            match side {
+                PositionSide::Long => after.long.held = keep,
+                PositionSide::Short => after.short.held = keep,
+            }
+            let after = derivatives_maintenance_margin(&after, c, settle_usd)?;
+            let relief = sub(
+                add(before.maintenance_margin, before.partial_liquidation_fee)?,
+                add(after.maintenance_margin, after.partial_liquidation_fee)?,
+            )?;
+            if best.as_ref().is_none_or(|b| relief > b.relief) {
+                best = Some(TierCut {
+                    relief,
+                    contract: j,
+                    side,
+                    size: sub(size, keep)?,
+                    tier_after: tier,
+                });
+            }
+        }
+    }
+    Ok(best)
+}
+
+/// Stage 3: one side of one contract down by one position tier at a time; the platform
+/// takes the account over when every side is at its first tier and it is still past the
+/// liquidation rate.
+fn reduce_tier_by_tier(run: &mut PlayOut) -> Result<bool, Error> {
+    for _ in 0..10_000 {
+        let Some(cut) = best_tier_cut(&run.account, &run.report).map_err(overflow)? else {
+            break;
+        };
+        reduce_side(&mut run.account, cut.contract, cut.side, cut.size).map_err(overflow)?;
+        let action = LiquidationAction::ReducePosition {
+            symbol: run.account.contracts[cut.contract].symbol.clone(),
+            side: cut.side,
+            size: cut.size,
+            tier_after: cut.tier_after,
+        };
+        if run.record(3, action)? {
+            return Ok(true);
+        }
+    }
+    run.plan.outcome = LiquidationOutcome::TakenOver;
+    Ok(false)
+}
+
 /// Reduces the held size of one side of contract `j` by `size`, largest position first,
 /// realizing each reduced part's PnL at mark into the settle coin's balance.
 fn reduce_side(
@@ -263,243 +557,9 @@ fn reduce_side(
     Ok(())
 }
 
-/// Evaluates the account after a step and records the step; true when it is now safe.
-fn record(
-    plan: &mut LiquidationPlan,
-    report: &mut Report,
-    acc: &Account,
-    stage: u8,
-    action: LiquidationAction,
-) -> Result<bool, Error> {
-    *report = evaluate(acc)?;
-    plan.steps.push(LiquidationStep {
-        stage,
-        action,
-        adjusted_equity: report.account.adjusted_equity,
-        maintenance_margin: report.account.maintenance_margin,
-        cross_margin_rate: report.account.cross_margin_rate,
-    });
-    let safe = !is_past(report, plan.liquidation_rate);
-    if safe {
-        plan.outcome = LiquidationOutcome::Safe;
-    }
-    Ok(safe)
-}
-
-fn held(account: &Account, j: usize, side: PositionSide) -> Decimal {
-    account
-        .positions
-        .iter()
+/// The size held on one side of contract `j`.
+fn held(account: &Account, j: usize, side: PositionSide) -> Result<Decimal, Overflow> {
+    (account.positions.iter())
         .filter(|p| p.contract == j && p.side == side)
-        .fold(Decimal::ZERO, |sum, p| sum + p.size)
-}
-
-/// Plays out partial liquidation of an account (its pending orders included, its check
-/// ignored).
-pub fn liquidate(account: &Account) -> Result<LiquidationPlan, Error> {
-    let mut acc = account.clone();
-    acc.check = None;
-    let rate = acc.settings.liquidation_rate;
-    let mut report = evaluate(&acc)?;
-    let mut plan = LiquidationPlan {
-        starting_rate: report.account.cross_margin_rate,
-        liquidation_rate: rate,
-        steps: Vec::new(),
-        outcome: LiquidationOutcome::NotNeeded,
-        readings: READINGS.to_vec(),
-    };
-    if !is_past(&report, rate) {
-        return Ok(plan);
-    }
-    // Stage 0: open orders
-    if !acc.orders.is_empty() {
-        let count = acc.orders.len();
-        acc.orders.clear();
-        if record(
-            &mut plan,
-            &mut report,
-            &acc,
-            0,
-            LiquidationAction::CancelOrders { count },
-        )? {
-            return Ok(plan);
-        }
-    }
-
-    // Stage 1: hedged overlaps, largest notional first
-    let mut hedges: Vec<(usize, Decimal, Decimal)> = Vec::new();
-    for (j, c) in acc.contracts.iter().enumerate() {
-        let overlap = held(&acc, j, PositionSide::Long).min(held(&acc, j, PositionSide::Short));
-        if overlap > Decimal::ZERO {
-            let notional = mul(
-                mul(overlap, c.mark_price).map_err(overflow)?,
-                report.contracts[j].settle_usd_price,
-            )
-            .map_err(overflow)?;
-            hedges.push((j, overlap, notional));
-        }
-    }
-    hedges.sort_by_key(|h| std::cmp::Reverse(h.2));
-    for (j, overlap, notional) in hedges {
-        reduce_side(&mut acc, j, PositionSide::Long, overlap).map_err(overflow)?;
-        reduce_side(&mut acc, j, PositionSide::Short, overlap).map_err(overflow)?;
-        let symbol = acc.contracts[j].symbol.clone();
-        if record(
-            &mut plan,
-            &mut report,
-            &acc,
-            1,
-            LiquidationAction::CloseHedge {
-                symbol,
-                size: overlap,
-                notional_usd: notional,
-            },
-        )? {
-            return Ok(plan);
-        }
-    }
-
-    // Stage 2: convert coins into debts
-    for _ in 0..acc.coins.len() * acc.coins.len() + 1 {
-        let coins = &report.coins;
-        let Some(d) = (0..coins.len())
-            .filter(|&i| coins[i].debt > Decimal::ZERO && coins[i].usd_price > Decimal::ZERO)
-            .max_by(|&a, &b| {
-                mul(coins[a].debt, coins[a].usd_price)
-                    .unwrap_or(Decimal::MAX)
-                    .cmp(&mul(coins[b].debt, coins[b].usd_price).unwrap_or(Decimal::MAX))
-            })
-        else {
-            break;
-        };
-        // the top tier's rate of each coin with value, highest first
-        let top_rate = |i: usize| {
-            coins[i]
-                .discount_slices
-                .last()
-                .map_or(Decimal::ZERO, |s| s.rate)
-        };
-        let Some(c) = (0..coins.len())
-            .filter(|&i| {
-                i != d && coins[i].equity > Decimal::ZERO && coins[i].usd_price > Decimal::ZERO
-            })
-            .max_by(|&a, &b| {
-                top_rate(a)
-                    .cmp(&top_rate(b))
-                    .then(coins[a].usd_equity.cmp(&coins[b].usd_equity))
-            })
-        else {
-            break;
-        };
-        let debt_usd = mul(coins[d].debt, coins[d].usd_price).map_err(overflow)?;
-        let needed = div(debt_usd, coins[c].usd_price).map_err(overflow)?;
-        let (amount, repaid) = if needed <= coins[c].equity {
-            (needed, coins[d].debt)
-        } else {
-            let amount = coins[c].equity;
-            let value = mul(amount, coins[c].usd_price).map_err(overflow)?;
-            (
-                amount,
-                div(value, coins[d].usd_price)
-                    .map_err(overflow)?
-                    .min(coins[d].debt),
-            )
-        };
-        let (from_coin, to_coin) = (coins[c].coin.clone(), coins[d].coin.clone());
-        acc.coins[c].balance = sub(acc.coins[c].balance, amount).map_err(overflow)?;
-        acc.coins[d].balance = add(acc.coins[d].balance, repaid).map_err(overflow)?;
-        let action = LiquidationAction::Convert {
-            from_coin,
-            amount,
-            to_coin,
-            repaid,
-        };
-        if record(&mut plan, &mut report, &acc, 2, action)? {
-            return Ok(plan);
-        }
-    }
-
-    // Stage 3: one position tier at a time
-    for _ in 0..10_000 {
-        let mut best: Option<(Decimal, usize, PositionSide, Decimal, usize)> = None;
-        for (j, c) in acc.contracts.iter().enumerate() {
-            let settle_usd = report.contracts[j].settle_usd_price;
-            let unit = mul(c.mark_price, settle_usd).map_err(overflow)?;
-            if unit.is_zero() {
-                continue;
-            }
-            let book = ContractBook {
-                long: crate::rules::initial_margin::SideBook {
-                    held: held(&acc, j, PositionSide::Long),
-                    ..Default::default()
-                },
-                short: crate::rules::initial_margin::SideBook {
-                    held: held(&acc, j, PositionSide::Short),
-                    ..Default::default()
-                },
-            };
-            let before = derivatives_maintenance_margin(&book, c, settle_usd).map_err(overflow)?;
-            for side in [PositionSide::Long, PositionSide::Short] {
-                let size = if side == PositionSide::Long {
-                    book.long.held
-                } else {
-                    book.short.held
-                };
-                let notional = mul(size, unit).map_err(overflow)?;
-                let tier = c
-                    .mm_tiers
-                    .iter()
-                    .position(|t| t.up_to_usd.is_none_or(|u| notional <= u))
-                    .unwrap_or(0);
-                if size.is_zero() || tier == 0 {
-                    continue;
-                }
-                let Some(lower_top) = c.mm_tiers[tier - 1].up_to_usd else {
-                    continue;
-                };
-                // round the size left down, so the side lands at or under the lower tier's top
-                let keep = div(lower_top, unit)
-                    .map_err(overflow)?
-                    .round_dp_with_strategy(18, RoundingStrategy::ToZero);
-                let cut = sub(size, keep).map_err(overflow)?;
-                let mut after = book;
-                match side {
-                    PositionSide::Long => after.long.held = keep,
-                    PositionSide::Short => after.short.held = keep,
-                }
-                let after_mm =
-                    derivatives_maintenance_margin(&after, c, settle_usd).map_err(overflow)?;
-                let relief = sub(
-                    add(before.maintenance_margin, before.partial_liquidation_fee)
-                        .map_err(overflow)?,
-                    add(
-                        after_mm.maintenance_margin,
-                        after_mm.partial_liquidation_fee,
-                    )
-                    .map_err(overflow)?,
-                )
-                .map_err(overflow)?;
-                if best.is_none_or(|b| relief > b.0) {
-                    best = Some((relief, j, side, cut, tier));
-                }
-            }
-        }
-        let Some((_, j, side, cut, tier)) = best else {
-            plan.outcome = LiquidationOutcome::TakenOver;
-            return Ok(plan);
-        };
-        reduce_side(&mut acc, j, side, cut).map_err(overflow)?;
-        let symbol = acc.contracts[j].symbol.clone();
-        let action = LiquidationAction::ReducePosition {
-            symbol,
-            side,
-            size: cut,
-            tier_after: tier,
-        };
-        if record(&mut plan, &mut report, &acc, 3, action)? {
-            return Ok(plan);
-        }
-    }
-    plan.outcome = LiquidationOutcome::TakenOver;
-    Ok(plan)
+        .try_fold(Decimal::ZERO, |sum, p| add(sum, p.size))
 }

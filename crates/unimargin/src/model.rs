@@ -3,11 +3,13 @@
 
 use crate::error::{Entity, Error, ErrorKind, MarketName};
 use crate::scenario::{
-    DiscountTier, LoanTier, MaintenanceTier, Market, OrderSide, PositionSide, Scenario,
-    SCENARIO_FORMAT,
+    DiscountTier, LoanTier, MaintenanceTier, Market, MarketReference, OrderSide, PositionMode,
+    PositionSide, Scenario, Settings, SCENARIO_FORMAT,
 };
 use rust_decimal::Decimal;
+use std::borrow::Borrow;
 use std::collections::HashMap;
+use std::hash::Hash;
 
 /// The default grid of the largest size that passes: one satoshi.
 pub const DEFAULT_SIZE_STEP: Decimal = Decimal::from_parts(1, 0, 0, false, 8);
@@ -20,6 +22,7 @@ pub struct ResolvedSettings {
     pub spot_taker_fee: Decimal,
     pub warning_rate: Decimal,
     pub liquidation_rate: Decimal,
+    pub position_mode: PositionMode,
 }
 
 /// What a coin's price is quoted in.
@@ -161,6 +164,8 @@ pub struct Account {
     pub positions: Vec<PositionModel>,
     pub orders: Vec<OrderModel>,
     pub check: Option<CheckModel>,
+    /// The market whose tables filled what the scenario left out ([`crate::market`]).
+    pub market: Option<MarketReference>,
 }
 
 impl Account {
@@ -175,7 +180,17 @@ impl Account {
                 },
             ));
         }
-        let settings = resolve_settings(scenario)?;
+        if let Some(named) = &scenario.market {
+            // a complete scenario has no market: this one needs its market to be resolved
+            return Err(Error::new(
+                "market",
+                ErrorKind::WrongMarket {
+                    named: named.clone(),
+                    given: None,
+                },
+            ));
+        }
+        let settings = resolve_settings(&scenario.settings)?;
         let coin_index = index_names(
             scenario.coins.iter().map(|c| c.coin.as_str()),
             "coins",
@@ -230,6 +245,9 @@ impl Account {
                 })
             })
             .collect::<Result<Vec<_>, Error>>()?;
+        if settings.position_mode == PositionMode::OneWay {
+            one_net_position_each(&positions, &contracts)?;
+        }
         let orders = scenario
             .orders
             .iter()
@@ -245,15 +263,9 @@ impl Account {
                 resolve_order(o, &path, &coin_index, &contract_index)
             })
             .collect::<Result<Vec<_>, _>>()?;
-        let check = match &scenario.check {
-            None => None,
-            Some(o) => {
-                let order = resolve_order(o, "check", &coin_index, &contract_index)?;
-                let size_step = o.size_step.unwrap_or(DEFAULT_SIZE_STEP);
-                positive(size_step, "check", "size_step")?;
-                Some(CheckModel { order, size_step })
-            }
-        };
+        let check = (scenario.check.as_ref())
+            .map(|o| resolve_check(o, &coin_index, &contract_index))
+            .transpose()?;
         Ok(Account {
             settings,
             coins,
@@ -261,6 +273,7 @@ impl Account {
             positions,
             orders,
             check,
+            market: None,
         })
     }
 }
@@ -290,6 +303,35 @@ impl Account {
     }
 }
 
+/// In one-way mode a contract holds one net position: a long and a short of the same
+/// contract are refused at the second one's side.
+fn one_net_position_each(
+    positions: &[PositionModel],
+    contracts: &[ContractModel],
+) -> Result<(), Error> {
+    // per contract: the first position's index and side
+    let mut first: HashMap<usize, (usize, PositionSide)> = HashMap::new();
+    for (i, p) in positions.iter().enumerate() {
+        match first.get(&p.contract) {
+            Some(&(k, side)) if side != p.side => {
+                return Err(Error::new(
+                    format!("positions[{i}].side"),
+                    ErrorKind::HedgeInOneWayMode {
+                        symbol: contracts[p.contract].symbol.clone(),
+                        side: p.side,
+                        first_path: format!("positions[{k}]"),
+                    },
+                ));
+            }
+            Some(_) => {}
+            None => {
+                first.insert(p.contract, (i, p.side));
+            }
+        }
+    }
+    Ok(())
+}
+
 fn no_such(path: &str) -> Error {
     Error::new(path, ErrorKind::NoSuchEntry)
 }
@@ -305,7 +347,7 @@ fn stablecoin_price(own: &str, path: &str, price: Decimal) -> Error {
     )
 }
 
-fn join(path: &str, field: &str) -> String {
+pub(crate) fn join(path: &str, field: &str) -> String {
     if path.is_empty() {
         field.to_string()
     } else {
@@ -313,7 +355,7 @@ fn join(path: &str, field: &str) -> String {
     }
 }
 
-fn positive(value: Decimal, path: &str, field: &'static str) -> Result<(), Error> {
+pub(crate) fn positive(value: Decimal, path: &str, field: &'static str) -> Result<(), Error> {
     if value > Decimal::ZERO {
         Ok(())
     } else {
@@ -324,7 +366,7 @@ fn positive(value: Decimal, path: &str, field: &'static str) -> Result<(), Error
     }
 }
 
-fn non_negative(value: Decimal, path: &str, field: &'static str) -> Result<(), Error> {
+pub(crate) fn non_negative(value: Decimal, path: &str, field: &'static str) -> Result<(), Error> {
     if value >= Decimal::ZERO {
         Ok(())
     } else {
@@ -339,7 +381,7 @@ fn is_fraction(value: Decimal) -> bool {
     (Decimal::ZERO..=Decimal::ONE).contains(&value)
 }
 
-fn fraction(value: Decimal, path: &str, field: &'static str) -> Result<(), Error> {
+pub(crate) fn fraction(value: Decimal, path: &str, field: &'static str) -> Result<(), Error> {
     if is_fraction(value) {
         Ok(())
     } else {
@@ -350,14 +392,15 @@ fn fraction(value: Decimal, path: &str, field: &'static str) -> Result<(), Error
     }
 }
 
-fn resolve_settings(scenario: &Scenario) -> Result<ResolvedSettings, Error> {
-    let s = &scenario.settings;
+/// The settings with their defaults, checked (`settings.…` paths).
+pub(crate) fn resolve_settings(s: &Settings) -> Result<ResolvedSettings, Error> {
     let settings = ResolvedSettings {
         usdt_usd: s.usdt_usd.unwrap_or(Decimal::ONE),
         usdc_usd: s.usdc_usd.unwrap_or(Decimal::ONE),
         spot_taker_fee: s.spot_taker_fee.unwrap_or(Decimal::ZERO),
         warning_rate: s.warning_rate.unwrap_or(Decimal::new(8, 1)),
         liquidation_rate: s.liquidation_rate.unwrap_or(Decimal::ONE),
+        position_mode: s.position_mode.unwrap_or_default(),
     };
     positive(settings.usdt_usd, "settings", "usdt_usd")?;
     positive(settings.usdc_usd, "settings", "usdc_usd")?;
@@ -377,7 +420,7 @@ fn resolve_settings(scenario: &Scenario) -> Result<ResolvedSettings, Error> {
 }
 
 /// Maps names to indices, refusing empty names and duplicates.
-fn index_names<'a>(
+pub(crate) fn index_names<'a>(
     names: impl Iterator<Item = &'a str>,
     list: &str,
     field: &'static str,
@@ -407,8 +450,8 @@ fn index_names<'a>(
     Ok(index)
 }
 
-fn find(
-    index: &HashMap<&str, usize>,
+fn find<K: Borrow<str> + Hash + Eq>(
+    index: &HashMap<K, usize>,
     name: &str,
     path: &str,
     field: &str,
@@ -441,14 +484,8 @@ fn resolve_coin(
     let (price, quote) = match stablecoin {
         Some(kind) => {
             let own = coin.coin.as_str();
-            if let Some(q) = coin.quote.as_deref().filter(|q| *q != own) {
-                return Err(Error::new(
-                    format!("{path}.quote"),
-                    ErrorKind::StablecoinQuote {
-                        coin: own.to_string(),
-                        got: q.to_string(),
-                    },
-                ));
+            if let Some(q) = coin.quote.as_deref() {
+                check_quote_name(own, q, &path)?;
             }
             if let Some(p) = coin.price.filter(|p| *p != Decimal::ONE) {
                 return Err(stablecoin_price(own, &path, p));
@@ -469,7 +506,9 @@ fn resolve_coin(
                 )
             })?;
             positive(price, &path, "price")?;
-            let quote = match coin.quote.as_deref().unwrap_or("USD") {
+            let quote_name = coin.quote.as_deref().unwrap_or("USD");
+            check_quote_name(&coin.coin, quote_name, &path)?;
+            let quote = match quote_name {
                 "USD" => Quote::Usd,
                 "USDT" => Quote::Usdt,
                 "USDC" => Quote::Usdc,
@@ -483,7 +522,7 @@ fn resolve_coin(
                         )
                     })?;
                     let btc_quote = scenario.coins[btc].quote.as_deref().unwrap_or("USD");
-                    if btc == i || btc_quote == "BTC" {
+                    if btc_quote == "BTC" {
                         return Err(Error::new(
                             format!("coins[{btc}].quote"),
                             ErrorKind::BtcQuotedInBtc,
@@ -491,20 +530,16 @@ fn resolve_coin(
                     }
                     Quote::Btc(btc)
                 }
-                other => {
-                    return Err(Error::new(
-                        format!("{path}.quote"),
-                        ErrorKind::UnknownQuote {
-                            got: other.to_string(),
-                        },
-                    ))
-                }
+                // the other names were refused by check_quote_name
+                _ => Quote::Usd,
             };
             (price, quote)
         }
     };
-    check_discount_tiers(&coin.discount_tiers, &path)?;
-    check_loan_tiers(&coin.loan_tiers, &path)?;
+    let discount_tiers = coin.discount_tiers.clone().unwrap_or_default();
+    let loan_tiers = coin.loan_tiers.clone().unwrap_or_default();
+    check_discount_tiers(&discount_tiers, &path)?;
+    check_loan_tiers(&loan_tiers, &path)?;
     let hourly_interest = coin.hourly_interest.unwrap_or(Decimal::ZERO);
     fraction(hourly_interest, &path, "hourly_interest")?;
     let interest_free = coin.interest_free.unwrap_or(Decimal::ZERO);
@@ -515,11 +550,30 @@ fn resolve_coin(
         price,
         quote,
         stablecoin,
-        discount_tiers: coin.discount_tiers.clone(),
-        loan_tiers: coin.loan_tiers.clone(),
+        discount_tiers,
+        loan_tiers,
         hourly_interest,
         interest_free,
     })
+}
+
+/// Checks a coin's `quote` by its name: `USD`, `USDT`, `USDC` or `BTC`; USDT and USDC are
+/// quoted in themselves, and BTC cannot be quoted in BTC.
+pub(crate) fn check_quote_name(coin: &str, quote: &str, path: &str) -> Result<(), Error> {
+    let kind = match (coin, quote) {
+        ("USDT" | "USDC", q) if q != coin => ErrorKind::StablecoinQuote {
+            coin: coin.to_string(),
+            got: q.to_string(),
+        },
+        ("BTC", "BTC") => {
+            return Err(Error::new(join(path, "quote"), ErrorKind::BtcQuotedInBtc));
+        }
+        (_, "USD" | "USDT" | "USDC" | "BTC") => return Ok(()),
+        (_, other) => ErrorKind::UnknownQuote {
+            got: other.to_string(),
+        },
+    };
+    Err(Error::new(join(path, "quote"), kind))
 }
 
 /// Checks that bounds ascend strictly, are positive, and that only the last tier is unbounded.
@@ -573,13 +627,31 @@ fn check_bounds(
     Ok(())
 }
 
-fn check_discount_tiers(tiers: &[DiscountTier], path: &str) -> Result<(), Error> {
-    check_bounds(
-        tiers.iter().map(|t| t.up_to_usd),
-        path,
-        "discount_tiers",
-        "up_to_usd",
-    )?;
+/// Checks a coin's discount tiers: bounded all in USD (`up_to_usd`) or all in coin units
+/// (`up_to`), ascending, the last unbounded; rates from 0 to 1.
+pub(crate) fn check_discount_tiers(tiers: &[DiscountTier], path: &str) -> Result<(), Error> {
+    // the kind of the first bounded tier is the coin's; a tier of the other kind is refused
+    let coin_units = tiers
+        .iter()
+        .find(|t| t.up_to_usd.is_some() || t.up_to.is_some())
+        .is_some_and(|t| t.up_to.is_some() && t.up_to_usd.is_none());
+    let other_kind = |t: &DiscountTier| {
+        (t.up_to.is_some() && t.up_to_usd.is_some())
+            || (coin_units && t.up_to_usd.is_some())
+            || (!coin_units && t.up_to.is_some())
+    };
+    if let Some(i) = tiers.iter().position(other_kind) {
+        return Err(Error::new(
+            format!("{path}.discount_tiers[{i}]"),
+            ErrorKind::MixedTierUnits,
+        ));
+    }
+    let (bounds, field): (Vec<Option<Decimal>>, _) = if coin_units {
+        (tiers.iter().map(|t| t.up_to).collect(), "up_to")
+    } else {
+        (tiers.iter().map(|t| t.up_to_usd).collect(), "up_to_usd")
+    };
+    check_bounds(bounds.into_iter(), path, "discount_tiers", field)?;
     for (i, t) in tiers.iter().enumerate() {
         if !is_fraction(t.rate) {
             fraction(t.rate, &format!("{path}.discount_tiers[{i}]"), "rate")?;
@@ -588,7 +660,9 @@ fn check_discount_tiers(tiers: &[DiscountTier], path: &str) -> Result<(), Error>
     Ok(())
 }
 
-fn check_loan_tiers(tiers: &[LoanTier], path: &str) -> Result<(), Error> {
+/// Checks a coin's loan tiers: ascending `up_to`, the last unbounded, leverage above 0, mmr
+/// from 0 to 1.
+pub(crate) fn check_loan_tiers(tiers: &[LoanTier], path: &str) -> Result<(), Error> {
     check_bounds(tiers.iter().map(|t| t.up_to), path, "loan_tiers", "up_to")?;
     for (i, t) in tiers.iter().enumerate() {
         if t.leverage <= Decimal::ZERO || !is_fraction(t.mmr) {
@@ -606,52 +680,89 @@ fn resolve_contract(
     coin_index: &HashMap<&str, usize>,
 ) -> Result<ContractModel, Error> {
     let path = format!("contracts[{i}]");
-    let settle = find(coin_index, &c.settle, &path, "settle", Entity::Coin)?;
-    if c.base.trim().is_empty() {
-        return Err(Error::new(format!("{path}.base"), ErrorKind::NoBase));
-    }
+    let missing = |field: &str| {
+        Error::new(
+            join(&path, field),
+            ErrorKind::MissingField {
+                field: field.to_string(),
+            },
+        )
+    };
+    let base = c.base.as_deref().ok_or_else(|| missing("base"))?;
+    let settle = c.settle.as_deref().ok_or_else(|| missing("settle"))?;
+    let settle = find(coin_index, settle, &path, "settle", Entity::Coin)?;
+    check_base(base, &path)?;
     positive(c.mark_price, &path, "mark_price")?;
     positive(c.leverage, &path, "leverage")?;
     let taker_fee = c.taker_fee.unwrap_or(Decimal::ZERO);
     fraction(taker_fee, &path, "taker_fee")?;
     let liquidation_fee = c.liquidation_fee.unwrap_or(Decimal::ZERO);
     fraction(liquidation_fee, &path, "liquidation_fee")?;
-    if c.mm_tiers.is_empty() {
-        return Err(Error::new(
-            format!("{path}.mm_tiers"),
-            ErrorKind::NoPositionTiers,
-        ));
-    }
-    check_bounds(
-        c.mm_tiers.iter().map(|t| t.up_to_usd),
-        &path,
-        "mm_tiers",
-        "up_to_usd",
-    )?;
-    for (t, tier) in c.mm_tiers.iter().enumerate() {
-        if !is_fraction(tier.mmr) {
-            fraction(tier.mmr, &format!("{path}.mm_tiers[{t}]"), "mmr")?;
-        }
-    }
+    let mm_tiers = c.mm_tiers.as_deref().ok_or_else(|| missing("mm_tiers"))?;
+    check_mm_tiers(mm_tiers, &path)?;
     Ok(ContractModel {
         symbol: c.symbol.clone(),
-        base: c.base.clone(),
-        base_coin: coin_index.get(c.base.as_str()).copied(),
+        base: base.to_string(),
+        base_coin: coin_index.get(base).copied(),
         settle,
         mark_price: c.mark_price,
         leverage: c.leverage,
         initial_rate: exact_initial_rate(c.leverage, taker_fee),
         taker_fee,
         liquidation_fee,
-        mm_tiers: c.mm_tiers.clone(),
+        mm_tiers: mm_tiers.to_vec(),
     })
 }
 
-fn resolve_order(
+/// A contract's `base` must name a coin.
+pub(crate) fn check_base(base: &str, path: &str) -> Result<(), Error> {
+    if base.trim().is_empty() {
+        return Err(Error::new(join(path, "base"), ErrorKind::NoBase));
+    }
+    Ok(())
+}
+
+/// Checks a contract's position tiers: at least one, ascending `up_to_usd`, the last
+/// unbounded, mmr from 0 to 1.
+pub(crate) fn check_mm_tiers(tiers: &[MaintenanceTier], path: &str) -> Result<(), Error> {
+    if tiers.is_empty() {
+        return Err(Error::new(
+            format!("{path}.mm_tiers"),
+            ErrorKind::NoPositionTiers,
+        ));
+    }
+    check_bounds(
+        tiers.iter().map(|t| t.up_to_usd),
+        path,
+        "mm_tiers",
+        "up_to_usd",
+    )?;
+    for (t, tier) in tiers.iter().enumerate() {
+        if !is_fraction(tier.mmr) {
+            fraction(tier.mmr, &format!("{path}.mm_tiers[{t}]"), "mmr")?;
+        }
+    }
+    Ok(())
+}
+
+/// The order to check, resolved against the account's names (its errors' paths begin with
+/// `check`), with its grid.
+pub(crate) fn resolve_check<K: Borrow<str> + Hash + Eq>(
+    o: &crate::scenario::Order,
+    coin_index: &HashMap<K, usize>,
+    contract_index: &HashMap<K, usize>,
+) -> Result<CheckModel, Error> {
+    let order = resolve_order(o, "check", coin_index, contract_index)?;
+    let size_step = o.size_step.unwrap_or(DEFAULT_SIZE_STEP);
+    positive(size_step, "check", "size_step")?;
+    Ok(CheckModel { order, size_step })
+}
+
+fn resolve_order<K: Borrow<str> + Hash + Eq>(
     o: &crate::scenario::Order,
     path: &str,
-    coin_index: &HashMap<&str, usize>,
-    contract_index: &HashMap<&str, usize>,
+    coin_index: &HashMap<K, usize>,
+    contract_index: &HashMap<K, usize>,
 ) -> Result<OrderModel, Error> {
     let unexpected = |field: &'static str| {
         let market = MarketName(o.market);

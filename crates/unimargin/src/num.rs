@@ -10,19 +10,23 @@ use std::fmt;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Overflow;
 
+#[inline]
 pub(crate) fn add(a: Decimal, b: Decimal) -> Result<Decimal, Overflow> {
     a.checked_add(b).ok_or(Overflow)
 }
 
+#[inline]
 pub(crate) fn sub(a: Decimal, b: Decimal) -> Result<Decimal, Overflow> {
     a.checked_sub(b).ok_or(Overflow)
 }
 
+#[inline]
 pub(crate) fn mul(a: Decimal, b: Decimal) -> Result<Decimal, Overflow> {
     a.checked_mul(b).ok_or(Overflow)
 }
 
 /// Division; a zero divisor is reported as an overflow (validation rules it out beforehand).
+#[inline]
 pub(crate) fn div(a: Decimal, b: Decimal) -> Result<Decimal, Overflow> {
     a.checked_div(b).ok_or(Overflow)
 }

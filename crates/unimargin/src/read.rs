@@ -9,7 +9,7 @@
 
 use crate::error::{Error, ErrorKind};
 use crate::num::{parse_decimal, NumberError};
-use crate::scenario::Scenario;
+use crate::scenario::{Scenario, SCENARIO_FORMAT};
 use serde::de::{DeserializeOwned, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::Deserialize;
 use serde_path_to_error::{Path, Segment};
@@ -18,7 +18,30 @@ use std::fmt;
 /// Reads a scenario from JSON text, strictly: unknown fields, bad numbers and wrong types
 /// are errors whose path names where they are.
 pub fn parse_scenario(json: &str) -> Result<Scenario, Error> {
-    read_json(json)
+    read_document(json, SCENARIO_FORMAT)
+}
+
+/// Reads a document whose `format` tag is `format`, strictly (as [`read_json`]). A document
+/// refused whose tag is another format's (a market given as a scenario) is said to be of the
+/// wrong format rather than to have unknown fields.
+pub fn read_document<T: DeserializeOwned>(json: &str, format: &'static str) -> Result<T, Error> {
+    serde_json::from_str(json).map_err(|_| {
+        // only a refused document is read a second time, to learn its tag
+        let tag = match serde_json::from_str::<serde_json::Value>(json) {
+            Ok(serde_json::Value::Object(mut fields)) => fields.remove("format"),
+            _ => None,
+        };
+        match tag {
+            Some(serde_json::Value::String(got)) if got != format => Error::new(
+                "format",
+                ErrorKind::WrongFormat {
+                    expected: format,
+                    got,
+                },
+            ),
+            _ => explain_failure::<T>(json),
+        }
+    })
 }
 
 /// Reads any document of the format (a scenario, an order, a price update) from JSON text,
@@ -333,10 +356,18 @@ pub enum Section {
     PositionTier,
     Position,
     Order,
+    MarketReference,
+    Market,
+    MarketCoin,
+    MarketContract,
+    /// An exchange's answer read by an importer (the CLI's `market from-bitget`).
+    Answer,
+    /// An object within an exchange's answer.
+    AnswerEntry,
 }
 
 impl Section {
-    pub const ALL: [Section; 9] = [
+    pub const ALL: [Section; 15] = [
         Section::Scenario,
         Section::Settings,
         Section::Coin,
@@ -346,6 +377,12 @@ impl Section {
         Section::PositionTier,
         Section::Position,
         Section::Order,
+        Section::MarketReference,
+        Section::Market,
+        Section::MarketCoin,
+        Section::MarketContract,
+        Section::Answer,
+        Section::AnswerEntry,
     ];
 }
 
@@ -361,6 +398,12 @@ impl fmt::Display for Section {
             Section::PositionTier => "a position tier",
             Section::Position => "a position",
             Section::Order => "an order",
+            Section::MarketReference => "the market named",
+            Section::Market => "the market",
+            Section::MarketCoin => "a market coin",
+            Section::MarketContract => "a market contract",
+            Section::Answer => "an exchange's answer",
+            Section::AnswerEntry => "an entry of an exchange's answer",
         })
     }
 }

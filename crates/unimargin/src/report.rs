@@ -3,8 +3,9 @@
 //! additions (explanations of the figures), allowed by its version-1 contract.
 
 use crate::num::normalized;
+use crate::record::Record;
 use crate::rules::risk::Risk;
-use crate::scenario::{Market, OrderSide, PositionSide};
+use crate::scenario::{Market, MarketReference, OrderSide, PositionSide};
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -15,6 +16,9 @@ pub const REPORT_FORMAT: &str = "unimargin/report@1";
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Report {
     pub format: &'static str,
+    /// The market whose tables filled what the scenario left out; absent when none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub market: Option<MarketReference>,
     /// Every coin, in the scenario's order.
     pub coins: Vec<CoinReport>,
     pub account: AccountReport,
@@ -26,6 +30,10 @@ pub struct Report {
     pub orders: Vec<PendingOrderReport>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub check: Option<CheckReport>,
+    /// What the evaluation did beyond these figures (not serialized): what the explanations
+    /// format.
+    #[serde(skip)]
+    pub record: Record,
 }
 
 /// One coin's figures.
@@ -166,13 +174,28 @@ pub struct ContractReport {
     pub partial_liquidation_fee: Decimal,
 }
 
-/// One position's profit (the scenario's position at the same index).
+/// One position's own figures (RULES §12; the scenario's position at the same index).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct PositionReport {
     pub side: PositionSide,
     /// In the settle coin.
     #[serde(with = "normalized")]
     pub unrealized_pnl: Decimal,
+    #[serde(with = "normalized")]
+    pub unrealized_pnl_usd: Decimal,
+    /// `size × mark × (1 ÷ leverage + taker fee) × p(settle)`.
+    #[serde(with = "normalized")]
+    pub initial_margin: Decimal,
+    /// `size × (mmr + taker fee) × mark × p(settle)`, the mmr of its side's tier.
+    #[serde(with = "normalized")]
+    pub maintenance_margin: Decimal,
+    /// Unrealized PnL in USD ÷ initial margin, a fraction; `None` (`null`) when the initial
+    /// margin is 0.
+    #[serde(with = "normalized::option")]
+    pub roi: Option<Decimal>,
+    /// The size that can be closed.
+    #[serde(with = "normalized")]
+    pub available: Decimal,
 }
 
 /// What one pending order takes off adjusted equity and adds to margins, as applied in

@@ -5,32 +5,40 @@ use crate::num;
 use crate::read::{Expected, Section};
 use rust_decimal::Decimal;
 use serde::de::{Deserializer, MapAccess, Visitor};
-use serde::{Deserialize, Serialize, Serializer};
+use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// serde's derive reads a struct from a JSON object or from an array of its fields in order;
 /// the format has only objects, so each struct (derived with `remote = "Self"`) is read
-/// through [`ObjectOnly`] and `["unimargin/scenario@1"]` is an error, not a scenario.
+/// through [`ObjectOnly`] and `["unimargin/scenario@1"]` is an error, not a scenario. Exported
+/// for the adapters' own documents (the CLI reads an exchange's answers so).
+#[macro_export]
 macro_rules! objects_only {
-    ($($name:ident: $what:expr),* $(,)?) => {$(
-        impl<'de> Deserialize<'de> for $name {
-            fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-                $name::deserialize(ObjectOnly { inner: d, what: $what })
-            }
-        }
-
-        impl Serialize for $name {
-            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-                $name::serialize(self, s)
+    // structs derived with `Deserialize` alone (an importer's)
+    (read: $($name:ident: $what:expr),* $(,)?) => {$(
+        impl<'de> $crate::__serde::Deserialize<'de> for $name {
+            fn deserialize<D: $crate::__serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                $name::deserialize($crate::scenario::ObjectOnly { inner: d, what: $what })
             }
         }
     )*};
+    // structs derived with `Serialize` and `Deserialize` (the documents)
+    ($($name:ident: $what:expr),* $(,)?) => {
+        $crate::objects_only!(read: $($name: $what),*);
+        $(
+            impl $crate::__serde::Serialize for $name {
+                fn serialize<S: $crate::__serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                    $name::serialize(self, s)
+                }
+            }
+        )*
+    };
 }
 
 /// A deserializer that reads a struct from a JSON object only.
-struct ObjectOnly<D> {
-    inner: D,
-    what: Section,
+pub struct ObjectOnly<D> {
+    pub inner: D,
+    pub what: Section,
 }
 
 impl<'de, D: Deserializer<'de>> Deserializer<'de> for ObjectOnly<D> {
@@ -98,6 +106,19 @@ pub struct Scenario {
     pub orders: Vec<Order>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub check: Option<Order>,
+    /// The market document whose tables fill what this scenario leaves out (MARKET.md): it
+    /// is evaluated with that market only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub market: Option<MarketReference>,
+}
+
+/// A market document named by its `name` and its date (`as_of`, `YYYY-MM-DD`): what a
+/// scenario names and a report says it used.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, remote = "Self")]
+pub struct MarketReference {
+    pub name: String,
+    pub as_of: String,
 }
 
 /// Account-wide settings; each left out takes its default.
@@ -119,10 +140,24 @@ pub struct Settings {
     /// Cross margin rate from which partial liquidation starts (default 1).
     #[serde(default, with = "num::option", skip_serializing_if = "Option::is_none")]
     pub liquidation_rate: Option<Decimal>,
+    /// How positions are held (RULES §12): `hedge` (default) or `one_way`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub position_mode: Option<PositionMode>,
+}
+
+/// How a person trades futures (RULES §12): open/close (hedge) mode, where a contract may
+/// hold a long and a short, or buy/sell (one-way) mode, one net position per contract.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PositionMode {
+    #[default]
+    Hedge,
+    OneWay,
 }
 
 impl Settings {
-    fn is_empty(&self) -> bool {
+    /// No setting given.
+    pub fn is_empty(&self) -> bool {
         self == &Settings::default()
     }
 }
@@ -141,10 +176,12 @@ pub struct Coin {
     /// `USD`, `USDT`, `USDC` or `BTC` (default `USD`; USDT and USDC: themselves).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub quote: Option<String>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub discount_tiers: Vec<DiscountTier>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub loan_tiers: Vec<LoanTier>,
+    /// None: the coin counts for 0, or, with a market, the market's tiers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub discount_tiers: Option<Vec<DiscountTier>>,
+    /// None: the coin cannot be borrowed, or, with a market, the market's tiers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub loan_tiers: Option<Vec<LoanTier>>,
     /// Interest per hour on debt, as a fraction (default 0).
     #[serde(default, with = "num::option", skip_serializing_if = "Option::is_none")]
     pub hourly_interest: Option<Decimal>,
@@ -153,12 +190,16 @@ pub struct Coin {
     pub interest_free: Option<Decimal>,
 }
 
-/// One bracket of a coin's discount: `rate` applies to USD value up to `up_to_usd`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// One bracket of a coin's discount: `rate` applies to the USD value up to `up_to_usd`, or
+/// to the quantity up to `up_to` coins (RULES §3; one coin's tiers are all of one kind).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, remote = "Self")]
 pub struct DiscountTier {
     #[serde(default, with = "num::option", skip_serializing_if = "Option::is_none")]
     pub up_to_usd: Option<Decimal>,
+    /// The bound in coin units (Bybit, KuCoin).
+    #[serde(default, with = "num::option", skip_serializing_if = "Option::is_none")]
+    pub up_to: Option<Decimal>,
     #[serde(with = "num")]
     pub rate: Decimal,
 }
@@ -181,9 +222,12 @@ pub struct LoanTier {
 pub struct Contract {
     pub symbol: String,
     /// The coin the contract tracks; if it is one of the coins, their prices move together.
-    pub base: String,
-    /// The coin profits, losses and margin are counted in.
-    pub settle: String,
+    /// Required without a market.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub base: Option<String>,
+    /// The coin profits, losses and margin are counted in. Required without a market.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub settle: Option<String>,
     #[serde(with = "num")]
     pub mark_price: Decimal,
     #[serde(with = "num")]
@@ -192,7 +236,9 @@ pub struct Contract {
     pub taker_fee: Option<Decimal>,
     #[serde(default, with = "num::option", skip_serializing_if = "Option::is_none")]
     pub liquidation_fee: Option<Decimal>,
-    pub mm_tiers: Vec<MaintenanceTier>,
+    /// Required without a market.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mm_tiers: Option<Vec<MaintenanceTier>>,
 }
 
 /// A position tier: the maintenance margin rate of a side whose notional is up to `up_to_usd`.
@@ -275,4 +321,5 @@ objects_only! {
     MaintenanceTier: Section::PositionTier,
     Position: Section::Position,
     Order: Section::Order,
+    MarketReference: Section::MarketReference,
 }

@@ -10,6 +10,7 @@ pub(crate) fn settings() -> ResolvedSettings {
         spot_taker_fee: Decimal::ZERO,
         warning_rate: Decimal::new(8, 1),
         liquidation_rate: Decimal::ONE,
+        position_mode: crate::scenario::PositionMode::Hedge,
     }
 }
 

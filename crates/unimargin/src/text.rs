@@ -2,7 +2,8 @@
 //! and the reasons that explain an order check, typed, with their English sentences.
 
 use crate::model::{Account, OrderModel};
-use crate::rules::check::{Acceptance, OrderEffect};
+use crate::rules::check::Acceptance;
+use crate::rules::pending::OrderEffect;
 use crate::scenario::{OrderSide, PositionSide};
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::{Serialize, Serializer};
@@ -208,11 +209,12 @@ pub fn check_reasons(
     account: &Account,
     order: &OrderModel,
     effect: &OrderEffect,
+    debt_added: Decimal,
     acceptance: &Acceptance,
     max_size: Decimal,
 ) -> Vec<Reason> {
     let mut reasons = Vec::new();
-    if let Some(i) = effect.not_borrowable {
+    if let Some(i) = effect.not_borrowable() {
         reasons.push(Reason::NotBorrowable {
             coin: account.coins[i].name.clone(),
         });
@@ -241,28 +243,28 @@ pub fn check_reasons(
                 account.coins[bought].name.clone(),
                 account.coins[paid].name.clone(),
             );
-            let borrows = effect.debt_added > Decimal::ZERO && effect.not_borrowable.is_none();
+            let borrows = debt_added > Decimal::ZERO && effect.not_borrowable().is_none();
             let coin = paid.clone();
-            if effect.spot_loss > Decimal::ZERO {
+            if effect.spot_loss() > Decimal::ZERO {
                 reasons.push(Reason::SpotLoss {
-                    loss: effect.spot_loss,
+                    loss: effect.spot_loss(),
                     bought,
                     paid,
                 });
             } else {
                 reasons.push(Reason::NoSpotLoss { bought, paid });
             }
-            if effect.fee > Decimal::ZERO {
+            if effect.fee() > Decimal::ZERO {
                 reasons.push(Reason::Fee {
-                    fee: effect.fee,
+                    fee: effect.fee(),
                     rate: account.settings.spot_taker_fee,
                 });
             }
             if borrows {
                 reasons.push(Reason::Borrows {
-                    amount: effect.debt_added,
+                    amount: debt_added,
                     coin,
-                    initial_margin: effect.initial_margin_added,
+                    initial_margin: effect.initial_margin_added(),
                 });
             }
         }
@@ -272,9 +274,9 @@ pub fn check_reasons(
                 OrderSide::Buy => PositionSide::Long,
                 OrderSide::Sell => PositionSide::Short,
             };
-            if effect.initial_margin_added > Decimal::ZERO {
+            if effect.initial_margin_added() > Decimal::ZERO {
                 reasons.push(Reason::FuturesMargin {
-                    margin: effect.initial_margin_added,
+                    margin: effect.initial_margin_added(),
                     symbol,
                     side,
                 });

@@ -22,11 +22,9 @@ use crate::model::{
     Account, CoinModel, ContractModel, OrderModel, Quote, ResolvedSettings, Stablecoin,
 };
 use crate::num::{add, div, mul, sub, Overflow};
-use crate::rules::discount::contribution;
-use crate::rules::equity::{coin_equity, debt};
-use crate::rules::initial_margin::{derivatives_initial_margin, loan_initial_margin, ContractBook};
-use crate::rules::maintenance_margin::{derivatives_maintenance_margin, loan_maintenance_margin};
-use crate::rules::pending::{margin_added, pending_fee, spot_fill, spot_trading_loss};
+use crate::rules::equity::coin_equity;
+use crate::rules::initial_margin::ContractBook;
+use crate::rules::pending::{coin_terms, spot_fill, spot_order_effect, ContractMargins, FillCoin};
 use crate::rules::prices::usd_price;
 use crate::rules::risk::cross_margin_rate;
 use crate::scenario::PositionSide;
@@ -379,20 +377,11 @@ impl<'a> PriceProbe<'a> {
         for &(i, fixed_part) in &self.changing {
             let equity = coin_equity(fixed_part, pnl[i])?;
             equities[i] = equity;
-            let coin = &account.coins[i];
-            terms.contributions = add(
-                terms.contributions,
-                contribution(&coin.discount_tiers, equity, prices[i])?,
-            )?;
-            let owed = debt(equity);
-            terms.loans_im = add(
-                terms.loans_im,
-                loan_initial_margin(&coin.loan_tiers, owed, prices[i])?.ok_or(Overflow)?,
-            )?;
-            terms.loans_mm = add(
-                terms.loans_mm,
-                loan_maintenance_margin(&coin.loan_tiers, owed, prices[i])?.ok_or(Overflow)?,
-            )?;
+            let coin = coin_terms(&account.coins[i], prices[i], equity)?;
+            let loan = coin.loan.ok_or(Overflow)?;
+            terms.contributions = add(terms.contributions, coin.contribution)?;
+            terms.loans_im = add(terms.loans_im, loan.initial_margin)?;
+            terms.loans_mm = add(terms.loans_mm, loan.maintenance_margin)?;
         }
         // pending spot orders on changing coins, replayed on their running balances
         for m in &self.orders {
@@ -406,50 +395,42 @@ impl<'a> PriceProbe<'a> {
             else {
                 continue;
             };
-            let coin_terms =
-                |i: usize, equity: Decimal| -> Result<(Decimal, Decimal, Decimal), Overflow> {
-                    let c = &account.coins[i];
-                    let owed = debt(equity);
-                    Ok((
-                        contribution(&c.discount_tiers, equity, prices[i])?,
-                        loan_initial_margin(&c.loan_tiers, owed, prices[i])?.ok_or(Overflow)?,
-                        loan_maintenance_margin(&c.loan_tiers, owed, prices[i])?.ok_or(Overflow)?,
-                    ))
-                };
-            let base_before = add(equities[base], m.base_offset)?;
-            let quote_before = add(equities[quote], m.quote_offset)?;
-            let (d_base, d_quote) = spot_fill(side, size, price)?;
-            let (fb0, ib0, mb0) = coin_terms(base, base_before)?;
-            let (fq0, iq0, mq0) = coin_terms(quote, quote_before)?;
-            let (fb1, ib1, mb1) = coin_terms(base, add(base_before, d_base)?)?;
-            let (fq1, iq1, mq1) = coin_terms(quote, add(quote_before, d_quote)?)?;
-            terms.losses = add(
-                terms.losses,
-                spot_trading_loss(add(fb0, fq0)?, add(fb1, fq1)?)?,
+            let coin = |i: usize, offset: Decimal| -> Result<FillCoin, Overflow> {
+                let model = &account.coins[i];
+                let terms = coin_terms(model, prices[i], add(equities[i], offset)?)?;
+                terms.loan.ok_or(Overflow)?;
+                Ok(FillCoin {
+                    index: i,
+                    coin: model,
+                    usd_price: prices[i],
+                    terms,
+                })
+            };
+            let effect = spot_order_effect(
+                side,
+                size,
+                price,
+                &coin(base, m.base_offset)?,
+                &coin(quote, m.quote_offset)?,
+                account.settings.spot_taker_fee,
             )?;
-            terms.fees = add(
-                terms.fees,
-                pending_fee(size, price, prices[quote], account.settings.spot_taker_fee)?,
-            )?;
-            terms.orders_im = add(
-                terms.orders_im,
-                margin_added(add(ib0, iq0)?, add(ib1, iq1)?)?,
-            )?;
-            terms.orders_mm = add(
-                terms.orders_mm,
-                margin_added(add(mb0, mq0)?, add(mb1, mq1)?)?,
-            )?;
+            if effect.not_borrowable().is_some() {
+                return Err(Overflow);
+            }
+            terms.losses = add(terms.losses, effect.spot_loss)?;
+            terms.fees = add(terms.fees, effect.fee)?;
+            terms.orders_im = add(terms.orders_im, effect.initial_margin_added)?;
+            terms.orders_mm = add(terms.orders_mm, effect.maintenance_margin_added)?;
         }
         // moving contracts' margins
         for m in &self.contracts {
             let settle_usd = prices[m.contract.settle];
-            terms.derivatives_im = add(
-                terms.derivatives_im,
-                derivatives_initial_margin(&m.book, &m.contract, settle_usd)?,
-            )?;
-            let mm = derivatives_maintenance_margin(&m.book, &m.contract, settle_usd)?;
-            terms.derivatives_mm = add(terms.derivatives_mm, mm.maintenance_margin)?;
-            terms.liquidation_fees = add(terms.liquidation_fees, mm.partial_liquidation_fee)?;
+            let margins = ContractMargins::of(&m.book, &m.contract, settle_usd)?;
+            let maintenance = &margins.maintenance;
+            terms.derivatives_im = add(terms.derivatives_im, margins.initial_margin())?;
+            terms.derivatives_mm = add(terms.derivatives_mm, maintenance.maintenance_margin)?;
+            terms.liquidation_fees =
+                add(terms.liquidation_fees, maintenance.partial_liquidation_fee)?;
         }
         let f = &self.fixed;
         let adjusted_equity = sub(

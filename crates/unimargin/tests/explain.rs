@@ -1,7 +1,8 @@
 //! The "How is this computed?" text, exactly, for the seeds and hand-worked accounts.
 
 use std::path::PathBuf;
-use unimargin::explain::{explain, Explanation, Explanations};
+use unimargin::explain::english::{render_all, English as Explanation, EnglishExplanations};
+use unimargin::explain::explain;
 
 fn seed(name: &str) -> String {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -10,11 +11,12 @@ fn seed(name: &str) -> String {
     std::fs::read_to_string(path).unwrap()
 }
 
-fn explained(json: &str) -> Explanations {
+/// The explanations of an account, written in English.
+fn explained(json: &str) -> EnglishExplanations {
     let scenario = unimargin::parse_scenario(json).unwrap();
     let account = unimargin::Account::from_scenario(&scenario).unwrap();
     let report = unimargin::evaluate::evaluate(&account).unwrap();
-    explain(&account, &report)
+    render_all(&explain(&account, &report))
 }
 
 // The next three accounts are those of tests/golden.rs, whose figures are worked out there.
@@ -556,7 +558,148 @@ fn a_report_of_another_account_gives_figures_not_a_panic() {
     let scenario = unimargin::parse_scenario(&seed("seed-1-btc-dot-collateral.json")).unwrap();
     let account = unimargin::Account::from_scenario(&scenario).unwrap();
     let other = unimargin::evaluate_json(HEDGED).unwrap();
-    let e = explain(&account, &other);
+    let e = render_all(&explain(&account, &other));
     assert_worked(&e.adjusted_equity, &["Adjusted equity = 36,895.00 USD"]);
     assert_worked(e.check.as_ref().unwrap(), &["Headroom = 30,823.00 USD"]);
+}
+
+#[test]
+fn the_typed_lines_carry_the_numbers_and_the_renderer_words_them() {
+    use unimargin::explain::english::line;
+    use unimargin::explain::{FeeWorked, Line, Reading, SpotLoss, SpotLossWorked, Subject, Total};
+    use unimargin::Decimal;
+    let d = |text: &str| text.parse::<Decimal>().unwrap();
+    let scenario = unimargin::parse_scenario(&seed("seed-3-buy-dot.json")).unwrap();
+    let account = unimargin::Account::from_scenario(&scenario).unwrap();
+    let report = unimargin::evaluate::evaluate(&account).unwrap();
+    let check = explain(&account, &report).check.unwrap();
+    assert_eq!(check.subject, Subject::OrderCheck);
+    assert_eq!(check.readings[0], Reading::CheckedAsTheLastPendingOrder);
+    // buy 20 DOT at 5 USDT: USDT (rate 1) paid for DOT (rate 0.5), the same 100 USD each way,
+    // so the article's form: 20 × 5 × (1 − 0.5) = 50 lost
+    let loss = SpotLossWorked {
+        form: SpotLoss::OneRateEach {
+            size: d("20"),
+            price: d("5"),
+            quote_usd: d("1"),
+            paid_rate: d("1"),
+            bought_rate: d("0.5"),
+        },
+        lost: d("50"),
+    };
+    assert_eq!(check.worked[1], Line::SpotTradingLoss(loss));
+    assert_eq!(
+        check.worked[2],
+        Line::Fee(FeeWorked {
+            size: d("20"),
+            price: d("5"),
+            quote_usd: d("1"),
+            rate: d("0"),
+            fee: d("0"),
+        })
+    );
+    // AE after = 50,150 − 50 − 0 = 50,100
+    let Line::Total {
+        total: Total::AdjustedEquityAfter,
+        terms,
+        value,
+        verdict: None,
+    } = &check.worked[3]
+    else {
+        panic!("{:?}", check.worked[3]);
+    };
+    let values: Vec<(bool, Decimal)> = terms.iter().map(|t| (t.minus, t.value)).collect();
+    assert_eq!(
+        values,
+        [(false, d("50150")), (true, d("50")), (true, d("0"))]
+    );
+    assert_eq!(*value, Some(d("50100")));
+    // one renderer words every line: the same typed line, the same English
+    assert_eq!(
+        line(&check.worked[3]),
+        "Adjusted equity after = 50,150 − 50 − 0 = 50,100.00 USD"
+    );
+}
+
+#[test]
+fn each_position_is_worked_out_with_its_side_tier_and_roi() {
+    let e = explained(HEDGED);
+    assert_eq!(e.positions.len(), 2);
+    assert_eq!(e.positions[0].title, "Position 1: BTCUSDT long");
+    // the long side holds 1 and has 0.5 open: 75,000 USD of notional, the first tier
+    assert_worked(
+        &e.positions[0],
+        &[
+            "Unrealized PnL = (50,000 − 48,000) × 1 = 2,000 USDT = 2,000.00 USD",
+            "Initial margin = 1 × 50,000 × (1 ÷ 20 + 0.0006) = 2,530 USD",
+            "Maintenance margin = 1 × (0.004 + 0.0006) × 50,000 = 230 USD (the long side's notional, 75,000 USD, is in the tier up to 200,000 USD)",
+            "ROI = 2,000 ÷ 2,530 = 79.0513 %",
+            "Available to close = 1, the whole position",
+        ],
+    );
+    assert_worked(
+        &e.positions[1],
+        &[
+            "Unrealized PnL = −(50,000 − 51,000) × 0.4 = 400 USDT = 400.00 USD",
+            "Initial margin = 0.4 × 50,000 × (1 ÷ 20 + 0.0006) = 1,012 USD",
+            "Maintenance margin = 0.4 × (0.004 + 0.0006) × 50,000 = 92 USD (the short side's notional, 20,000 USD, is in the tier up to 200,000 USD)",
+            "ROI = 400 ÷ 1,012 = 39.5256 %",
+            "Available to close = 0.4, the whole position",
+        ],
+    );
+    assert!(e.positions[0]
+        .readings
+        .iter()
+        .any(|r| r.contains("its whole side's notional")));
+    assert!(!e.positions[0]
+        .readings
+        .iter()
+        .any(|r| r.contains("one-way")));
+    // settled below par: the USD figure converts, a single position tier gives no tier note
+    let quoted = explained(QUOTED_AND_IN_DEBT);
+    assert_worked(
+        &quoted.positions[0],
+        &[
+            "Unrealized PnL = (3,003 − 3,203) × 20 = -4,000 USDT × 0.999 = -3,996.00 USD",
+            "Initial margin = 20 × 3,003 × (1 ÷ 10 + 0.0005) × 0.999 = 6,029.99397 USD",
+            "Maintenance margin = 20 × (0.01 + 0.0005) × 3,003 × 0.999 = 629.99937 USD",
+            "ROI = -3,996 ÷ 6,029.99397 = -66.2687 %",
+            "Available to close = 20, the whole position",
+        ],
+    );
+    // one-way mode says so
+    let one_way = HEDGED
+        .replace(
+            r#""spot_taker_fee": "0.001""#,
+            r#""spot_taker_fee": "0.001", "position_mode": "one_way""#,
+        )
+        .replace(
+            r#"{ "symbol": "BTCUSDT", "side": "short", "size": "0.4", "entry_price": "51000" }"#,
+            "",
+        )
+        .replace(
+            r#""entry_price": "48000" },"#,
+            r#""entry_price": "48000" }"#,
+        );
+    let e = explained(&one_way);
+    assert_eq!(e.positions.len(), 1);
+    assert!(e.positions[0]
+        .readings
+        .iter()
+        .any(|r| r.contains("one-way")));
+    // 12 positions at most are written out; any other is explained on demand
+    let large = large_account();
+    assert_eq!(explained(&large).positions.len(), 12);
+    let scenario = unimargin::parse_scenario(&large).unwrap();
+    let account = unimargin::Account::from_scenario(&scenario).unwrap();
+    let report = unimargin::evaluate::evaluate(&account).unwrap();
+    let last = unimargin::explain::explain_position(&account, &report, 999).unwrap();
+    assert_eq!(
+        unimargin::explain::english::render(&last).title,
+        "Position 1000: K999 long"
+    );
+    assert_eq!(
+        unimargin::explain::explain_position(&account, &report, 1000),
+        None
+    );
 }

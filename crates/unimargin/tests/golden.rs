@@ -27,6 +27,23 @@ const QUOTED_AND_IN_DEBT: &str =
 /// A USDT loan larger than the discounted collateral: adjusted equity below zero.
 const UNDERWATER: &str = include_str!("../../../tests/fixtures/accounts/underwater.json");
 
+/// One-way mode: a long whose side crosses into the second position tier only with a
+/// pending buy.
+const ONE_WAY: &str = r#"{
+  "format": "unimargin/scenario@1",
+  "settings": { "position_mode": "one_way" },
+  "coins": [ { "coin": "USDT", "balance": "100000", "discount_tiers": [ { "rate": "1" } ] } ],
+  "contracts": [
+    { "symbol": "BTCUSDT", "base": "BTC", "settle": "USDT", "mark_price": "50000",
+      "leverage": "20", "taker_fee": "0.0006",
+      "mm_tiers": [ { "up_to_usd": "200000", "mmr": "0.004" },
+                    { "up_to_usd": "1000000", "mmr": "0.005" }, { "mmr": "0.007" } ] }
+  ],
+  "positions": [ { "symbol": "BTCUSDT", "side": "long", "size": "3", "entry_price": "52000" } ],
+  "orders": [ { "market": "futures", "symbol": "BTCUSDT", "side": "buy", "size": "2",
+                "price": "49000" } ]
+}"#;
+
 #[test]
 fn golden_figures() {
     let seed1 = seed("seed-1-btc-dot-collateral.json");
@@ -124,6 +141,46 @@ fn golden_figures() {
         ("quoted", QUOTED_AND_IN_DEBT, "/coins/2/interest_bearing_debt", "2500"),
         ("quoted", QUOTED_AND_IN_DEBT, "/account/hourly_interest_usd", "0.024975"),
         ("quoted", QUOTED_AND_IN_DEBT, "/account/daily_interest_usd", "0.5994"),
+
+        // each position's own figures (RULES §12); BTCUSDT: leverage 20, taker 0.0006, USDT at par
+        // long 1 at 48,000: PnL (50,000 − 48,000) × 1 = 2,000; IM 1 × 50,000 × (1/20 + 0.0006)
+        // = 2,530; its side (1 held + 0.5 open) × 50,000 = 75,000 ≤ 200,000: mmr 0.004, so
+        // MM 1 × (0.004 + 0.0006) × 50,000 = 230; ROI 2,000 ÷ 2,530 = 0.79051383399209486166007905138…
+        ("hedged", HEDGED, "/positions/0/unrealized_pnl_usd", "2000"),
+        ("hedged", HEDGED, "/positions/0/initial_margin", "2530"),
+        ("hedged", HEDGED, "/positions/0/maintenance_margin", "230"),
+        ("hedged", HEDGED, "/positions/0/roi", "0.7905138339920948616600790514"),
+        ("hedged", HEDGED, "/positions/0/available", "1"),
+        // short 0.4 at 51,000: PnL −(50,000 − 51,000) × 0.4 = 400; IM 0.4 × 50,000 × 0.0506 = 1,012;
+        // MM 20,000 × 0.0046 = 92; ROI 400 ÷ 1,012 = 0.39525691699604743083003952569…
+        ("hedged", HEDGED, "/positions/1/unrealized_pnl", "400"),
+        ("hedged", HEDGED, "/positions/1/unrealized_pnl_usd", "400"),
+        ("hedged", HEDGED, "/positions/1/initial_margin", "1012"),
+        ("hedged", HEDGED, "/positions/1/maintenance_margin", "92"),
+        ("hedged", HEDGED, "/positions/1/roi", "0.3952569169960474308300395257"),
+        ("hedged", HEDGED, "/positions/1/available", "0.4"),
+
+        // ETHUSDT long 20 at 3,203, mark 3,003, settled in USDT at 0.999: PnL −4,000 USDT,
+        // × 0.999 = −3,996 USD; IM 20 × 3,003 × 0.999 × (1/10 + 0.0005) = 59,999.94 × 0.1005
+        // = 6,029.99397; MM 59,999.94 × 0.0105 = 629.99937;
+        // ROI −3,996 ÷ 6,029.99397 = −4,000 ÷ 6,036.03 = −0.66268722985140895588656782686…
+        ("quoted", QUOTED_AND_IN_DEBT, "/positions/0/unrealized_pnl", "-4000"),
+        ("quoted", QUOTED_AND_IN_DEBT, "/positions/0/unrealized_pnl_usd", "-3996"),
+        ("quoted", QUOTED_AND_IN_DEBT, "/positions/0/initial_margin", "6029.99397"),
+        ("quoted", QUOTED_AND_IN_DEBT, "/positions/0/maintenance_margin", "629.99937"),
+        ("quoted", QUOTED_AND_IN_DEBT, "/positions/0/roi", "-0.6626872298514089558865678269"),
+        ("quoted", QUOTED_AND_IN_DEBT, "/positions/0/available", "20"),
+
+        // one-way, long 3 at 52,000, mark 50,000: PnL (50,000 − 52,000) × 3 = −6,000;
+        // IM 3 × 50,000 × 0.0506 = 7,590; ROI −6,000 ÷ 7,590 = −0.79051383399209486166007905138…
+        // its side with the pending buy of 2: 5 × 50,000 = 250,000 > 200,000, the second tier:
+        // mmr 0.005 for the position too: MM 3 × (0.005 + 0.0006) × 50,000 = 840
+        ("one-way", ONE_WAY, "/positions/0/unrealized_pnl", "-6000"),
+        ("one-way", ONE_WAY, "/positions/0/initial_margin", "7590"),
+        ("one-way", ONE_WAY, "/positions/0/maintenance_margin", "840"),
+        ("one-way", ONE_WAY, "/positions/0/roi", "-0.7905138339920948616600790514"),
+        ("one-way", ONE_WAY, "/positions/0/available", "3"),
+        ("one-way", ONE_WAY, "/contracts/0/long/mmr", "0.005"),
 
         // AE = 0.01 × 50,000 × 0.5 − 1,000 = −750; loan IM 1,000 ÷ 5 = 200, MM 1,000 × 0.1 = 100
         ("underwater", UNDERWATER, "/account/adjusted_equity", "-750"),

@@ -19,7 +19,21 @@ fn check(
     want_path: &str,
     want_message: &str,
 ) -> Option<String> {
-    let outcome = match catch_unwind(AssertUnwindSafe(|| unimargin::evaluate_json(json))) {
+    check_reading(name, json, want_kind, want_path, want_message, |json| {
+        unimargin::evaluate_json(json).map(|_| ())
+    })
+}
+
+/// [`check`] for any reader of a document.
+fn check_reading(
+    name: &str,
+    json: &str,
+    want_kind: &str,
+    want_path: &str,
+    want_message: &str,
+    read: impl Fn(&str) -> Result<(), unimargin::Error>,
+) -> Option<String> {
+    let outcome = match catch_unwind(AssertUnwindSafe(|| read(json))) {
         Ok(outcome) => outcome,
         Err(_) => return Some(format!("{name}: panicked")),
     };
@@ -168,7 +182,7 @@ const CASES: &[(&str, &str, &str, &str, &str)] = &[
     ("a field name in another case", r#"{"format":"unimargin/scenario@1","Coins":[]}"#, "unknown_field", "Coins", "unknown field `Coins`"),
     ("unknown field in settings", r#"{"format":"unimargin/scenario@1","settings":{"usdt":"1"}}"#, "unknown_field", "settings.usdt", "unknown field `usdt`, expected one of `usdt_usd`"),
     ("unknown field in a coin", r#"{"format":"unimargin/scenario@1","coins":[{"coin":"BTC","balance":"1","price":"1","colour":"orange"}]}"#, "unknown_field", "coins[0].colour", "unknown field `colour`"),
-    ("unknown field in a discount tier", r#"{"format":"unimargin/scenario@1","coins":[{"coin":"BTC","balance":"1","price":"1","discount_tiers":[{"up_to":"1000","rate":"0.9"},{"rate":"0.8"}]}]}"#, "unknown_field", "coins[0].discount_tiers[0].up_to", "unknown field `up_to`, expected `up_to_usd` or `rate`"),
+    ("unknown field in a discount tier", r#"{"format":"unimargin/scenario@1","coins":[{"coin":"BTC","balance":"1","price":"1","discount_tiers":[{"upto":"1000","rate":"0.9"},{"rate":"0.8"}]}]}"#, "unknown_field", "coins[0].discount_tiers[0].upto", "unknown field `upto`, expected one of `up_to_usd`, `up_to`, `rate`"),
     ("unknown field in a loan tier", r#"{"format":"unimargin/scenario@1","coins":[{"coin":"BTC","balance":"1","price":"1","loan_tiers":[{"leverage":"10","mmr":"0.1","imr":"0.1"}]}]}"#, "unknown_field", "coins[0].loan_tiers[0].imr", "unknown field `imr`"),
     ("unknown field in a contract", r#"{"format":"unimargin/scenario@1","coins":[{"coin":"USDT","balance":"1"}],"contracts":[{"symbol":"BTCUSDT","base":"BTC","settle":"USDT","mark_price":"50000","index_price":"50000","leverage":"20","mm_tiers":[{"mmr":"0.01"}]}]}"#, "unknown_field", "contracts[0].index_price", "unknown field `index_price`"),
     ("unknown field in a position tier", r#"{"format":"unimargin/scenario@1","coins":[{"coin":"USDT","balance":"1"}],"contracts":[{"symbol":"BTCUSDT","base":"BTC","settle":"USDT","mark_price":"50000","leverage":"20","mm_tiers":[{"mmr":"0.01","max_leverage":"100"}]}]}"#, "unknown_field", "contracts[0].mm_tiers[0].max_leverage", "unknown field `max_leverage`"),
@@ -239,6 +253,8 @@ const CASES: &[(&str, &str, &str, &str, &str)] = &[
     ("spot order with a symbol", r#"{"format":"unimargin/scenario@1","coins":[{"coin":"BTC","balance":"1","price":"1"},{"coin":"USDT","balance":"1"}],"orders":[{"market":"spot","symbol":"BTCUSDT","side":"buy","base":"BTC","quote":"USDT","size":"1","price":"1"}]}"#, "not_for_market", "orders[0].symbol", "a spot order has no symbol"),
     ("futures order with a base", r#"{"format":"unimargin/scenario@1","coins":[{"coin":"USDT","balance":"1"}],"contracts":[{"symbol":"BTCUSDT","base":"BTC","settle":"USDT","mark_price":"50000","leverage":"20","mm_tiers":[{"mmr":"0.01"}]}],"orders":[{"market":"futures","symbol":"BTCUSDT","base":"BTC","side":"buy","size":"1","price":"1"}]}"#, "not_for_market", "orders[0].base", "a futures order has no base"),
     ("futures order with a quote", r#"{"format":"unimargin/scenario@1","coins":[{"coin":"USDT","balance":"1"}],"contracts":[{"symbol":"BTCUSDT","base":"BTC","settle":"USDT","mark_price":"50000","leverage":"20","mm_tiers":[{"mmr":"0.01"}]}],"check":{"market":"futures","symbol":"BTCUSDT","quote":"USDT","side":"sell","size":"1","price":"1"}}"#, "not_for_market", "check.quote", "a futures order has no quote"),
+    ("a hedge in one-way mode", r#"{"format":"unimargin/scenario@1","settings":{"position_mode":"one_way"},"coins":[{"coin":"USDT","balance":"1000"}],"contracts":[{"symbol":"BTCUSDT","base":"BTC","settle":"USDT","mark_price":"50000","leverage":"20","mm_tiers":[{"mmr":"0.004"}]},{"symbol":"ETHUSDT","base":"ETH","settle":"USDT","mark_price":"3000","leverage":"20","mm_tiers":[{"mmr":"0.004"}]}],"positions":[{"symbol":"BTCUSDT","side":"long","size":"1","entry_price":"50000"},{"symbol":"ETHUSDT","side":"short","size":"1","entry_price":"3000"},{"symbol":"BTCUSDT","side":"long","size":"1","entry_price":"49000"},{"symbol":"BTCUSDT","side":"short","size":"0.5","entry_price":"51000"}]}"#, "hedge_in_one_way_mode", "positions[3].side", "BTCUSDT already has a long position at positions[0]: in one_way position mode a contract holds one net position"),
+    ("an unknown position mode", r#"{"format":"unimargin/scenario@1","settings":{"position_mode":"oneway"},"coins":[]}"#, "unknown_variant", "settings.position_mode", "unknown variant `oneway`, expected `hedge` or `one_way`"),
     ("size_step on a pending order", r#"{"format":"unimargin/scenario@1","coins":[{"coin":"BTC","balance":"1","price":"1"},{"coin":"USDT","balance":"1"}],"orders":[{"market":"spot","side":"buy","base":"BTC","quote":"USDT","size":"1","price":"1","size_step":"0.1"}]}"#, "size_step_outside_check", "orders[0].size_step", "size_step belongs only to the order in `check`"),
     ("contract with an empty base", r#"{"format":"unimargin/scenario@1","coins":[{"coin":"USDT","balance":"1"}],"contracts":[{"symbol":"BTCUSDT","base":" ","settle":"USDT","mark_price":"50000","leverage":"20","mm_tiers":[{"mmr":"0.01"}]}]}"#, "no_base", "contracts[0].base", "base must name the coin the contract tracks"),
 
@@ -262,6 +278,74 @@ const CASES: &[(&str, &str, &str, &str, &str)] = &[
     ("a position's loss without loan tiers", include_str!("malformed/loss-without-loan-tiers.json"), "not_borrowable", "coins[1].loan_tiers", "a debt of 900 USDT, but USDT cannot be borrowed"),
     ("a pending order that borrows", include_str!("malformed/pending-order-borrows.json"), "not_borrowable", "orders[1]", "filled, this order would leave a debt of 400 USDT, but USDT cannot be borrowed: give it loan_tiers"),
 ];
+
+/// Malformed market documents (MARKET.md): each refused at a path rooted at `market:`, so
+/// that its errors are never taken for a scenario's.
+#[rustfmt::skip]
+const MARKET_CASES: &[(&str, &str, &str, &str, &str)] = &[
+    // ---- not a market ----
+    ("a scenario given as a market", include_str!("../../../tests/fixtures/seeds/seed-3-buy-dot.json"), "wrong_format", "market:format", r#"expected "unimargin/market@1", got "unimargin/scenario@1""#),
+    ("a bare scenario given as a market", r#"{"format":"unimargin/scenario@1"}"#, "wrong_format", "market:format", r#"expected "unimargin/market@1""#),
+    ("a report given as a market", r#"{"format":"unimargin/report@1","coins":[],"account":{}}"#, "wrong_format", "market:format", r#"got "unimargin/report@1""#),
+    ("another version", r#"{"format":"unimargin/market@2","name":"M","as_of":"2025-09-26"}"#, "wrong_format", "market:format", r#"expected "unimargin/market@1", got "unimargin/market@2""#),
+    ("other JSON", r#"{"hello":"world"}"#, "unknown_field", "market:hello", "unknown field `hello`, expected one of `format`, `name`, `as_of`"),
+    ("an array", "[]", "wrong_type", "market:", "expected a JSON object (the market)"),
+    ("a number", "42", "wrong_type", "market:", "invalid type: integer `42`, expected a JSON object (the market)"),
+    ("empty text", "", "invalid_json", "market:", "EOF while parsing a value"),
+    ("a truncated file", r#"{"format":"unimargin/market@1","name":"M","as_of":"2025-09-26","coins":[{"coin":"BTC","discount_tiers":[{"rate":"0.9""#, "invalid_json", "market:coins[0].discount_tiers[0]", "EOF while parsing an object"),
+    ("trailing garbage", r#"{"format":"unimargin/market@1","name":"M","as_of":"2025-09-26"} }"#, "invalid_json", "market:", "trailing characters"),
+    // ---- the document's own fields ----
+    ("format missing", r#"{"name":"M","as_of":"2025-09-26"}"#, "missing_field", "market:format", "missing field `format`"),
+    ("name missing", r#"{"format":"unimargin/market@1","as_of":"2025-09-26"}"#, "missing_field", "market:name", "missing field `name`"),
+    ("name blank", r#"{"format":"unimargin/market@1","name":" ","as_of":"2025-09-26"}"#, "not_a_name", "market:name", "name must be a name without surrounding spaces"),
+    ("as_of missing", r#"{"format":"unimargin/market@1","name":"M"}"#, "missing_field", "market:as_of", "missing field `as_of`"),
+    ("as_of not a date", r#"{"format":"unimargin/market@1","name":"M","as_of":"26/09/2025"}"#, "not_a_date", "market:as_of", r#"as_of must be a date written YYYY-MM-DD, such as 2025-09-26, got "26/09/2025""#),
+    ("as_of not a day", r#"{"format":"unimargin/market@1","name":"M","as_of":"2025-02-29"}"#, "not_a_date", "market:as_of", "got \"2025-02-29\""),
+    ("a coin's as_of", r#"{"format":"unimargin/market@1","name":"M","as_of":"2025-09-26","coins":[{"coin":"BTC","as_of":"yesterday"}]}"#, "not_a_date", "market:coins[0].as_of", "got \"yesterday\""),
+    ("a contract's as_of", r#"{"format":"unimargin/market@1","name":"M","as_of":"2025-09-26","contracts":[{"symbol":"BTCUSDT","base":"BTC","settle":"USDT","as_of":"2025-9-26"}]}"#, "not_a_date", "market:contracts[0].as_of", "got \"2025-9-26\""),
+    ("settings: warning above liquidation", r#"{"format":"unimargin/market@1","name":"M","as_of":"2025-09-26","settings":{"warning_rate":"1.2"}}"#, "warning_above_liquidation", "market:settings.warning_rate", "warning_rate (1.2) must not be above liquidation_rate (1)"),
+    ("settings: a fee above 1", r#"{"format":"unimargin/market@1","name":"M","as_of":"2025-09-26","settings":{"spot_taker_fee":"1.5"}}"#, "not_a_fraction", "market:settings.spot_taker_fee", "spot_taker_fee must be between 0 and 1, got 1.5"),
+    // ---- coins ----
+    ("a coin with a balance", r#"{"format":"unimargin/market@1","name":"M","as_of":"2025-09-26","coins":[{"coin":"BTC","balance":"1"}]}"#, "unknown_field", "market:coins[0].balance", "unknown field `balance`"),
+    ("a coin twice", r#"{"format":"unimargin/market@1","name":"M","as_of":"2025-09-26","coins":[{"coin":"BTC"},{"coin":"BTC"}]}"#, "duplicate", "market:coins[1].coin", "BTC is already defined at coins[0]"),
+    ("a coin without a name", r#"{"format":"unimargin/market@1","name":"M","as_of":"2025-09-26","coins":[{"coin":""}]}"#, "not_a_name", "market:coins[0].coin", "coin must be a name"),
+    ("an unknown quote", r#"{"format":"unimargin/market@1","name":"M","as_of":"2025-09-26","coins":[{"coin":"ETH","quote":"EUR"}]}"#, "unknown_quote", "market:coins[0].quote", r#"quote must be USD, USDT, USDC or BTC, got "EUR""#),
+    ("USDT quoted in USD", r#"{"format":"unimargin/market@1","name":"M","as_of":"2025-09-26","coins":[{"coin":"USDT","quote":"USD"}]}"#, "stablecoin_quote", "market:coins[0].quote", "its quote must be USDT, got USD"),
+    ("a discount rate above 1", r#"{"format":"unimargin/market@1","name":"M","as_of":"2025-09-26","coins":[{"coin":"BTC","discount_tiers":[{"up_to_usd":"1000000","rate":"0.98"},{"rate":"1.5"}]}]}"#, "not_a_fraction", "market:coins[0].discount_tiers[1].rate", "rate must be between 0 and 1, got 1.5"),
+    ("discount tiers out of order", r#"{"format":"unimargin/market@1","name":"M","as_of":"2025-09-26","coins":[{"coin":"BTC","discount_tiers":[{"up_to_usd":"2000","rate":"0.98"},{"up_to_usd":"1000","rate":"0.97"},{"rate":"0.9"}]}]}"#, "tiers_not_ascending", "market:coins[0].discount_tiers[1].up_to_usd", "up_to_usd 1000 is not above the previous tier's 2000"),
+    ("a bounded last discount tier", r#"{"format":"unimargin/market@1","name":"M","as_of":"2025-09-26","coins":[{"coin":"BTC","discount_tiers":[{"up_to":"500","rate":"0.98"}]}]}"#, "last_tier_bounded", "market:coins[0].discount_tiers[0].up_to", "leave out up_to"),
+    ("discount tiers of both kinds", r#"{"format":"unimargin/market@1","name":"M","as_of":"2025-09-26","coins":[{"coin":"BTC","discount_tiers":[{"up_to":"500","rate":"0.98"},{"up_to_usd":"90000000","rate":"0.97"},{"rate":"0.9"}]}]}"#, "mixed_tier_units", "market:coins[0].discount_tiers[1]", "all in USD (up_to_usd) or all in coin units (up_to)"),
+    ("a loan tier with leverage 0", r#"{"format":"unimargin/market@1","name":"M","as_of":"2025-09-26","coins":[{"coin":"USDT","loan_tiers":[{"leverage":"0","mmr":"0.03"}]}]}"#, "not_positive", "market:coins[0].loan_tiers[0].leverage", "leverage must be greater than 0, got 0"),
+    ("a negative interest-free amount", r#"{"format":"unimargin/market@1","name":"M","as_of":"2025-09-26","coins":[{"coin":"USDT","interest_free":"-1"}]}"#, "negative", "market:coins[0].interest_free", "interest_free must not be negative, got -1"),
+    ("hourly interest not a number", r#"{"format":"unimargin/market@1","name":"M","as_of":"2025-09-26","coins":[{"coin":"USDT","hourly_interest":"0.1%"}]}"#, "not_a_decimal", "market:coins[0].hourly_interest", r#"got "0.1%""#),
+    // ---- contracts ----
+    ("a contract without base", r#"{"format":"unimargin/market@1","name":"M","as_of":"2025-09-26","contracts":[{"symbol":"BTCUSDT","settle":"USDT"}]}"#, "missing_field", "market:contracts[0].base", "missing field `base`"),
+    ("a contract with a blank settle", r#"{"format":"unimargin/market@1","name":"M","as_of":"2025-09-26","contracts":[{"symbol":"BTCUSDT","base":"BTC","settle":""}]}"#, "not_a_name", "market:contracts[0].settle", "settle must be a name"),
+    ("a contract with a mark price", r#"{"format":"unimargin/market@1","name":"M","as_of":"2025-09-26","contracts":[{"symbol":"BTCUSDT","base":"BTC","settle":"USDT","mark_price":"50000"}]}"#, "unknown_field", "market:contracts[0].mark_price", "unknown field `mark_price`"),
+    ("max_leverage 0", r#"{"format":"unimargin/market@1","name":"M","as_of":"2025-09-26","contracts":[{"symbol":"BTCUSDT","base":"BTC","settle":"USDT","max_leverage":"0"}]}"#, "not_positive", "market:contracts[0].max_leverage", "max_leverage must be greater than 0, got 0"),
+    ("a taker fee above 1", r#"{"format":"unimargin/market@1","name":"M","as_of":"2025-09-26","contracts":[{"symbol":"BTCUSDT","base":"BTC","settle":"USDT","taker_fee":"6"}]}"#, "not_a_fraction", "market:contracts[0].taker_fee", "taker_fee must be between 0 and 1, got 6"),
+    ("empty position tiers", r#"{"format":"unimargin/market@1","name":"M","as_of":"2025-09-26","contracts":[{"symbol":"BTCUSDT","base":"BTC","settle":"USDT","mm_tiers":[]}]}"#, "no_position_tiers", "market:contracts[0].mm_tiers", "at least one position tier"),
+    ("an unbounded position tier first", r#"{"format":"unimargin/market@1","name":"M","as_of":"2025-09-26","contracts":[{"symbol":"BTCUSDT","base":"BTC","settle":"USDT","mm_tiers":[{"mmr":"0.004"},{"mmr":"0.005"}]}]}"#, "unbounded_tier_not_last", "market:contracts[0].mm_tiers[0]", "number 1 of 2"),
+    ("a contract twice", r#"{"format":"unimargin/market@1","name":"M","as_of":"2025-09-26","contracts":[{"symbol":"BTCUSDT","base":"BTC","settle":"USDT"},{"symbol":"BTCUSDT","base":"BTC","settle":"USDT"}]}"#, "duplicate", "market:contracts[1].symbol", "BTCUSDT is already defined"),
+];
+
+#[test]
+fn every_malformed_market_is_refused_at_its_market_path() {
+    let failures: Vec<String> = MARKET_CASES
+        .iter()
+        .filter_map(|&(name, json, kind, path, message)| {
+            check_reading(name, json, kind, path, message, |json| {
+                unimargin::parse_market(json).map(|_| ())
+            })
+        })
+        .collect();
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    // a market given where a scenario goes is said to be one
+    let market = include_str!("../../../web/market.json");
+    let error = unimargin::evaluate_json(market).unwrap_err();
+    assert_eq!((error.path(), error.code()), ("format", "wrong_format"));
+    assert!(error.message().contains(r#"got "unimargin/market@1""#));
+}
 
 #[test]
 fn every_malformed_document_is_refused_with_its_path() {

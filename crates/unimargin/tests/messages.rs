@@ -6,7 +6,9 @@
 //! typed; a row changes only when a sentence is deliberately reworded.
 
 use std::collections::BTreeSet;
-use unimargin::error::{Argument, DebtCause, Entity, Figure, MarketName, UsageProblem};
+use unimargin::error::{
+    Argument, DebtCause, Entity, Figure, MarketName, MarketTable, UsageProblem,
+};
 use unimargin::liquidation::{LiquidationAction, LiquidationStep, READINGS};
 use unimargin::num::NumberError;
 use unimargin::read::{Expected, Found, JsonProblem, Section};
@@ -17,6 +19,13 @@ use unimargin::{Decimal, Error, ErrorKind};
 
 fn d(text: &str) -> Decimal {
     text.parse().expect("a decimal literal")
+}
+
+fn market_reference(name: &str, as_of: &str) -> unimargin::scenario::MarketReference {
+    unimargin::scenario::MarketReference {
+        name: name.into(),
+        as_of: as_of.into(),
+    }
 }
 
 fn names(list: &[&str]) -> Vec<String> {
@@ -276,7 +285,107 @@ fn kinds() -> Vec<(ErrorKind, &'static str)> {
             SizeStepOutsideCheck,
             "size_step belongs only to the order in `check`",
         ),
+        (
+            HedgeInOneWayMode {
+                symbol: "BTCUSDT".into(),
+                side: PositionSide::Short,
+                first_path: "positions[0]".into(),
+            },
+            "BTCUSDT already has a long position at positions[0]: in one_way position mode a contract holds one net position, so net the two into one, or set settings.position_mode to hedge",
+        ),
         (NoSuchEntry, "the account has no such entry"),
+        (
+            MixedTierUnits,
+            "a coin's discount tiers are bounded all in USD (up_to_usd) or all in coin units (up_to), never both",
+        ),
+        (
+            NotADate {
+                field: "as_of",
+                got: "26/09/2025".into(),
+            },
+            r#"as_of must be a date written YYYY-MM-DD, such as 2025-09-26, got "26/09/2025""#,
+        ),
+        (
+            // a value as written is cut to 40 characters
+            NotADate {
+                field: "as_of",
+                got: "x".repeat(50),
+            },
+            r#"as_of must be a date written YYYY-MM-DD, such as 2025-09-26, got "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…""#,
+        ),
+        (
+            WrongMarket {
+                named: market_reference("Bitget UTA", "2025-09-26"),
+                given: None,
+            },
+            "this scenario takes its tables from the market 'Bitget UTA' of 2025-09-26: load that market to evaluate it",
+        ),
+        (
+            WrongMarket {
+                named: market_reference("Bitget UTA", "2025-09-26"),
+                given: Some(market_reference("Bitget UTA", "2025-10-01")),
+            },
+            "this scenario takes its tables from the market 'Bitget UTA' of 2025-09-26, not from 'Bitget UTA' of 2025-10-01: load 'Bitget UTA' of 2025-09-26",
+        ),
+        (
+            NotInMarket {
+                entity: Entity::Coin,
+                name: "DOGE".into(),
+                table: MarketTable::DiscountTiers,
+                market: "Example UTA tables".into(),
+                listed: false,
+            },
+            "DOGE is not in the market 'Example UTA tables'; give its discount tiers",
+        ),
+        (
+            NotInMarket {
+                entity: Entity::Coin,
+                name: "ETH".into(),
+                table: MarketTable::DiscountTiers,
+                market: "Example UTA tables".into(),
+                listed: true,
+            },
+            "ETH has no discount tiers in the market 'Example UTA tables'; give its discount tiers",
+        ),
+        (
+            NotInMarket {
+                entity: Entity::Contract,
+                name: "DOGEUSDT".into(),
+                table: MarketTable::Settle,
+                market: "M".into(),
+                listed: false,
+            },
+            "DOGEUSDT is not in the market 'M'; give its settle coin",
+        ),
+        (
+            NotInMarket {
+                entity: Entity::Contract,
+                name: "DOGEUSDT".into(),
+                table: MarketTable::Base,
+                market: "M".into(),
+                listed: false,
+            },
+            "DOGEUSDT is not in the market 'M'; give its base coin",
+        ),
+        (
+            NotInMarket {
+                entity: Entity::Contract,
+                name: "XUSDT".into(),
+                table: MarketTable::PositionTiers,
+                market: "M".into(),
+                listed: true,
+            },
+            "XUSDT has no position tiers (mm_tiers) in the market 'M'; give its position tiers (mm_tiers)",
+        ),
+        (
+            LeverageAboveMax {
+                symbol: "BTCUSDT".into(),
+                got: d("200"),
+                max: d("150"),
+                market: "M".into(),
+            },
+            "leverage 200 is above the 150 that the market 'M' allows for BTCUSDT",
+        ),
         (
             // the debt is written without trailing zeros
             NotBorrowable {
@@ -333,9 +442,37 @@ fn kinds() -> Vec<(ErrorKind, &'static str)> {
         ),
         (
             Usage {
-                problem: UsageProblem::AfterFile("more".into()),
+                problem: UsageProblem::MissingOption("--name".into()),
             },
-            "unexpected argument after FILE: more (see unimargin --help)",
+            "--name is needed (see unimargin --help)",
+        ),
+        (
+            Usage {
+                problem: UsageProblem::Repeated("--coin".into()),
+            },
+            "--coin is given more than once (see unimargin --help)",
+        ),
+        (
+            Usage {
+                problem: UsageProblem::NotAPair {
+                    option: "--position-tier".into(),
+                    example: "BTCUSDT=btcusdt.json".into(),
+                    got: "btcusdt.json".into(),
+                },
+            },
+            r#"--position-tier takes NAME=FILE, such as BTCUSDT=btcusdt.json, got "btcusdt.json" (see unimargin --help)"#,
+        ),
+        (
+            Usage {
+                problem: UsageProblem::StdinTwice,
+            },
+            "standard input (-) can hold one document: give the other as a file (see unimargin --help)",
+        ),
+        (
+            Usage {
+                problem: UsageProblem::Other("invalid UTF-8 was detected in one or more arguments".into()),
+            },
+            "invalid UTF-8 was detected in one or more arguments (see unimargin --help)",
         ),
         (
             CannotRead {
@@ -369,10 +506,63 @@ fn kinds() -> Vec<(ErrorKind, &'static str)> {
             "--points must be a whole number from 2 to 100000, got 1",
         ),
         (
+            CannotWrite {
+                reason: "No space left on device (os error 28)".into(),
+            },
+            "cannot write the output: No space left on device (os error 28)",
+        ),
+        (
+            ExchangeRefused {
+                code: "40034".into(),
+                message: "Parameter does not exist".into(),
+            },
+            r#"the exchange answered with code 40034 ("Parameter does not exist"), not with its data"#,
+        ),
+        (NoTiers, "the answer lists no tiers"),
+        (
+            FirstTierNotAtZero {
+                field: "tierStartValue",
+                got: d("100"),
+            },
+            "the first tier must start at 0, got tierStartValue 100",
+        ),
+        (
+            TiersNotContiguous {
+                field: "minTierValue",
+                got: d("150000"),
+                previous: d("200000"),
+            },
+            "each tier must start where the previous one ends: minTierValue is 150000, the previous tier ends at 200000",
+        ),
+        (
+            TierOutOfOrder {
+                got: "3".into(),
+                number: 2,
+            },
+            r#"tier "3" is listed where tier 2 belongs: list the tiers in order, 1, 2, 3, …"#,
+        ),
+        (
+            NotInAnswer { name: "DOGE".into() },
+            "the answer has no DOGE",
+        ),
+        (
+            AnswerTooOld {
+                saved: "2024-11-09".into(),
+                since: "2025-07-24",
+            },
+            "this answer was saved on 2024-11-09, before 2025-07-24, when the exchange changed the unit of these figures; save a new answer",
+        ),
+        (
             MissingArgument {
                 argument: Argument::Scenario,
             },
             "expected a scenario, got undefined",
+        ),
+        (
+            MissingArgument {
+                argument: Argument::Market,
+            },
+            "expected a market document, got undefined",
         ),
         (
             NotSerializable {

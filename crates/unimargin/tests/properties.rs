@@ -27,6 +27,7 @@ fn tiers_strategy() -> impl Strategy<Value = Vec<DiscountTier>> {
                 bound += width;
                 DiscountTier {
                     up_to_usd: (i + 1 < count).then_some(bound),
+                    up_to: None,
                     rate: rate.min(Decimal::ONE),
                 }
             })
@@ -41,13 +42,13 @@ proptest! {
         value in decimal(0..5_000_000_00, 2),
         epsilon in decimal(1..1_000_00, 2),
     ) {
-        let at = discounted_value(&tiers, value).unwrap();
-        let above = discounted_value(&tiers, value + epsilon).unwrap();
+        let at = discounted_value(&tiers, value, Decimal::ONE).unwrap();
+        let above = discounted_value(&tiers, value + epsilon, Decimal::ONE).unwrap();
         // rates are at most 1, so the discount rises by at most what the value rises by
         prop_assert!(above >= at);
         prop_assert!(above - at <= epsilon);
         prop_assert!(at <= value);
-        prop_assert_eq!(discounted_value(&tiers, Decimal::ZERO).unwrap(), Decimal::ZERO);
+        prop_assert_eq!(discounted_value(&tiers, Decimal::ZERO, Decimal::ONE).unwrap(), Decimal::ZERO);
     }
 }
 
@@ -57,11 +58,12 @@ fn usdt() -> Coin {
         balance: Decimal::ZERO,
         price: None,
         quote: None,
-        discount_tiers: vec![DiscountTier {
+        discount_tiers: Some(vec![DiscountTier {
             up_to_usd: None,
+            up_to: None,
             rate: Decimal::ONE,
-        }],
-        loan_tiers: vec![
+        }]),
+        loan_tiers: Some(vec![
             LoanTier {
                 up_to: Some(Decimal::new(10_000, 0)),
                 leverage: Decimal::new(10, 0),
@@ -72,7 +74,7 @@ fn usdt() -> Coin {
                 leverage: Decimal::new(5, 0),
                 mmr: Decimal::new(5, 2),
             },
-        ],
+        ]),
         hourly_interest: None,
         interest_free: None,
     }
@@ -96,17 +98,19 @@ fn coin(
         balance,
         price: Some(price),
         quote: Some(quote.into()),
-        discount_tiers: vec![
+        discount_tiers: Some(vec![
             DiscountTier {
                 up_to_usd: Some(Decimal::new(100_000, 0)),
+                up_to: None,
                 rate: high,
             },
             DiscountTier {
                 up_to_usd: None,
+                up_to: None,
                 rate: low,
             },
-        ],
-        loan_tiers: vec![
+        ]),
+        loan_tiers: Some(vec![
             LoanTier {
                 up_to: Some(Decimal::new(50, 0)),
                 leverage: Decimal::new(10, 0),
@@ -117,7 +121,7 @@ fn coin(
                 leverage: Decimal::new(4, 0),
                 mmr: Decimal::new(1, 1),
             },
-        ],
+        ]),
         hourly_interest: Some(Decimal::new(1, 5)),
         interest_free: Some(Decimal::new(100, 0)),
     }
@@ -219,13 +223,13 @@ fn scenario_strategy() -> impl Strategy<Value = Scenario> {
                 coins: vec![usdt, btc, dot],
                 contracts: vec![Contract {
                     symbol: "BTCUSDT".into(),
-                    base: "BTC".into(),
-                    settle: "USDT".into(),
+                    base: Some("BTC".into()),
+                    settle: Some("USDT".into()),
                     mark_price: btc_price,
                     leverage,
                     taker_fee: Some(taker),
                     liquidation_fee: Some(Decimal::new(2, 4)),
-                    mm_tiers: vec![
+                    mm_tiers: Some(vec![
                         MaintenanceTier {
                             up_to_usd: Some(Decimal::new(200_000, 0)),
                             mmr: Decimal::new(4, 3),
@@ -238,7 +242,7 @@ fn scenario_strategy() -> impl Strategy<Value = Scenario> {
                             up_to_usd: None,
                             mmr: Decimal::new(7, 3),
                         },
-                    ],
+                    ]),
                 }],
                 positions: positions
                     .into_iter()
@@ -258,6 +262,7 @@ fn scenario_strategy() -> impl Strategy<Value = Scenario> {
                     size_step: Some(Decimal::new(1, 4)),
                     ..check
                 }),
+                market: None,
             }
         })
 }

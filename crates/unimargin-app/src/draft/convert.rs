@@ -55,15 +55,18 @@ impl Draft {
                     discount_tiers: c
                         .discount_tiers
                         .iter()
+                        .flatten()
                         .map(|t| DiscountTierDraft {
                             id: 0,
                             up_to_usd: opt(t.up_to_usd),
+                            up_to: opt(t.up_to),
                             rate: percent_for_field(t.rate),
                         })
                         .collect(),
                     loan_tiers: c
                         .loan_tiers
                         .iter()
+                        .flatten()
                         .map(|t| LoanTierDraft {
                             id: 0,
                             up_to: opt(t.up_to),
@@ -81,8 +84,8 @@ impl Draft {
                 .map(|c| ContractDraft {
                     id: 0,
                     symbol: c.symbol.clone(),
-                    base: c.base.clone(),
-                    settle: c.settle.clone(),
+                    base: c.base.clone().unwrap_or_default(),
+                    settle: c.settle.clone().unwrap_or_default(),
                     mark_price: for_field(c.mark_price),
                     leverage: for_field(c.leverage),
                     taker_fee: opt_rate(c.taker_fee),
@@ -90,6 +93,7 @@ impl Draft {
                     mm_tiers: c
                         .mm_tiers
                         .iter()
+                        .flatten()
                         .map(|t| MmTierDraft {
                             id: 0,
                             up_to_usd: opt(t.up_to_usd),
@@ -154,6 +158,8 @@ impl Draft {
             spot_taker_fee: r.optional_rate("settings.spot_taker_fee", &s.spot_taker_fee),
             warning_rate: r.optional_rate("settings.warning_rate", &s.warning_rate),
             liquidation_rate: r.optional_rate("settings.liquidation_rate", &s.liquidation_rate),
+            // the page has no position mode yet: hedge, the default
+            position_mode: None,
         };
         let coins = self
             .coins
@@ -172,32 +178,37 @@ impl Draft {
                         r.optional(&format!("{path}.price"), &c.price)
                     },
                     quote: (!stable && !c.quote.is_empty()).then(|| c.quote.clone()),
-                    discount_tiers: c
-                        .discount_tiers
-                        .iter()
-                        .enumerate()
-                        .map(|(t, tier)| {
-                            let path = format!("{path}.discount_tiers[{t}]");
-                            DiscountTier {
-                                up_to_usd: r
-                                    .optional(&format!("{path}.up_to_usd"), &tier.up_to_usd),
-                                rate: r.required_rate(&format!("{path}.rate"), &tier.rate),
-                            }
-                        })
-                        .collect(),
-                    loan_tiers: c
-                        .loan_tiers
-                        .iter()
-                        .enumerate()
-                        .map(|(t, tier)| {
-                            let path = format!("{path}.loan_tiers[{t}]");
-                            LoanTier {
-                                up_to: r.optional(&format!("{path}.up_to"), &tier.up_to),
-                                leverage: r.required(&format!("{path}.leverage"), &tier.leverage),
-                                mmr: r.required_rate(&format!("{path}.mmr"), &tier.mmr),
-                            }
-                        })
-                        .collect(),
+                    // no tiers in the form: none in the scenario (the coin counts for 0)
+                    discount_tiers: non_empty(
+                        c.discount_tiers
+                            .iter()
+                            .enumerate()
+                            .map(|(t, tier)| {
+                                let path = format!("{path}.discount_tiers[{t}]");
+                                DiscountTier {
+                                    up_to_usd: r
+                                        .optional(&format!("{path}.up_to_usd"), &tier.up_to_usd),
+                                    up_to: r.optional(&format!("{path}.up_to"), &tier.up_to),
+                                    rate: r.required_rate(&format!("{path}.rate"), &tier.rate),
+                                }
+                            })
+                            .collect(),
+                    ),
+                    loan_tiers: non_empty(
+                        c.loan_tiers
+                            .iter()
+                            .enumerate()
+                            .map(|(t, tier)| {
+                                let path = format!("{path}.loan_tiers[{t}]");
+                                LoanTier {
+                                    up_to: r.optional(&format!("{path}.up_to"), &tier.up_to),
+                                    leverage: r
+                                        .required(&format!("{path}.leverage"), &tier.leverage),
+                                    mmr: r.required_rate(&format!("{path}.mmr"), &tier.mmr),
+                                }
+                            })
+                            .collect(),
+                    ),
                     hourly_interest: r
                         .optional_rate(&format!("{path}.hourly_interest"), &c.hourly_interest),
                     interest_free: r.optional(&format!("{path}.interest_free"), &c.interest_free),
@@ -212,26 +223,27 @@ impl Draft {
                 let path = format!("contracts[{i}]");
                 Contract {
                     symbol: c.symbol.clone(),
-                    base: c.base.clone(),
-                    settle: c.settle.clone(),
+                    base: Some(c.base.clone()),
+                    settle: Some(c.settle.clone()),
                     mark_price: r.required(&format!("{path}.mark_price"), &c.mark_price),
                     leverage: r.required(&format!("{path}.leverage"), &c.leverage),
                     taker_fee: r.optional_rate(&format!("{path}.taker_fee"), &c.taker_fee),
                     liquidation_fee: r
                         .optional_rate(&format!("{path}.liquidation_fee"), &c.liquidation_fee),
-                    mm_tiers: c
-                        .mm_tiers
-                        .iter()
-                        .enumerate()
-                        .map(|(t, tier)| {
-                            let path = format!("{path}.mm_tiers[{t}]");
-                            MaintenanceTier {
-                                up_to_usd: r
-                                    .optional(&format!("{path}.up_to_usd"), &tier.up_to_usd),
-                                mmr: r.required_rate(&format!("{path}.mmr"), &tier.mmr),
-                            }
-                        })
-                        .collect(),
+                    mm_tiers: Some(
+                        c.mm_tiers
+                            .iter()
+                            .enumerate()
+                            .map(|(t, tier)| {
+                                let path = format!("{path}.mm_tiers[{t}]");
+                                MaintenanceTier {
+                                    up_to_usd: r
+                                        .optional(&format!("{path}.up_to_usd"), &tier.up_to_usd),
+                                    mmr: r.required_rate(&format!("{path}.mmr"), &tier.mmr),
+                                }
+                            })
+                            .collect(),
+                    ),
                 }
             })
             .collect();
@@ -265,11 +277,17 @@ impl Draft {
                 positions,
                 orders,
                 check,
+                market: None,
             })
         } else {
             Err(r.errors)
         }
     }
+}
+
+/// A list of tiers, or none when it is empty (FORMAT.md: no tiers is a field left out).
+fn non_empty<T>(tiers: Vec<T>) -> Option<Vec<T>> {
+    (!tiers.is_empty()).then_some(tiers)
 }
 
 /// Reads fields, keeping every error.
@@ -438,7 +456,9 @@ mod tests {
         );
         let scenario = draft.to_scenario().unwrap();
         assert_eq!(
-            scenario.coins[0].discount_tiers[0].rate.to_string(),
+            scenario.coins[0].discount_tiers.as_deref().unwrap()[0]
+                .rate
+                .to_string(),
             "0.975"
         );
         assert_eq!(scenario.contracts[0].leverage, Decimal::from(20));

@@ -130,6 +130,8 @@ pub struct DiscountTierDraft {
     #[serde(skip)]
     pub id: Id,
     pub up_to_usd: String,
+    /// A bound in coin units (RULES §3), kept as imported: not yet a field of the form.
+    pub up_to: String,
     pub rate: String,
 }
 

@@ -91,8 +91,8 @@ impl Draft {
                     quote: "USD".into(),
                     discount_tiers: vec![DiscountTierDraft {
                         id: tier,
-                        up_to_usd: String::new(),
                         rate: "90".into(),
+                        ..DiscountTierDraft::default()
                     }],
                     ..CoinDraft::default()
                 });
@@ -113,6 +113,7 @@ impl Draft {
                         id,
                         up_to_usd,
                         rate,
+                        ..DiscountTierDraft::default()
                     },
                 );
                 id

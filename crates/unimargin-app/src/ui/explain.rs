@@ -3,7 +3,7 @@
 
 use super::Ctx;
 use leptos::prelude::*;
-use unimargin::explain::{Explanation, Explanations};
+use unimargin::explain::english::{English as Explanation, EnglishExplanations as Explanations};
 
 fn pick(all: &Explanations, which: &str) -> Option<Explanation> {
     match which {

@@ -28,7 +28,7 @@ use crate::storage;
 use crate::web;
 use leptos::prelude::*;
 use std::sync::Arc;
-use unimargin::explain::Explanations;
+use unimargin::explain::english::EnglishExplanations as Explanations;
 
 /// A message shown at the top of the page.
 #[derive(Debug, Clone, PartialEq, Eq)]

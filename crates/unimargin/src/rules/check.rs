@@ -3,63 +3,14 @@
 //! The account is evaluated once; a [`Probe`] then holds only what the order changes (two
 //! coins, or one contract's book), so trying another size costs a few operations.
 
-use super::discount::contribution;
-use super::equity::debt;
-use super::initial_margin::{derivatives_initial_margin, loan_initial_margin, ContractBook};
-use super::pending::{margin_added, pending_fee, spot_fill, spot_trading_loss};
+use super::initial_margin::ContractBook;
+use super::pending::{
+    futures_order_effect, spot_order_effect, CoinTerms, ContractMargins, FillCoin, OrderEffect,
+};
 use crate::model::{CoinModel, ContractModel, OrderModel};
 use crate::num::{add, mul, sub, Overflow};
 use crate::scenario::OrderSide;
 use rust_decimal::Decimal;
-
-/// What an order of some size takes off adjusted equity and adds to margin reserved.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct OrderEffect {
-    pub spot_loss: Decimal,
-    pub fee: Decimal,
-    pub initial_margin_added: Decimal,
-    /// The coin (index) the order would have to borrow though it has no loan tiers.
-    pub not_borrowable: Option<usize>,
-    /// How much more of the paid or sold coin is owed after the order (spot only).
-    pub debt_added: Decimal,
-}
-
-/// One coin as a spot order finds it after the pending orders.
-#[derive(Debug, Clone, Copy)]
-struct CoinSide<'a> {
-    index: usize,
-    coin: &'a CoinModel,
-    usd_price: Decimal,
-    equity: Decimal,
-    contribution: Decimal,
-    loan_initial_margin: Decimal,
-}
-
-impl<'a> CoinSide<'a> {
-    fn new(
-        index: usize,
-        coin: &'a CoinModel,
-        usd_price: Decimal,
-        equity: Decimal,
-    ) -> Result<Self, Overflow> {
-        Ok(CoinSide {
-            index,
-            coin,
-            usd_price,
-            equity,
-            contribution: contribution(&coin.discount_tiers, equity, usd_price)?,
-            loan_initial_margin: loan_im(coin, equity, usd_price)?.unwrap_or(Decimal::ZERO),
-        })
-    }
-}
-
-fn loan_im(
-    coin: &CoinModel,
-    equity: Decimal,
-    usd_price: Decimal,
-) -> Result<Option<Decimal>, Overflow> {
-    loan_initial_margin(&coin.loan_tiers, debt(equity), usd_price)
-}
 
 /// The account as the order to check finds it, reduced to what the order touches.
 #[derive(Debug, Clone, Copy)]
@@ -67,31 +18,28 @@ pub enum Probe<'a> {
     Spot {
         side: OrderSide,
         price: Decimal,
-        base: CoinSideRef<'a>,
-        quote: CoinSideRef<'a>,
+        base: FillCoin<'a>,
+        quote: FillCoin<'a>,
         spot_taker_fee: Decimal,
     },
     Futures {
         side: OrderSide,
         price: Decimal,
+        index: usize,
         contract: &'a ContractModel,
         settle_usd: Decimal,
         book: ContractBook,
-        initial_margin: Decimal,
+        margins: ContractMargins,
     },
 }
-
-/// An opaque coin as seen by a [`Probe`].
-#[derive(Debug, Clone, Copy)]
-pub struct CoinSideRef<'a>(CoinSide<'a>);
 
 /// What a probe needs of the evaluated account.
 pub struct ProbeInputs<'a> {
     pub coins: &'a [CoinModel],
     pub contracts: &'a [ContractModel],
     pub usd_prices: &'a [Decimal],
-    /// Coin equities after the pending orders.
-    pub equities: &'a [Decimal],
+    /// Each coin's terms after the pending orders.
+    pub terms: &'a [CoinTerms],
     /// Contract books after the pending orders.
     pub books: &'a [ContractBook],
     pub spot_taker_fee: Decimal,
@@ -108,20 +56,17 @@ impl<'a> Probe<'a> {
                 price,
                 ..
             } => {
-                let side_of = |i: usize| {
-                    CoinSide::new(
-                        i,
-                        &inputs.coins[i],
-                        inputs.usd_prices[i],
-                        inputs.equities[i],
-                    )
-                    .map(CoinSideRef)
+                let coin = |i: usize| FillCoin {
+                    index: i,
+                    coin: &inputs.coins[i],
+                    usd_price: inputs.usd_prices[i],
+                    terms: inputs.terms[i],
                 };
                 Probe::Spot {
                     side,
                     price,
-                    base: side_of(base)?,
-                    quote: side_of(quote)?,
+                    base: coin(base),
+                    quote: coin(quote),
                     spot_taker_fee: inputs.spot_taker_fee,
                 }
             }
@@ -137,18 +82,18 @@ impl<'a> Probe<'a> {
                 Probe::Futures {
                     side,
                     price,
+                    index: contract,
                     contract: c,
                     settle_usd,
                     book,
-                    initial_margin: derivatives_initial_margin(&book, c, settle_usd)?,
+                    margins: ContractMargins::of(&book, c, settle_usd)?,
                 }
             }
         })
     }
 
-    /// The effect of the order at `size`: its spot loss, fee and the initial margin it adds
-    /// (RULES §4, §5: loans IM after its fill less before it; or the contract's IM with it
-    /// as an open order less without).
+    /// The effect of the order at `size` (RULES §4–§6): a spot order read as filled on its
+    /// two coins, or a futures order opened on its contract's book.
     pub fn effect(&self, size: Decimal) -> Result<OrderEffect, Overflow> {
         match self {
             Probe::Spot {
@@ -157,64 +102,27 @@ impl<'a> Probe<'a> {
                 base,
                 quote,
                 spot_taker_fee,
-            } => {
-                let (base, quote) = (&base.0, &quote.0);
-                let (d_base, d_quote) = spot_fill(*side, size, *price)?;
-                let base_after = add(base.equity, d_base)?;
-                let quote_after = add(quote.equity, d_quote)?;
-                let before = add(base.contribution, quote.contribution)?;
-                let after = add(
-                    contribution(&base.coin.discount_tiers, base_after, base.usd_price)?,
-                    contribution(&quote.coin.discount_tiers, quote_after, quote.usd_price)?,
-                )?;
-                let base_im = loan_im(base.coin, base_after, base.usd_price)?;
-                let quote_im = loan_im(quote.coin, quote_after, quote.usd_price)?;
-                let not_borrowable = match (base_im, quote_im) {
-                    (None, _) => Some(base.index),
-                    (_, None) => Some(quote.index),
-                    _ => None,
-                };
-                let im_before = add(base.loan_initial_margin, quote.loan_initial_margin)?;
-                let im_after = add(
-                    base_im.unwrap_or(Decimal::ZERO),
-                    quote_im.unwrap_or(Decimal::ZERO),
-                )?;
-                let debt_added = add(
-                    sub(debt(base_after), debt(base.equity))?,
-                    sub(debt(quote_after), debt(quote.equity))?,
-                )?;
-                Ok(OrderEffect {
-                    spot_loss: spot_trading_loss(before, after)?,
-                    fee: pending_fee(size, *price, quote.usd_price, *spot_taker_fee)?,
-                    initial_margin_added: margin_added(im_before, im_after)?,
-                    not_borrowable,
-                    debt_added: debt_added.max(Decimal::ZERO),
-                })
-            }
+            } => spot_order_effect(*side, size, *price, base, quote, *spot_taker_fee)
+                .map(OrderEffect::Spot),
             Probe::Futures {
                 side,
                 price,
+                index,
                 contract,
                 settle_usd,
                 book,
-                initial_margin,
-            } => {
-                let mut with_order = *book;
-                match side {
-                    OrderSide::Buy => with_order.long = with_order.long.with_order(size, *price)?,
-                    OrderSide::Sell => {
-                        with_order.short = with_order.short.with_order(size, *price)?
-                    }
-                }
-                let after = derivatives_initial_margin(&with_order, contract, *settle_usd)?;
-                Ok(OrderEffect {
-                    spot_loss: Decimal::ZERO,
-                    fee: Decimal::ZERO,
-                    initial_margin_added: margin_added(*initial_margin, after)?,
-                    not_borrowable: None,
-                    debt_added: Decimal::ZERO,
-                })
-            }
+                margins,
+            } => futures_order_effect(
+                *side,
+                size,
+                *price,
+                *index,
+                contract,
+                *settle_usd,
+                book,
+                margins,
+            )
+            .map(OrderEffect::Futures),
         }
     }
 }
@@ -239,14 +147,14 @@ pub fn order_acceptance(
     margin_reserved: Decimal,
     effect: &OrderEffect,
 ) -> Result<Acceptance, Overflow> {
-    let adjusted_equity_after = sub(sub(adjusted_equity, effect.spot_loss)?, effect.fee)?;
-    let margin_reserved_after = add(margin_reserved, effect.initial_margin_added)?;
+    let adjusted_equity_after = sub(sub(adjusted_equity, effect.spot_loss())?, effect.fee())?;
+    let margin_reserved_after = add(margin_reserved, effect.initial_margin_added())?;
     let headroom = sub(adjusted_equity_after, margin_reserved_after)?;
     Ok(Acceptance {
         adjusted_equity_after,
         margin_reserved_after,
         headroom,
-        accepted: headroom >= Decimal::ZERO && effect.not_borrowable.is_none(),
+        accepted: headroom >= Decimal::ZERO && effect.not_borrowable().is_none(),
     })
 }
 
@@ -277,7 +185,7 @@ pub fn max_order_size(
         let effect = probe.effect(size).ok()?;
         let acceptance = order_acceptance(adjusted_equity, margin_reserved, &effect).ok()?;
         effect
-            .not_borrowable
+            .not_borrowable()
             .is_none()
             .then_some(acceptance.headroom)
     };
@@ -383,7 +291,7 @@ mod tests {
             coins: &[],
             contracts: &contracts,
             usd_prices: &[dec!(1)],
-            equities: &[dec!(0)],
+            terms: &[],
             books: &books,
             spot_taker_fee: dec!(0),
         };

@@ -2,32 +2,7 @@
 
 use crate::model::ContractModel;
 use crate::num::{add, div, mul, sub, Overflow};
-use crate::scenario::LoanTier;
 use rust_decimal::Decimal;
-
-/// The borrowing tier that holds a debt (in coin units): the first whose `up_to` is at or
-/// above it, else the unbounded last. `None` when the coin has no tiers (cannot be borrowed).
-pub fn loan_tier(tiers: &[LoanTier], debt: Decimal) -> Option<&LoanTier> {
-    tiers
-        .iter()
-        .find(|t| t.up_to.is_none_or(|upper| debt <= upper))
-}
-
-/// Initial margin of a coin's loan: `debt(c) × p(c) ÷ loan_leverage(c)`, the leverage of
-/// the tier that holds the whole debt. No debt, no margin; a debt with no tier is `None`.
-pub fn loan_initial_margin(
-    tiers: &[LoanTier],
-    debt: Decimal,
-    usd_price: Decimal,
-) -> Result<Option<Decimal>, Overflow> {
-    if debt.is_zero() {
-        return Ok(Some(Decimal::ZERO));
-    }
-    match loan_tier(tiers, debt) {
-        None => Ok(None),
-        Some(tier) => Ok(Some(div(mul(debt, usd_price)?, tier.leverage)?)),
-    }
-}
 
 /// One side of a contract's book: held size, and its open orders' size and value
 /// (`Σ size × order price`, in the settle coin).
@@ -58,11 +33,8 @@ pub struct ContractBook {
 
 /// Initial margin of one side, hold plus open:
 /// `IM_hold = size × mark × (1/leverage + taker) × p(settle)` and
-/// `IM_open = size × order price × (1/leverage + taker) × p(settle)`.
-///
-/// With `N = (held × mark + open value) × p(settle)`, this is `N × (1/leverage + taker)`
-/// where `1/leverage` is exact (the contract's `initial_rate`), and otherwise
-/// `N ÷ leverage + N × taker`: the same sum, rounded once instead of at `1/leverage`.
+/// `IM_open = size × order price × (1/leverage + taker) × p(settle)`: [`initial_margin_at`]
+/// the side's notional `N = (held × mark + open value) × p(settle)`.
 pub fn side_initial_margin(
     side: &SideBook,
     contract: &ContractModel,
@@ -72,7 +44,16 @@ pub fn side_initial_margin(
         return Ok(Decimal::ZERO);
     }
     let value = add(mul(side.held, contract.mark_price)?, side.open_value)?;
-    let notional_usd = mul(value, settle_usd)?;
+    initial_margin_at(mul(value, settle_usd)?, contract)
+}
+
+/// Initial margin of a notional `N` in USD: `N × (1/leverage + taker)`, where `1/leverage` is
+/// exact (the contract's `initial_rate`), and otherwise `N ÷ leverage + N × taker`: the same
+/// sum, rounded once instead of at `1/leverage`.
+pub fn initial_margin_at(
+    notional_usd: Decimal,
+    contract: &ContractModel,
+) -> Result<Decimal, Overflow> {
     match contract.initial_rate {
         Some(rate) => mul(notional_usd, rate),
         None => add(
@@ -116,54 +97,6 @@ mod tests {
     use super::*;
     use crate::testing::contract;
     use rust_decimal_macros::dec;
-
-    fn tiers() -> Vec<LoanTier> {
-        vec![
-            LoanTier {
-                up_to: Some(dec!(50)),
-                leverage: dec!(10),
-                mmr: dec!(0.05),
-            },
-            LoanTier {
-                up_to: None,
-                leverage: dec!(5),
-                mmr: dec!(0.1),
-            },
-        ]
-    }
-
-    #[test]
-    fn seed_four_dot_loan() {
-        // a DOT loan of 20 at 5 USD, leverage 10: 20 × 5 ÷ 10 = 10
-        let one = vec![LoanTier {
-            up_to: None,
-            leverage: dec!(10),
-            mmr: dec!(0.1),
-        }];
-        assert_eq!(
-            loan_initial_margin(&one, dec!(20), dec!(5)),
-            Ok(Some(dec!(10)))
-        );
-    }
-
-    #[test]
-    fn the_whole_debt_takes_the_tier_that_holds_it() {
-        // 50 is held by the first tier: 50 × 2 ÷ 10 = 10
-        assert_eq!(
-            loan_initial_margin(&tiers(), dec!(50), dec!(2)),
-            Ok(Some(dec!(10)))
-        );
-        // 51 is above it, so all 51 at leverage 5: 51 × 2 ÷ 5 = 20.4
-        assert_eq!(
-            loan_initial_margin(&tiers(), dec!(51), dec!(2)),
-            Ok(Some(dec!(20.4)))
-        );
-        assert_eq!(loan_initial_margin(&[], dec!(1), dec!(2)), Ok(None));
-        assert_eq!(
-            loan_initial_margin(&[], dec!(0), dec!(2)),
-            Ok(Some(dec!(0)))
-        );
-    }
 
     #[test]
     fn derivatives_take_the_larger_side() {

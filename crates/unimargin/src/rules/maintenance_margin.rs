@@ -1,26 +1,11 @@
 //! RULES §6 (first half): maintenance margin and partial liquidation fees.
 
-use super::initial_margin::{loan_tier, ContractBook, SideBook};
+use super::initial_margin::{ContractBook, SideBook};
+use super::tiers::tier_holding;
 use crate::model::ContractModel;
 use crate::num::{add, mul, Overflow};
-use crate::scenario::{LoanTier, MaintenanceTier, PositionSide};
+use crate::scenario::{MaintenanceTier, PositionSide};
 use rust_decimal::Decimal;
-
-/// Maintenance margin of a coin's loan: `debt(c) × p(c) × loan_mmr(c)`, the rate of the
-/// tier that holds the whole debt. A debt with no tier is `None`.
-pub fn loan_maintenance_margin(
-    tiers: &[LoanTier],
-    debt: Decimal,
-    usd_price: Decimal,
-) -> Result<Option<Decimal>, Overflow> {
-    if debt.is_zero() {
-        return Ok(Some(Decimal::ZERO));
-    }
-    match loan_tier(tiers, debt) {
-        None => Ok(None),
-        Some(tier) => Ok(Some(mul(mul(debt, usd_price)?, tier.mmr)?)),
-    }
-}
 
 /// A side's notional at mark in USD, held plus open: `(hold + open) × mark × p(settle)`.
 pub fn side_notional_usd(
@@ -34,28 +19,37 @@ pub fn side_notional_usd(
     )
 }
 
-/// The maintenance margin rate of the position tier that holds a side's notional (USD).
-pub fn position_tier_mmr(tiers: &[MaintenanceTier], notional_usd: Decimal) -> Decimal {
-    tiers
-        .iter()
-        .find(|t| t.up_to_usd.is_none_or(|upper| notional_usd <= upper))
-        .or(tiers.last())
-        .map_or(Decimal::ZERO, |t| t.mmr)
+/// The position tier that holds a side's notional (USD), by its index (a contract has at
+/// least one tier, the last unbounded: validated).
+pub fn position_tier(tiers: &[MaintenanceTier], notional_usd: Decimal) -> usize {
+    tier_holding(tiers, notional_usd).unwrap_or(tiers.len().saturating_sub(1))
+}
+
+/// Maintenance margin at a rate: `notional × (mmr + taker)`, the notional at mark in USD.
+pub fn maintenance_at_rate(
+    notional_usd: Decimal,
+    mmr: Decimal,
+    taker_fee: Decimal,
+) -> Result<Decimal, Overflow> {
+    mul(notional_usd, add(mmr, taker_fee)?)
 }
 
 /// One side's maintenance margin, hold plus open, both at mark:
-/// `size × (mmr + taker) × mark × p(settle)`, `mmr` from the side's whole notional.
+/// `size × (mmr + taker) × mark × p(settle)`, `mmr` that of the position tier holding the
+/// side's whole notional.
 pub fn side_maintenance_margin(
     side: &SideBook,
     contract: &ContractModel,
     settle_usd: Decimal,
 ) -> Result<SideMaintenance, Overflow> {
     let notional_usd = side_notional_usd(side, contract, settle_usd)?;
-    let mmr = position_tier_mmr(&contract.mm_tiers, notional_usd);
+    let tier = position_tier(&contract.mm_tiers, notional_usd);
+    let mmr = contract.mm_tiers.get(tier).map_or(Decimal::ZERO, |t| t.mmr);
     Ok(SideMaintenance {
         notional_usd,
+        tier,
         mmr,
-        maintenance_margin: mul(notional_usd, add(mmr, contract.taker_fee)?)?,
+        maintenance_margin: maintenance_at_rate(notional_usd, mmr, contract.taker_fee)?,
     })
 }
 
@@ -63,6 +57,8 @@ pub fn side_maintenance_margin(
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct SideMaintenance {
     pub notional_usd: Decimal,
+    /// The index of the position tier that holds the notional.
+    pub tier: usize,
     pub mmr: Decimal,
     pub maintenance_margin: Decimal,
 }
@@ -89,8 +85,20 @@ pub fn derivatives_maintenance_margin(
     contract: &ContractModel,
     settle_usd: Decimal,
 ) -> Result<ContractMaintenance, Overflow> {
-    let long = side_maintenance_margin(&book.long, contract, settle_usd)?;
-    let short = side_maintenance_margin(&book.short, contract, settle_usd)?;
+    contract_maintenance(
+        side_maintenance_margin(&book.long, contract, settle_usd)?,
+        side_maintenance_margin(&book.short, contract, settle_usd)?,
+        contract.liquidation_fee,
+    )
+}
+
+/// The contract's maintenance terms from its two sides': the larger side's margin (the long
+/// side on a tie) and that side's partial liquidation fee.
+pub fn contract_maintenance(
+    long: SideMaintenance,
+    short: SideMaintenance,
+    liquidation_fee: Decimal,
+) -> Result<ContractMaintenance, Overflow> {
     let (binding_side, binding) = if long.maintenance_margin >= short.maintenance_margin {
         (PositionSide::Long, long)
     } else {
@@ -101,10 +109,7 @@ pub fn derivatives_maintenance_margin(
         short,
         binding_side,
         maintenance_margin: binding.maintenance_margin,
-        partial_liquidation_fee: partial_liquidation_fee(
-            binding.notional_usd,
-            contract.liquidation_fee,
-        )?,
+        partial_liquidation_fee: partial_liquidation_fee(binding.notional_usd, liquidation_fee)?,
     })
 }
 
@@ -140,20 +145,6 @@ mod tests {
             },
         ];
         c
-    }
-
-    #[test]
-    fn loan_maintenance_margin_uses_the_tier_rate() {
-        // 20 DOT at 5 USD, mmr 0.1: 20 × 5 × 0.1 = 10
-        let tiers = [LoanTier {
-            up_to: None,
-            leverage: dec!(10),
-            mmr: dec!(0.1),
-        }];
-        assert_eq!(
-            loan_maintenance_margin(&tiers, dec!(20), dec!(5)),
-            Ok(Some(dec!(10)))
-        );
     }
 
     #[test]
