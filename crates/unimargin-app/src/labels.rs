@@ -4,8 +4,9 @@
 //!
 //! The paths stay for tests (`data-testid`, `data-path`); people read these.
 
-use crate::draft::Draft;
+use crate::draft::{Choice, Draft};
 use crate::number::parse_typed;
+use unimargin::scenario::PositionSide;
 
 /// A path's segments: `coins[0].discount_tiers[1].rate` → `coins` 0, `discount_tiers` 1,
 /// `rate`.
@@ -100,7 +101,7 @@ pub fn position_label(draft: &Draft, index: usize) -> String {
     };
     let same = |q: &&crate::draft::PositionDraft| q.symbol == p.symbol && q.side == p.side;
     let symbol = or_numbered(&p.symbol, "contract", index);
-    let base = format!("{symbol} {} position", p.side);
+    let base = format!("{symbol} {} position", p.side.name());
     if draft.positions.iter().filter(same).count() > 1 {
         let before = draft.positions.get(..index).unwrap_or_default();
         let rank = ordinal(before.iter().filter(same).count());
@@ -119,9 +120,9 @@ pub fn order_label(draft: &Draft, index: usize) -> String {
 
 fn order_words(o: &crate::draft::OrderDraft) -> String {
     if o.is_futures() {
-        format!(" ({} {})", o.side, o.symbol)
+        format!(" ({} {})", o.side.name(), o.symbol)
     } else {
-        format!(" ({} {} with {})", o.side, o.base, o.quote)
+        format!(" ({} {} with {})", o.side.name(), o.base, o.quote)
     }
 }
 
@@ -139,24 +140,24 @@ pub struct RowNames {
 /// pass however many there are).
 pub fn row_names(draft: &Draft) -> RowNames {
     use std::collections::HashMap;
-    let mut twins: HashMap<(&str, &str), usize> = HashMap::new();
+    let mut twins: HashMap<(&str, PositionSide), usize> = HashMap::new();
     for p in &draft.positions {
-        let twin = twins.entry((&p.symbol, &p.side)).or_default();
+        let twin = twins.entry((&p.symbol, p.side)).or_default();
         *twin = ordinal(*twin);
     }
-    let mut seen: HashMap<(&str, &str), usize> = HashMap::new();
+    let mut seen: HashMap<(&str, PositionSide), usize> = HashMap::new();
     let positions = draft
         .positions
         .iter()
         .enumerate()
         .map(|(i, p)| {
-            let key = (p.symbol.as_str(), p.side.as_str());
+            let key = (p.symbol.as_str(), p.side);
             let rank = seen.entry(key).or_default();
             *rank = ordinal(*rank);
             let base = format!(
                 "{} {} position",
                 or_numbered(&p.symbol, "contract", i),
-                p.side
+                p.side.name()
             );
             if twins.get(&key).is_some_and(|n| *n > 1) {
                 format!("{base} {rank}")
@@ -327,7 +328,7 @@ mod tests {
         let mut draft = futures();
         draft.coins[1].coin = String::new();
         assert_eq!(field_label(&draft, "coins[1].balance"), "Coin 2 balance");
-        draft.positions[1].side = "long".into();
+        draft.positions[1].side = PositionSide::Long;
         assert_eq!(
             field_label(&draft, "positions[0].size"),
             "BTCUSDT long position 1 size"

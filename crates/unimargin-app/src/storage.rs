@@ -354,6 +354,88 @@ mod tests {
         assert_eq!(load(&mut kv), Loaded::Work(Box::new(draft)));
     }
 
+    /// Version-2 work as the page saved it when its selects were text (before they were
+    /// typed): every field written out, `up_to` empty, the quote left out as `""`.
+    const SAVED_TEXT_SELECTS: &str = r#"{"app":"unimargin","version":2,"draft":{
+        "settings":{"usdt_usd":"1","usdc_usd":"","spot_taker_fee":"","warning_rate":"",
+          "liquidation_rate":""},
+        "coins":[{"coin":"BTC","balance":"1","price":"50000","quote":"",
+           "discount_tiers":[{"up_to_usd":"","up_to":"","rate":"98"}],"loan_tiers":[],
+           "hourly_interest":"","interest_free":""},
+          {"coin":"ETH","balance":"2","price":"0.05","quote":"BTC",
+           "discount_tiers":[],"loan_tiers":[],"hourly_interest":"","interest_free":""}],
+        "contracts":[{"symbol":"BTCUSDT","base":"BTC","settle":"USDT","mark_price":"50000",
+          "leverage":"10","taker_fee":"","liquidation_fee":"",
+          "mm_tiers":[{"up_to_usd":"","mmr":"0.5"}]}],
+        "positions":[{"symbol":"BTCUSDT","side":"short","size":"0.1","entry_price":"49000"}],
+        "orders":[{"market":"futures","symbol":"BTCUSDT","side":"sell","base":"","quote":"",
+          "size":"0.2","price":"51000","size_step":""}],
+        "check":{"market":"spot","symbol":"","side":"buy","base":"ETH","quote":"USDT",
+          "size":"1","price":"2500","size_step":""}}}"#;
+
+    #[test]
+    fn work_saved_when_the_selects_were_text_reads_the_same() {
+        use unimargin::scenario::{Market, OrderSide, PositionSide};
+        let draft = decode(SAVED_TEXT_SELECTS).unwrap();
+        assert_eq!(draft.coins[0].quote, None);
+        assert_eq!(draft.coins[1].quote, Some(crate::draft::CoinQuote::Btc));
+        assert_eq!(draft.positions[0].side, PositionSide::Short);
+        assert_eq!(draft.orders[0].market, Market::Futures);
+        assert_eq!(draft.orders[0].side, OrderSide::Sell);
+        let check = draft.check.as_ref().unwrap();
+        assert_eq!((check.market, check.side), (Market::Spot, OrderSide::Buy));
+        assert_eq!(draft.settings.position_mode, None);
+
+        // the scenario is the one those texts gave: ETH quoted in BTC, USD for BTC (left
+        // out), a short, a futures sell, hedge mode (left out)
+        let scenario = draft.to_scenario().unwrap();
+        assert_eq!(scenario.coins[0].quote, None);
+        assert_eq!(scenario.coins[1].quote.as_deref(), Some("BTC"));
+        assert_eq!(scenario.positions[0].side, PositionSide::Short);
+        assert_eq!(scenario.orders[0].market, Market::Futures);
+        assert_eq!(scenario.orders[0].side, OrderSide::Sell);
+        assert_eq!(scenario.settings.position_mode, None);
+
+        // saved again, every select is written as the same text; only the empty coin-unit
+        // bound and the absent position mode are left out
+        let saved: serde_json::Value = serde_json::from_str(&encode(&draft)).unwrap();
+        let old: serde_json::Value = serde_json::from_str(SAVED_TEXT_SELECTS).unwrap();
+        let mut old = old;
+        old["draft"]["coins"][0]["discount_tiers"][0]
+            .as_object_mut()
+            .unwrap()
+            .remove("up_to");
+        assert_eq!(saved, old);
+
+        // a text no select offers is not silently read as another value: the work is
+        // unreadable, so it is copied aside, never lost
+        let wrong = SAVED_TEXT_SELECTS.replace(r#""side":"short""#, r#""side":"up""#);
+        let reason = decode(&wrong).unwrap_err();
+        assert!(reason.contains("\"up\" is not one of"), "{reason}");
+    }
+
+    #[test]
+    fn work_with_a_position_mode_keeps_it() {
+        use unimargin::scenario::PositionMode;
+        let mut draft = decode(SAVED_TEXT_SELECTS).unwrap();
+        assert!(draft.set(
+            Field::Setting(crate::draft::SettingField::PositionMode),
+            "one_way".into()
+        ));
+        assert!(!draft.set(
+            Field::Setting(crate::draft::SettingField::PositionMode),
+            "sideways".into()
+        ));
+        assert_eq!(draft.settings.position_mode, Some(PositionMode::OneWay));
+        let text = encode(&draft);
+        assert!(text.contains(r#""position_mode":"one_way""#), "{text}");
+        let back = decode(&text).unwrap();
+        assert_eq!(
+            back.to_scenario().unwrap().settings.position_mode,
+            Some(PositionMode::OneWay)
+        );
+    }
+
     #[test]
     fn replaced_work_can_be_brought_back() {
         let mut kv = Memory::default();

@@ -19,9 +19,6 @@ pub fn field_problem(problem: &FieldProblem) -> String {
     match problem {
         FieldProblem::Engine(kind) => engine_problem(kind),
         FieldProblem::Entry(error) => error.to_string(),
-        FieldProblem::NotAChoice { got, choices, .. } => {
-            format!("must be {} or {}, got \"{got}\"", choices[0], choices[1])
-        }
         FieldProblem::WhatIf { coin, error } => {
             format!(
                 "the what-if price of {coin}: {}",
@@ -537,14 +534,6 @@ mod tests {
         assert_eq!(
             field_problem(&FieldProblem::Entry(EntryError::Empty)),
             "enter a number"
-        );
-        assert_eq!(
-            field_problem(&FieldProblem::NotAChoice {
-                field: "side",
-                got: "up".into(),
-                choices: ["long", "short"],
-            }),
-            "must be long or short, got \"up\""
         );
         // the what-if price's own problem, worded as the page words the engine's
         let error = Error::new(

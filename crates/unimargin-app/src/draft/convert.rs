@@ -5,30 +5,25 @@
 use super::*;
 use crate::number::{for_field, parse_percent, parse_typed, percent_for_field};
 use unimargin::scenario::{
-    Coin, Contract, DiscountTier, LoanTier, MaintenanceTier, Market, Order, OrderSide, Position,
-    PositionSide, Scenario, Settings, SCENARIO_FORMAT,
+    Coin, Contract, DiscountTier, LoanTier, MaintenanceTier, Order, Position, Scenario, Settings,
+    SCENARIO_FORMAT,
 };
 use unimargin::Decimal;
 
 impl Draft {
     /// The draft of a scenario: every value written as a field shows it.
+    ///
+    /// (A coin's quote that is none of FORMAT.md's four names, which the engine refuses, is
+    /// taken as left out: such a scenario is only read for the names of its fields.)
     pub fn from_scenario(scenario: &Scenario) -> Draft {
         let opt = |v: Option<Decimal>| v.map(for_field).unwrap_or_default();
         let opt_rate = |v: Option<Decimal>| v.map(percent_for_field).unwrap_or_default();
         let s = &scenario.settings;
         let order = |o: &Order| OrderDraft {
             id: 0,
-            market: match o.market {
-                Market::Spot => "spot",
-                Market::Futures => "futures",
-            }
-            .into(),
+            market: o.market,
             symbol: o.symbol.clone().unwrap_or_default(),
-            side: match o.side {
-                OrderSide::Buy => "buy",
-                OrderSide::Sell => "sell",
-            }
-            .into(),
+            side: o.side,
             base: o.base.clone().unwrap_or_default(),
             quote: o.quote.clone().unwrap_or_default(),
             size: for_field(o.size),
@@ -42,6 +37,7 @@ impl Draft {
                 spot_taker_fee: opt_rate(s.spot_taker_fee),
                 warning_rate: opt_rate(s.warning_rate),
                 liquidation_rate: opt_rate(s.liquidation_rate),
+                position_mode: s.position_mode,
             },
             coins: scenario
                 .coins
@@ -51,7 +47,11 @@ impl Draft {
                     coin: c.coin.clone(),
                     balance: for_field(c.balance),
                     price: opt(c.price),
-                    quote: c.quote.clone().unwrap_or_default(),
+                    quote: c
+                        .quote
+                        .as_deref()
+                        .and_then(<Option<CoinQuote>>::named)
+                        .flatten(),
                     discount_tiers: c
                         .discount_tiers
                         .iter()
@@ -108,11 +108,7 @@ impl Draft {
                 .map(|p| PositionDraft {
                     id: 0,
                     symbol: p.symbol.clone(),
-                    side: match p.side {
-                        PositionSide::Long => "long",
-                        PositionSide::Short => "short",
-                    }
-                    .into(),
+                    side: p.side,
                     size: for_field(p.size),
                     entry_price: for_field(p.entry_price),
                 })
@@ -158,8 +154,7 @@ impl Draft {
             spot_taker_fee: r.optional_rate("settings.spot_taker_fee", &s.spot_taker_fee),
             warning_rate: r.optional_rate("settings.warning_rate", &s.warning_rate),
             liquidation_rate: r.optional_rate("settings.liquidation_rate", &s.liquidation_rate),
-            // the page has no position mode yet: hedge, the default
-            position_mode: None,
+            position_mode: s.position_mode,
         };
         let coins = self
             .coins
@@ -177,7 +172,7 @@ impl Draft {
                     } else {
                         r.optional(&format!("{path}.price"), &c.price)
                     },
-                    quote: (!stable && !c.quote.is_empty()).then(|| c.quote.clone()),
+                    quote: c.quote.filter(|_| !stable).map(|q| q.name().to_string()),
                     // no tiers in the form: none in the scenario (the coin counts for 0)
                     discount_tiers: non_empty(
                         c.discount_tiers
@@ -255,7 +250,7 @@ impl Draft {
                 let path = format!("positions[{i}]");
                 Position {
                     symbol: p.symbol.clone(),
-                    side: r.position_side(&format!("{path}.side"), &p.side),
+                    side: p.side,
                     size: r.required(&format!("{path}.size"), &p.size),
                     entry_price: r.required(&format!("{path}.entry_price"), &p.entry_price),
                 }
@@ -304,25 +299,6 @@ impl Reader {
         });
     }
 
-    /// `text` in `field` (at `path`) is not one of its `choices`.
-    fn not_a_choice(
-        &mut self,
-        path: &str,
-        field: &'static str,
-        text: &str,
-        choices: [&'static str; 2],
-    ) {
-        let got = text.to_string();
-        self.fail(
-            path,
-            FieldProblem::NotAChoice {
-                field,
-                got,
-                choices,
-            },
-        );
-    }
-
     fn required(&mut self, path: &str, text: &str) -> Decimal {
         parse_typed(text).unwrap_or_else(|error| {
             self.fail(path, FieldProblem::Entry(error));
@@ -354,45 +330,13 @@ impl Reader {
         }
     }
 
-    fn position_side(&mut self, path: &str, text: &str) -> PositionSide {
-        match text {
-            "long" => PositionSide::Long,
-            "short" => PositionSide::Short,
-            other => {
-                self.not_a_choice(path, "side", other, ["long", "short"]);
-                PositionSide::Long
-            }
-        }
-    }
-
     fn order(&mut self, path: &str, o: &OrderDraft, is_check: bool) -> Order {
-        let market = match o.market.as_str() {
-            "spot" => Market::Spot,
-            "futures" => Market::Futures,
-            other => {
-                self.not_a_choice(
-                    &format!("{path}.market"),
-                    "market",
-                    other,
-                    ["spot", "futures"],
-                );
-                Market::Spot
-            }
-        };
-        let side = match o.side.as_str() {
-            "buy" => OrderSide::Buy,
-            "sell" => OrderSide::Sell,
-            other => {
-                self.not_a_choice(&format!("{path}.side"), "side", other, ["buy", "sell"]);
-                OrderSide::Buy
-            }
-        };
         let named = |text: &str| (!text.is_empty()).then(|| text.to_string());
-        let futures = market == Market::Futures;
+        let futures = o.is_futures();
         Order {
-            market,
+            market: o.market,
             symbol: if futures { named(&o.symbol) } else { None },
-            side,
+            side: o.side,
             base: if futures { None } else { named(&o.base) },
             quote: if futures { None } else { named(&o.quote) },
             size: self.required(&format!("{path}.size"), &o.size),

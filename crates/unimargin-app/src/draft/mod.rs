@@ -7,22 +7,27 @@
 //! engine's own path (`coins[2].discount_tiers[1].rate`).
 //!
 //! Rates (discount rates, MMRs, fees, interest, the risk thresholds) are typed as
-//! percentages (`98`, `0.06`) and read into FORMAT.md's fractions.
+//! percentages (`98`, `0.06`) and read into FORMAT.md's fractions. A select's field holds
+//! the value chosen, typed ([`choice`]).
 //!
-//! The module's parts: the rows and fields here; [`convert`] (a scenario into the form and
-//! the form read back as one), [`rows`] (rows added and removed), [`layout`] (the rows' ids
-//! and the engine's paths they have now).
+//! The module's parts: the rows and fields here; [`choice`] (the selects' values),
+//! [`convert`] (a scenario into the form and the form read back as one), [`rows`] (rows
+//! added and removed), [`layout`] (the rows' ids and the engine's paths they have now).
 
+mod choice;
 mod convert;
 mod layout;
 mod rows;
 
+use choice::by_name;
+pub use choice::{Choice, CoinQuote};
 pub use layout::{CoinLayout, ContractLayout, Layout};
 
 use crate::number::EntryError;
 use serde::{Deserialize, Serialize};
 #[cfg(test)]
 use unimargin::scenario::Scenario;
+use unimargin::scenario::{Market, OrderSide, PositionMode, PositionSide};
 
 /// A row's identity within a draft (not saved: rows are numbered again on load).
 pub type Id = u32;
@@ -52,7 +57,7 @@ impl From<unimargin::Error> for FieldError {
 }
 
 /// What is wrong with a field: the engine's kind, or one of the page's own (a number typed,
-/// a choice, the what-if price). `Display` is the English sentence.
+/// the what-if price). `Display` is the English sentence.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum FieldProblem {
     /// A rule of the engine broken.
@@ -61,13 +66,6 @@ pub enum FieldProblem {
     /// A number typed that cannot be read.
     #[error("{0}")]
     Entry(EntryError),
-    /// A value that is not one of the field's two choices (`side`: `long` or `short`).
-    #[error("{field} must be {} or {}, got \"{got}\"", choices[0], choices[1])]
-    NotAChoice {
-        field: &'static str,
-        got: String,
-        choices: [&'static str; 2],
-    },
     /// The what-if price of `coin` that cannot be applied to the account.
     #[error("the what-if price of {coin}: {error}")]
     WhatIf {
@@ -79,27 +77,50 @@ pub enum FieldProblem {
     PriceTooLarge { coin: String },
 }
 
-/// Generates, for a row type, the access to its text fields by a field enum whose
-/// [`name`](SettingField::name) is the FORMAT.md field name.
+/// Generates, for a row type, the access to its fields by a field enum whose
+/// [`name`](SettingField::name) is the FORMAT.md field name: text fields, kept as typed,
+/// then the `choices`, typed ([`Choice`]) and read or set by their names (a `<select>`'s).
 macro_rules! fields {
-    ($row:ty, $field:ident { $($variant:ident => $name:ident),* $(,)? }) => {
+    ($row:ty, $field:ident { $($variant:ident => $name:ident),* $(,)? }
+        $(choices { $($choice:ident => $choice_name:ident),* $(,)? })?) => {
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-        pub enum $field { $($variant),* }
+        pub enum $field { $($variant,)* $($($choice,)*)? }
 
         impl $field {
             /// The field's name in FORMAT.md (the last segment of its path).
             pub fn name(self) -> &'static str {
-                match self { $($field::$variant => stringify!($name)),* }
+                match self {
+                    $($field::$variant => stringify!($name),)*
+                    $($($field::$choice => stringify!($choice_name),)*)?
+                }
             }
         }
 
         impl $row {
+            /// The field's text as typed, or the name of the value chosen.
             pub fn get(&self, field: $field) -> &str {
-                match field { $($field::$variant => &self.$name),* }
+                match field {
+                    $($field::$variant => &self.$name,)*
+                    $($($field::$choice => Choice::name(self.$choice_name),)*)?
+                }
             }
 
-            pub fn get_mut(&mut self, field: $field) -> &mut String {
-                match field { $($field::$variant => &mut self.$name),* }
+            /// Sets a field's text; a choice only to the value of one of its names (false,
+            /// and nothing changed, for any other text).
+            pub fn set(&mut self, field: $field, text: String) -> bool {
+                match field {
+                    $($field::$variant => {
+                        self.$name = text;
+                        true
+                    })*
+                    $($($field::$choice => match Choice::named(&text) {
+                        Some(value) => {
+                            self.$choice_name = value;
+                            true
+                        }
+                        None => false,
+                    },)*)?
+                }
             }
         }
     };
@@ -114,6 +135,10 @@ pub struct SettingsDraft {
     pub spot_taker_fee: String,
     pub warning_rate: String,
     pub liquidation_rate: String,
+    /// Kept from a scenario that gives it (not yet a field of the page); saved only then, so
+    /// work without it is saved as before.
+    #[serde(with = "by_name", skip_serializing_if = "Option::is_none")]
+    pub position_mode: Option<PositionMode>,
 }
 
 fields!(SettingsDraft, SettingField {
@@ -122,6 +147,8 @@ fields!(SettingsDraft, SettingField {
     SpotTakerFee => spot_taker_fee,
     WarningRate => warning_rate,
     LiquidationRate => liquidation_rate,
+} choices {
+    PositionMode => position_mode,
 });
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -131,6 +158,8 @@ pub struct DiscountTierDraft {
     pub id: Id,
     pub up_to_usd: String,
     /// A bound in coin units (RULES §3), kept as imported: not yet a field of the form.
+    /// Saved only when there is one, so work without it is saved as before.
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub up_to: String,
     pub rate: String,
 }
@@ -157,8 +186,9 @@ pub struct CoinDraft {
     pub coin: String,
     pub balance: String,
     pub price: String,
-    /// `""` (the default: USD), `USD`, `USDT`, `USDC` or `BTC`.
-    pub quote: String,
+    /// `None` (saved as `""`): USD, the default.
+    #[serde(with = "by_name")]
+    pub quote: Option<CoinQuote>,
     pub discount_tiers: Vec<DiscountTierDraft>,
     pub loan_tiers: Vec<LoanTierDraft>,
     pub hourly_interest: String,
@@ -169,9 +199,10 @@ fields!(CoinDraft, CoinField {
     Coin => coin,
     Balance => balance,
     Price => price,
-    Quote => quote,
     HourlyInterest => hourly_interest,
     InterestFree => interest_free,
+} choices {
+    Quote => quote,
 });
 
 impl CoinDraft {
@@ -222,37 +253,51 @@ fields!(ContractDraft, ContractField {
     LiquidationFee => liquidation_fee,
 });
 
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct PositionDraft {
     #[serde(skip)]
     pub id: Id,
     pub symbol: String,
-    /// `long` or `short`.
-    pub side: String,
+    #[serde(with = "by_name")]
+    pub side: PositionSide,
     pub size: String,
     pub entry_price: String,
 }
 
+/// Empty, long (the select's first choice).
+impl Default for PositionDraft {
+    fn default() -> Self {
+        PositionDraft {
+            id: 0,
+            symbol: String::new(),
+            side: PositionSide::Long,
+            size: String::new(),
+            entry_price: String::new(),
+        }
+    }
+}
+
 fields!(PositionDraft, PositionField {
     Symbol => symbol,
-    Side => side,
     Size => size,
     EntryPrice => entry_price,
+} choices {
+    Side => side,
 });
 
 /// A pending order, or the order to check.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct OrderDraft {
     #[serde(skip)]
     pub id: Id,
-    /// `spot` or `futures`.
-    pub market: String,
+    #[serde(with = "by_name")]
+    pub market: Market,
     /// Futures only.
     pub symbol: String,
-    /// `buy` or `sell`.
-    pub side: String,
+    #[serde(with = "by_name")]
+    pub side: OrderSide,
     /// Spot only.
     pub base: String,
     /// Spot only.
@@ -263,20 +308,38 @@ pub struct OrderDraft {
     pub size_step: String,
 }
 
+/// Empty, a spot buy (the selects' first choices).
+impl Default for OrderDraft {
+    fn default() -> Self {
+        OrderDraft {
+            id: 0,
+            market: Market::Spot,
+            symbol: String::new(),
+            side: OrderSide::Buy,
+            base: String::new(),
+            quote: String::new(),
+            size: String::new(),
+            price: String::new(),
+            size_step: String::new(),
+        }
+    }
+}
+
 fields!(OrderDraft, OrderField {
-    Market => market,
     Symbol => symbol,
-    Side => side,
     Base => base,
     Quote => quote,
     Size => size,
     Price => price,
     SizeStep => size_step,
+} choices {
+    Market => market,
+    Side => side,
 });
 
 impl OrderDraft {
     pub fn is_futures(&self) -> bool {
-        self.market == "futures"
+        self.market == Market::Futures
     }
 }
 
@@ -419,42 +482,45 @@ impl Draft {
         })
     }
 
-    /// Sets the text of a field; false if the row is gone.
+    /// Sets the text of a field (a select's: the name of its choice); false if the row is
+    /// gone, or the text names none of the select's choices.
     pub fn set(&mut self, field: Field, text: String) -> bool {
-        let slot = match field {
-            Field::Setting(f) => Some(self.settings.get_mut(f)),
-            Field::Coin(c, f) => self.coin_mut(c).map(|x| x.get_mut(f)),
+        match field {
+            Field::Setting(f) => self.settings.set(f, text),
+            Field::Coin(c, f) => self.coin_mut(c).is_some_and(|x| x.set(f, text)),
             Field::Discount(c, t, f) => self
                 .coin_mut(c)
                 .and_then(|x| x.discount_tiers.iter_mut().find(|x| x.id == t))
-                .map(|x| x.get_mut(f)),
+                .is_some_and(|x| x.set(f, text)),
             Field::Loan(c, t, f) => self
                 .coin_mut(c)
                 .and_then(|x| x.loan_tiers.iter_mut().find(|x| x.id == t))
-                .map(|x| x.get_mut(f)),
-            Field::Contract(c, f) => self.contract_mut(c).map(|x| x.get_mut(f)),
+                .is_some_and(|x| x.set(f, text)),
+            Field::Contract(c, f) => self.contract_mut(c).is_some_and(|x| x.set(f, text)),
             Field::Mm(c, t, f) => self
                 .contract_mut(c)
                 .and_then(|x| x.mm_tiers.iter_mut().find(|x| x.id == t))
-                .map(|x| x.get_mut(f)),
+                .is_some_and(|x| x.set(f, text)),
             Field::Position(p, f) => self
                 .positions
                 .iter_mut()
                 .find(|x| x.id == p)
-                .map(|x| x.get_mut(f)),
+                .is_some_and(|x| x.set(f, text)),
             Field::Order(o, f) => self
                 .orders
                 .iter_mut()
                 .find(|x| x.id == o)
-                .map(|x| x.get_mut(f)),
-            Field::Check(f) => self.check.as_mut().map(|x| x.get_mut(f)),
-        };
-        match slot {
-            Some(slot) => {
-                *slot = text;
-                true
-            }
-            None => false,
+                .is_some_and(|x| x.set(f, text)),
+            Field::Check(f) => self.check.as_mut().is_some_and(|x| x.set(f, text)),
+        }
+    }
+
+    /// The order a field belongs to (a pending one, or the order to check).
+    pub fn order_of(&self, field: Field) -> Option<&OrderDraft> {
+        match field {
+            Field::Order(o, _) => self.orders.iter().find(|x| x.id == o),
+            Field::Check(_) => self.check.as_ref(),
+            _ => None,
         }
     }
 }

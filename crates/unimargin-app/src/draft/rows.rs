@@ -5,6 +5,7 @@
 use super::*;
 use crate::checked::Checked;
 use crate::number::{for_field, parse_typed};
+use unimargin::scenario::{Market, OrderSide, PositionSide};
 use unimargin::Decimal;
 
 impl Draft {
@@ -45,9 +46,9 @@ impl Draft {
         match self.contracts.first() {
             Some(c) => OrderDraft {
                 id,
-                market: "futures".into(),
+                market: Market::Futures,
                 symbol: c.symbol.clone(),
-                side: "buy".into(),
+                side: OrderSide::Buy,
                 size: "0.1".into(),
                 price: c.mark_price.clone(),
                 ..OrderDraft::default()
@@ -63,8 +64,8 @@ impl Draft {
                     .unwrap_or_else(|| "1".into());
                 OrderDraft {
                     id,
-                    market: "spot".into(),
-                    side: "buy".into(),
+                    market: Market::Spot,
+                    side: OrderSide::Buy,
                     base,
                     quote,
                     size: "1".into(),
@@ -88,7 +89,7 @@ impl Draft {
                     coin,
                     balance: "0".into(),
                     price: "1".into(),
-                    quote: "USD".into(),
+                    quote: Some(CoinQuote::Usd),
                     discount_tiers: vec![DiscountTierDraft {
                         id: tier,
                         rate: "90".into(),
@@ -192,7 +193,7 @@ impl Draft {
                 self.positions.push(PositionDraft {
                     id,
                     symbol,
-                    side: "long".into(),
+                    side: PositionSide::Long,
                     size: "0.1".into(),
                     entry_price,
                 });
@@ -315,7 +316,6 @@ fn remove_tier<T>(
 mod tests {
     use super::*;
     use crate::draft::seed;
-    use unimargin::scenario::Market;
 
     #[test]
     fn added_tiers_go_before_the_unbounded_one_and_keep_the_draft_valid() {

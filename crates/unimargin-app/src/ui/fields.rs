@@ -8,7 +8,7 @@
 
 use super::tip::Tip;
 use super::Ctx;
-use crate::draft::{Field, List, Row};
+use crate::draft::{Choice, Field, List, Row};
 use crate::glossary::Term;
 use crate::labels::ordinal;
 use crate::web;
@@ -273,22 +273,23 @@ pub fn text_field(ctx: Ctx, field: Field, spec: Spec) -> impl IntoView {
     }
 }
 
-/// A choice among fixed values (a side, a market, a quote).
-pub fn select_field(
+/// A choice among fixed values (a side, a market, a quote): each option's value is the
+/// choice's name, which the draft reads back as the typed value.
+pub fn select_field<C: Choice>(
     ctx: Ctx,
     field: Field,
     label: &'static str,
-    options: &'static [(&'static str, &'static str)],
+    options: &'static [(C, &'static str)],
     compact: bool,
 ) -> impl IntoView {
     let initial = ctx
         .draft
         .with_untracked(|d| d.get(field).unwrap_or_default().to_string());
-    // An empty value is the first option (a coin's quote left out is USD).
-    let chosen = if options.iter().any(|(v, _)| *v == initial) {
+    // A value left out is the first option (a coin's quote left out is USD).
+    let chosen = if options.iter().any(|(v, _)| v.name() == initial) {
         initial
     } else {
-        options[0].0.to_string()
+        options.first().map_or("", |(v, _)| v.name()).to_string()
     };
     let path = field_path(ctx, field);
     let error = error_at(ctx, path);
@@ -306,7 +307,8 @@ pub fn select_field(
                 {options
                     .iter()
                     .map(|(value, text)| {
-                        view! { <option value=*value selected=chosen == *value>{*text}</option> }
+                        let value = value.name();
+                        view! { <option value=value selected=chosen == value>{*text}</option> }
                     })
                     .collect_view()}
             </select>

@@ -9,20 +9,23 @@ use super::tables::{coin_tables, contract_tables};
 use super::tip::Tip;
 use super::Ctx;
 use crate::draft::{
-    CoinField, ContractField, Field, Id, List, OrderField, PositionField, Row, SettingField,
+    CoinField, CoinQuote, ContractField, Field, Id, List, OrderDraft, OrderField, PositionField,
+    Row, SettingField,
 };
 use crate::glossary::Term;
 use leptos::prelude::*;
+use unimargin::scenario::{Market, OrderSide, PositionSide};
 
-pub const QUOTES: &[(&str, &str)] = &[
-    ("USD", "USD"),
-    ("USDT", "USDT"),
-    ("USDC", "USDC"),
-    ("BTC", "BTC"),
+pub const QUOTES: &[(Option<CoinQuote>, &str)] = &[
+    (Some(CoinQuote::Usd), "USD"),
+    (Some(CoinQuote::Usdt), "USDT"),
+    (Some(CoinQuote::Usdc), "USDC"),
+    (Some(CoinQuote::Btc), "BTC"),
 ];
-pub const POSITION_SIDES: &[(&str, &str)] = &[("long", "Long"), ("short", "Short")];
-pub const ORDER_SIDES: &[(&str, &str)] = &[("buy", "Buy"), ("sell", "Sell")];
-pub const MARKETS: &[(&str, &str)] = &[("spot", "Spot"), ("futures", "Futures")];
+pub const POSITION_SIDES: &[(PositionSide, &str)] =
+    &[(PositionSide::Long, "Long"), (PositionSide::Short, "Short")];
+pub const ORDER_SIDES: &[(OrderSide, &str)] = &[(OrderSide::Buy, "Buy"), (OrderSide::Sell, "Sell")];
+pub const MARKETS: &[(Market, &str)] = &[(Market::Spot, "Spot"), (Market::Futures, "Futures")];
 
 /// Ids of the suggestion lists for coin and contract names.
 pub const COIN_NAMES: &str = "coin-names";
@@ -305,8 +308,10 @@ pub fn order_fields(
     size: Spec,
 ) -> impl IntoView {
     let futures = Memo::new(move |_| {
-        ctx.draft
-            .with(|d| d.get(field(OrderField::Market)) == Some("futures"))
+        ctx.draft.with(|d| {
+            d.order_of(field(OrderField::Market))
+                .is_some_and(OrderDraft::is_futures)
+        })
     });
     let spot = Memo::new(move |_| !futures.get());
     view! {
@@ -329,8 +334,10 @@ pub fn order_fields(
 fn order_row(ctx: Ctx, id: Id) -> impl IntoView {
     let index = Memo::new(move |_| ctx.layout.with(|l| l.row_index(Row::Order(id))));
     let futures = Memo::new(move |_| {
-        ctx.draft
-            .with(|d| d.get(Field::Order(id, OrderField::Market)) == Some("futures"))
+        ctx.draft.with(|d| {
+            d.order_of(Field::Order(id, OrderField::Market))
+                .is_some_and(OrderDraft::is_futures)
+        })
     });
     let effect = move |what: fn(&unimargin::report::PendingOrderReport) -> unimargin::Decimal| {
         figure(ctx, None, move |c| {
