@@ -8,6 +8,8 @@ use anyhow::{ensure, Result};
 use serde_json::Value;
 use unimargin_e2e::App;
 
+#[path = "browser/access.rs"]
+mod access;
 #[path = "browser/app.rs"]
 mod app;
 #[path = "browser/extremes.rs"]

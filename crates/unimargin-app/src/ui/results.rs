@@ -137,12 +137,15 @@ pub fn Summary() -> impl IntoView {
             aria-labelledby="summary-h" data-testid="results-state" data-value=move || state.get()>
             <div class="card-head">
                 <h2 id="summary-h">"Your account's figures"</h2>
-                <span data-testid="risk" data-value=move || risk.get().unwrap_or_default()
+                // A polite live region: its words change only when the level does, so a
+                // screen reader announces a new level, not every keystroke.
+                <span data-testid="risk" role="status" data-value=move || risk.get().unwrap_or_default()
                     class=move || format!(
                         "risk risk-{}{}",
                         risk.get().unwrap_or("none"),
                         if blank.get() { " hidden" } else { "" }
                     )>
+                    <span class="sr-only">"Risk level: "</span>
                     {move || match risk.get() {
                         Some("safe") => "Safe",
                         Some("warning") => "Warning",

@@ -1,0 +1,246 @@
+// Keystrokes as a person feels them (issue 14), from a Chrome trace: every task the
+// page's main thread (`CrRendererMain`) runs after a key, everything included (the input
+// event, the figures, the what-if prices and chart, the stages, the worker's answer, the
+// rendering, the save a moment later), until the next key. Per key: the longest task
+// and the total main-thread time; the median over the keys of each kind.
+//
+// Kinds: "valid" (a digit typed, then Backspace: the field stays readable) and
+// "unreadable" (a stray letter typed: the field cannot be read; the Backspace after it
+// is "readable again"). Accounts: the futures example (from the examples menu) and a
+// 200-position account (tests/fixtures/bench/positions-200.json, opened by a share link).
+// Also: cold navigation (a fresh browser context: no cache, no service worker) to the
+// page's first figures.
+//
+//   node bench/page/keystrokes.mjs DIST [--keys 10] [--gap 800] [--cold 7] [--encoding gzip|br]
+//
+// Served compressed by serve.mjs; the system Chromium (CHROME_PATH), headless, in a
+// desktop's window (1400 × 900), without CPU throttling. Not a test.
+
+import puppeteer from "puppeteer-core";
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { dirname, join } from "node:path";
+import { serve } from "./serve.mjs";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const args = process.argv.slice(2);
+const opt = (name, fallback) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : fallback;
+};
+const dist = args[0];
+if (!dist || dist.startsWith("--")) {
+  console.error("usage: node keystrokes.mjs DIST [--keys N] [--gap MS] [--cold N] [--encoding gzip|br]");
+  process.exit(2);
+}
+const KEYS = Number(opt("keys", 10));
+// Longer than anything a key sets off (the save 300 ms after typing stops).
+const GAP = Number(opt("gap", 800));
+const COLD = Number(opt("cold", 7));
+const encoding = opt("encoding", "gzip");
+const chrome = process.env.CHROME_PATH ?? "/usr/bin/chromium";
+const TIMEOUT = 30_000;
+
+const tid = (id) => `[data-testid="${id}"]`;
+
+function median(xs) {
+  if (!xs.length) return NaN;
+  const s = [...xs].sort((a, b) => a - b);
+  const n = s.length;
+  return n % 2 ? s[(n - 1) / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
+}
+
+async function waitValue(page, testid, value) {
+  await page.waitForFunction(
+    (sel, v) => document.querySelector(sel)?.dataset.value === v,
+    { timeout: TIMEOUT },
+    tid(testid),
+    value,
+  );
+}
+
+/// Presses each key into the input `testid` (scrolled to the middle of the window, focused,
+/// caret at its end), GAP ms apart, under a trace; gives per key its kind, longest task
+/// and total (ms) on the page's main thread. Each key is preceded by a Performance mark
+/// (`bench-key-N`, in a task of its own): a key's tasks are those that start after its
+/// mark's task and before the next mark's.
+async function traced(page, testid, keys) {
+  await page.evaluate((sel) => {
+    const input = document.querySelector(sel);
+    input.scrollIntoView({ block: "center" });
+    input.focus();
+    input.setSelectionRange(input.value.length, input.value.length);
+  }, tid(testid));
+  await new Promise((r) => setTimeout(r, GAP));
+  await page.tracing.start({ categories: ["toplevel", "blink.user_timing"] });
+  for (const [i, { key }] of keys.entries()) {
+    await page.evaluate((n) => performance.mark(`bench-key-${n}`), i);
+    await page.keyboard.press(key);
+    await new Promise((r) => setTimeout(r, GAP));
+  }
+  const trace = JSON.parse(new TextDecoder().decode(await page.tracing.stop()));
+  const events = trace.traceEvents ?? trace;
+  const names = new Map();
+  for (const e of events) {
+    if (e.ph === "M" && e.name === "thread_name") names.set(`${e.pid}:${e.tid}`, e.args.name);
+  }
+  const marks = events.filter((e) => e.name?.startsWith("bench-key-")).sort((a, b) => a.ts - b.ts);
+  if (marks.length !== keys.length) throw new Error(`${marks.length} marks traced for ${keys.length} keys`);
+  const thread = `${marks[0].pid}:${marks[0].tid}`;
+  if (names.get(thread) !== "CrRendererMain") throw new Error(`marks on ${names.get(thread)}`);
+  // Top-level tasks only (Chromium names them RunTask or ThreadControllerImpl::RunTask).
+  const all = events
+    .filter(
+      (e) =>
+        e.ph === "X" &&
+        (e.name === "RunTask" || e.name === "ThreadControllerImpl::RunTask") &&
+        `${e.pid}:${e.tid}` === thread,
+    )
+    .sort((a, b) => a.ts - b.ts);
+  const tasks = [];
+  let end = 0;
+  for (const t of all) {
+    if (t.ts >= end) {
+      tasks.push(t);
+      end = t.ts + t.dur;
+    }
+  }
+  const markTask = (m) => tasks.findLast((t) => t.ts <= m.ts);
+  return keys.map((k, i) => {
+    const own = markTask(marks[i]);
+    const from = own ? own.ts + own.dur : marks[i].ts;
+    const to = i + 1 < marks.length ? (markTask(marks[i + 1])?.ts ?? marks[i + 1].ts) : Infinity;
+    const mine = tasks.filter((t) => t.ts >= from && t.ts < to).map((t) => t.dur / 1000);
+    return {
+      kind: k.kind,
+      longest: Math.max(0, ...mine),
+      total: mine.reduce((a, b) => a + b, 0),
+      tasks: mine.length,
+    };
+  });
+}
+
+const BACKSPACE = "Backspace";
+const valid = (n) =>
+  Array.from({ length: n }, (_, i) => (i % 2 ? { key: BACKSPACE, kind: "valid" } : { key: "5", kind: "valid" }));
+const unreadable = (n) =>
+  Array.from({ length: n }, (_, i) =>
+    i % 2 ? { key: BACKSPACE, kind: "readable again" } : { key: "x", kind: "unreadable" },
+  );
+
+function rows(account, results) {
+  const out = [];
+  for (const kind of ["valid", "unreadable", "readable again"]) {
+    const rs = results.filter((r) => r.kind === kind);
+    if (!rs.length) continue;
+    out.push(
+      `| ${account} | ${kind} | ${median(rs.map((r) => r.total)).toFixed(1)} | ${median(rs.map((r) => r.longest)).toFixed(1)} | ${Math.max(...rs.map((r) => r.total)).toFixed(1)} | ${Math.max(...rs.map((r) => r.longest)).toFixed(1)} | ${median(rs.map((r) => r.tasks))} | ${rs.length} |`,
+    );
+  }
+  return out;
+}
+
+async function pageMeasures(page, name) {
+  return page.evaluate((n) => performance.getEntriesByName(n).map((m) => m.duration), name);
+}
+
+const server = await serve(dist, { encoding });
+const browser = await puppeteer.launch({
+  executablePath: chrome,
+  headless: true,
+  args: ["--no-sandbox", "--window-size=1400,900"],
+  defaultViewport: { width: 1400, height: 900 },
+  protocolTimeout: 120_000,
+});
+const out = [];
+try {
+  // Cold navigation: a fresh context each time.
+  const cold = [];
+  for (let i = 0; i < COLD; i++) {
+    const context = await browser.createBrowserContext();
+    const page = await context.newPage();
+    await page.goto(server.url, { waitUntil: "load" });
+    await page.waitForFunction(() => performance.getEntriesByName("um-first-figures").length > 0, {
+      timeout: TIMEOUT,
+    });
+    cold.push(
+      await page.evaluate(() => ({
+        figures: performance.getEntriesByName("um-first-figures")[0].startTime,
+        fcp: performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? NaN,
+        ready: performance.getEntriesByName("um-app-ready")[0]?.startTime ?? NaN,
+      })),
+    );
+    await context.close();
+  }
+
+  const page = await browser.newPage();
+  const errors = [];
+  page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+  page.on("pageerror", (e) => errors.push(String(e)));
+  await page.goto(server.url, { waitUntil: "load" });
+  await page.waitForSelector(tid("presets-menu"), { timeout: TIMEOUT });
+  await page.waitForSelector(`${tid("app-ready")}`, { timeout: TIMEOUT });
+  await page.click(tid("presets-menu"));
+  await page.click(tid("preset-futures-account"));
+  await waitValue(page, "adjusted-equity", "98860.9");
+  await waitValue(page, "results-state", "fresh");
+  const example = [
+    ...(await traced(page, "coins[0].balance", valid(KEYS))),
+    ...(await traced(page, "coins[0].balance", unreadable(KEYS))),
+  ];
+  const exampleApp = await pageMeasures(page, "um-keystroke");
+
+  const account = readFileSync(join(here, "../../tests/fixtures/bench/positions-200.json"));
+  await page.close();
+  // a page of its own, opened at the share link
+  const page2 = await browser.newPage();
+  page2.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+  page2.on("pageerror", (e) => errors.push(String(e)));
+  await page2.goto(`${server.url}#scenario=${Buffer.from(account).toString("base64url")}`, {
+    waitUntil: "load",
+  });
+  await page2.waitForFunction(
+    () => document.querySelectorAll('[data-testid^="position-"][data-testid$="-pnl"]').length === 200,
+    { timeout: TIMEOUT },
+  );
+  await waitValue(page2, "results-state", "fresh");
+  const many = [
+    ...(await traced(page2, "positions[0].size", valid(KEYS))),
+    ...(await traced(page2, "positions[0].size", unreadable(KEYS))),
+  ];
+  const manyApp = await pageMeasures(page2, "um-keystroke");
+  if (errors.length) throw new Error(`console errors: ${errors.join("; ")}`);
+
+  out.push(
+    `Chromium ${(await browser.version()).replace(/^[^/]*\//, "")}, headless, 1400 × 900, ${encoding} on loopback`,
+  );
+  out.push("");
+  out.push("Cold navigation (fresh context), median of " + COLD + " (ms from navigation start):");
+  out.push("");
+  out.push("| figure | median | min | max |");
+  out.push("|---|---:|---:|---:|");
+  for (const [name, key] of [
+    ["first contentful paint", "fcp"],
+    ["first figures (um-first-figures)", "figures"],
+    ["app ready (um-app-ready)", "ready"],
+  ]) {
+    const xs = cold.map((c) => c[key]).filter((x) => typeof x === "number" && !Number.isNaN(x));
+    if (!xs.length) continue;
+    out.push(`| ${name} | ${median(xs).toFixed(0)} | ${Math.min(...xs).toFixed(0)} | ${Math.max(...xs).toFixed(0)} |`);
+  }
+  out.push("");
+  out.push(`Main thread per keystroke (Chrome trace, RunTask on CrRendererMain, ${GAP} ms after each key), ms:`);
+  out.push("");
+  out.push("| account | key | total, median | longest task, median | total, max | longest, max | tasks | keys |");
+  out.push("|---|---|---:|---:|---:|---:|---:|---:|");
+  out.push(...rows("futures example", example));
+  out.push(...rows("200 positions", many));
+  out.push("");
+  out.push(
+    `The page's own um-keystroke (input to figures laid out), median: futures example ${median(exampleApp).toFixed(1)} ms, 200 positions ${median(manyApp).toFixed(1)} ms`,
+  );
+} finally {
+  await browser.close();
+  await server.close();
+}
+console.log(out.join("\n"));
