@@ -32,6 +32,8 @@ pub mod record;
 pub mod report;
 pub mod rules;
 pub mod scenario;
+#[cfg(feature = "schema")]
+pub mod schema;
 pub mod text;
 pub mod upgrade;
 pub mod whatif;
