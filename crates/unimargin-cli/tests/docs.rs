@@ -23,9 +23,14 @@ fn doc(name: &str) -> PathBuf {
     repo().join("docs").join(name)
 }
 
-/// Whitespace collapsed, so that a sentence wrapped over lines in Markdown is found.
+/// Whitespace collapsed and quote markers dropped, so that a sentence wrapped over lines in
+/// Markdown (in a `>` quote or not) is found.
 fn flat(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    text.lines()
+        .map(|line| line.trim_start().trim_start_matches('>'))
+        .flat_map(str::split_whitespace)
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// The market documents the examples may name: those shown in docs/, and the default market
@@ -62,7 +67,8 @@ fn json(text: &str) -> Value {
 /// document.
 fn answer(example: &Example, markets: &[(Value, Market)]) -> Option<Result<Value, Value>> {
     match format_of(&example.value)? {
-        "unimargin/scenario@1" => {
+        // a scenario of another version is an input too (refused: `wrong_format`)
+        scenario if scenario.starts_with("unimargin/scenario@") => {
             let market = example.value.get("market").and_then(|named| {
                 markets
                     .iter()
