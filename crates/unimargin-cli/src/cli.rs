@@ -63,8 +63,11 @@ EXIT STATUS:
        command line), the kind what it is (a stable code such as
        "not_positive", "missing_field" or "too_large")
 
-The formats and rules: the README's "The command-line tool" section, and
-FORMAT.md, MARKET.md and RULES.md (shared/spec in the project).
+DOCUMENTATION (in the repository and its source package):
+    docs/cli.md     the commands, options, exit status and error output
+    docs/format.md  the scenario, report, market and error documents, field by field
+                    (JSON Schemas: docs/schema/*.json)
+    docs/rules.md   how each figure is computed
 "#;
 
 #[derive(Debug, Parser)]
@@ -194,7 +197,7 @@ BTCUSDT=btcusdt.json. Every option but --name may be left out; a coin or contrac
 appears when an answer gives one of its tables.
 
 Each table's as_of is the date of its answer (requestTime, UTC); a coin's or contract's
-is the oldest of its answers'. How each figure is read (see the README): discount bands
+is the oldest of its answers'. How each figure is read (see docs/cli.md): discount bands
 start at tierStartValue (USDT value) and run to the next start, written as up_to_usd;
 position tiers run from minTierValue to maxTierValue (USDT notional), the last
 unbounded; loan tiers are bounded by debt in coin units (Bitget does not document the

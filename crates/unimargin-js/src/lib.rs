@@ -1,7 +1,7 @@
 //! # unimargin-js
 //!
 //! The unimargin engine as a JavaScript package: a thin wasm-bindgen adapter with no rules of
-//! its own. Scenarios and reports are FORMAT.md's documents as plain JS objects or as JSON
+//! its own. Scenarios and reports are the documents of docs/format.md as plain JS objects or as JSON
 //! text, and cross the boundary as JSON text (see "the JS boundary" below for why); every
 //! error is thrown as an `UnimarginError` (a JS `Error`, `js/boundary.js`) whose `path` names
 //! where in the scenario the problem is and whose `kind` names what it is (the engine's code),
@@ -14,12 +14,12 @@
 //! | `maxOrderSize(scenario, order, step?, market?)` | the largest multiple of `step` of `order` accepted |
 //! | `evaluateJson(text, marketText?)` | `evaluate` on JSON text, answering JSON text (the cheaper crossing) |
 //! | `new Account(scenario, market?)`, `Account.fromJson(text, marketText?)` | an account evaluated once, kept in wasm for repeated checks; `.update(prices)` moves its prices (a tick), `.summary()` gives its figures |
-//! | `resolve(scenario, market)` | the complete scenario the scenario stands for with the market (MARKET.md) |
+//! | `resolve(scenario, market)` | the complete scenario the scenario stands for with the market (docs/format.md) |
 //! | `version()` | the engine's version |
 //! | `UnimarginError` | the class of the errors thrown (`js/boundary.js`, re-exported) |
 //! | `evaluateSerde(scenario, market?)` | `evaluate` through serde-wasm-bindgen, for comparison (only with the `bench` feature) |
 //!
-//! A `market` is a market document (MARKET.md, `unimargin/market@1`) whose tables fill what
+//! A `market` is a market document (docs/format.md, `unimargin/market@1`) whose tables fill what
 //! the scenario leaves out; `undefined` or `null` for none. Its errors' paths start with
 //! `market:`. The order given to `checkOrder`, `maxOrderSize` and `Account.checkOrder` is
 //! validated as the scenario's `check`, so the paths of its errors begin with `check`.
@@ -396,8 +396,8 @@ fn read_step(step: Option<JsValue>) -> Result<Option<Decimal>, JsValue> {
     }
 }
 
-/// Evaluates a scenario (FORMAT.md, as a plain object), with the tables of `market` (a
-/// market document, MARKET.md) where it leaves them out: every figure, and the verdict on its
+/// Evaluates a scenario (docs/format.md, as a plain object), with the tables of `market` (a
+/// market document, docs/format.md) where it leaves them out: every figure, and the verdict on its
 /// `check` if it has one. Throws an `Error` with `path` and `message` on bad input.
 #[wasm_bindgen(unchecked_return_type = "Report")]
 pub fn evaluate(
@@ -428,7 +428,7 @@ pub fn evaluate_json(
         .map_err(|e| js_error(&e))
 }
 
-/// The complete scenario that `scenario` stands for with `market` (MARKET.md): each table it
+/// The complete scenario that `scenario` stands for with `market` (docs/format.md): each table it
 /// leaves out written out from the market, what it gives kept. It names no market and gives
 /// the same figures without one (to export, share or keep).
 #[wasm_bindgen(unchecked_return_type = "Scenario")]

@@ -1,5 +1,5 @@
 
-// ---- FORMAT.md, version 1: the documents (kept in sync with the Rust types by
+// ---- docs/format.md, version 1: the documents (kept in sync with the Rust types by
 // ---- crates/unimargin-js/tests/typescript.rs) ----
 
 /** A decimal number written as a string: "50000", "0.98", "-1.5", "5e-4". On input a JS
@@ -9,7 +9,7 @@ export type Decimal = string;
 /** A decimal on input: a string, or a JS number. */
 export type DecimalInput = Decimal | number;
 
-/** An account to evaluate (FORMAT.md "Scenario"). Leave optional fields out rather than
+/** An account to evaluate (docs/format.md, "Scenario"). Leave optional fields out rather than
  * setting them to `undefined`. Unknown fields are an error. */
 export interface Scenario {
   format: "unimargin/scenario@1";
@@ -20,7 +20,7 @@ export interface Scenario {
   orders?: Order[];
   /** The order to verify (RULES §7). */
   check?: Order | null;
-  /** The market document whose tables fill what this scenario leaves out (MARKET.md): the
+  /** The market document whose tables fill what this scenario leaves out (docs/format.md, "Market document"): the
    * scenario is then evaluated with that market only. */
   market?: MarketReference | null;
 }
@@ -134,7 +134,7 @@ export interface Order {
   size_step?: DecimalInput;
 }
 
-/** A market document (MARKET.md): an exchange's tables, which a scenario takes where it
+/** A market document (docs/format.md, "Market document"): an exchange's tables, which a scenario takes where it
  * leaves them out. Unknown fields are an error. */
 export interface MarketDocument {
   format: "unimargin/market@1";
@@ -178,7 +178,7 @@ export interface MarketContract {
   as_of?: string | null;
 }
 
-/** Everything the engine computes for a scenario (FORMAT.md "Report"). */
+/** Everything the engine computes for a scenario (docs/format.md, "Report"). */
 export interface Report {
   format: "unimargin/report@1";
   /** The market used; absent when none. */

@@ -8,9 +8,12 @@ import assert from "node:assert/strict";
 import { execFileSync, spawnSync } from "node:child_process";
 import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
+import { createRequire } from "node:module";
 import path from "node:path";
 import { pkgDir, root } from "./helpers.mjs";
 
+/** The JSON Schemas the package ships (docs/schema/NAME.json as unimargin/schema/NAME.json). */
+const schemas = ["scenario", "report", "market", "error"];
 const bin = (tool) => path.join(root, "crates/unimargin-js/node_modules/.bin", tool);
 
 /** Runs a command; its exit status and output (the test decides what a failure is). */
@@ -38,7 +41,7 @@ before(() => {
 
 after(() => rmSync(scratch, { recursive: true, force: true }));
 
-test("the tarball holds one wasm, the modules and their types, the README and the licenses", () => {
+test("the tarball holds one wasm, the modules and their types, the JSON Schemas, the README and the licenses", () => {
   const files = packed.files.map((f) => f.path).sort();
   assert.deepEqual(files, [
     "LICENSE-APACHE",
@@ -49,6 +52,10 @@ test("the tarball holds one wasm, the modules and their types, the README and th
     "node/unimargin.d.ts",
     "node/unimargin.js",
     "package.json",
+    "schema/error.json",
+    "schema/market.json",
+    "schema/report.json",
+    "schema/scenario.json",
     "web/bindings.d.ts",
     "web/bindings.js",
     ...files.filter((f) => f.startsWith("web/snippets/")),
@@ -70,6 +77,19 @@ test("the tarball holds one wasm, the modules and their types, the README and th
   }
 });
 
+test("the installed package exports the JSON Schemas of docs/schema/ as unimargin/schema/NAME.json", () => {
+  const require = createRequire(path.join(project, "index.js"));
+  for (const name of schemas) {
+    const resolved = require.resolve(`unimargin/schema/${name}.json`);
+    assert.equal(resolved, path.join(project, "node_modules/unimargin/schema", `${name}.json`));
+    const shipped = readFileSync(resolved, "utf8");
+    assert.equal(shipped, readFileSync(path.join(root, "docs/schema", `${name}.json`), "utf8"), `${name}.json is the checked-in schema`);
+    const schema = JSON.parse(shipped);
+    assert.equal(schema.$schema, "https://json-schema.org/draft/2020-12/schema", name);
+  }
+  assert.equal(require(`unimargin/schema/scenario.json`).properties.format.const, "unimargin/scenario@1");
+});
+
 test("publint finds nothing to say about the tarball", () => {
   const result = run(bin("publint"), ["run", tarball, "--level", "suggestion", "--strict"], scratch);
   assert.equal(result.status, 0, result.output);
@@ -77,8 +97,8 @@ test("publint finds nothing to say about the tarball", () => {
 });
 
 // attw resolves each entry point as TypeScript would; the wasm is an asset to serve or
-// bundle, not a module with types, so it is left out.
-const attw = (file) => run(bin("attw"), [file, "--profile", "strict", "--exclude-entrypoints", "./unimargin_bg.wasm", "--format", "ascii", "--no-color"], scratch);
+// bundle, and the JSON Schemas are data, not modules with types, so they are left out.
+const attw = (file) => run(bin("attw"), [file, "--profile", "strict", "--exclude-entrypoints", "./unimargin_bg.wasm", ...schemas.map((name) => `./schema/${name}.json`), "--format", "ascii", "--no-color"], scratch);
 
 test("arethetypeswrong finds no problem under node10, node16 (CommonJS and ESM) and bundler resolution", () => {
   const result = attw(tarball);

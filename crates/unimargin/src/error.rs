@@ -788,15 +788,18 @@ impl ErrorKind {
 /// The error as FORMAT.md writes it, with its kind: `{"error": {"path": …, "kind": …,
 /// "message": …}}`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ErrorDocument<'a> {
     pub error: ErrorBody<'a>,
 }
 
 /// The body of [`ErrorDocument`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ErrorBody<'a> {
     pub path: &'a str,
     /// [`ErrorKind::code`].
+    #[cfg_attr(feature = "schema", schemars(extend("enum" = ErrorKind::CODES.as_slice())))]
     pub kind: &'a str,
     pub message: &'a str,
 }

@@ -15,8 +15,8 @@
 //! assert_eq!(report.account.adjusted_equity.normalize().to_string(), "1950000");
 //! ```
 //!
-//! The rules are those of `shared/spec/RULES.md`, one function each in [`rules`]; the
-//! documents are those of `shared/spec/FORMAT.md`, in [`scenario`] and [`report`].
+//! The rules are those of the repository's `docs/rules.md`, one function each in [`rules`];
+//! the documents are those of `docs/format.md`, in [`scenario`], [`report`] and [`market`].
 
 pub mod error;
 pub mod evaluate;
@@ -32,6 +32,8 @@ pub mod record;
 pub mod report;
 pub mod rules;
 pub mod scenario;
+#[cfg(feature = "schema")]
+pub mod schema;
 pub mod text;
 pub mod upgrade;
 pub mod whatif;

@@ -35,6 +35,8 @@ pub const MARKET_DOCUMENT: &str = "market";
 
 /// A market document as written (MARKET.md).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(rename = "MarketDocument"))]
 #[serde(deny_unknown_fields, remote = "Self")]
 pub struct MarketDocument {
     /// Always [`MARKET_FORMAT`].
@@ -58,6 +60,8 @@ pub struct MarketDocument {
 /// A coin's tables in a market: what a scenario's coin of the same name takes when it leaves
 /// them out.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(rename = "MarketCoin"))]
 #[serde(deny_unknown_fields, remote = "Self")]
 pub struct MarketCoin {
     pub coin: String,
@@ -68,8 +72,10 @@ pub struct MarketCoin {
     pub discount_tiers: Option<Vec<DiscountTier>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub loan_tiers: Option<Vec<LoanTier>>,
+    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::Decimal"))]
     #[serde(default, with = "num::option", skip_serializing_if = "Option::is_none")]
     pub hourly_interest: Option<Decimal>,
+    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::Decimal"))]
     #[serde(default, with = "num::option", skip_serializing_if = "Option::is_none")]
     pub interest_free: Option<Decimal>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -81,16 +87,21 @@ pub struct MarketCoin {
 
 /// A contract's tables in a market.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(rename = "MarketContract"))]
 #[serde(deny_unknown_fields, remote = "Self")]
 pub struct MarketContract {
     pub symbol: String,
     pub base: String,
     pub settle: String,
     /// The largest leverage a person may set on the contract.
+    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::Decimal"))]
     #[serde(default, with = "num::option", skip_serializing_if = "Option::is_none")]
     pub max_leverage: Option<Decimal>,
+    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::Decimal"))]
     #[serde(default, with = "num::option", skip_serializing_if = "Option::is_none")]
     pub taker_fee: Option<Decimal>,
+    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::Decimal"))]
     #[serde(default, with = "num::option", skip_serializing_if = "Option::is_none")]
     pub liquidation_fee: Option<Decimal>,
     /// None: no table is known; a scenario with the contract must give its own.

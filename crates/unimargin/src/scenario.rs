@@ -90,6 +90,8 @@ pub const SCENARIO_FORMAT: &str = "unimargin/scenario@1";
 
 /// An account to evaluate: coins, futures, pending orders and an optional order to check.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(rename = "Scenario"))]
 #[serde(deny_unknown_fields, remote = "Self")]
 pub struct Scenario {
     /// Always [`SCENARIO_FORMAT`].
@@ -115,6 +117,8 @@ pub struct Scenario {
 /// A market document named by its `name` and its date (`as_of`, `YYYY-MM-DD`): what a
 /// scenario names and a report says it used.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(rename = "MarketReference"))]
 #[serde(deny_unknown_fields, remote = "Self")]
 pub struct MarketReference {
     pub name: String,
@@ -123,21 +127,28 @@ pub struct MarketReference {
 
 /// Account-wide settings; each left out takes its default.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(rename = "Settings"))]
 #[serde(deny_unknown_fields, remote = "Self")]
 pub struct Settings {
     /// USDT/USD index price (default 1).
+    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::Decimal"))]
     #[serde(default, with = "num::option", skip_serializing_if = "Option::is_none")]
     pub usdt_usd: Option<Decimal>,
     /// USDC/USD index price (default 1).
+    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::Decimal"))]
     #[serde(default, with = "num::option", skip_serializing_if = "Option::is_none")]
     pub usdc_usd: Option<Decimal>,
     /// Spot taker fee rate charged on pending spot orders (default 0).
+    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::Decimal"))]
     #[serde(default, with = "num::option", skip_serializing_if = "Option::is_none")]
     pub spot_taker_fee: Option<Decimal>,
     /// Cross margin rate from which the account is at warning (default 0.8).
+    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::Decimal"))]
     #[serde(default, with = "num::option", skip_serializing_if = "Option::is_none")]
     pub warning_rate: Option<Decimal>,
     /// Cross margin rate from which partial liquidation starts (default 1).
+    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::Decimal"))]
     #[serde(default, with = "num::option", skip_serializing_if = "Option::is_none")]
     pub liquidation_rate: Option<Decimal>,
     /// How positions are held (RULES §12): `hedge` (default) or `one_way`.
@@ -148,6 +159,7 @@ pub struct Settings {
 /// How a person trades futures (RULES §12): open/close (hedge) mode, where a contract may
 /// hold a long and a short, or buy/sell (one-way) mode, one net position per contract.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum PositionMode {
     #[default]
@@ -164,13 +176,17 @@ impl Settings {
 
 /// A coin held (or owed) in the account.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(rename = "Coin"))]
 #[serde(deny_unknown_fields, remote = "Self")]
 pub struct Coin {
     pub coin: String,
     /// Balance in coin units; negative is a loan.
+    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::Decimal"))]
     #[serde(with = "num")]
     pub balance: Decimal,
     /// Price in `quote`; for USDT and USDC it may be left out (their USD price is a setting).
+    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::Decimal"))]
     #[serde(default, with = "num::option", skip_serializing_if = "Option::is_none")]
     pub price: Option<Decimal>,
     /// `USD`, `USDT`, `USDC` or `BTC` (default `USD`; USDT and USDC: themselves).
@@ -183,9 +199,11 @@ pub struct Coin {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub loan_tiers: Option<Vec<LoanTier>>,
     /// Interest per hour on debt, as a fraction (default 0).
+    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::Decimal"))]
     #[serde(default, with = "num::option", skip_serializing_if = "Option::is_none")]
     pub hourly_interest: Option<Decimal>,
     /// Debt from unrealized losses free of interest, in coin units (default 0).
+    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::Decimal"))]
     #[serde(default, with = "num::option", skip_serializing_if = "Option::is_none")]
     pub interest_free: Option<Decimal>,
 }
@@ -193,31 +211,43 @@ pub struct Coin {
 /// One bracket of a coin's discount: `rate` applies to the USD value up to `up_to_usd`, or
 /// to the quantity up to `up_to` coins (RULES §3; one coin's tiers are all of one kind).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(rename = "DiscountTier"))]
 #[serde(deny_unknown_fields, remote = "Self")]
 pub struct DiscountTier {
+    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::Decimal"))]
     #[serde(default, with = "num::option", skip_serializing_if = "Option::is_none")]
     pub up_to_usd: Option<Decimal>,
     /// The bound in coin units (Bybit, KuCoin).
+    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::Decimal"))]
     #[serde(default, with = "num::option", skip_serializing_if = "Option::is_none")]
     pub up_to: Option<Decimal>,
+    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::Decimal"))]
     #[serde(with = "num")]
     pub rate: Decimal,
 }
 
 /// One borrowing tier: a debt up to `up_to` coins is margined whole at these values.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(rename = "LoanTier"))]
 #[serde(deny_unknown_fields, remote = "Self")]
 pub struct LoanTier {
+    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::Decimal"))]
     #[serde(default, with = "num::option", skip_serializing_if = "Option::is_none")]
     pub up_to: Option<Decimal>,
+    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::Decimal"))]
     #[serde(with = "num")]
     pub leverage: Decimal,
+    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::Decimal"))]
     #[serde(with = "num")]
     pub mmr: Decimal,
 }
 
 /// A perpetual futures contract.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(rename = "Contract"))]
 #[serde(deny_unknown_fields, remote = "Self")]
 pub struct Contract {
     pub symbol: String,
@@ -228,12 +258,16 @@ pub struct Contract {
     /// The coin profits, losses and margin are counted in. Required without a market.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub settle: Option<String>,
+    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::Decimal"))]
     #[serde(with = "num")]
     pub mark_price: Decimal,
+    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::Decimal"))]
     #[serde(with = "num")]
     pub leverage: Decimal,
+    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::Decimal"))]
     #[serde(default, with = "num::option", skip_serializing_if = "Option::is_none")]
     pub taker_fee: Option<Decimal>,
+    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::Decimal"))]
     #[serde(default, with = "num::option", skip_serializing_if = "Option::is_none")]
     pub liquidation_fee: Option<Decimal>,
     /// Required without a market.
@@ -243,16 +277,21 @@ pub struct Contract {
 
 /// A position tier: the maintenance margin rate of a side whose notional is up to `up_to_usd`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(rename = "MaintenanceTier"))]
 #[serde(deny_unknown_fields, remote = "Self")]
 pub struct MaintenanceTier {
+    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::Decimal"))]
     #[serde(default, with = "num::option", skip_serializing_if = "Option::is_none")]
     pub up_to_usd: Option<Decimal>,
+    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::Decimal"))]
     #[serde(with = "num")]
     pub mmr: Decimal,
 }
 
 /// Which way a futures position points.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum PositionSide {
     Long,
@@ -261,18 +300,23 @@ pub enum PositionSide {
 
 /// A held futures position.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(rename = "Position"))]
 #[serde(deny_unknown_fields, remote = "Self")]
 pub struct Position {
     pub symbol: String,
     pub side: PositionSide,
+    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::Decimal"))]
     #[serde(with = "num")]
     pub size: Decimal,
+    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::Decimal"))]
     #[serde(with = "num")]
     pub entry_price: Decimal,
 }
 
 /// Where an order trades.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum Market {
     Spot,
@@ -281,6 +325,7 @@ pub enum Market {
 
 /// Buy or sell.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum OrderSide {
     Buy,
@@ -291,6 +336,8 @@ pub enum OrderSide {
 ///
 /// A spot order names `base` and `quote`; a futures order names `symbol`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(rename = "Order"))]
 #[serde(deny_unknown_fields, remote = "Self")]
 pub struct Order {
     pub market: Market,
@@ -301,12 +348,15 @@ pub struct Order {
     pub base: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub quote: Option<String>,
+    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::Decimal"))]
     #[serde(with = "num")]
     pub size: Decimal,
     /// Limit price, in `quote` (spot) or the contract's settle coin (futures).
+    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::Decimal"))]
     #[serde(with = "num")]
     pub price: Decimal,
     /// Only for `check`: the grid of the largest size that passes (default 0.00000001).
+    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::Decimal"))]
     #[serde(default, with = "num::option", skip_serializing_if = "Option::is_none")]
     pub size_step: Option<Decimal>,
 }

@@ -9,16 +9,22 @@ use serde::Serialize;
 /// One bracket of a discounted value: `value_usd` of the coin's USD value fell in
 /// `from_usd..to_usd` and counts for `rate × value_usd`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct DiscountSlice {
+    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::Figure"))]
     #[serde(with = "normalized")]
     pub from_usd: Decimal,
     /// `None` (`null`) for the unbounded last tier.
+    #[cfg_attr(feature = "schema", schemars(with = "Option<crate::schema::Figure>"))]
     #[serde(with = "normalized::option")]
     pub to_usd: Option<Decimal>,
+    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::Figure"))]
     #[serde(with = "normalized")]
     pub rate: Decimal,
+    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::Figure"))]
     #[serde(with = "normalized")]
     pub value_usd: Decimal,
+    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::Figure"))]
     #[serde(with = "normalized")]
     pub discounted_usd: Decimal,
     /// For tiers bounded in coin units: the slice in coin units (`from_usd`, `to_usd` are
@@ -29,12 +35,16 @@ pub struct DiscountSlice {
 
 /// A slice of a coin's quantity, for tiers bounded in coin units.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CoinSlice {
+    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::Figure"))]
     #[serde(with = "normalized")]
     pub from: Decimal,
     /// `None` (`null`) for the unbounded last tier.
+    #[cfg_attr(feature = "schema", schemars(with = "Option<crate::schema::Figure>"))]
     #[serde(with = "normalized::option")]
     pub to: Option<Decimal>,
+    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::Figure"))]
     #[serde(with = "normalized")]
     pub quantity: Decimal,
 }

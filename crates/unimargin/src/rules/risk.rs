@@ -46,6 +46,7 @@ fn ratio(numerator: Decimal, adjusted_equity: Decimal) -> Result<Option<Decimal>
 
 /// How close the account is to partial liquidation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum Risk {
     Safe,
