@@ -14,7 +14,7 @@ use crate::draft::{
 };
 use crate::glossary::Term;
 use leptos::prelude::*;
-use unimargin::scenario::{Market, OrderSide, PositionSide};
+use unimargin::scenario::{Market, OrderSide, PositionMode, PositionSide};
 
 pub const QUOTES: &[(Option<CoinQuote>, &str)] = &[
     (Some(CoinQuote::Usd), "USD"),
@@ -25,6 +25,12 @@ pub const QUOTES: &[(Option<CoinQuote>, &str)] = &[
 pub const POSITION_SIDES: &[(PositionSide, &str)] =
     &[(PositionSide::Long, "Long"), (PositionSide::Short, "Short")];
 pub const ORDER_SIDES: &[(OrderSide, &str)] = &[(OrderSide::Buy, "Buy"), (OrderSide::Sell, "Sell")];
+/// Hedge (a long and a short of a contract at once) or one-way (RULES §12); a draft that
+/// gives none is in hedge mode, the first choice.
+pub const POSITION_MODES: &[(Option<PositionMode>, &str)] = &[
+    (Some(PositionMode::Hedge), "Hedge"),
+    (Some(PositionMode::OneWay), "One-way"),
+];
 pub const MARKETS: &[(Market, &str)] = &[(Market::Spot, "Spot"), (Market::Futures, "Futures")];
 
 /// Ids of the suggestion lists for coin and contract names.
@@ -111,7 +117,7 @@ fn settings(ctx: Ctx) -> impl IntoView {
     view! {
         <details class="card settings" id="settings">
             <summary><h2>"Settings"</h2>
-                <span class="summary-line">"stablecoin prices, spot fee, risk thresholds"</span></summary>
+                <span class="summary-line">"stablecoin prices, spot fee, risk thresholds, position mode"</span></summary>
             <p class="help">"Index prices of the stablecoins, the spot taker fee charged on pending spot orders, and the cross margin rates at which the account is at warning and at liquidation. Empty fields take the default shown."</p>
             <div class="grid">
                 {text_field(ctx, f(SettingField::UsdtUsd), Spec::number("USDT/USD index price").placeholder("1").term(Term::IndexPrice))}
@@ -119,6 +125,7 @@ fn settings(ctx: Ctx) -> impl IntoView {
                 {text_field(ctx, f(SettingField::SpotTakerFee), Spec::rate("Spot taker fee").placeholder("0"))}
                 {text_field(ctx, f(SettingField::WarningRate), Spec::rate("Warning rate").placeholder("80"))}
                 {text_field(ctx, f(SettingField::LiquidationRate), Spec::rate("Liquidation rate").placeholder("100"))}
+                {select_field(ctx, f(SettingField::PositionMode), "Position mode", POSITION_MODES, false)}
             </div>
         </details>
     }
