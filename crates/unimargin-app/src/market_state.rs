@@ -65,6 +65,24 @@ pub fn market_line(state: &MarketState) -> String {
     }
 }
 
+/// The coins the market lists, in its order (none without a market).
+pub fn coin_names(state: &MarketState) -> Vec<String> {
+    state.market().map_or_else(Vec::new, |m| {
+        m.document().coins.iter().map(|c| c.coin.clone()).collect()
+    })
+}
+
+/// The contracts the market lists, in its order.
+pub fn contract_symbols(state: &MarketState) -> Vec<String> {
+    state.market().map_or_else(Vec::new, |m| {
+        m.document()
+            .contracts
+            .iter()
+            .map(|c| c.symbol.clone())
+            .collect()
+    })
+}
+
 /// A table as the market gives it, for showing read-only: one line per tier, the
 /// market's source and date for it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -186,6 +204,14 @@ mod tests {
         // BTCUSDT: 0.4 % MMR up to 200,000 USD of notional first
         let contract = contract_table(market, "BTCUSDT").unwrap();
         assert_eq!(contract.tiers[0], "up to 200,000 USD notional: 0.4 %");
+    }
+
+    #[test]
+    fn the_picker_offers_the_markets_entries() {
+        let state = MarketState::read(include_str!("../../../web/market.json"));
+        assert_eq!(coin_names(&state), ["BTC", "USDT", "USDC", "ETH", "SOL"]);
+        assert_eq!(contract_symbols(&state)[0], "BTCUSDT");
+        assert!(coin_names(&MarketState::Loading).is_empty());
     }
 
     #[test]

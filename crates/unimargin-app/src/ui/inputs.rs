@@ -36,6 +36,9 @@ pub const MARKETS: &[(Market, &str)] = &[(Market::Spot, "Spot"), (Market::Future
 /// Ids of the suggestion lists for coin and contract names.
 pub const COIN_NAMES: &str = "coin-names";
 pub const CONTRACT_SYMBOLS: &str = "contract-symbols";
+/// Ids of the lists of the market's coins and contracts.
+pub const MARKET_COINS: &str = "market-coins";
+pub const MARKET_CONTRACTS: &str = "market-contracts";
 
 /// A button that adds a row and moves the focus to the field `focus` names in it.
 pub fn add_button(
@@ -105,6 +108,15 @@ pub fn Form() -> impl IntoView {
         <datalist id=CONTRACT_SYMBOLS>
             {move || symbols.get().into_iter().map(|n| view! { <option value=n></option> }).collect_view()}
         </datalist>
+        // The market's entries, offered where a coin or a contract is named: the browser's
+        // own combobox (type to filter, keyboard, screen reader, phone), which also takes a
+        // name the market does not list.
+        <datalist id=MARKET_COINS>
+            {move || ctx.market.with(crate::market_state::coin_names).into_iter().map(|n| view! { <option value=n></option> }).collect_view()}
+        </datalist>
+        <datalist id=MARKET_CONTRACTS>
+            {move || ctx.market.with(crate::market_state::contract_symbols).into_iter().map(|n| view! { <option value=n></option> }).collect_view()}
+        </datalist>
         {coins(ctx)}
         {futures(ctx)}
         {orders(ctx)}
@@ -167,7 +179,7 @@ fn coin_card(ctx: Ctx, id: Id) -> impl IntoView {
         <article class="row-card coin">
             {row_name(ctx, Row::Coin(id))}
             <div class="row-card-head">
-                {text_field(ctx, f(CoinField::Coin), Spec::text("Coin"))}
+                {text_field(ctx, f(CoinField::Coin), Spec::text("Coin").list(MARKET_COINS))}
                 {text_field(ctx, f(CoinField::Balance), Spec::number("Balance"))}
                 <div class="slot" class:hidden=move || stable.get()>
                     {text_field(ctx, f(CoinField::Price), Spec::number("Price"))}
@@ -242,7 +254,7 @@ fn contract_card(ctx: Ctx, id: Id) -> impl IntoView {
         <article class="row-card contract">
             {row_name(ctx, Row::Contract(id))}
             <div class="row-card-head">
-                {text_field(ctx, f(ContractField::Symbol), Spec::text("Symbol"))}
+                {text_field(ctx, f(ContractField::Symbol), Spec::text("Symbol").list(MARKET_CONTRACTS))}
                 {text_field(ctx, f(ContractField::Base), Spec::text("Base coin").list(COIN_NAMES))}
                 {text_field(ctx, f(ContractField::Settle), Spec::text("Settled in").list(COIN_NAMES).term(Term::Settle))}
                 {text_field(ctx, f(ContractField::MarkPrice), Spec::number("Mark price").term(Term::MarkPrice))}

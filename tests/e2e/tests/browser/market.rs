@@ -150,3 +150,137 @@ async fn import_market_refuses_what_is_not_a_market_and_uses_one_that_is() -> Re
     b.wait_for_value("market-line", "Another venue").await?;
     app.finish().await
 }
+
+#[tokio::test]
+#[ignore = "needs dist/ and chromedriver: run by scripts/test"]
+async fn a_link_made_with_the_market_reproduces_its_figures_and_says_when_it_differs() -> Result<()>
+{
+    let app = App::start().await?;
+    let b = &app.browser;
+    b.wait_for_value("market-line", "Bitget UTA, public sources")
+        .await?;
+    // 0.5 BTC at 64,000 and 2,000 USDT with the market's tables: 32,000 × 0.98 + 2,000 =
+    // 33,360 (no tier typed)
+    b.click("start-add-coin").await?;
+    b.type_into("coins[0].coin", "BTC").await?;
+    b.type_into("coins[0].balance", "0.5").await?;
+    b.type_into("coins[0].price", "64000").await?;
+    b.click("add-coin").await?;
+    b.type_into("coins[1].coin", "USDT").await?;
+    b.type_into("coins[1].balance", "2000").await?;
+    b.wait_for_value("adjusted-equity", "33360").await?;
+    b.click("share").await?;
+    let link = wait_until(DEFAULT_TIMEOUT, "the share link", || async {
+        b.value("share-link").await
+    })
+    .await?;
+
+    // Another browser with the same market: the same figures, the tables still the market's.
+    let other = app.open_in_fresh_profile(&link).await?;
+    other.wait_for_value("adjusted-equity", "33360").await?;
+    other.wait_for_value("results-state", "fresh").await?;
+    ensure!(
+        other
+            .eval("return document.querySelectorAll('[data-testid=\"market-tables-coins[0]\"]').length;")
+            .await?
+            == serde_json::json!(1),
+        "the BTC tables are not the market's"
+    );
+
+    // The same link with another market loaded (a later date): said, and not computed with
+    // the wrong tables.
+    let dir = tempfile::tempdir()?;
+    let later = dir.path().join("later.json");
+    std::fs::write(
+        &later,
+        include_str!("../../../../web/market.json")
+            .replace("\"as_of\": \"2025-09-26\"", "\"as_of\": \"2026-01-01\""),
+    )?;
+    other
+        .by_testid("import-market")
+        .await?
+        .send_keys(later.to_str().unwrap())
+        .await?;
+    other.wait_for_value("results-state", "stale").await?;
+    let banner = other.by_testid("stale-banner").await?.text().await?;
+    ensure!(
+        banner.contains("from the market 'Bitget UTA, public sources' of 2025-09-26, not from 'Bitget UTA, public sources' of 2026-01-01"),
+        "{banner}"
+    );
+    other.close().await?;
+    app.finish().await
+}
+
+#[tokio::test]
+#[ignore = "needs dist/ and chromedriver: run by scripts/test"]
+async fn a_coin_without_a_table_in_the_market_is_asked_for_while_the_rest_computes() -> Result<()> {
+    let app = App::start().await?;
+    let b = &app.browser;
+    b.wait_for_value("market-line", "Bitget UTA, public sources")
+        .await?;
+    b.click("start-add-coin").await?;
+    // the coin's name offers the market's coins (the browser's combobox: type to filter)
+    let offered = b
+        .eval(
+            "const i = document.querySelector('[data-testid=\"coins[0].coin\"]');
+               return [...i.list.options].map((o) => o.value);",
+        )
+        .await?;
+    ensure!(
+        offered == serde_json::json!(["BTC", "USDT", "USDC", "ETH", "SOL"]),
+        "{offered}"
+    );
+    b.type_into("coins[0].coin", "BTC").await?;
+    b.type_into("coins[0].balance", "0.5").await?;
+    b.type_into("coins[0].price", "64000").await?;
+    b.wait_for_value("adjusted-equity", "31360").await?;
+    // ETH: the default market lists it without discount tiers (no public number).
+    b.click("add-coin").await?;
+    b.type_into("coins[1].coin", "ETH").await?;
+    b.type_into("coins[1].balance", "1").await?;
+    b.type_into("coins[1].price", "3000").await?;
+    // The figures stay the account's, ETH counted for nothing until its tiers are given:
+    // equity 32,000 + 3,000 = 35,000, adjusted equity still 32,000 × 0.98 = 31,360.
+    b.wait_for_value("account-equity", "35000").await?;
+    b.wait_for_value("results-state", "fresh").await?;
+    ensure!(b.value("adjusted-equity").await?.as_deref() == Some("31360"));
+    let banner = b.by_testid("stale-banner").await?.text().await?;
+    ensure!(
+        banner.contains("count the marked coins for nothing"),
+        "{banner}"
+    );
+    let asked = b
+        .eval("return [...document.querySelectorAll('[data-testid=\"stale-banner\"] li')].map(li => li.dataset.path);")
+        .await?;
+    ensure!(
+        asked == serde_json::json!(["coins[1].discount_tiers"]),
+        "{asked}"
+    );
+    // its tables open, marked, with the engine's sentence in the page's words
+    b.wait_for_value("tables-coins[1]-box", "error").await?;
+    let marked = b
+        .eval("return document.querySelector('[data-testid=\"tables-coins[1]-box\"]').textContent;")
+        .await?;
+    ensure!(
+        marked
+            .as_str()
+            .unwrap_or_default()
+            .contains("ETH has no discount tiers in the market 'Bitget UTA, public sources'"),
+        "{marked}"
+    );
+    // Given (one tier, 90 %): 3,000 × 0.9 = 2,700 more, 34,060.
+    let add_tier = b
+        .eval("return document.querySelectorAll('[data-testid^=\"add-discount-tier-\"]')[1].dataset.testid;")
+        .await?;
+    b.click(add_tier.as_str().unwrap_or_default()).await?;
+    b.type_into("coins[1].discount_tiers[0].rate", "90").await?;
+    b.wait_for_value("adjusted-equity", "34060").await?;
+    b.wait_for_value("results-state", "fresh").await?;
+    ensure!(
+        b.eval("return document.querySelectorAll('[data-testid=\"stale-banner\"]').length;")
+            .await?
+            == serde_json::json!(0),
+        "the banner stays"
+    );
+    app.finish().await
+}
