@@ -330,7 +330,10 @@ pub fn fetch_text(url: &str, done: impl FnOnce(Result<String, String>) + 'static
         done(Err("the page has no window".into()));
         return;
     };
-    let promise = window.fetch_with_str(url);
+    // revalidated with the server each time (an HTTP cache's copy is used only if unchanged)
+    let init = web_sys::RequestInit::new();
+    init.set_cache(web_sys::RequestCache::NoCache);
+    let promise = window.fetch_with_str_and_init(url, &init);
     wasm_bindgen_futures::spawn_local(async move {
         let fetched = async {
             let response: web_sys::Response = wasm_bindgen_futures::JsFuture::from(promise)

@@ -284,3 +284,39 @@ async fn a_coin_without_a_table_in_the_market_is_asked_for_while_the_rest_comput
     );
     app.finish().await
 }
+
+/// Copies a built app (flat: Trunk writes every file at the top of `dist/`).
+fn copy_dist(to: &std::path::Path) -> Result<()> {
+    for entry in std::fs::read_dir(unimargin_e2e::dist_dir()?)? {
+        let entry = entry?;
+        if entry.file_type()?.is_file() {
+            std::fs::copy(entry.path(), to.join(entry.file_name()))?;
+        }
+    }
+    Ok(())
+}
+
+#[tokio::test]
+#[ignore = "needs dist/ and chromedriver: run by scripts/test"]
+async fn a_market_file_replaced_on_the_server_is_used_on_the_next_load() -> Result<()> {
+    let dir = tempfile::tempdir()?;
+    copy_dist(dir.path())?;
+    let server = unimargin_e2e::StaticServer::start(dir.path()).await?;
+    let browser = Browser::start().await?;
+    browser.open(&server.url("/")).await?;
+    let app = App { server, browser };
+    let b = &app.browser;
+    b.wait_for_value("market-line", "Bitget UTA, public sources")
+        .await?;
+    // the service worker installed, as on a second visit
+    b.wait_for_service_worker().await?;
+
+    // The operator replaces market.json at deploy time, without a rebuild.
+    let replaced = include_str!("../../../../web/market.json")
+        .replace("Bitget UTA, public sources", "Replaced at deploy time");
+    std::fs::write(dir.path().join("market.json"), replaced)?;
+    b.reload().await?;
+    b.wait_for_value("market-line", "Replaced at deploy time")
+        .await?;
+    app.finish().await
+}
