@@ -8,7 +8,8 @@ use std::sync::Arc;
 use unimargin::evaluate::evaluate;
 use unimargin::explain::english::{render_all, EnglishExplanations};
 use unimargin::explain::explain;
-use unimargin::{Account, Decimal, Report, Scenario};
+use unimargin::scenario::DiscountTier;
+use unimargin::{Account, Decimal, ErrorKind, Market, Report, Scenario};
 
 /// A what-if price: one coin's USD price set to `price` (RULES §11), as the person chose it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -48,6 +49,9 @@ pub struct Computed {
     pub report: Report,
     /// The shock applied, with the account before it.
     pub shock: Option<(Applied, Account)>,
+    /// The tables the draft and the market both lack, each at its path: the figures count
+    /// those coins for nothing.
+    pub gaps: Vec<FieldError>,
 }
 
 impl Computed {
@@ -62,11 +66,60 @@ impl Computed {
     }
 }
 
-/// Computes a draft (with the what-if shock, when its coin is in the account), or gives the
-/// problems with it, each at its path.
-pub fn compute(draft: &Draft, shock: Option<&Shock>) -> Result<Computed, Vec<FieldError>> {
+/// The complete scenario a draft's stands for with the market (MARKET.md), and the tables
+/// it still asks for: a coin whose discount tiers neither the draft nor the market gives is
+/// counted for nothing (a rate of 0, never more than it may be worth) so the rest of the
+/// account computes, and the engine's error at `coins[i].discount_tiers` says what to give.
+pub fn resolve_with_gaps(
+    scenario: &Scenario,
+    market: Option<&Market>,
+) -> Result<(Scenario, Vec<FieldError>), Vec<FieldError>> {
+    let mut scenario = scenario.clone();
+    let mut gaps = Vec::new();
+    // each pass fills one coin's gap: at most one pass per coin, and one more
+    for _ in 0..=scenario.coins.len() {
+        match unimargin::market::resolve(&scenario, market) {
+            Ok(complete) => return Ok((complete.into_owned(), gaps)),
+            Err(error) => {
+                let index = match error.kind() {
+                    ErrorKind::NotInMarket { .. } => coin_of_discount_tiers(error.path()),
+                    _ => None,
+                };
+                let Some(coin) = index.and_then(|i| scenario.coins.get_mut(i)) else {
+                    return Err(vec![error.into()]);
+                };
+                coin.discount_tiers = Some(vec![DiscountTier {
+                    up_to_usd: None,
+                    up_to: None,
+                    rate: Decimal::ZERO,
+                }]);
+                gaps.push(error.into());
+            }
+        }
+    }
+    Err(gaps)
+}
+
+/// `coins[3].discount_tiers` → 3.
+fn coin_of_discount_tiers(path: &str) -> Option<usize> {
+    path.strip_prefix("coins[")?
+        .strip_suffix("].discount_tiers")?
+        .parse()
+        .ok()
+}
+
+/// Computes a draft with the market (with the what-if shock, when its coin is in the
+/// account), or gives the problems with it, each at its path; a table the draft and the
+/// market both lack is among the problems, and the figures are still given
+/// ([`resolve_with_gaps`]).
+pub fn compute(
+    draft: &Draft,
+    market: Option<&Market>,
+    shock: Option<&Shock>,
+) -> Result<Computed, Vec<FieldError>> {
     let scenario = draft.to_scenario()?;
-    let account = Account::from_scenario(&scenario).map_err(|e| vec![e.into()])?;
+    let (complete, gaps) = resolve_with_gaps(&scenario, market)?;
+    let account = Account::from_scenario(&complete).map_err(|e| vec![e.into()])?;
     let (account, shock) = match shock.and_then(|s| {
         let index = account.coins.iter().position(|c| c.name == s.coin)?;
         Some((s, index))
@@ -110,6 +163,7 @@ pub fn compute(draft: &Draft, shock: Option<&Shock>) -> Result<Computed, Vec<Fie
         account,
         report,
         shock,
+        gaps,
     })
 }
 
@@ -137,31 +191,45 @@ impl<T> std::ops::Deref for Shared<T> {
 pub struct Outcome {
     pub figures: Option<Shared<Computed>>,
     pub errors: Arc<Vec<FieldError>>,
+    /// The figures are the draft's, but count coins whose tables are asked for (the
+    /// `errors`) for nothing.
+    pub partial: bool,
 }
 
 impl Outcome {
-    /// The outcome of a draft (and the what-if shock), given the one before it.
-    pub fn next(previous: Option<&Outcome>, draft: &Draft, shock: Option<&Shock>) -> Outcome {
-        match compute(draft, shock) {
-            Ok(computed) => Outcome {
-                figures: Some(Shared(Arc::new(computed))),
-                errors: Arc::default(),
-            },
+    /// The outcome of a draft with the market (and the what-if shock), given the one before
+    /// it.
+    pub fn next(
+        previous: Option<&Outcome>,
+        draft: &Draft,
+        market: Option<&Market>,
+        shock: Option<&Shock>,
+    ) -> Outcome {
+        match compute(draft, market, shock) {
+            Ok(computed) => {
+                let gaps = computed.gaps.clone();
+                Outcome {
+                    partial: !gaps.is_empty(),
+                    figures: Some(Shared(Arc::new(computed))),
+                    errors: Arc::new(gaps),
+                }
+            }
             Err(errors) => Outcome {
                 figures: previous.and_then(|p| p.figures.clone()),
                 errors: Arc::new(errors),
+                partial: false,
             },
         }
     }
 
     /// The figures do not match the draft (they are the last good ones).
     pub fn is_stale(&self) -> bool {
-        self.figures.is_some() && !self.errors.is_empty()
+        self.figures.is_some() && !self.errors.is_empty() && !self.partial
     }
 
-    /// The figures are those of the draft.
+    /// The figures are those of the draft (perhaps [`partial`](Outcome::partial)).
     pub fn is_fresh(&self) -> bool {
-        self.figures.is_some() && self.errors.is_empty()
+        self.figures.is_some() && (self.errors.is_empty() || self.partial)
     }
 }
 
@@ -182,17 +250,17 @@ mod tests {
     fn a_broken_field_keeps_the_last_figures_marked_stale_until_fixed() {
         let mut draft = seed1();
         let btc = draft.coins[0].id;
-        let first = Outcome::next(None, &draft, None);
+        let first = Outcome::next(None, &draft, None, None);
         assert!(first.is_fresh());
         let ae = |o: &Outcome| o.figures.as_ref().unwrap().report.account.adjusted_equity;
         assert_eq!(ae(&first), Decimal::from(49000));
 
         draft.set(Field::Coin(btc, CoinField::Balance), "2".into());
-        let second = Outcome::next(Some(&first), &draft, None);
+        let second = Outcome::next(Some(&first), &draft, None, None);
         assert_eq!(ae(&second), Decimal::from(98000));
 
         draft.set(Field::Coin(btc, CoinField::Balance), "2x".into());
-        let broken = Outcome::next(Some(&second), &draft, None);
+        let broken = Outcome::next(Some(&second), &draft, None, None);
         assert!(broken.is_stale());
         assert_eq!(ae(&broken), Decimal::from(98000));
         assert_eq!(broken.errors[0].path, "coins[0].balance");
@@ -208,7 +276,7 @@ mod tests {
             Field::Discount(btc, tier, crate::draft::DiscountField::Rate),
             "150".into(),
         );
-        let rule = Outcome::next(Some(&broken), &draft, None);
+        let rule = Outcome::next(Some(&broken), &draft, None, None);
         assert!(rule.is_stale());
         assert_eq!(
             *rule.errors,
@@ -229,7 +297,7 @@ mod tests {
             Field::Discount(btc, tier, crate::draft::DiscountField::Rate),
             "98".into(),
         );
-        let fixed = Outcome::next(Some(&rule), &draft, None);
+        let fixed = Outcome::next(Some(&rule), &draft, None, None);
         assert!(fixed.is_fresh());
         assert_eq!(ae(&fixed), Decimal::from(98000));
     }
@@ -239,7 +307,7 @@ mod tests {
         let mut draft = seed1();
         let btc = draft.coins[0].id;
         draft.set(Field::Coin(btc, CoinField::Balance), "".into());
-        let outcome = Outcome::next(None, &draft, None);
+        let outcome = Outcome::next(None, &draft, None, None);
         assert!(outcome.figures.is_none());
         assert!(!outcome.is_stale() && !outcome.is_fresh());
         assert_eq!(outcome.errors[0].message(), "enter a number");
@@ -248,12 +316,12 @@ mod tests {
     #[test]
     fn a_shock_changes_the_figures_not_the_scenario() {
         let draft = seed1();
-        let plain = compute(&draft, None).unwrap();
+        let plain = compute(&draft, None, None).unwrap();
         let shock = Shock {
             coin: "BTC".into(),
             price: Decimal::from(40000),
         };
-        let shocked = compute(&draft, Some(&shock)).unwrap();
+        let shocked = compute(&draft, None, Some(&shock)).unwrap();
         // 1 BTC at 40,000 × 0.98 (DOT's rate is 0)
         assert_eq!(shocked.report.account.adjusted_equity, Decimal::from(39200));
         assert_eq!(shocked.scenario, plain.scenario);
@@ -270,6 +338,85 @@ mod tests {
             coin: "ETH".into(),
             price: Decimal::from(1),
         };
-        assert!(compute(&draft, Some(&elsewhere)).unwrap().shock.is_none());
+        assert!(compute(&draft, None, Some(&elsewhere))
+            .unwrap()
+            .shock
+            .is_none());
+    }
+
+    /// 0.5 BTC at 64,000 and 2,000 USDT (issue 12's task 1), naming the shipped market and
+    /// giving no table.
+    fn task_1_with_the_market() -> (Draft, Market) {
+        let market = unimargin::parse_market(include_str!("../../../web/market.json")).unwrap();
+        let scenario = unimargin::parse_scenario(&format!(
+            r#"{{"format": "unimargin/scenario@1",
+                "market": {{"name": "{}", "as_of": "{}"}},
+                "coins": [{{"coin": "BTC", "balance": "0.5", "price": "64000"}},
+                          {{"coin": "USDT", "balance": "2000"}}]}}"#,
+            market.reference().name,
+            market.reference().as_of
+        ))
+        .unwrap();
+        (Draft::from_scenario(&scenario), market)
+    }
+
+    #[test]
+    fn a_draft_naming_the_market_takes_its_tables_and_another_market_is_said() {
+        let (draft, market) = task_1_with_the_market();
+        // 0.5 × 64,000 × 0.98 (the market's BTC up to 1,000,000 USD) + 2,000 × 1 = 33,360
+        let computed = compute(&draft, Some(&market), None).unwrap();
+        assert_eq!(
+            computed.report.account.adjusted_equity,
+            Decimal::from(33360)
+        );
+        assert!(computed.gaps.is_empty());
+        // the scenario as typed still names the market (what a link or an export carries)
+        assert_eq!(computed.scenario.market, Some(market.reference()));
+
+        // a market of another date: the figures are refused at `market`, saying which
+        let mut other = market.document().clone();
+        other.as_of = "2030-01-01".into();
+        let other = Market::new(other).unwrap();
+        let errors = compute(&draft, Some(&other), None).unwrap_err();
+        assert_eq!(errors.len(), 1);
+        assert_eq!(errors[0].path, "market");
+        assert!(matches!(
+            errors[0].kind,
+            FieldProblem::Engine(ErrorKind::WrongMarket { .. })
+        ));
+        // and none loaded yet: the same, until it is
+        assert_eq!(compute(&draft, None, None).unwrap_err()[0].path, "market");
+    }
+
+    #[test]
+    fn a_coin_the_market_has_no_table_for_is_asked_for_while_the_rest_computes() {
+        let (mut draft, market) = task_1_with_the_market();
+        // ETH is listed without discount tiers, DOGE not at all
+        for name in ["ETH", "DOGE"] {
+            let id = draft.add(crate::draft::List::Coins).unwrap();
+            draft.set(Field::Coin(id, CoinField::Coin), name.into());
+            draft.set(Field::Coin(id, CoinField::Balance), "10".into());
+            draft.set(Field::Coin(id, CoinField::Price), "1000".into());
+        }
+        let outcome = Outcome::next(None, &draft, Some(&market), None);
+        // both coins are asked for at their discount tiers, and the rest computes: they
+        // count for nothing (equity 34,000 + 2 × 10,000 = 54,000; adjusted 33,360)
+        let paths: Vec<&str> = outcome.errors.iter().map(|e| e.path.as_str()).collect();
+        assert_eq!(
+            paths,
+            ["coins[2].discount_tiers", "coins[3].discount_tiers"]
+        );
+        assert!(outcome.partial && outcome.is_fresh() && !outcome.is_stale());
+        let account = &outcome.figures.as_ref().unwrap().report.account;
+        assert_eq!(account.account_equity, Decimal::from(54000));
+        assert_eq!(account.adjusted_equity, Decimal::from(33360));
+        assert!(matches!(
+            &outcome.errors[0].kind,
+            FieldProblem::Engine(ErrorKind::NotInMarket { listed: true, .. })
+        ));
+        assert!(matches!(
+            &outcome.errors[1].kind,
+            FieldProblem::Engine(ErrorKind::NotInMarket { listed: false, .. })
+        ));
     }
 }

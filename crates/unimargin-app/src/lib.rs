@@ -20,6 +20,7 @@ pub mod checked;
 pub mod draft;
 pub mod glossary;
 pub mod labels;
+pub mod market_state;
 pub mod number;
 pub mod presets;
 pub mod refusal;

@@ -33,6 +33,10 @@ pub enum Message {
     },
     /// The replaced work was brought back.
     Restored,
+    /// A market document was imported: its tables are used from now on.
+    MarketImported { name: String, market: String },
+    /// A file imported as a market is not one; the market in use is unchanged.
+    MarketRefused { name: String, reason: String },
 }
 
 impl Message {
@@ -43,6 +47,7 @@ impl Message {
             Message::LinkRefused { .. }
                 | Message::WorkUnreadable { .. }
                 | Message::ImportRefused { .. }
+                | Message::MarketRefused { .. }
         )
     }
 
@@ -107,6 +112,12 @@ impl Message {
                 }
             }
             Message::Restored => "Your previous work is back.".into(),
+            Message::MarketImported { name, market } => {
+                format!("Imported the market \"{market}\" from {name}: its tables are used now.")
+            }
+            Message::MarketRefused { name, reason } => format!(
+                "{name} is not a market document ({reason}). The market in use is unchanged."
+            ),
         }
     }
 }

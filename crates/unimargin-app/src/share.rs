@@ -100,14 +100,19 @@ pub fn decode(payload: &str) -> Result<Scenario, String> {
 }
 
 /// Reads a FORMAT.md scenario that is to replace the person's work (a link, an imported
-/// file): it must parse and evaluate, else the engine's path and message say why not.
+/// file): it must parse and evaluate (one naming a market: parse), else the engine's path
+/// and message say why not.
 ///
 /// The scenario is read by the engine's own (strict) deserializer through serde_json;
 /// a JSON problem is named by line and column, a rule broken by its path.
 pub fn read_scenario(text: &str) -> Result<Scenario, String> {
     let scenario: Scenario =
         serde_json::from_str(text).map_err(|e| format!("it is not a valid scenario: {e}"))?;
-    unimargin::evaluate_scenario(&scenario).map_err(|e| describe(&scenario, &e))?;
+    // A scenario that names a market is complete only with it: it is checked when the page
+    // computes it with the market loaded, which says so when that is another market.
+    if scenario.market.is_none() {
+        unimargin::evaluate_scenario(&scenario).map_err(|e| describe(&scenario, &e))?;
+    }
     Ok(scenario)
 }
 

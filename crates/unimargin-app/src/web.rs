@@ -321,3 +321,38 @@ pub fn measure<T>(name: &str, f: impl FnOnce() -> T) -> T {
     }
     out
 }
+
+/// Fetches a text file served beside the page (the market document): its text, or what
+/// went wrong. The browser's HTTP cache is asked to check with the server, so a file
+/// replaced on the server is used on the next load.
+pub fn fetch_text(url: &str, done: impl FnOnce(Result<String, String>) + 'static) {
+    let Some(window) = window() else {
+        done(Err("the page has no window".into()));
+        return;
+    };
+    // revalidated with the server each time (an HTTP cache's copy is used only if unchanged)
+    let init = web_sys::RequestInit::new();
+    init.set_cache(web_sys::RequestCache::NoCache);
+    let promise = window.fetch_with_str_and_init(url, &init);
+    wasm_bindgen_futures::spawn_local(async move {
+        let fetched = async {
+            let response: web_sys::Response = wasm_bindgen_futures::JsFuture::from(promise)
+                .await
+                .map_err(|_| "it could not be fetched".to_string())?
+                .dyn_into()
+                .map_err(|_| "the answer is not a response".to_string())?;
+            if !response.ok() {
+                return Err(format!("the server answered {}", response.status()));
+            }
+            let text = response
+                .text()
+                .map_err(|_| "its text could not be read".to_string())?;
+            wasm_bindgen_futures::JsFuture::from(text)
+                .await
+                .ok()
+                .and_then(|t| t.as_string())
+                .ok_or_else(|| "its text could not be read".to_string())
+        };
+        done(fetched.await);
+    });
+}

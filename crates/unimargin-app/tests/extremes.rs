@@ -196,7 +196,7 @@ fn extreme_accounts_from_links_and_files_never_panic_in_any_panel() {
                     coin: "BTC".into(),
                     price: price.parse().unwrap(),
                 });
-                if let Ok(c) = compute(&draft, shock.as_ref()) {
+                if let Ok(c) = compute(&draft, None, shock.as_ref()) {
                     every_panel(&c);
                 }
             }

@@ -16,6 +16,8 @@ mod app;
 mod extremes;
 #[path = "browser/layout.rs"]
 mod layout;
+#[path = "browser/market.rs"]
+mod market;
 #[path = "browser/newcomer.rs"]
 mod newcomer;
 #[path = "browser/whatif.rs"]

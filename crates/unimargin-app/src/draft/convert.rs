@@ -115,6 +115,7 @@ impl Draft {
                 .collect(),
             orders: scenario.orders.iter().map(order).collect(),
             check: scenario.check.as_ref().map(order),
+            market: scenario.market.clone(),
             next_id: 0,
         };
         draft.renumber();
@@ -218,14 +219,16 @@ impl Draft {
                 let path = format!("contracts[{i}]");
                 Contract {
                     symbol: c.symbol.clone(),
-                    base: Some(c.base.clone()),
-                    settle: Some(c.settle.clone()),
+                    // left empty: the market's (without one, the engine asks for it)
+                    base: (!c.base.is_empty()).then(|| c.base.clone()),
+                    settle: (!c.settle.is_empty()).then(|| c.settle.clone()),
                     mark_price: r.required(&format!("{path}.mark_price"), &c.mark_price),
                     leverage: r.required(&format!("{path}.leverage"), &c.leverage),
                     taker_fee: r.optional_rate(&format!("{path}.taker_fee"), &c.taker_fee),
                     liquidation_fee: r
                         .optional_rate(&format!("{path}.liquidation_fee"), &c.liquidation_fee),
-                    mm_tiers: Some(
+                    // no tiers in the form: the market's, when the draft uses one
+                    mm_tiers: (self.market.is_none() || !c.mm_tiers.is_empty()).then(|| {
                         c.mm_tiers
                             .iter()
                             .enumerate()
@@ -237,8 +240,8 @@ impl Draft {
                                     mmr: r.required_rate(&format!("{path}.mmr"), &tier.mmr),
                                 }
                             })
-                            .collect(),
-                    ),
+                            .collect()
+                    }),
                 }
             })
             .collect();
@@ -272,7 +275,7 @@ impl Draft {
                 positions,
                 orders,
                 check,
-                market: None,
+                market: self.market.clone(),
             })
         } else {
             Err(r.errors)

@@ -27,7 +27,7 @@ use crate::number::EntryError;
 use serde::{Deserialize, Serialize};
 #[cfg(test)]
 use unimargin::scenario::Scenario;
-use unimargin::scenario::{Market, OrderSide, PositionMode, PositionSide};
+use unimargin::scenario::{Market, MarketReference, OrderSide, PositionMode, PositionSide};
 
 /// A row's identity within a draft (not saved: rows are numbered again on load).
 pub type Id = u32;
@@ -353,6 +353,11 @@ pub struct Draft {
     pub positions: Vec<PositionDraft>,
     pub orders: Vec<OrderDraft>,
     pub check: Option<OrderDraft>,
+    /// The market whose tables fill what the form leaves out (MARKET.md): a draft started
+    /// on the page with a market loaded names it; presets, examples and complete scenarios
+    /// name none and keep their own tables. Saved only when there is one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub market: Option<MarketReference>,
     #[serde(skip)]
     next_id: Id,
 }
@@ -513,6 +518,15 @@ impl Draft {
                 .is_some_and(|x| x.set(f, text)),
             Field::Check(f) => self.check.as_mut().is_some_and(|x| x.set(f, text)),
         }
+    }
+
+    /// Whether the draft holds no row yet (a first visit).
+    pub fn is_empty(&self) -> bool {
+        self.coins.is_empty()
+            && self.contracts.is_empty()
+            && self.positions.is_empty()
+            && self.orders.is_empty()
+            && self.check.is_none()
     }
 
     /// The order a field belongs to (a pending one, or the order to check).

@@ -4,8 +4,8 @@
 
 use super::*;
 use crate::checked::Checked;
-use crate::number::{for_field, parse_typed};
-use unimargin::scenario::{Market, OrderSide, PositionSide};
+use crate::number::{for_field, parse_typed, percent_for_field};
+use unimargin::scenario::{DiscountTier, MaintenanceTier, Market, OrderSide, PositionSide};
 use unimargin::Decimal;
 
 impl Draft {
@@ -76,6 +76,48 @@ impl Draft {
         }
     }
 
+    /// "Use my own tiers": a coin's discount tiers copied from the market's into the form,
+    /// to edit (the draft's then win over the market's). Gives the first tier's id.
+    pub fn own_discount_tiers(&mut self, coin: Id, tiers: &[DiscountTier]) -> Option<Id> {
+        let ids: Vec<Id> = tiers.iter().map(|_| self.alloc()).collect();
+        let row = self.coin_mut(coin)?;
+        row.discount_tiers = tiers
+            .iter()
+            .zip(&ids)
+            .map(|(t, &id)| DiscountTierDraft {
+                id,
+                up_to_usd: t.up_to_usd.map(for_field).unwrap_or_default(),
+                up_to: t.up_to.map(for_field).unwrap_or_default(),
+                rate: percent_for_field(t.rate),
+            })
+            .collect();
+        ids.first().copied()
+    }
+
+    /// The same for a contract's position tiers (and its taker fee, when the form has none).
+    pub fn own_mm_tiers(
+        &mut self,
+        contract: Id,
+        tiers: &[MaintenanceTier],
+        taker_fee: Option<Decimal>,
+    ) -> Option<Id> {
+        let ids: Vec<Id> = tiers.iter().map(|_| self.alloc()).collect();
+        let row = self.contract_mut(contract)?;
+        row.mm_tiers = tiers
+            .iter()
+            .zip(&ids)
+            .map(|(t, &id)| MmTierDraft {
+                id,
+                up_to_usd: t.up_to_usd.map(for_field).unwrap_or_default(),
+                mmr: percent_for_field(t.mmr),
+            })
+            .collect();
+        if row.taker_fee.is_empty() {
+            row.taker_fee = taker_fee.map(percent_for_field).unwrap_or_default();
+        }
+        ids.first().copied()
+    }
+
     /// Adds a row to a list, valid for the account where it can be, and gives its id.
     /// A tier goes before the last (unbounded) one, with a bound above the previous.
     pub fn add(&mut self, list: List) -> Option<Id> {
@@ -83,18 +125,22 @@ impl Draft {
             List::Coins => {
                 let id = self.alloc();
                 let coin = self.unused_name("NEW", |d, n| d.coins.iter().any(|c| c.coin == n));
-                let tier = self.alloc();
+                // No table is invented: with a market the coin takes the market's (an
+                // override is the person's choice); without one, an empty tier asks for it.
+                let discount_tiers = if self.market.is_some() {
+                    Vec::new()
+                } else {
+                    vec![DiscountTierDraft {
+                        id: self.alloc(),
+                        ..DiscountTierDraft::default()
+                    }]
+                };
                 self.coins.push(CoinDraft {
                     id,
                     coin,
                     balance: "0".into(),
                     price: "1".into(),
-                    quote: Some(CoinQuote::Usd),
-                    discount_tiers: vec![DiscountTierDraft {
-                        id: tier,
-                        rate: "90".into(),
-                        ..DiscountTierDraft::default()
-                    }],
+                    discount_tiers,
                     ..CoinDraft::default()
                 });
                 id
@@ -106,7 +152,8 @@ impl Draft {
                     tiers.iter().map(|t| t.up_to_usd.as_str()),
                     tiers.last().map(|t| t.rate.clone()),
                     "100000",
-                    "100",
+                    // the first tier's rate is asked for, never invented
+                    "",
                 );
                 insert_before_last(
                     tiers,
@@ -142,7 +189,6 @@ impl Draft {
             }
             List::Contracts => {
                 let id = self.alloc();
-                let tier = self.alloc();
                 let base = self.first_volatile_coin().unwrap_or("BTC").to_string();
                 let settle = self.settlement_coin(&base).unwrap_or("USDT").to_string();
                 let symbol = self.unused_name(&format!("{base}{settle}"), |d, n| {
@@ -154,20 +200,24 @@ impl Draft {
                     .find(|c| c.coin == base)
                     .map(|c| c.price.clone())
                     .unwrap_or_else(|| "1".into());
+                // The leverage is the person's to give; the fees and position tiers are the
+                // market's, or asked for by an empty tier without one.
+                let mm_tiers = if self.market.is_some() {
+                    Vec::new()
+                } else {
+                    vec![MmTierDraft {
+                        id: self.alloc(),
+                        ..MmTierDraft::default()
+                    }]
+                };
                 self.contracts.push(ContractDraft {
                     id,
                     symbol,
                     base,
                     settle,
                     mark_price,
-                    leverage: "10".into(),
-                    taker_fee: "0.06".into(),
-                    liquidation_fee: String::new(),
-                    mm_tiers: vec![MmTierDraft {
-                        id: tier,
-                        up_to_usd: String::new(),
-                        mmr: "0.5".into(),
-                    }],
+                    mm_tiers,
+                    ..ContractDraft::default()
                 });
                 id
             }
@@ -178,7 +228,7 @@ impl Draft {
                     tiers.iter().map(|t| t.up_to_usd.as_str()),
                     tiers.last().map(|t| t.mmr.clone()),
                     "200000",
-                    "0.5",
+                    "",
                 );
                 insert_before_last(tiers, MmTierDraft { id, up_to_usd, mmr });
                 id
@@ -367,7 +417,7 @@ mod tests {
     }
 
     #[test]
-    fn added_rows_are_valid_for_the_account() {
+    fn added_rows_ask_for_their_tables_and_are_valid_once_given() {
         let mut draft = Draft::from_scenario(&seed("3"));
         draft.add(List::Coins);
         draft.add(List::Contracts);
@@ -379,9 +429,37 @@ mod tests {
         draft.add(List::Loan(usdt));
         draft.remove(Row::Check);
         draft.add_check();
+        // without a market nothing is invented: the new coin's discount rate, the new
+        // contract's leverage and its position tiers' MMRs are asked for, each at its field
+        let errors = draft.to_scenario().unwrap_err();
+        let paths: Vec<&str> = errors.iter().map(|e| e.path.as_str()).collect();
+        assert_eq!(
+            paths,
+            [
+                "coins[3].discount_tiers[0].rate",
+                "contracts[0].leverage",
+                "contracts[0].mm_tiers[0].mmr",
+                "contracts[0].mm_tiers[1].mmr",
+            ]
+        );
+        let new_coin = draft.coins[3].id;
+        let new_tier = draft.coins[3].discount_tiers[0].id;
+        draft.set(
+            Field::Discount(new_coin, new_tier, DiscountField::Rate),
+            "90".into(),
+        );
+        draft.set(
+            Field::Contract(contract, ContractField::Leverage),
+            "10".into(),
+        );
+        let mm: Vec<Id> = draft.contracts[0].mm_tiers.iter().map(|t| t.id).collect();
+        for (tier, mmr) in mm.into_iter().zip(["0.4", "0.5"]) {
+            draft.set(Field::Mm(contract, tier, MmField::Mmr), mmr.into());
+        }
         let scenario = draft.to_scenario().unwrap();
         assert_eq!(scenario.coins[3].coin, "NEW");
         assert_eq!(scenario.contracts[0].symbol, "BTCUSDT");
+        assert_eq!(scenario.contracts[0].taker_fee, None);
         assert_eq!(scenario.positions[0].symbol.as_str(), "BTCUSDT");
         assert_eq!(scenario.check.as_ref().unwrap().market, Market::Futures);
         let report = unimargin::evaluate_scenario(&scenario).unwrap();
@@ -397,5 +475,61 @@ mod tests {
         ids.sort_unstable();
         ids.dedup();
         assert_eq!(ids.len(), count);
+    }
+
+    #[test]
+    fn rows_added_to_a_draft_with_a_market_take_its_tables() {
+        let market = unimargin::parse_market(include_str!("../../../../web/market.json")).unwrap();
+        let mut draft = Draft {
+            market: Some(market.reference()),
+            ..Draft::default()
+        };
+        let btc = draft.add(List::Coins).unwrap();
+        draft.set(Field::Coin(btc, CoinField::Coin), "BTC".into());
+        draft.set(Field::Coin(btc, CoinField::Balance), "0.5".into());
+        draft.set(Field::Coin(btc, CoinField::Price), "64000".into());
+        let usdt = draft.add(List::Coins).unwrap();
+        draft.set(Field::Coin(usdt, CoinField::Coin), "USDT".into());
+        draft.set(Field::Coin(usdt, CoinField::Balance), "2000".into());
+        let contract = draft.add(List::Contracts).unwrap();
+        draft.set(
+            Field::Contract(contract, ContractField::Leverage),
+            "20".into(),
+        );
+        assert!(draft.coins[0].discount_tiers.is_empty());
+        assert!(draft.contracts[0].mm_tiers.is_empty());
+        let scenario = draft.to_scenario().unwrap();
+        assert_eq!(scenario.coins[0].discount_tiers, None);
+        assert_eq!(scenario.contracts[0].mm_tiers, None);
+        assert_eq!(scenario.contracts[0].symbol, "BTCUSDT");
+        assert_eq!(scenario.market, Some(market.reference()));
+        // the market's BTC: 0.98 up to 1,000,000 USD, so 0.5 × 64,000 = 32,000 counts
+        // 31,360, and its USDT at 1: 2,000, so 33,360 in all; the BTCUSDT contract's fee
+        // and base are the market's too (0.06 %)
+        let complete = unimargin::market::resolve(&scenario, Some(&market)).unwrap();
+        assert_eq!(complete.contracts[0].taker_fee, Some(Decimal::new(6, 4)));
+        assert_eq!(complete.contracts[0].base.as_deref(), Some("BTC"));
+        let complete = complete.into_owned();
+        let report = unimargin::evaluate_scenario(&complete).unwrap();
+        assert_eq!(report.account.adjusted_equity, Decimal::from(33360));
+
+        // "Use my own tiers": the market's copied into the form, as percentages, then
+        // edited: 90 % instead of 98 % makes 32,000 × 0.9 + 2,000 = 30,800
+        let market_tiers = market.coin("BTC").unwrap().discount_tiers.clone().unwrap();
+        let first = draft.own_discount_tiers(btc, &market_tiers).unwrap();
+        let texts: Vec<(&str, &str)> = draft.coins[0]
+            .discount_tiers
+            .iter()
+            .map(|t| (t.up_to_usd.as_str(), t.rate.as_str()))
+            .collect();
+        assert_eq!(texts, [("1,000,000", "98"), ("", "97")]);
+        draft.set(
+            Field::Discount(btc, first, DiscountField::Rate),
+            "90".into(),
+        );
+        let scenario = draft.to_scenario().unwrap();
+        let complete = unimargin::market::resolve(&scenario, Some(&market)).unwrap();
+        let report = unimargin::evaluate_scenario(&complete).unwrap();
+        assert_eq!(report.account.adjusted_equity, Decimal::from(30800));
     }
 }

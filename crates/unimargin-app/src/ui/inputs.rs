@@ -14,7 +14,7 @@ use crate::draft::{
 };
 use crate::glossary::Term;
 use leptos::prelude::*;
-use unimargin::scenario::{Market, OrderSide, PositionSide};
+use unimargin::scenario::{Market, OrderSide, PositionMode, PositionSide};
 
 pub const QUOTES: &[(Option<CoinQuote>, &str)] = &[
     (Some(CoinQuote::Usd), "USD"),
@@ -25,11 +25,20 @@ pub const QUOTES: &[(Option<CoinQuote>, &str)] = &[
 pub const POSITION_SIDES: &[(PositionSide, &str)] =
     &[(PositionSide::Long, "Long"), (PositionSide::Short, "Short")];
 pub const ORDER_SIDES: &[(OrderSide, &str)] = &[(OrderSide::Buy, "Buy"), (OrderSide::Sell, "Sell")];
+/// Hedge (a long and a short of a contract at once) or one-way (RULES §12); a draft that
+/// gives none is in hedge mode, the first choice.
+pub const POSITION_MODES: &[(Option<PositionMode>, &str)] = &[
+    (Some(PositionMode::Hedge), "Hedge"),
+    (Some(PositionMode::OneWay), "One-way"),
+];
 pub const MARKETS: &[(Market, &str)] = &[(Market::Spot, "Spot"), (Market::Futures, "Futures")];
 
 /// Ids of the suggestion lists for coin and contract names.
 pub const COIN_NAMES: &str = "coin-names";
 pub const CONTRACT_SYMBOLS: &str = "contract-symbols";
+/// Ids of the lists of the market's coins and contracts.
+pub const MARKET_COINS: &str = "market-coins";
+pub const MARKET_CONTRACTS: &str = "market-contracts";
 
 /// A button that adds a row and moves the focus to the field `focus` names in it.
 pub fn add_button(
@@ -99,6 +108,15 @@ pub fn Form() -> impl IntoView {
         <datalist id=CONTRACT_SYMBOLS>
             {move || symbols.get().into_iter().map(|n| view! { <option value=n></option> }).collect_view()}
         </datalist>
+        // The market's entries, offered where a coin or a contract is named: the browser's
+        // own combobox (type to filter, keyboard, screen reader, phone), which also takes a
+        // name the market does not list.
+        <datalist id=MARKET_COINS>
+            {move || ctx.market.with(crate::market_state::coin_names).into_iter().map(|n| view! { <option value=n></option> }).collect_view()}
+        </datalist>
+        <datalist id=MARKET_CONTRACTS>
+            {move || ctx.market.with(crate::market_state::contract_symbols).into_iter().map(|n| view! { <option value=n></option> }).collect_view()}
+        </datalist>
         {coins(ctx)}
         {futures(ctx)}
         {orders(ctx)}
@@ -111,7 +129,7 @@ fn settings(ctx: Ctx) -> impl IntoView {
     view! {
         <details class="card settings" id="settings">
             <summary><h2>"Settings"</h2>
-                <span class="summary-line">"stablecoin prices, spot fee, risk thresholds"</span></summary>
+                <span class="summary-line">"stablecoin prices, spot fee, risk thresholds, position mode"</span></summary>
             <p class="help">"Index prices of the stablecoins, the spot taker fee charged on pending spot orders, and the cross margin rates at which the account is at warning and at liquidation. Empty fields take the default shown."</p>
             <div class="grid">
                 {text_field(ctx, f(SettingField::UsdtUsd), Spec::number("USDT/USD index price").placeholder("1").term(Term::IndexPrice))}
@@ -119,6 +137,7 @@ fn settings(ctx: Ctx) -> impl IntoView {
                 {text_field(ctx, f(SettingField::SpotTakerFee), Spec::rate("Spot taker fee").placeholder("0"))}
                 {text_field(ctx, f(SettingField::WarningRate), Spec::rate("Warning rate").placeholder("80"))}
                 {text_field(ctx, f(SettingField::LiquidationRate), Spec::rate("Liquidation rate").placeholder("100"))}
+                {select_field(ctx, f(SettingField::PositionMode), "Position mode", POSITION_MODES, false)}
             </div>
         </details>
     }
@@ -160,7 +179,7 @@ fn coin_card(ctx: Ctx, id: Id) -> impl IntoView {
         <article class="row-card coin">
             {row_name(ctx, Row::Coin(id))}
             <div class="row-card-head">
-                {text_field(ctx, f(CoinField::Coin), Spec::text("Coin"))}
+                {text_field(ctx, f(CoinField::Coin), Spec::text("Coin").list(MARKET_COINS))}
                 {text_field(ctx, f(CoinField::Balance), Spec::number("Balance"))}
                 <div class="slot" class:hidden=move || stable.get()>
                     {text_field(ctx, f(CoinField::Price), Spec::number("Price"))}
@@ -235,7 +254,7 @@ fn contract_card(ctx: Ctx, id: Id) -> impl IntoView {
         <article class="row-card contract">
             {row_name(ctx, Row::Contract(id))}
             <div class="row-card-head">
-                {text_field(ctx, f(ContractField::Symbol), Spec::text("Symbol"))}
+                {text_field(ctx, f(ContractField::Symbol), Spec::text("Symbol").list(MARKET_CONTRACTS))}
                 {text_field(ctx, f(ContractField::Base), Spec::text("Base coin").list(COIN_NAMES))}
                 {text_field(ctx, f(ContractField::Settle), Spec::text("Settled in").list(COIN_NAMES).term(Term::Settle))}
                 {text_field(ctx, f(ContractField::MarkPrice), Spec::number("Mark price").term(Term::MarkPrice))}

@@ -11,6 +11,7 @@ mod explain;
 mod fields;
 mod figure;
 mod inputs;
+mod positions;
 mod results;
 mod stages;
 mod start;
@@ -23,6 +24,7 @@ mod whatif;
 use crate::calc::{Computed, Outcome, Shared, Shock};
 use crate::draft::{Draft, Field, FieldError, Layout};
 use crate::labels::{row_names, RowNames};
+use crate::market_state::MarketState;
 use crate::session::{self, Message};
 use crate::storage;
 use crate::web;
@@ -60,6 +62,8 @@ pub struct Ctx {
     /// The what-if price (issue 5): an input of the computation beside the draft, never
     /// part of the scenario, the saved work or a share link.
     pub shock: RwSignal<Option<Shock>>,
+    /// The market whose tables fill what the draft leaves out, when the draft names it.
+    pub market: RwSignal<MarketState>,
     /// The one computation.
     pub outcome: Memo<Outcome>,
     /// The figures shown (fresh, or the last good ones), published by the outcome.
@@ -82,9 +86,14 @@ impl Ctx {
         let layout = RwSignal::new(start.draft.layout());
         let draft = RwSignal::new(start.draft);
         let shock = RwSignal::new(None::<Shock>);
+        let market = RwSignal::new(MarketState::Loading);
         let outcome = Memo::new(move |previous: Option<&Outcome>| {
-            shock.with(|s| {
-                draft.with(|d| web::measure_compute(|| Outcome::next(previous, d, s.as_ref())))
+            market.with(|m| {
+                shock.with(|s| {
+                    draft.with(|d| {
+                        web::measure_compute(|| Outcome::next(previous, d, m.market(), s.as_ref()))
+                    })
+                })
             })
         });
         let first = outcome.get_untracked();
@@ -111,6 +120,7 @@ impl Ctx {
             }),
             names_edited,
             shock,
+            market,
             outcome,
             figures,
             errors: RwSignal::new(first.errors.clone()),
@@ -154,9 +164,20 @@ impl Ctx {
         }
     }
 
+    /// A draft started on the page takes its tables from the market loaded (it names it),
+    /// so its first rows ask for nothing the market gives.
+    fn adopt_market(&self, draft: &mut Draft) {
+        if draft.is_empty() && draft.market.is_none() {
+            draft.market = self.market.with_untracked(MarketState::reference);
+        }
+    }
+
     /// Adds or removes rows.
     pub fn restructure(&self, change: impl FnOnce(&mut Draft)) {
-        self.draft.update(change);
+        self.draft.update(|d| {
+            self.adopt_market(d);
+            change(d);
+        });
         self.layout.set(self.draft.with_untracked(Draft::layout));
     }
 
@@ -164,7 +185,10 @@ impl Ctx {
     /// layout (the first field of a row just added, say), once it is on the page.
     pub fn restructure_then_focus(&self, change: impl FnOnce(&mut Draft) -> Option<Field>) {
         let mut target = None;
-        self.draft.update(|d| target = change(d));
+        self.draft.update(|d| {
+            self.adopt_market(d);
+            target = change(d);
+        });
         let layout = self.draft.with_untracked(Draft::layout);
         let path = target.and_then(|f| layout.path_of(f));
         self.layout.set(layout);
@@ -324,6 +348,13 @@ pub fn App() -> impl IntoView {
     provide_context(ctx);
     keep_saving(ctx);
     follow_links(ctx);
+    // the market served beside the page (replaceable at deploy time without a rebuild)
+    web::fetch_text("market.json", move |fetched| {
+        ctx.market.set(match fetched {
+            Ok(text) => MarketState::read(&text),
+            Err(reason) => MarketState::Missing { reason },
+        });
+    });
     // The benchmark's "first figures" mark: after the first render with figures.
     Effect::new(move |_| {
         if ctx.figures.with(Option::is_some) {
@@ -344,6 +375,10 @@ pub fn App() -> impl IntoView {
             <toolbar::Toolbar/>
         </header>
         <toolbar::Notices/>
+        <p class="market-line" data-testid="market-line"
+            data-value=move || ctx.market.with(|m| m.reference().map(|r| r.name).unwrap_or_default())>
+            {move || ctx.market.with(crate::market_state::market_line)}
+        </p>
         <bar::SummaryBar/>
         <main class="layout">
             <div class="column inputs">
@@ -360,6 +395,7 @@ pub fn App() -> impl IntoView {
                 <whatif::WhatIfPanel/>
                 <results::CoinTable/>
                 <results::ContractTable/>
+                <positions::PositionTable/>
                 <stages::StagesPanel/>
                 <upgrade::UpgradePanel/>
             </div>

@@ -77,6 +77,8 @@ fn problems(ctx: Ctx) -> impl IntoView {
         (!errors.is_empty()).then(|| {
             let lead = if state.get() == "stale" {
                 "These figures are stale: they are those of the last valid input. Fix the marked field to update them."
+            } else if ctx.outcome.with(|o| o.partial) {
+                "These figures count the marked coins for nothing until their tables are given."
             } else {
                 "No figures yet: fix the marked field."
             };

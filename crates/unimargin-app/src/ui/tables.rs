@@ -1,7 +1,8 @@
 //! A coin's or contract's exchange tables (discount, borrowing and position tiers, fees,
 //! interest), folded under its row: closed by default with a line saying what they hold,
-//! opened and marked when one of their fields has a problem. (The market document to come
-//! will fill them; the page will then show them read-only.)
+//! opened and marked when one of their fields has a problem. With a market, a row whose
+//! form gives no tiers shows the market's, read-only with their source and date, and "Use
+//! my own tiers" copies them into the form to edit.
 
 use super::fields::{has_error_under, list_error, row_error, row_name, text_field, Spec};
 use super::inputs::{add_button, remove_button};
@@ -12,6 +13,7 @@ use crate::draft::{
 };
 use crate::glossary::Term;
 use crate::labels::{coin_tables_summary, contract_tables_summary};
+use crate::market_state::{self, MarketTable};
 use leptos::html::Details;
 use leptos::prelude::*;
 
@@ -57,19 +59,70 @@ fn folded(
     }
 }
 
+/// The market's table for a row, read-only with its source and date, and "Use my own
+/// tiers" to copy it into the form for editing (shown while the form gives none).
+fn market_table(
+    ctx: Ctx,
+    row: Row,
+    table: Memo<Option<MarketTable>>,
+    use_own: impl Fn() + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let path = Memo::new(move |_| ctx.layout.with(|l| l.row_path(row)).unwrap_or_default());
+    move || {
+        table.get().map(|t| {
+            view! {
+                <div class="market-table" data-testid=move || format!("market-tables-{}", path.get())>
+                    <p class="terms">"From the market (read-only):"</p>
+                    <ul>{t.tiers.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}</ul>
+                    <p class="terms">{format!("Source: {} ({})", t.source, t.as_of)}</p>
+                    <button type="button" class="link"
+                        data-testid=move || format!("own-tiers-{}", path.get())
+                        on:click=move |_| use_own()>"Use my own tiers"</button>
+                </div>
+            }
+        })
+    }
+}
+
 /// A coin's discount and borrowing tiers and interest.
 pub fn coin_tables(ctx: Ctx, id: Id) -> impl IntoView {
+    // the market's discount tiers, while the form gives none of its own
+    let from_market = Memo::new(move |_| {
+        let coin = ctx.draft.with(|d| {
+            d.coins
+                .iter()
+                .find(|c| c.id == id && d.market.is_some() && c.discount_tiers.is_empty())
+                .map(|c| c.coin.clone())
+        })?;
+        ctx.market
+            .with(|m| m.market().and_then(|m| market_state::coin_table(m, &coin)))
+    });
     let summary = Memo::new(move |_| {
-        ctx.draft.with(|d| {
+        let own = ctx.draft.with(|d| {
             d.coins
                 .iter()
                 .find(|c| c.id == id)
                 .map(coin_tables_summary)
                 .unwrap_or_default()
-        })
+        });
+        match from_market.get() {
+            Some(table) => format!("discount {}", table.summary()),
+            None => own,
+        }
     });
+    let use_own = move || {
+        ctx.restructure_then_focus(|d| {
+            let name = d.coins.iter().find(|c| c.id == id)?.coin.clone();
+            let tiers = ctx
+                .market
+                .with_untracked(|m| m.market()?.coin(&name)?.discount_tiers.clone())?;
+            d.own_discount_tiers(id, &tiers)
+                .map(|t| Field::Discount(id, t, DiscountField::Rate))
+        });
+    };
     let body = view! {
         <p class="help">"The exchange's numbers for this coin. "<Tip term=Term::ExchangeTables/></p>
+        {market_table(ctx, Row::Coin(id), from_market, use_own)}
         <div class="tier-groups">
             <div class="tier-group">
                 <h3>"Discount tiers " <Tip term=Term::DiscountTiers/></h3>
@@ -137,17 +190,46 @@ pub fn coin_tables(ctx: Ctx, id: Id) -> impl IntoView {
 /// A contract's fees and position tiers.
 pub fn contract_tables(ctx: Ctx, id: Id) -> impl IntoView {
     let f = move |c| Field::Contract(id, c);
+    // the market's position tiers, while the form gives none of its own
+    let from_market = Memo::new(move |_| {
+        let symbol = ctx.draft.with(|d| {
+            d.contracts
+                .iter()
+                .find(|c| c.id == id && d.market.is_some() && c.mm_tiers.is_empty())
+                .map(|c| c.symbol.clone())
+        })?;
+        ctx.market.with(|m| {
+            m.market()
+                .and_then(|m| market_state::contract_table(m, &symbol))
+        })
+    });
     let summary = Memo::new(move |_| {
-        ctx.draft.with(|d| {
+        let own = ctx.draft.with(|d| {
             d.contracts
                 .iter()
                 .find(|c| c.id == id)
                 .map(contract_tables_summary)
                 .unwrap_or_default()
-        })
+        });
+        match from_market.get() {
+            Some(table) => format!("MMR {}", table.summary()),
+            None => own,
+        }
     });
+    let use_own = move || {
+        ctx.restructure_then_focus(|d| {
+            let symbol = d.contracts.iter().find(|c| c.id == id)?.symbol.clone();
+            let (tiers, fee) = ctx.market.with_untracked(|m| {
+                let entry = m.market()?.contract(&symbol)?;
+                Some((entry.mm_tiers.clone()?, entry.taker_fee))
+            })?;
+            d.own_mm_tiers(id, &tiers, fee)
+                .map(|t| Field::Mm(id, t, MmField::Mmr))
+        });
+    };
     let body = view! {
         <p class="help">"The exchange's numbers for this contract. "<Tip term=Term::ExchangeTables/></p>
+        {market_table(ctx, Row::Contract(id), from_market, use_own)}
         <div class="grid">
             {text_field(ctx, f(ContractField::TakerFee), Spec::rate("Taker fee").placeholder("0").term(Term::TakerFee))}
             {text_field(ctx, f(ContractField::LiquidationFee), Spec::rate("Liquidation fee").placeholder("0").term(Term::LiquidationFee))}

@@ -3,6 +3,7 @@
 
 use super::Ctx;
 use crate::draft::Draft;
+use crate::market_state::MarketState;
 use crate::presets::{Preset, PRESETS};
 use crate::session::{self, Message};
 use crate::share;
@@ -28,6 +29,7 @@ pub fn load_preset(ctx: Ctx, preset: &'static Preset) {
 pub fn Toolbar() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let file_input = NodeRef::<Input>::new();
+    let market_input = NodeRef::<Input>::new();
     let link = RwSignal::new(None::<String>);
     let copied = RwSignal::new(None::<bool>);
     let fresh = Memo::new(move |_| ctx.fresh());
@@ -58,6 +60,32 @@ pub fn Toolbar() -> impl IntoView {
                     });
                 }
                 Err(reason) => ctx.tell(Message::ImportRefused { name, reason }),
+            }
+        });
+    };
+    // a market document from a file: used only when it reads as one
+    let import_market = move |_| {
+        let Some(input) = market_input.get_untracked() else {
+            return;
+        };
+        web::read_chosen_file(&input, move |name, text| {
+            let state = match text {
+                Ok(text) => MarketState::read(&text),
+                Err(reason) => MarketState::Missing { reason },
+            };
+            match state {
+                MarketState::Loaded(market) => {
+                    let market_name = market.document().name.clone();
+                    ctx.market.set(MarketState::Loaded(market));
+                    ctx.tell(Message::MarketImported {
+                        name,
+                        market: market_name,
+                    });
+                }
+                MarketState::Missing { reason } => {
+                    ctx.tell(Message::MarketRefused { name, reason })
+                }
+                MarketState::Loading => {}
             }
         });
     };
@@ -105,6 +133,11 @@ pub fn Toolbar() -> impl IntoView {
                 "Import"
                 <input type="file" accept=".json,application/json" class="sr-only"
                     data-testid="import" node_ref=file_input on:change=import />
+            </label>
+            <label class="btn file" title="Open a market document (the exchange's tables) .json file">
+                "Import market"
+                <input type="file" accept=".json,application/json" class="sr-only"
+                    data-testid="import-market" node_ref=market_input on:change=import_market />
             </label>
             <button type="button" class="btn primary" data-testid="share" on:click=share_link
                 disabled=move || !fresh.get()
@@ -195,5 +228,7 @@ fn notice_kind(message: &Message) -> &'static str {
         Message::ImportRefused { .. } => "import-refused",
         Message::PresetLoaded { .. } => "preset-loaded",
         Message::Restored => "restored",
+        Message::MarketImported { .. } => "market-imported",
+        Message::MarketRefused { .. } => "market-refused",
     }
 }

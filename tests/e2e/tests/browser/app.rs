@@ -306,11 +306,22 @@ async fn rows_and_tiers_can_be_added_and_removed() -> Result<()> {
     load_preset(b, "seed-1", "49000").await?;
 
     b.click("add-coin").await?;
-    b.wait_for_value("coin-2-contribution", "0").await?;
     ensure!(input_value(b, "coins[2].coin").await? == "NEW");
+    // The preset names no market: nothing is invented for the new coin, its discount
+    // rate is asked for (the figures wait, stale, with the field marked).
+    b.wait_for_value("results-state", "stale").await?;
+    let asked = b
+        .eval("return [...document.querySelectorAll('[data-testid=\"stale-banner\"] li')].map(li => li.dataset.path);")
+        .await?;
+    ensure!(
+        asked == serde_json::json!(["coins[2].discount_tiers[0].rate"]),
+        "{asked}"
+    );
     b.type_into("coins[2].balance", "1000").await?;
-    // 1,000 × 1 USD at the new coin's rate of 0.9.
+    b.type_into("coins[2].discount_tiers[0].rate", "90").await?;
+    // 1,000 × 1 USD at the rate typed, 90 %: 900 more than the preset's 49,000.
     b.wait_for_value("adjusted-equity", "49900").await?;
+    ensure!(b.value("coin-2-contribution").await?.as_deref() == Some("900"));
 
     // A tier added before BTC's unbounded one, then removed (in its exchange tables).
     b.by_testid("coins[0].discount_tiers[1].rate").await?;
@@ -337,10 +348,14 @@ async fn rows_and_tiers_can_be_added_and_removed() -> Result<()> {
     b.type_into("coins[1].balance", "2000").await?;
     b.wait_for_value("adjusted-equity", "50800").await?;
 
-    // A position (and the contract it needs) and an order, valid from the start.
+    // A position (and the contract it needs) and an order: the contract's leverage and
+    // its position tier's MMR are asked for (no market), then all is valid.
     b.click("add-position").await?;
     b.click("add-order").await?;
     ensure!(input_value(b, "contracts[0].symbol").await? == "BTCNEW");
+    b.wait_for_value("results-state", "stale").await?;
+    b.type_into("contracts[0].leverage", "10").await?;
+    b.type_into("contracts[0].mm_tiers[0].mmr", "0.5").await?;
     b.wait_for_value("results-state", "fresh").await?;
     ensure!(input_value(b, "positions[0].symbol").await? == "BTCNEW");
     ensure!(count(b, "position-0-pnl").await? == 1);

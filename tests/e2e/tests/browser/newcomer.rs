@@ -96,6 +96,9 @@ async fn task_1_hold_half_a_btc_and_2000_usdt() -> Result<()> {
         ensure!(count(b, "positions[0].size").await? == 0);
         ensure!(count(b, "orders[0].size").await? == 0);
         ensure!(count(b, "check.size").await? == 0);
+        // The exchange's tables come from the market served beside the page (issue 10).
+        b.wait_for_value("market-line", "Bitget UTA, public sources")
+            .await?;
         p.click("start-add-coin").await?;
         // the new row's first field has the focus: typing goes straight into it
         wait_until(
@@ -112,17 +115,13 @@ async fn task_1_hold_half_a_btc_and_2000_usdt() -> Result<()> {
         p.type_into("coins[0].coin", "BTC").await?;
         p.type_into("coins[0].balance", "0.5").await?;
         p.type_into("coins[0].price", "64000").await?;
-        // Without a market (issue 10), the discount rate is typed in the coin's tables.
-        p.click("tables-coins[0]").await?;
-        p.type_into("coins[0].discount_tiers[0].rate", "98").await?;
         p.click("add-coin").await?;
         p.type_into("coins[1].coin", "USDT").await?;
         p.type_into("coins[1].balance", "2000").await?;
-        p.click("tables-coins[1]").await?;
-        p.type_into("coins[1].discount_tiers[0].rate", "100")
-            .await?;
-        // 0.5 × 64,000 = 32,000 USD at 98 % = 31,360, and 2,000 USDT at 1 USD and 100 %:
-        // adjusted equity 33,360 against equity 34,000, 640 lower because of the BTC.
+        // No tier typed: the market's BTC counts at 98 % up to 1,000,000 USD (the seed
+        // article's example), its USDT at 100 %. 0.5 × 64,000 = 32,000 USD at 98 % =
+        // 31,360, and 2,000 USDT at 1 USD: adjusted equity 33,360 against equity 34,000,
+        // 640 lower because of the BTC.
         b.wait_for_value("adjusted-equity", "33360").await?;
         ensure!(b.value("account-equity").await?.as_deref() == Some("34000"));
         ensure!(b.value("bar-adjusted-equity").await?.as_deref() == Some("33360"));
@@ -131,10 +130,22 @@ async fn task_1_hold_half_a_btc_and_2000_usdt() -> Result<()> {
             why == "Adjusted equity is 640.00 USD lower than equity: your 0.5 BTC (32,000.00 USD) counts at 98 % (−640.00 USD).",
             "{why}"
         );
+        // the tables used are shown read-only in the coin's folded tables, with their
+        // source and date, and no tier field was added to the form
+        let shown = b
+            .eval("return document.querySelector('[data-testid=\"market-tables-coins[0]\"]').textContent;")
+            .await?;
+        let shown = shown.as_str().unwrap_or_default();
+        ensure!(
+            shown.contains("up to 1,000,000 USD: 98 %") && shown.contains("above: 97 %"),
+            "{shown}"
+        );
+        ensure!(shown.contains("(2025-08-01)"), "{shown}");
+        ensure!(count(b, "coins[0].discount_tiers[0].rate").await? == 0);
         // still no futures form: none was added
         ensure!(count(b, "positions[0].size").await? == 0);
         report(
-            "1 (0.5 BTC and 2,000 USDT, without a market)",
+            "1 (0.5 BTC and 2,000 USDT, with the market)",
             window.0,
             p.actions,
         );
