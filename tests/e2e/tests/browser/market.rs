@@ -320,3 +320,91 @@ async fn a_market_file_replaced_on_the_server_is_used_on_the_next_load() -> Resu
         .await?;
     app.finish().await
 }
+
+#[tokio::test]
+#[ignore = "needs dist/ and chromedriver: run by scripts/test"]
+async fn a_new_person_opens_a_position_and_checks_an_order_without_typing_a_tier() -> Result<()> {
+    let app = App::start().await?;
+    let b = &app.browser;
+    b.wait_for_value("market-line", "Bitget UTA, public sources")
+        .await?;
+    b.click("start-add-coin").await?;
+    b.type_into("coins[0].coin", "BTC").await?;
+    b.type_into("coins[0].balance", "1").await?;
+    b.type_into("coins[0].price", "64000").await?;
+    b.click("add-coin").await?;
+    b.type_into("coins[1].coin", "USDT").await?;
+    b.type_into("coins[1].balance", "10000").await?;
+    // A position: its contract (BTCUSDT, from the coins held) comes with the market's tiers
+    // and fee; only the leverage is the person's.
+    b.click("add-position").await?;
+    ensure!(
+        b.by_testid("contracts[0].symbol")
+            .await?
+            .prop("value")
+            .await?
+            .as_deref()
+            == Some("BTCUSDT")
+    );
+    b.type_into("contracts[0].leverage", "20").await?;
+    b.type_into("positions[0].size", "0.5").await?;
+    b.type_into("positions[0].entry_price", "60000").await?;
+    b.click("check-add").await?;
+    b.type_into("check.size", "0.2").await?;
+    ensure!(
+        b.eval("return document.querySelectorAll('[data-testid*=\"discount_tiers\"], [data-testid*=\"mm_tiers\"]').length;")
+            .await?
+            == serde_json::json!(0),
+        "a tier field was needed"
+    );
+
+    // By hand: BTC 1 × 64,000 at the market's 98 % = 62,720; USDT 10,000 plus the long's
+    // PnL 0.5 × (64,000 − 60,000) = 2,000: 12,000 at 100 %; adjusted equity 74,720. The
+    // long's initial margin 0.5 × 64,000 × (1/20 + 0.06 %) = 32,000 × 0.0506 = 1,619.20 is all
+    // the margin reserved; its maintenance 32,000 × (0.4 % + 0.06 %) = 147.20.
+    b.wait_for_value("adjusted-equity", "74720").await?;
+    b.wait_for_value("results-state", "fresh").await?;
+    ensure!(b.value("margin-reserved").await?.as_deref() == Some("1619.2"));
+    ensure!(b.value("maintenance-margin").await?.as_deref() == Some("147.2"));
+
+    // And the engine on the equivalent complete scenario, every table written out (the
+    // market's, as web/market.json gives them), as the CLI would evaluate it.
+    let complete = r#"{
+      "format": "unimargin/scenario@1",
+      "coins": [
+        { "coin": "BTC", "balance": "1", "price": "64000", "quote": "USD",
+          "discount_tiers": [ { "up_to_usd": "1000000", "rate": "0.98" }, { "rate": "0.97" } ] },
+        { "coin": "USDT", "balance": "10000", "discount_tiers": [ { "rate": "1" } ] }
+      ],
+      "contracts": [
+        { "symbol": "BTCUSDT", "base": "BTC", "settle": "USDT", "mark_price": "64000",
+          "leverage": "20", "taker_fee": "0.0006",
+          "mm_tiers": [
+            { "up_to_usd": "200000", "mmr": "0.004" }, { "up_to_usd": "1000000", "mmr": "0.005" },
+            { "up_to_usd": "5000000", "mmr": "0.007" }, { "up_to_usd": "15000000", "mmr": "0.01" },
+            { "up_to_usd": "50000000", "mmr": "0.02" }, { "up_to_usd": "100000000", "mmr": "0.03" },
+            { "up_to_usd": "150000000", "mmr": "0.06" }, { "up_to_usd": "300000000", "mmr": "0.12" },
+            { "up_to_usd": "500000000", "mmr": "0.15" }, { "up_to_usd": "700000000", "mmr": "0.2" },
+            { "up_to_usd": "900000000", "mmr": "0.3" }, { "mmr": "0.6" } ] }
+      ],
+      "positions": [ { "symbol": "BTCUSDT", "side": "long", "size": "0.5", "entry_price": "60000" } ],
+      "check": { "market": "futures", "symbol": "BTCUSDT", "side": "buy", "size": "0.2", "price": "64000" }
+    }"#;
+    let report = unimargin::evaluate_json(complete)?;
+    let exact = |d: unimargin::Decimal| d.normalize().to_string();
+    ensure!(exact(report.account.adjusted_equity) == "74720");
+    let check = report.check.context("the check")?;
+    b.wait_for_value("check-verdict", "accepted").await?;
+    ensure!(check.accepted);
+    let page_max = b.value("check-max-size").await?;
+    ensure!(
+        page_max.as_deref() == Some(exact(check.max_size).as_str()),
+        "largest size: page {page_max:?}, engine {}",
+        check.max_size
+    );
+    ensure!(
+        b.value("positions[0].initial_margin").await?.as_deref()
+            == Some(exact(report.positions[0].initial_margin).as_str())
+    );
+    app.finish().await
+}
