@@ -223,9 +223,10 @@ impl Account {
                     Some(&contract) if p.size > Decimal::ZERO && p.entry_price > Decimal::ZERO => {
                         contract
                     }
+                    // a position that fails the quick check fails one of these
                     _ => {
                         let path = format!("positions[{i}]");
-                        find(
+                        let contract = find(
                             &contract_index,
                             &p.symbol,
                             &path,
@@ -234,7 +235,7 @@ impl Account {
                         )?;
                         positive(p.size, &path, "size")?;
                         positive(p.entry_price, &path, "entry_price")?;
-                        unreachable!("a position that fails the quick check fails one of these")
+                        contract
                     }
                 };
                 Ok(PositionModel {
@@ -587,7 +588,7 @@ fn check_bounds(
     let mut previous: Option<Decimal> = None;
     for (i, bound) in bounds.enumerate() {
         let tier = || format!("{path}.{list}[{i}]");
-        let last = i + 1 == count;
+        let last = count.checked_sub(1) == Some(i);
         match (bound, last) {
             (Some(b), false) => {
                 if b <= Decimal::ZERO {
@@ -616,7 +617,7 @@ fn check_bounds(
                     tier(),
                     ErrorKind::UnboundedTierNotLast {
                         field,
-                        number: i + 1,
+                        number: i.saturating_add(1),
                         count,
                     },
                 ))

@@ -21,7 +21,7 @@ use crate::evaluate::Evaluation;
 use crate::model::{
     Account, CoinModel, ContractModel, OrderModel, Quote, ResolvedSettings, Stablecoin,
 };
-use crate::num::{add, div, mul, sub, Overflow};
+use crate::num::{add, div, mul, neg, sub, Overflow};
 use crate::rules::equity::coin_equity;
 use crate::rules::initial_margin::ContractBook;
 use crate::rules::pending::{coin_terms, spot_fill, spot_order_effect, ContractMargins, FillCoin};
@@ -241,7 +241,13 @@ impl<'a> PriceProbe<'a> {
         let mut fixed_pnl = vec![Decimal::ZERO; account.coins.len()];
         for p in &account.positions {
             let c = &account.contracts[p.contract];
-            let sign = |v: Decimal| if p.side == PositionSide::Long { v } else { -v };
+            let sign = |v: Decimal| {
+                if p.side == PositionSide::Long {
+                    v
+                } else {
+                    neg(v)
+                }
+            };
             match slot[p.contract].filter(|&k| contracts[k].mark_moves) {
                 Some(k) => {
                     let m = &mut contracts[k];
@@ -477,11 +483,12 @@ pub fn sweep(
     to: Decimal,
     points: u32,
 ) -> Result<Vec<PriceFigures>, Overflow> {
-    let intervals = Decimal::from(points.max(2) - 1);
+    let points = points.max(2);
+    let intervals = sub(Decimal::from(points), Decimal::ONE)?;
     let step = div(sub(to, from)?, intervals)?;
-    (0..points.max(2))
+    (0..points)
         .map(|i| {
-            let price = if i + 1 == points.max(2) {
+            let price = if Some(i) == points.checked_sub(1) {
                 to
             } else {
                 add(from, mul(step, Decimal::from(i))?)?
@@ -559,7 +566,7 @@ pub fn liquidation_prices(evaluation: &Evaluation, x: usize) -> Result<Liquidati
         |probe: &mut PriceProbe, to: Decimal| -> Result<Vec<PriceFigures>, Overflow> {
             // from the current price outwards, so the first crossing found is the nearest
             let step = div(sub(to, current)?, Decimal::from(SAMPLES))?;
-            let mut out = Vec::with_capacity(SAMPLES as usize + 1);
+            let mut out = Vec::with_capacity(SAMPLES as usize);
             out.push(now);
             for i in 1..=SAMPLES {
                 let price = if i == SAMPLES {
@@ -574,7 +581,7 @@ pub fn liquidation_prices(evaluation: &Evaluation, x: usize) -> Result<Liquidati
                     price
                 };
                 out.push(probe.at(price)?);
-                probes += 1;
+                probes = probes.saturating_add(1);
             }
             Ok(out)
         };
@@ -593,8 +600,9 @@ pub fn liquidation_prices(evaluation: &Evaluation, x: usize) -> Result<Liquidati
             let Some(i) = side.iter().position(|f| is_past(f, threshold)) else {
                 return Ok(None);
             };
-            let (found, count) = refine(&mut probe, side[i - 1], side[i], threshold)?;
-            probes += count;
+            let before = i.checked_sub(1).and_then(|b| side.get(b)).ok_or(Overflow)?;
+            let (found, count) = refine(&mut probe, *before, side[i], threshold)?;
+            probes = probes.saturating_add(count);
             // to 12 significant digits (the search is good to 1e-9), rounded towards the
             // side past the threshold so the price stays the first at or past it
             let towards_past = if side[i].usd_price < current {
@@ -633,7 +641,9 @@ pub fn round_significant(value: Decimal, digits: u32, strategy: RoundingStrategy
         .to_string()
         .trim_start_matches('0')
         .len() as i64;
-    let places = (digits as i64 - integer_digits).clamp(0, 28) as u32;
+    let places = i64::from(digits)
+        .saturating_sub(integer_digits)
+        .clamp(0, 28) as u32;
     value.round_dp_with_strategy(places, strategy).normalize()
 }
 
@@ -648,7 +658,7 @@ fn refine(
     let tolerance = Decimal::new(1, 9);
     let (mut safe, mut past) = (safe, past);
     let (mut d_safe, mut d_past) = (distance(&safe, threshold), distance(&past, threshold));
-    let mut probes = 0;
+    let mut probes = 0u32;
     let mut last_moved_safe: Option<bool> = None;
     for _ in 0..200 {
         let width = sub(past.usd_price, safe.usd_price)?.abs();
@@ -675,7 +685,7 @@ fn refine(
             .filter(|g| *g > lo && *g < hi)
             .unwrap_or(midpoint);
         let figures = probe.at(guess)?;
-        probes += 1;
+        probes = probes.saturating_add(1);
         if is_past(&figures, threshold) {
             past = figures;
             d_past = distance(&past, threshold);

@@ -16,7 +16,7 @@ pub fn unrealized_pnl(
     let pnl = mul(per_unit, size)?;
     Ok(match side {
         PositionSide::Long => pnl,
-        PositionSide::Short => -pnl,
+        PositionSide::Short => crate::num::neg(pnl),
     })
 }
 
