@@ -344,7 +344,7 @@ fn names_shown(names: &[String], count: usize) -> String {
 /// `text` cut to 40 characters (an ellipsis marks the cut).
 fn cut(text: &str) -> String {
     match text.char_indices().nth(40) {
-        Some((end, _)) => format!("{}…", &text[..end]),
+        Some((end, _)) => format!("{}…", text.get(..end).unwrap_or(text)),
         None => text.to_string(),
     }
 }

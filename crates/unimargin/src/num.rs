@@ -129,7 +129,8 @@ fn parse_any_decimal(text: &str) -> Result<Decimal, NumberError> {
         if text.len() > 40 {
             format!(
                 "{}…",
-                &text[..text.char_indices().nth(40).map_or(text.len(), |(i, _)| i)]
+                text.get(..text.char_indices().nth(40).map_or(text.len(), |(i, _)| i))
+                    .unwrap_or(text)
             )
         } else {
             text.to_string()
