@@ -83,6 +83,14 @@ pub enum ErrorKind {
         warning: Decimal,
         liquidation: Decimal,
     },
+    /// A value above the largest the format allows (a threshold rate far above 1, whose
+    /// figures would mean nothing and whose search would reach beyond exact arithmetic).
+    #[error("{field} must be at most {max}, got {got}")]
+    AboveMaximum {
+        field: &'static str,
+        max: Decimal,
+        got: Decimal,
+    },
     /// A coin or symbol name that is empty or has spaces around it.
     #[error("{field} must be a name without surrounding spaces, got \"{got}\"")]
     NotAName { field: &'static str, got: String },
@@ -653,7 +661,7 @@ impl fmt::Display for Figure {
 impl ErrorKind {
     /// Every code [`ErrorKind::code`] gives, in the order of the variants: the list the README
     /// and the JS package's `types.d.ts` document.
-    pub const CODES: [&'static str; 63] = [
+    pub const CODES: [&'static str; 64] = [
         "invalid_json",
         "missing_field",
         "unknown_field",
@@ -670,6 +678,7 @@ impl ErrorKind {
         "negative",
         "not_a_fraction",
         "warning_above_liquidation",
+        "above_maximum",
         "not_a_name",
         "no_base",
         "duplicate",
@@ -734,6 +743,7 @@ impl ErrorKind {
             ErrorKind::Negative { .. } => "negative",
             ErrorKind::NotAFraction { .. } => "not_a_fraction",
             ErrorKind::WarningAboveLiquidation { .. } => "warning_above_liquidation",
+            ErrorKind::AboveMaximum { .. } => "above_maximum",
             ErrorKind::NotAName { .. } => "not_a_name",
             ErrorKind::NoBase => "no_base",
             ErrorKind::Duplicate { .. } => "duplicate",

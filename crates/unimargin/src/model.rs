@@ -393,6 +393,32 @@ pub(crate) fn fraction(value: Decimal, path: &str, field: &'static str) -> Resul
     }
 }
 
+/// The largest `warning_rate` and `liquidation_rate` (10, that is 1,000 %): a venue
+/// liquidates at a rate of 1 (100 %), and a threshold far above it would mean maintenance
+/// margin many times the equity, a threshold no venue uses (README, "Limits").
+pub const MAX_THRESHOLD_RATE: Decimal = Decimal::TEN;
+
+/// Refuses a value above `max` (`above_maximum`).
+pub(crate) fn at_most(
+    value: Decimal,
+    max: Decimal,
+    path: &str,
+    field: &'static str,
+) -> Result<(), Error> {
+    if value <= max {
+        Ok(())
+    } else {
+        Err(Error::new(
+            join(path, field),
+            ErrorKind::AboveMaximum {
+                field,
+                max,
+                got: value,
+            },
+        ))
+    }
+}
+
 /// The settings with their defaults, checked (`settings.…` paths).
 pub(crate) fn resolve_settings(s: &Settings) -> Result<ResolvedSettings, Error> {
     let settings = ResolvedSettings {
@@ -408,6 +434,18 @@ pub(crate) fn resolve_settings(s: &Settings) -> Result<ResolvedSettings, Error> 
     fraction(settings.spot_taker_fee, "settings", "spot_taker_fee")?;
     positive(settings.warning_rate, "settings", "warning_rate")?;
     positive(settings.liquidation_rate, "settings", "liquidation_rate")?;
+    at_most(
+        settings.warning_rate,
+        MAX_THRESHOLD_RATE,
+        "settings",
+        "warning_rate",
+    )?;
+    at_most(
+        settings.liquidation_rate,
+        MAX_THRESHOLD_RATE,
+        "settings",
+        "liquidation_rate",
+    )?;
     if settings.warning_rate > settings.liquidation_rate {
         return Err(Error::new(
             "settings.warning_rate",
