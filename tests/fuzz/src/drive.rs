@@ -461,7 +461,10 @@ fn cli(
             Outcome::Refused(error) => {
                 typed(&entry, &error)?;
                 let evaluate_said_yes = evaluated && market_ok && needs_evaluate;
-                if evaluate_said_yes && !matches!(error.code(), "too_large") {
+                // an option the account does not answer (`--coin` naming no coin of it) is
+                // the command line's problem, not the document's
+                let option = error.path().starts_with("--");
+                if evaluate_said_yes && !option && error.code() != "too_large" {
                     return Err(Finding::Inconsistent {
                         entry,
                         error: format!("{} at {}: {}", error.code(), error.path(), error.message()),
