@@ -46,6 +46,7 @@ pub mod names;
 pub mod num;
 pub mod read;
 pub mod record;
+pub mod regime;
 pub mod report;
 pub mod rules;
 pub mod scenario;

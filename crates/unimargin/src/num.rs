@@ -42,6 +42,7 @@ pub fn neg(x: Decimal) -> Decimal {
 
 /// `(x)⁺`, the positive part.
 pub(crate) fn positive_part(x: Decimal) -> Decimal {
+    crate::regime::note(u32::from(x > Decimal::ZERO));
     x.max(Decimal::ZERO)
 }
 

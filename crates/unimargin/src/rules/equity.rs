@@ -27,6 +27,7 @@ pub fn coin_equity(balance: Decimal, unrealized_pnl: Decimal) -> Result<Decimal,
 
 /// `debt(c) = abs(min(equity(c), 0))`.
 pub fn debt(equity: Decimal) -> Decimal {
+    crate::regime::note(u32::from(equity < Decimal::ZERO));
     equity.min(Decimal::ZERO).abs()
 }
 
