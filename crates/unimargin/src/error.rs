@@ -83,6 +83,9 @@ pub enum ErrorKind {
         warning: Decimal,
         liquidation: Decimal,
     },
+    /// A tier table longer than the format allows (the path names the table).
+    #[error("a tier table holds at most {max} tiers, got {got}")]
+    TooManyTiers { max: usize, got: usize },
     /// A value above the largest the format allows (a threshold rate far above 1, whose
     /// figures would mean nothing and whose search would reach beyond exact arithmetic).
     #[error("{field} must be at most {max}, got {got}")]
@@ -661,7 +664,7 @@ impl fmt::Display for Figure {
 impl ErrorKind {
     /// Every code [`ErrorKind::code`] gives, in the order of the variants: the list the README
     /// and the JS package's `types.d.ts` document.
-    pub const CODES: [&'static str; 64] = [
+    pub const CODES: [&'static str; 65] = [
         "invalid_json",
         "missing_field",
         "unknown_field",
@@ -678,6 +681,7 @@ impl ErrorKind {
         "negative",
         "not_a_fraction",
         "warning_above_liquidation",
+        "too_many_tiers",
         "above_maximum",
         "not_a_name",
         "no_base",
@@ -743,6 +747,7 @@ impl ErrorKind {
             ErrorKind::Negative { .. } => "negative",
             ErrorKind::NotAFraction { .. } => "not_a_fraction",
             ErrorKind::WarningAboveLiquidation { .. } => "warning_above_liquidation",
+            ErrorKind::TooManyTiers { .. } => "too_many_tiers",
             ErrorKind::AboveMaximum { .. } => "above_maximum",
             ErrorKind::NotAName { .. } => "not_a_name",
             ErrorKind::NoBase => "no_base",

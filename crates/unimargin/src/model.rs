@@ -398,6 +398,11 @@ pub(crate) fn fraction(value: Decimal, path: &str, field: &'static str) -> Resul
 /// margin many times the equity, a threshold no venue uses (README, "Limits").
 pub const MAX_THRESHOLD_RATE: Decimal = Decimal::TEN;
 
+/// The most tiers a table (discount, loan or position tiers) may hold: exchanges publish a
+/// few to a few dozen; the liquidation price search splits the price range at every tier
+/// bound it crosses, so a table of thousands would make it slow (README, "Limits").
+pub const MAX_TIERS: usize = 200;
+
 /// Refuses a value above `max` (`above_maximum`).
 pub(crate) fn at_most(
     value: Decimal,
@@ -623,6 +628,15 @@ fn check_bounds(
     field: &'static str,
 ) -> Result<(), Error> {
     let count = bounds.len();
+    if count > MAX_TIERS {
+        return Err(Error::new(
+            format!("{path}.{list}"),
+            ErrorKind::TooManyTiers {
+                max: MAX_TIERS,
+                got: count,
+            },
+        ));
+    }
     let mut previous: Option<Decimal> = None;
     for (i, bound) in bounds.enumerate() {
         let tier = || format!("{path}.{list}[{i}]");

@@ -549,7 +549,7 @@ fn distance(figures: &PriceFigures, threshold: Decimal) -> Option<Decimal> {
 /// How finely the search tells two tier regimes apart: an interval narrower than this
 /// (relative to the current price) holding a change of regime is not split further. Only a
 /// window past the threshold that opens and closes inside such an interval, narrower than
-/// the 1e-9 to which a price is found, could go unseen.
+/// 1e-9 of the price, could go unseen.
 const RESOLUTION: Decimal = Decimal::from_parts(1, 0, 0, false, 9);
 
 /// The figures at a price, and the regime the rules were in there ([`crate::regime`]).
@@ -690,7 +690,7 @@ fn midpoint(a: &Point, b: &Point) -> Result<Decimal, Overflow> {
 /// below and above the current one at which the cross margin rate reaches it, searched down
 /// to 0 (1e-9 × the price, where 0 itself is undefined) and up to 10 × the current price;
 /// none where it is not reached. No crossing in the range is stepped over
-/// ([`nearest_crossing`]); found to 1e-9 relative, the price returned is the first at or
+/// ([`nearest_crossing`]); found to 1e-13 relative, the price returned is the first at or
 /// past the threshold.
 pub fn liquidation_prices(evaluation: &Evaluation, x: usize) -> Result<LiquidationPrices, Error> {
     let mut probe = PriceProbe::new(evaluation, x)?;
@@ -719,7 +719,7 @@ pub fn liquidation_prices(evaluation: &Evaluation, x: usize) -> Result<Liquidati
         let mut side = |far: &Point, towards_past: RoundingStrategy| {
             let found =
                 nearest_crossing(&mut points, now.clone(), far.clone(), threshold, current)?;
-            // to 12 significant digits (the search is good to 1e-9), rounded towards the
+            // to 12 significant digits (the search is good to 1e-13), rounded towards the
             // side past the threshold so the price stays the first at or past it
             Ok::<_, Overflow>(found.map(|p| round_significant(p, 12, towards_past)))
         };
@@ -766,7 +766,7 @@ fn refine(
     past: PriceFigures,
     threshold: Decimal,
 ) -> Result<(Decimal, u32), Overflow> {
-    let tolerance = Decimal::new(1, 9);
+    let tolerance = Decimal::new(1, 13);
     let (mut safe, mut past) = (safe, past);
     let (mut d_safe, mut d_past) = (distance(&safe, threshold), distance(&past, threshold));
     let mut probes = 0u32;

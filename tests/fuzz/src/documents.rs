@@ -68,7 +68,7 @@ fn tiers(bound_field: &str, bounds: &[String], values: &[Map<String, Value>]) ->
     Value::Array(list)
 }
 
-/// How many tiers: mostly a few, now and then thousands.
+/// How many tiers: mostly a few, now and then thousands (refused since the 200-tier limit).
 fn tier_count() -> impl Strategy<Value = usize> {
     prop_oneof![30 => 1usize..5, 1 => 1000usize..3000]
 }
