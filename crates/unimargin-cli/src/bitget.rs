@@ -217,12 +217,29 @@ pub fn utc_date(ms: i64) -> Option<String> {
     let z = days.checked_add(719_468)?;
     let era = z.div_euclid(146_097);
     let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
+    // (doe is below 146,097 and era below 10⁶: nothing below can overflow; checked all the same)
+    let yoe = doe
+        .checked_sub(doe / 1460)?
+        .checked_add(doe / 36_524)?
+        .checked_sub(doe / 146_096)?
+        / 365;
+    let doy = doe.checked_sub(
+        yoe.checked_mul(365)?
+            .checked_add(yoe / 4)?
+            .checked_sub(yoe / 100)?,
+    )?;
+    let mp = doy.checked_mul(5)?.checked_add(2)? / 153;
+    let day = doy
+        .checked_sub(mp.checked_mul(153)?.checked_add(2)? / 5)?
+        .checked_add(1)?;
+    let month = if mp < 10 {
+        mp.checked_add(3)?
+    } else {
+        mp.checked_sub(9)?
+    };
+    let year = yoe
+        .checked_add(era.checked_mul(400)?)?
+        .checked_add(i64::from(month <= 2))?;
     (1970..=9999)
         .contains(&year)
         .then(|| format!("{year:04}-{month:02}-{day:02}"))
@@ -270,14 +287,18 @@ fn discount_tiers(
     let mut tiers = Vec::with_capacity(bands.len());
     for (j, band) in bands.iter().enumerate() {
         fraction(file, path(j, "discountRate"), "discountRate", band.rate)?;
-        let next = bands.get(j + 1).map(|b| b.start);
+        let next = bands.get(j.saturating_add(1)).map(|b| b.start);
         if let Some(next) = next.filter(|next| *next <= band.start) {
             let kind = ErrorKind::TiersNotAscending {
                 field: "tierStartValue",
                 bound: next,
                 previous: band.start,
             };
-            return Err(error(file, path(j + 1, "tierStartValue"), kind));
+            return Err(error(
+                file,
+                path(j.saturating_add(1), "tierStartValue"),
+                kind,
+            ));
         }
         tiers.push(DiscountTier {
             up_to_usd: next,
@@ -306,16 +327,18 @@ fn tier_bounds(file: &str, rows: &[TierRow], futures: bool) -> Result<Vec<Option
     for (i, row) in rows.iter().enumerate() {
         let path = |field: &str| format!("data[{i}].{field}");
         let number = row.tier.text();
-        if number.parse::<usize>().ok() != Some(i + 1) {
+        // tiers count from 1 (an index is below usize::MAX: the sum cannot saturate)
+        let expected = i.saturating_add(1);
+        if number.parse::<usize>().ok() != Some(expected) {
             let kind = ErrorKind::TierOutOfOrder {
                 got: number,
-                number: i + 1,
+                number: expected,
             };
             return Err(error(file, path("tier"), kind));
         }
         positive(file, path("leverage"), "leverage", row.leverage)?;
         fraction(file, path("mmr"), "mmr", row.mmr)?;
-        let last = i + 1 == rows.len();
+        let last = rows.len().checked_sub(1) == Some(i);
         let (min, max) = match (row.min, row.max) {
             (Some(min), Some(max)) => (Some(min), Some(max)),
             (None, _) if futures => return Err(missing(i, "minTierValue")),
@@ -428,7 +451,7 @@ fn entry<'a, T>(
         Some(i) => i,
         None => {
             list.push((name.to_string(), Entry::new(make())));
-            list.len() - 1
+            list.len().saturating_sub(1)
         }
     };
     &mut list[i].1

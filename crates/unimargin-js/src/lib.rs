@@ -360,8 +360,16 @@ fn json_text(value: &JsValue) -> Result<String, JsValue> {
         Some(bytes) => String::from_utf8(bytes.to_vec()).map_err(|e| {
             // the position of the first byte that is not UTF-8, as serde_json gives one
             let before = &e.as_bytes()[..e.utf8_error().valid_up_to()];
-            let line = 1 + before.iter().filter(|&&b| b == b'\n').count();
-            let column = 1 + before.iter().rev().take_while(|&&b| b != b'\n').count();
+            // counts of bytes in memory, far below usize::MAX: the sums cannot saturate
+            let line = before
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count()
+                .saturating_add(1);
+            let column = (before.iter().rev())
+                .take_while(|&&b| b != b'\n')
+                .count()
+                .saturating_add(1);
             js_error_of(ErrorKind::InvalidJson {
                 problem: unimargin::read::JsonProblem::NotUtf8,
                 line,

@@ -364,6 +364,8 @@ export type UnimarginErrorKind =
   | "negative"
   | "not_a_fraction"
   | "warning_above_liquidation"
+  | "too_many_tiers"
+  | "above_maximum"
   | "not_a_name"
   | "no_base"
   | "duplicate"

@@ -2,6 +2,8 @@
 //! `scripts/gen-bench-fixtures.py`). Figures go to BENCHMARKS.md.
 //!
 //! cargo bench -p unimargin --bench evaluate
+// a benchmark: plain operators on its own counters
+#![allow(clippy::arithmetic_side_effects)]
 
 use criterion::{black_box, criterion_group, criterion_main, Criterion};
 use unimargin::evaluate::{evaluate, Evaluation};

@@ -10,10 +10,12 @@ fn main() {
     account.check = None;
     let mut total = unimargin::Decimal::ZERO;
     for _ in 0..runs {
-        total += unimargin::evaluate::evaluate(&account)
-            .unwrap()
-            .account
-            .adjusted_equity;
+        total = total.saturating_add(
+            unimargin::evaluate::evaluate(&account)
+                .unwrap()
+                .account
+                .adjusted_equity,
+        );
     }
     println!("{total}");
 }

@@ -5,10 +5,10 @@ fn main() {
     let path = args.next().expect("FILE");
     let runs: u32 = args.next().map_or(1000, |n| n.parse().expect("N"));
     let text = std::fs::read_to_string(path).expect("readable FILE");
-    let mut bytes = 0;
+    let mut bytes = 0usize;
     for _ in 0..runs {
         let report = unimargin::evaluate_json(&text).unwrap();
-        bytes += unimargin::report_to_json(&report).len();
+        bytes = bytes.saturating_add(unimargin::report_to_json(&report).len());
     }
     println!("{bytes}");
 }

@@ -83,6 +83,17 @@ pub enum ErrorKind {
         warning: Decimal,
         liquidation: Decimal,
     },
+    /// A tier table longer than the format allows (the path names the table).
+    #[error("a tier table holds at most {max} tiers, got {got}")]
+    TooManyTiers { max: usize, got: usize },
+    /// A value above the largest the format allows (a threshold rate far above 1, whose
+    /// figures would mean nothing and whose search would reach beyond exact arithmetic).
+    #[error("{field} must be at most {max}, got {got}")]
+    AboveMaximum {
+        field: &'static str,
+        max: Decimal,
+        got: Decimal,
+    },
     /// A coin or symbol name that is empty or has spaces around it.
     #[error("{field} must be a name without surrounding spaces, got \"{got}\"")]
     NotAName { field: &'static str, got: String },
@@ -344,7 +355,7 @@ fn names_shown(names: &[String], count: usize) -> String {
 /// `text` cut to 40 characters (an ellipsis marks the cut).
 fn cut(text: &str) -> String {
     match text.char_indices().nth(40) {
-        Some((end, _)) => format!("{}…", &text[..end]),
+        Some((end, _)) => format!("{}…", text.get(..end).unwrap_or(text)),
         None => text.to_string(),
     }
 }
@@ -653,7 +664,7 @@ impl fmt::Display for Figure {
 impl ErrorKind {
     /// Every code [`ErrorKind::code`] gives, in the order of the variants: the list the README
     /// and the JS package's `types.d.ts` document.
-    pub const CODES: [&'static str; 63] = [
+    pub const CODES: [&'static str; 65] = [
         "invalid_json",
         "missing_field",
         "unknown_field",
@@ -670,6 +681,8 @@ impl ErrorKind {
         "negative",
         "not_a_fraction",
         "warning_above_liquidation",
+        "too_many_tiers",
+        "above_maximum",
         "not_a_name",
         "no_base",
         "duplicate",
@@ -734,6 +747,8 @@ impl ErrorKind {
             ErrorKind::Negative { .. } => "negative",
             ErrorKind::NotAFraction { .. } => "not_a_fraction",
             ErrorKind::WarningAboveLiquidation { .. } => "warning_above_liquidation",
+            ErrorKind::TooManyTiers { .. } => "too_many_tiers",
+            ErrorKind::AboveMaximum { .. } => "above_maximum",
             ErrorKind::NotAName { .. } => "not_a_name",
             ErrorKind::NoBase => "no_base",
             ErrorKind::Duplicate { .. } => "duplicate",

@@ -17,6 +17,23 @@
 //!
 //! The rules are those of the repository's `docs/rules.md`, one function each in [`rules`];
 //! the documents are those of `docs/format.md`, in [`scenario`], [`report`] and [`market`].
+//!
+//! Total on its input: every operation is checked (Clippy's `arithmetic_side_effects` is
+//! denied, in `Cargo.toml`), and the library neither unwraps, nor panics, nor slices text at
+//! a byte that may not start a character (denied below, outside tests). Indexing is left to
+//! review: the indices are those validation resolved, into the account's own lists.
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic,
+        clippy::unreachable,
+        clippy::todo,
+        clippy::unimplemented,
+        clippy::string_slice
+    )
+)]
 
 pub mod error;
 pub mod evaluate;
@@ -29,6 +46,7 @@ pub mod names;
 pub mod num;
 pub mod read;
 pub mod record;
+pub mod regime;
 pub mod report;
 pub mod rules;
 pub mod scenario;

@@ -388,7 +388,7 @@ fn next_conversion(report: &Report) -> Result<Option<Conversion>, Overflow> {
     else {
         return Ok(None);
     };
-    let debt_usd = -coins[d].usd_equity;
+    let debt_usd = crate::num::neg(coins[d].usd_equity);
     let needed = div(debt_usd, coins[c].usd_price)?;
     let (amount, repaid) = if needed <= coins[c].equity {
         (needed, coins[d].debt)
@@ -408,7 +408,7 @@ fn next_conversion(report: &Report) -> Result<Option<Conversion>, Overflow> {
 /// Stage 2: coins converted to repay debts, one conversion at a time.
 fn repay_debts(run: &mut PlayOut) -> Result<bool, Error> {
     let coins = run.account.coins.len();
-    for _ in 0..coins * coins + 1 {
+    for _ in 0..coins.saturating_mul(coins).saturating_add(1) {
         let Some(conversion) = next_conversion(&run.report).map_err(overflow)? else {
             return Ok(false);
         };
@@ -472,10 +472,9 @@ fn best_tier_cut(account: &Account, report: &Report) -> Result<Option<TierCut>, 
                 PositionSide::Short => book.short.held,
             };
             let tier = position_tier(&c.mm_tiers, mul(size, unit)?);
-            if size.is_zero() || tier == 0 {
-                continue;
-            }
-            let Some(lower_top) = c.mm_tiers[tier - 1].up_to_usd else {
+            let lower = tier.checked_sub(1).and_then(|t| c.mm_tiers.get(t));
+            let Some(lower_top) = lower.and_then(|t| t.up_to_usd).filter(|_| !size.is_zero())
+            else {
                 continue;
             };
             // round the size left down, so the side lands at or under the lower tier's top

@@ -269,7 +269,11 @@ pub fn is_date(text: &str) -> bool {
     if !shape {
         return false;
     }
-    let number = |range: std::ops::Range<usize>| text[range].parse::<u32>().unwrap_or(0);
+    let number = |range: std::ops::Range<usize>| {
+        text.get(range)
+            .and_then(|digits| digits.parse::<u32>().ok())
+            .unwrap_or(0)
+    };
     let (year, month, day) = (number(0..4), number(5..7), number(8..10));
     let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
     let days = match month {

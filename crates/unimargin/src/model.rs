@@ -223,9 +223,10 @@ impl Account {
                     Some(&contract) if p.size > Decimal::ZERO && p.entry_price > Decimal::ZERO => {
                         contract
                     }
+                    // a position that fails the quick check fails one of these
                     _ => {
                         let path = format!("positions[{i}]");
-                        find(
+                        let contract = find(
                             &contract_index,
                             &p.symbol,
                             &path,
@@ -234,7 +235,7 @@ impl Account {
                         )?;
                         positive(p.size, &path, "size")?;
                         positive(p.entry_price, &path, "entry_price")?;
-                        unreachable!("a position that fails the quick check fails one of these")
+                        contract
                     }
                 };
                 Ok(PositionModel {
@@ -392,6 +393,37 @@ pub(crate) fn fraction(value: Decimal, path: &str, field: &'static str) -> Resul
     }
 }
 
+/// The largest `warning_rate` and `liquidation_rate` (10, that is 1,000 %): a venue
+/// liquidates at a rate of 1 (100 %), and a threshold far above it would mean maintenance
+/// margin many times the equity, a threshold no venue uses (README, "Limits").
+pub const MAX_THRESHOLD_RATE: Decimal = Decimal::TEN;
+
+/// The most tiers a table (discount, loan or position tiers) may hold: exchanges publish a
+/// few to a few dozen; the liquidation price search splits the price range at every tier
+/// bound it crosses, so a table of thousands would make it slow (README, "Limits").
+pub const MAX_TIERS: usize = 200;
+
+/// Refuses a value above `max` (`above_maximum`).
+pub(crate) fn at_most(
+    value: Decimal,
+    max: Decimal,
+    path: &str,
+    field: &'static str,
+) -> Result<(), Error> {
+    if value <= max {
+        Ok(())
+    } else {
+        Err(Error::new(
+            join(path, field),
+            ErrorKind::AboveMaximum {
+                field,
+                max,
+                got: value,
+            },
+        ))
+    }
+}
+
 /// The settings with their defaults, checked (`settings.…` paths).
 pub(crate) fn resolve_settings(s: &Settings) -> Result<ResolvedSettings, Error> {
     let settings = ResolvedSettings {
@@ -407,6 +439,18 @@ pub(crate) fn resolve_settings(s: &Settings) -> Result<ResolvedSettings, Error> 
     fraction(settings.spot_taker_fee, "settings", "spot_taker_fee")?;
     positive(settings.warning_rate, "settings", "warning_rate")?;
     positive(settings.liquidation_rate, "settings", "liquidation_rate")?;
+    at_most(
+        settings.warning_rate,
+        MAX_THRESHOLD_RATE,
+        "settings",
+        "warning_rate",
+    )?;
+    at_most(
+        settings.liquidation_rate,
+        MAX_THRESHOLD_RATE,
+        "settings",
+        "liquidation_rate",
+    )?;
     if settings.warning_rate > settings.liquidation_rate {
         return Err(Error::new(
             "settings.warning_rate",
@@ -584,10 +628,19 @@ fn check_bounds(
     field: &'static str,
 ) -> Result<(), Error> {
     let count = bounds.len();
+    if count > MAX_TIERS {
+        return Err(Error::new(
+            format!("{path}.{list}"),
+            ErrorKind::TooManyTiers {
+                max: MAX_TIERS,
+                got: count,
+            },
+        ));
+    }
     let mut previous: Option<Decimal> = None;
     for (i, bound) in bounds.enumerate() {
         let tier = || format!("{path}.{list}[{i}]");
-        let last = i + 1 == count;
+        let last = count.checked_sub(1) == Some(i);
         match (bound, last) {
             (Some(b), false) => {
                 if b <= Decimal::ZERO {
@@ -616,7 +669,7 @@ fn check_bounds(
                     tier(),
                     ErrorKind::UnboundedTierNotLast {
                         field,
-                        number: i + 1,
+                        number: i.saturating_add(1),
                         count,
                     },
                 ))

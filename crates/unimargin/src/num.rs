@@ -31,8 +31,18 @@ pub(crate) fn div(a: Decimal, b: Decimal) -> Result<Decimal, Overflow> {
     a.checked_div(b).ok_or(Overflow)
 }
 
+/// `−x`. Cannot overflow: the decimal range is symmetric (`Decimal::MIN = −Decimal::MAX`), so
+/// negation only flips the sign; written as that flip so that no arithmetic is left unchecked.
+#[inline]
+pub fn neg(x: Decimal) -> Decimal {
+    let mut negated = x;
+    negated.set_sign_negative(x.is_sign_positive());
+    negated
+}
+
 /// `(x)⁺`, the positive part.
 pub(crate) fn positive_part(x: Decimal) -> Decimal {
+    crate::regime::note(u32::from(x > Decimal::ZERO));
     x.max(Decimal::ZERO)
 }
 
@@ -88,16 +98,17 @@ fn parse_plain_decimal(text: &str) -> Option<Decimal> {
     if body.is_empty() || body.len() > 19 {
         return None;
     }
-    let (mut magnitude, mut scale, mut digits, mut point) = (0u64, 0u32, 0, false);
+    let (mut magnitude, mut scale, mut digits, mut point) = (0u64, 0u32, 0u32, false);
+    // at most 19 digits: the magnitude stays below 10¹⁹ < u64::MAX, the counts below 20
     for &byte in body {
-        match byte {
-            b'0'..=b'9' => {
-                magnitude = magnitude * 10 + u64::from(byte - b'0');
-                digits += 1;
-                scale += u32::from(point);
+        match char::from(byte).to_digit(10) {
+            Some(digit) => {
+                magnitude = magnitude.checked_mul(10)?.checked_add(u64::from(digit))?;
+                digits = digits.saturating_add(1);
+                scale = scale.saturating_add(u32::from(point));
             }
-            b'.' if !point => point = true,
-            _ => return None,
+            None if byte == b'.' && !point => point = true,
+            None => return None,
         }
     }
     // "-0" keeps its sign in the full parser
@@ -105,7 +116,7 @@ fn parse_plain_decimal(text: &str) -> Option<Decimal> {
         return None;
     }
     let signed = if negative {
-        -i128::from(magnitude)
+        i128::from(magnitude).checked_neg()?
     } else {
         i128::from(magnitude)
     };
@@ -119,14 +130,15 @@ fn parse_any_decimal(text: &str) -> Result<Decimal, NumberError> {
         if text.len() > 40 {
             format!(
                 "{}…",
-                &text[..text.char_indices().nth(40).map_or(text.len(), |(i, _)| i)]
+                text.get(..text.char_indices().nth(40).map_or(text.len(), |(i, _)| i))
+                    .unwrap_or(text)
             )
         } else {
             text.to_string()
         }
     };
-    let (mantissa, exponent) = match text.find(['e', 'E']) {
-        Some(i) => (&text[..i], Some(&text[i + 1..])),
+    let (mantissa, exponent) = match text.split_once(['e', 'E']) {
+        Some((mantissa, exponent)) => (mantissa, Some(exponent)),
         None => (text, None),
     };
     let digits = mantissa.strip_prefix(['-', '+']).unwrap_or(mantissa);
@@ -141,10 +153,17 @@ fn parse_any_decimal(text: &str) -> Result<Decimal, NumberError> {
     if !well_formed {
         return Err(NumberError::NotADecimal { text: shown() });
     }
-    // Beyond a billion, an exponent only says "far too large" or "far too small".
+    // Beyond a billion, an exponent only says "far too large" or "far too small" (and kept
+    // within ±1e9, the arithmetic on it below cannot overflow).
+    const EXPONENT_BOUND: i64 = 1_000_000_000;
     let exponent = exponent.map_or(0, |e| {
         e.parse::<i64>()
-            .unwrap_or(if e.starts_with('-') { -1 } else { 1 } * 1_000_000_000)
+            .unwrap_or(if e.starts_with('-') {
+                -EXPONENT_BOUND
+            } else {
+                EXPONENT_BOUND
+            })
+            .clamp(-EXPONENT_BOUND, EXPONENT_BOUND)
     });
     Decimal::from_str_exact(mantissa)
         .ok()
@@ -155,7 +174,7 @@ fn parse_any_decimal(text: &str) -> Result<Decimal, NumberError> {
 /// `m × 10^exponent` with the scale as written (`1.50e1` is `15.0`), or `None` if it cannot
 /// be kept exactly.
 fn scale_by_power_of_ten(mut m: Decimal, exponent: i64) -> Option<Decimal> {
-    let scale = i64::from(m.scale()) - exponent;
+    let scale = i64::from(m.scale()).checked_sub(exponent)?;
     if scale >= 0 {
         m.set_scale(u32::try_from(scale).ok()?).ok()?;
         return Some(m);
@@ -165,17 +184,21 @@ fn scale_by_power_of_ten(mut m: Decimal, exponent: i64) -> Option<Decimal> {
         return Some(m);
     }
     let ten = Decimal::TEN;
-    (0..-scale).try_fold(m, |v, _| v.checked_mul(ten))
+    (0..scale.unsigned_abs()).try_fold(m, |v, _| v.checked_mul(ten))
 }
 
 /// Why the decimal written as `digits` (no sign) `× 10^exponent` cannot be kept exactly.
 fn why_not_exact(digits: &str, exponent: i64, text: String) -> NumberError {
     let (int, frac) = digits.split_once('.').unwrap_or((digits, ""));
     let all: Vec<u8> = int.bytes().chain(frac.bytes()).collect();
-    let places = i64::try_from(frac.len()).unwrap_or(i64::MAX) - exponent;
+    let length = |text: &str| i64::try_from(text.len()).unwrap_or(i64::MAX);
+    let places = length(frac).saturating_sub(exponent);
     let too_large = all.iter().position(|&d| d != b'0').is_some_and(|first| {
         // The power of ten of the first significant digit.
-        let order = i64::try_from(int.len()).unwrap_or(i64::MAX) - 1 - first as i64 + exponent;
+        let order = length(int)
+            .saturating_sub(1)
+            .saturating_sub(i64::try_from(first).unwrap_or(i64::MAX))
+            .saturating_add(exponent);
         let max = Decimal::MAX.to_string();
         let integer_digits: Vec<u8> = all[first..]
             .iter()
@@ -290,7 +313,7 @@ pub fn write_decimal<'b>(
         Ok(mut small) => {
             while normalized && scale > 0 && small.is_multiple_of(10) {
                 small /= 10;
-                scale -= 1;
+                scale = scale.saturating_sub(1);
             }
             digits_buffer.format(small).as_bytes()
         }
@@ -298,37 +321,46 @@ pub fn write_decimal<'b>(
             let mut large = magnitude;
             while normalized && scale > 0 && large.is_multiple_of(10) {
                 large /= 10;
-                scale -= 1;
+                scale = scale.saturating_sub(1);
             }
             digits_buffer.format(large).as_bytes()
         }
     };
     let magnitude_is_zero = magnitude == 0;
-    let mut len = 0;
+    let mut len = 0usize;
+    // the capacity holds any decimal's text, so nothing is ever cut; were it not, the text
+    // would end early rather than the program stop
     let mut put = |bytes: &[u8]| {
-        buf[len..len + bytes.len()].copy_from_slice(bytes);
-        len += bytes.len();
+        let end = len.saturating_add(bytes.len());
+        if let Some(room) = buf.get_mut(len..end) {
+            room.copy_from_slice(bytes);
+            len = end;
+        }
     };
     // a negative zero is written as rust_decimal writes it, with its sign
     if value.is_sign_negative() && (!magnitude_is_zero || !normalized) {
         put(b"-");
     }
-    if scale == 0 {
-        put(digits);
-    } else if digits.len() > scale {
-        let point = digits.len() - scale;
-        put(&digits[..point]);
-        put(b".");
-        put(&digits[point..]);
-    } else {
-        put(b"0.");
-        for _ in 0..scale - digits.len() {
-            put(b"0");
+    match digits.len().checked_sub(scale) {
+        _ if scale == 0 => put(digits),
+        Some(point) if point > 0 => {
+            let (integer, fraction) = digits.split_at(point);
+            put(integer);
+            put(b".");
+            put(fraction);
         }
-        put(digits);
+        _ => {
+            put(b"0.");
+            for _ in digits.len()..scale {
+                put(b"0");
+            }
+            put(digits);
+        }
     }
     // only ASCII digits, '-' and '.' were written
-    std::str::from_utf8(&buf[..len]).unwrap_or_default()
+    buf.get(..len)
+        .and_then(|text| std::str::from_utf8(text).ok())
+        .unwrap_or_default()
 }
 
 /// Report figures: normalized strings (`"49000"`, never `"49000.00"`).
@@ -466,6 +498,11 @@ mod tests {
             ("79228162514264337593543950336", "too large"),
             ("100000000000000000000000000000", "too large"),
             ("1e-99999", "more decimal places"),
+            // exponents at and beyond i64's ends (their arithmetic once overflowed)
+            ("1e-9223372036854775808", "more decimal places"),
+            ("1e9223372036854775807", "too large"),
+            ("1e-99999999999999999999999", "more decimal places"),
+            ("1.5e+99999999999999999999999", "too large"),
             ("0.00000000000000000000000000001", "more decimal places"),
             (
                 "1.00000000000000000000000000000001e0",

@@ -170,9 +170,8 @@ pub fn kind_of_message(message: &str) -> ErrorKind {
     };
     // "`name`" at the start of `text`, and what follows it
     let quoted = |text: &str| -> Option<(String, String)> {
-        let rest = text.strip_prefix('`')?;
-        let end = rest.find('`')?;
-        Some((rest[..end].to_string(), rest[end + 1..].to_string()))
+        let (name, rest) = text.strip_prefix('`')?.split_once('`')?;
+        Some((name.to_string(), rest.to_string()))
     };
     // "expected `a`", "expected `a` or `b`", "expected one of `a`, `b`", "there are no …"
     let names = |text: &str| -> Option<Vec<String>> {
@@ -489,7 +488,9 @@ impl Found {
                 escaped = c == '\\' && !escaped;
                 closes.then_some(i)
             })?;
-            return Some((Found::Text(rest[..end].to_string()), &rest[end + 1..]));
+            // the quote is one byte: what follows it starts at a character's boundary
+            let (text, closing) = rest.split_at_checked(end)?;
+            return Some((Found::Text(text.to_string()), closing.get(1..)?));
         }
         let simple = [
             ("null", Found::Null),
@@ -513,15 +514,14 @@ impl Found {
             return Some((Found::Float(value), rest));
         }
         let (words, _) = message.split_once(", expected ")?;
-        Some((Found::Other(words.to_string()), &message[words.len()..]))
+        Some((Found::Other(words.to_string()), message.get(words.len()..)?))
     }
 }
 
 /// "`value`" at the start of `text`, and the rest.
 fn ticked(text: &str) -> Option<(String, &str)> {
-    let rest = text.strip_prefix('`')?;
-    let end = rest.find('`')?;
-    Some((rest[..end].to_string(), &rest[end + 1..]))
+    let (value, rest) = text.strip_prefix('`')?.split_once('`')?;
+    Some((value.to_string(), rest))
 }
 
 impl fmt::Display for Found {

@@ -30,15 +30,20 @@ fn push_grouped(out: &mut String, value: Decimal) {
             .split_once('.')
             .map_or((text, None), |(i, f)| (i, Some(f))),
     };
-    for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(ch);
-    }
+    push_grouped_digits(out, digits);
     if let Some(f) = fraction {
         out.push('.');
         out.push_str(f);
+    }
+}
+
+/// Appends the integer `digits` (ASCII digits, no sign), grouped by thousands.
+fn push_grouped_digits(out: &mut String, digits: &str) {
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && digits.len().saturating_sub(i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(ch);
     }
 }
 
@@ -56,9 +61,34 @@ pub fn usd(value: Decimal) -> String {
     out
 }
 
-/// A fraction as a percentage: `0.0006` → `0.06 %`.
+/// A fraction as a percentage: `0.0006` → `0.06 %`. The point is moved two places in the
+/// fraction's text rather than the fraction multiplied by 100, so that any decimal has its
+/// percentage (`1e27` → `100,000,000,000,000,000,000,000,000,000 %`, beyond the decimal range).
 pub fn percent(rate: Decimal) -> String {
-    format!("{} %", group_thousands(rate * Decimal::ONE_HUNDRED))
+    let mut buf = [0; crate::num::DECIMAL_TEXT_CAPACITY];
+    let text = crate::num::write_decimal(&rate, true, &mut buf);
+    let (sign, digits) = match text.strip_prefix('-') {
+        Some(rest) => ("-", rest),
+        None => ("", text),
+    };
+    let (integer, fraction) = digits.split_once('.').unwrap_or((digits, ""));
+    // the first two digits of the fraction (zeros where it has fewer) join the integer part
+    let moved: String = fraction.chars().chain(['0', '0']).take(2).collect();
+    let rest = fraction.get(2..).unwrap_or_default();
+    let whole = format!("{integer}{moved}");
+    let whole = match whole.trim_start_matches('0') {
+        "" => "0",
+        trimmed => trimmed,
+    };
+    let mut out = String::with_capacity(48);
+    out.push_str(sign);
+    push_grouped_digits(&mut out, whole);
+    if !rest.is_empty() {
+        out.push('.');
+        out.push_str(rest);
+    }
+    out.push_str(" %");
+    out
 }
 
 /// One reason of an order check (RULES §7), with the figures it names. `Display` writes
@@ -228,7 +258,7 @@ pub fn check_reasons(
         reasons.push(Reason::Rejected {
             adjusted_equity_after: acceptance.adjusted_equity_after,
             margin_reserved_after: acceptance.margin_reserved_after,
-            shortfall: -acceptance.headroom,
+            shortfall: crate::num::neg(acceptance.headroom),
         });
     }
     match *order {
@@ -312,6 +342,40 @@ mod tests {
         ];
         for (got, want) in table {
             assert_eq!(got, want);
+        }
+    }
+
+    #[test]
+    fn any_fraction_has_its_percentage() {
+        // beyond the decimal range once multiplied by 100: the point moves in the text
+        let table = [
+            (dec!(1e27), "100,000,000,000,000,000,000,000,000,000 %"),
+            (Decimal::MAX, "7,922,816,251,426,433,759,354,395,033,500 %"),
+            (Decimal::MIN, "-7,922,816,251,426,433,759,354,395,033,500 %"),
+            (
+                dec!(0.0000000000000000000000000001),
+                "0.00000000000000000000000001 %",
+            ),
+            (dec!(-0.25), "-25 %"),
+            (dec!(1.5), "150 %"),
+            (dec!(12.345), "1,234.5 %"),
+            (dec!(0.99996), "99.996 %"),
+            (dec!(0), "0 %"),
+            (dec!(0.010), "1 %"),
+        ];
+        for (rate, want) in table {
+            assert_eq!(percent(rate), want, "{rate}");
+        }
+        // where rate × 100 fits, the same text as the product grouped
+        for rate in [
+            dec!(0.0006),
+            dec!(0.8),
+            dec!(-3.14159),
+            dec!(123456.7),
+            dec!(1e20),
+        ] {
+            let product = rate.checked_mul(Decimal::ONE_HUNDRED).unwrap();
+            assert_eq!(percent(rate), format!("{} %", group_thousands(product)));
         }
     }
 }

@@ -21,7 +21,7 @@ use crate::evaluate::Evaluation;
 use crate::model::{
     Account, CoinModel, ContractModel, OrderModel, Quote, ResolvedSettings, Stablecoin,
 };
-use crate::num::{add, div, mul, sub, Overflow};
+use crate::num::{add, div, mul, neg, sub, Overflow};
 use crate::rules::equity::coin_equity;
 use crate::rules::initial_margin::ContractBook;
 use crate::rules::pending::{coin_terms, spot_fill, spot_order_effect, ContractMargins, FillCoin};
@@ -241,7 +241,13 @@ impl<'a> PriceProbe<'a> {
         let mut fixed_pnl = vec![Decimal::ZERO; account.coins.len()];
         for p in &account.positions {
             let c = &account.contracts[p.contract];
-            let sign = |v: Decimal| if p.side == PositionSide::Long { v } else { -v };
+            let sign = |v: Decimal| {
+                if p.side == PositionSide::Long {
+                    v
+                } else {
+                    neg(v)
+                }
+            };
             match slot[p.contract].filter(|&k| contracts[k].mark_moves) {
                 Some(k) => {
                     let m = &mut contracts[k];
@@ -477,11 +483,12 @@ pub fn sweep(
     to: Decimal,
     points: u32,
 ) -> Result<Vec<PriceFigures>, Overflow> {
-    let intervals = Decimal::from(points.max(2) - 1);
+    let points = points.max(2);
+    let intervals = sub(Decimal::from(points), Decimal::ONE)?;
     let step = div(sub(to, from)?, intervals)?;
-    (0..points.max(2))
+    (0..points)
         .map(|i| {
-            let price = if i + 1 == points.max(2) {
+            let price = if Some(i) == points.checked_sub(1) {
                 to
             } else {
                 add(from, mul(step, Decimal::from(i))?)?
@@ -524,9 +531,6 @@ pub struct LiquidationPrices {
     pub probes: u32,
 }
 
-/// Samples per direction before refining: fine enough not to step over a crossing and back.
-const SAMPLES: u32 = 48;
-
 fn is_past(figures: &PriceFigures, threshold: Decimal) -> bool {
     figures
         .cross_margin_rate
@@ -542,46 +546,169 @@ fn distance(figures: &PriceFigures, threshold: Decimal) -> Option<Decimal> {
     numerator.checked_sub(threshold.checked_mul(figures.adjusted_equity)?)
 }
 
+/// How finely the search tells two tier regimes apart: an interval narrower than this
+/// (relative to the current price) holding a change of regime is not split further. Only a
+/// window past the threshold that opens and closes inside such an interval, narrower than
+/// 1e-9 of the price, could go unseen.
+const RESOLUTION: Decimal = Decimal::from_parts(1, 0, 0, false, 9);
+
+/// The figures at a price, and the regime the rules were in there ([`crate::regime`]).
+#[derive(Clone)]
+struct Point {
+    figures: PriceFigures,
+    regime: Vec<u32>,
+}
+
+/// The probe with the points it has evaluated: the liquidation and the warning search
+/// split the range at the same prices (where the regime changes, whatever the threshold), so
+/// the second finds most of its points here.
+struct Points<'p, 'a> {
+    probe: &'p mut PriceProbe<'a>,
+    seen: std::collections::HashMap<Decimal, Point>,
+    probes: u32,
+}
+
+impl Points<'_, '_> {
+    /// The figures and regime at `price`.
+    fn at(&mut self, price: Decimal) -> Result<Point, Overflow> {
+        if let Some(point) = self.seen.get(&price) {
+            return Ok(point.clone());
+        }
+        let (figures, regime) = crate::regime::observe(|| self.probe.at(price));
+        self.probes = self.probes.saturating_add(1);
+        let point = Point {
+            figures: figures?,
+            regime,
+        };
+        self.seen.insert(price, point.clone());
+        Ok(point)
+    }
+}
+
+/// The vertex, strictly inside `(a, b)`, of the quadratic through the values `fa`, `fm`,
+/// `fb` at `a`, the midpoint and `b`: where a term that is a product of two affine ones
+/// (a coin quoted in BTC whose equity moves with BTC) can turn back.
+fn vertex(a: Decimal, b: Decimal, fa: Decimal, fm: Decimal, fb: Decimal) -> Option<Decimal> {
+    let two = Decimal::TWO;
+    // q(t) = fa + B t + A t² on t ∈ [0, 1]: A = 2 (fa − 2 fm + fb), B = 4 fm − 3 fa − fb
+    let curvature = fa.checked_sub(fm.checked_mul(two)?)?.checked_add(fb)?;
+    if curvature.is_zero() {
+        return None;
+    }
+    let a2 = curvature.checked_mul(two)?;
+    let b1 = fm
+        .checked_mul(Decimal::from(4))?
+        .checked_sub(fa.checked_mul(Decimal::from(3))?)?
+        .checked_sub(fb)?;
+    let t = crate::num::neg(b1).checked_div(a2.checked_mul(two)?)?;
+    if t <= Decimal::ZERO || t >= Decimal::ONE {
+        return None;
+    }
+    a.checked_add(b.checked_sub(a)?.checked_mul(t)?)
+}
+
+/// The nearest price from `near` (not past the threshold) towards `far` at which the rate
+/// reaches `threshold`, or `None` when it does not between them.
+///
+/// Cannot step over a crossing: the interval is split until each piece has one regime at
+/// both ends, hence on the whole piece ([`crate::regime`]); on such a piece the rate's terms
+/// are affine in the price, so a crossing shows at an end, or at the vertex where a quadratic
+/// term turns; the nearer piece is searched first. The crossing is then narrowed by
+/// [`refine`] between a price not past and one past it.
+fn nearest_crossing(
+    points: &mut Points,
+    near: Point,
+    far: Point,
+    threshold: Decimal,
+    scale: Decimal,
+) -> Result<Option<Decimal>, Overflow> {
+    let resolution = mul(scale, RESOLUTION)?;
+    // nearer pieces last, so popped first; every `a` popped is not past (see below)
+    let mut stack = vec![(near, far)];
+    while let Some((a, b)) = stack.pop() {
+        let width = sub(b.figures.usd_price, a.figures.usd_price)?.abs();
+        let past_b = is_past(&b.figures, threshold);
+        if a.regime == b.regime {
+            let m = points.at(midpoint(&a, &b)?)?;
+            // where the terms may turn back inside the piece (a quadratic term's vertex)
+            let (pa, pb) = (a.figures.usd_price, b.figures.usd_price);
+            let turns = [
+                distance(&a.figures, threshold)
+                    .zip(distance(&m.figures, threshold))
+                    .zip(distance(&b.figures, threshold))
+                    .and_then(|((fa, fm), fb)| vertex(pa, pb, fa, fm, fb)),
+                vertex(
+                    pa,
+                    pb,
+                    a.figures.adjusted_equity,
+                    m.figures.adjusted_equity,
+                    b.figures.adjusted_equity,
+                ),
+            ];
+            let mut candidates = vec![m.figures, b.figures];
+            for v in turns.into_iter().flatten() {
+                candidates.push(points.at(v)?.figures);
+            }
+            // the nearest past one: between it and `a` the rate crosses once
+            let past = candidates
+                .into_iter()
+                .filter(|f| is_past(f, threshold))
+                .filter_map(|f| Some((sub(f.usd_price, pa).ok()?.abs(), f)))
+                .min_by_key(|(d, _)| *d)
+                .map(|(_, f)| f);
+            if let Some(past) = past {
+                let (found, count) = refine(points.probe, a.figures, past, threshold)?;
+                points.probes = points.probes.saturating_add(count);
+                return Ok(Some(found));
+            }
+            continue;
+        }
+        if width <= resolution {
+            if past_b {
+                // past at the far end of a change of regime too narrow to split (a tier's
+                // margin jumping at its bound): narrowed between a price not past and one past
+                let (found, count) = refine(points.probe, a.figures, b.figures, threshold)?;
+                points.probes = points.probes.saturating_add(count);
+                return Ok(Some(found));
+            }
+            continue;
+        }
+        let m = points.at(midpoint(&a, &b)?)?;
+        // if m is past, the piece (a, m) ends past and returns a crossing before (m, b) is
+        // popped; otherwise m is not past: either way every `a` popped is not past
+        stack.push((m.clone(), b));
+        stack.push((a, m));
+    }
+    Ok(None)
+}
+
+fn midpoint(a: &Point, b: &Point) -> Result<Decimal, Overflow> {
+    div(add(a.figures.usd_price, b.figures.usd_price)?, Decimal::TWO)
+}
+
 /// The liquidation and warning prices of coin `x`: for each threshold, the nearest price
 /// below and above the current one at which the cross margin rate reaches it, searched down
 /// to 0 (1e-9 × the price, where 0 itself is undefined) and up to 10 × the current price;
-/// none where it is not reached. Found to 1e-9
-/// relative: the price returned is the first at or past the threshold.
+/// none where it is not reached. No crossing in the range is stepped over
+/// ([`nearest_crossing`]); found to 1e-13 relative, the price returned is the first at or
+/// past the threshold.
 pub fn liquidation_prices(evaluation: &Evaluation, x: usize) -> Result<LiquidationPrices, Error> {
     let mut probe = PriceProbe::new(evaluation, x)?;
     let fail = overflow(Figure::LiquidationPrices);
     let settings = &evaluation.account().settings;
     let current = probe.current_price();
     let top = mul(current, Decimal::TEN).map_err(&fail)?;
-    let now = probe.at(current).map_err(&fail)?;
-    let mut probes = 1u32;
-    let mut samples =
-        |probe: &mut PriceProbe, to: Decimal| -> Result<Vec<PriceFigures>, Overflow> {
-            // from the current price outwards, so the first crossing found is the nearest
-            let step = div(sub(to, current)?, Decimal::from(SAMPLES))?;
-            let mut out = Vec::with_capacity(SAMPLES as usize + 1);
-            out.push(now);
-            for i in 1..=SAMPLES {
-                let price = if i == SAMPLES {
-                    to
-                } else {
-                    add(current, mul(step, Decimal::from(i))?)?
-                };
-                // at exactly 0 a settle coin's marks are undefined: stop just above it
-                let price = if price.is_zero() {
-                    mul(current, Decimal::new(1, 9))?
-                } else {
-                    price
-                };
-                out.push(probe.at(price)?);
-                probes += 1;
-            }
-            Ok(out)
-        };
-    let down = samples(&mut probe, Decimal::ZERO).map_err(&fail)?;
-    let up = samples(&mut probe, top).map_err(&fail)?;
+    let bottom = mul(current, Decimal::new(1, 9)).map_err(&fail)?;
+    let mut points = Points {
+        probe: &mut probe,
+        seen: std::collections::HashMap::new(),
+        probes: 0,
+    };
+    let now = points.at(current).map_err(&fail)?;
+    let low = points.at(bottom).map_err(&fail)?;
+    let high = points.at(top).map_err(&fail)?;
     let mut find = |threshold: Decimal| -> Result<ThresholdPrices, Overflow> {
-        if is_past(&now, threshold) {
+        if is_past(&now.figures, threshold) {
             return Ok(ThresholdPrices {
                 rate: threshold,
                 already_past: true,
@@ -589,26 +716,18 @@ pub fn liquidation_prices(evaluation: &Evaluation, x: usize) -> Result<Liquidati
                 above: None,
             });
         }
-        let mut nearest = |side: &[PriceFigures]| -> Result<Option<Decimal>, Overflow> {
-            let Some(i) = side.iter().position(|f| is_past(f, threshold)) else {
-                return Ok(None);
-            };
-            let (found, count) = refine(&mut probe, side[i - 1], side[i], threshold)?;
-            probes += count;
-            // to 12 significant digits (the search is good to 1e-9), rounded towards the
+        let mut side = |far: &Point, towards_past: RoundingStrategy| {
+            let found =
+                nearest_crossing(&mut points, now.clone(), far.clone(), threshold, current)?;
+            // to 12 significant digits (the search is good to 1e-13), rounded towards the
             // side past the threshold so the price stays the first at or past it
-            let towards_past = if side[i].usd_price < current {
-                RoundingStrategy::ToZero
-            } else {
-                RoundingStrategy::AwayFromZero
-            };
-            Ok(Some(round_significant(found, 12, towards_past)))
+            Ok::<_, Overflow>(found.map(|p| round_significant(p, 12, towards_past)))
         };
         Ok(ThresholdPrices {
             rate: threshold,
             already_past: false,
-            below: nearest(&down)?,
-            above: nearest(&up)?,
+            below: side(&low, RoundingStrategy::ToZero)?,
+            above: side(&high, RoundingStrategy::AwayFromZero)?,
         })
     };
     let liquidation = find(settings.liquidation_rate).map_err(&fail)?;
@@ -618,9 +737,9 @@ pub fn liquidation_prices(evaluation: &Evaluation, x: usize) -> Result<Liquidati
         current_price: current,
         searched_from: Decimal::ZERO,
         searched_to: top,
+        probes: points.probes,
         liquidation,
         warning,
-        probes,
     })
 }
 
@@ -633,7 +752,9 @@ pub fn round_significant(value: Decimal, digits: u32, strategy: RoundingStrategy
         .to_string()
         .trim_start_matches('0')
         .len() as i64;
-    let places = (digits as i64 - integer_digits).clamp(0, 28) as u32;
+    let places = i64::from(digits)
+        .saturating_sub(integer_digits)
+        .clamp(0, 28) as u32;
     value.round_dp_with_strategy(places, strategy).normalize()
 }
 
@@ -645,10 +766,10 @@ fn refine(
     past: PriceFigures,
     threshold: Decimal,
 ) -> Result<(Decimal, u32), Overflow> {
-    let tolerance = Decimal::new(1, 9);
+    let tolerance = Decimal::new(1, 13);
     let (mut safe, mut past) = (safe, past);
     let (mut d_safe, mut d_past) = (distance(&safe, threshold), distance(&past, threshold));
-    let mut probes = 0;
+    let mut probes = 0u32;
     let mut last_moved_safe: Option<bool> = None;
     for _ in 0..200 {
         let width = sub(past.usd_price, safe.usd_price)?.abs();
@@ -675,7 +796,7 @@ fn refine(
             .filter(|g| *g > lo && *g < hi)
             .unwrap_or(midpoint);
         let figures = probe.at(guess)?;
-        probes += 1;
+        probes = probes.saturating_add(1);
         if is_past(&figures, threshold) {
             past = figures;
             d_past = distance(&past, threshold);

@@ -182,6 +182,18 @@ fn kinds() -> Vec<(ErrorKind, &'static str)> {
             "warning_rate (0.8) must not be above liquidation_rate (0.5)",
         ),
         (
+            TooManyTiers { max: 200, got: 3000 },
+            "a tier table holds at most 200 tiers, got 3000",
+        ),
+        (
+            AboveMaximum {
+                field: "liquidation_rate",
+                max: d("10"),
+                got: d("1e27"),
+            },
+            "liquidation_rate must be at most 10, got 1000000000000000000000000000",
+        ),
+        (
             NotAName {
                 field: "coin",
                 got: " BTC".into(),

@@ -24,7 +24,7 @@ use crate::rules::prices::usd_price;
 use crate::rules::risk::{
     account_leverage, cross_margin_rate, futures_orders_cancelled, position_value, risk_level,
 };
-use crate::scenario::{Market, PositionSide};
+use crate::scenario::{Market, OrderSide, PositionSide};
 use rust_decimal::Decimal;
 
 // ---- §1 prices ----
@@ -237,9 +237,35 @@ pub(super) fn apply_pending_orders(
     for (k, order) in account.orders.iter().enumerate() {
         let path = || format!("orders[{k}]");
         let effect = match *order {
-            OrderModel::Spot { .. } => apply_spot_order(account, prices, terms, order, k)?,
-            OrderModel::Futures { .. } => {
-                apply_futures_order(account, prices, books, &mut pending.margins, order, k)?
+            OrderModel::Spot {
+                side,
+                base,
+                quote,
+                size,
+                price,
+            } => {
+                let spot = SpotOrder {
+                    side,
+                    base,
+                    quote,
+                    size,
+                    price,
+                };
+                apply_spot_order(account, prices, terms, spot, k)?
+            }
+            OrderModel::Futures {
+                side,
+                contract,
+                size,
+                price,
+            } => {
+                let futures = FuturesOrder {
+                    side,
+                    contract,
+                    size,
+                    price,
+                };
+                apply_futures_order(account, prices, books, &mut pending.margins, futures, k)?
             }
         };
         let s = &mut pending.sums;
@@ -266,25 +292,39 @@ pub(super) fn apply_pending_orders(
     Ok(pending)
 }
 
+/// The fields of an [`OrderModel::Spot`].
+struct SpotOrder {
+    side: OrderSide,
+    base: usize,
+    quote: usize,
+    size: Decimal,
+    price: Decimal,
+}
+
+/// The fields of an [`OrderModel::Futures`].
+struct FuturesOrder {
+    side: OrderSide,
+    contract: usize,
+    size: Decimal,
+    price: Decimal,
+}
+
 /// A pending spot order read as filled: its two coins move; a debt it leaves in a coin
 /// that cannot be borrowed is an error at the order.
 fn apply_spot_order(
     account: &Account,
     prices: &[Decimal],
     terms: &mut [CoinTerms],
-    order: &OrderModel,
+    order: SpotOrder,
     k: usize,
 ) -> Result<OrderEffect, Error> {
-    let OrderModel::Spot {
+    let SpotOrder {
         side,
         base,
         quote,
         size,
         price,
-    } = *order
-    else {
-        unreachable!("apply_spot_order is called with spot orders")
-    };
+    } = order;
     let coin = |i: usize| FillCoin {
         index: i,
         coin: &account.coins[i],
@@ -324,18 +364,15 @@ fn apply_futures_order(
     prices: &[Decimal],
     books: &mut [ContractBook],
     margins: &mut [Option<ContractMargins>],
-    order: &OrderModel,
+    order: FuturesOrder,
     k: usize,
 ) -> Result<OrderEffect, Error> {
-    let OrderModel::Futures {
+    let FuturesOrder {
         side,
         contract: j,
         size,
         price,
-    } = *order
-    else {
-        unreachable!("apply_futures_order is called with futures orders")
-    };
+    } = order;
     let path = || format!("orders[{k}]");
     let c = &account.contracts[j];
     let settle_usd = prices[c.settle];

@@ -8,7 +8,7 @@ use super::pending::{
     futures_order_effect, spot_order_effect, CoinTerms, ContractMargins, FillCoin, OrderEffect,
 };
 use crate::model::{CoinModel, ContractModel, OrderModel};
-use crate::num::{add, mul, sub, Overflow};
+use crate::num::{add, div, mul, sub, Overflow};
 use crate::scenario::OrderSide;
 use rust_decimal::Decimal;
 
@@ -180,7 +180,7 @@ pub fn max_order_size(
     let mut probes = 0u32;
     // headroom at `k` steps, `None` when that size is refused outright (or cannot be computed)
     let mut headroom = |k: Decimal| -> Option<Decimal> {
-        probes += 1;
+        probes = probes.saturating_add(1);
         let size = mul(k, step).ok()?;
         let effect = probe.effect(size).ok()?;
         let acceptance = order_acceptance(adjusted_equity, margin_reserved, &effect).ok()?;
@@ -213,10 +213,12 @@ pub fn max_order_size(
         // outrun in a few dozen probes rather than crawled along
         let stride = sub(lo, prev_k)?;
         let outrun = add(lo, mul(stride, Decimal::TWO)?)?;
-        let next = zero_of_line(prev_k, prev_h, lo, h_lo)
-            .map_or(outrun, |root| root.min(cap).floor() + one)
-            .max(outrun)
-            .min(cap);
+        let next = match zero_of_line(prev_k, prev_h, lo, h_lo) {
+            Some(root) => add(root.min(cap).floor(), one)?,
+            None => outrun,
+        }
+        .max(outrun)
+        .min(cap);
         let h = headroom(next);
         if ok(h) {
             (prev_k, prev_h) = (lo, h_lo);
@@ -226,32 +228,35 @@ pub fn max_order_size(
         }
     };
     // Close in: regula falsi while it shrinks the bracket well, bisection otherwise.
+    // (sizes are whole numbers of steps from 0 to the cap, 1e27: none of the arithmetic
+    // below can overflow, and it is checked all the same)
     let mut bisect_next = false;
-    while hi - lo > one {
-        let width = hi - lo;
-        let midpoint = (lo + width / Decimal::TWO).floor();
+    while sub(hi, lo)? > one {
+        let width = sub(hi, lo)?;
+        let midpoint = add(lo, div(width, Decimal::TWO)?)?.floor();
         let k = match h_hi {
             Some(h_hi) if !bisect_next => {
                 zero_of_line(lo, h_lo, hi, h_hi).map_or(midpoint, |root| root.floor())
             }
             _ => midpoint,
         }
-        .max(lo + one)
-        .min(hi - one);
+        .max(add(lo, one)?)
+        .min(sub(hi, one)?);
         let h = headroom(k);
         if ok(h) {
             (lo, h_lo) = (k, h.unwrap_or_default());
             // on a linear piece the next size is the first refused: try it at once
-            if hi - lo > one {
-                let h_next = headroom(lo + one);
+            let after_lo = add(lo, one)?;
+            if hi > after_lo {
+                let h_next = headroom(after_lo);
                 if !ok(h_next) {
-                    (hi, h_hi) = (lo + one, h_next);
+                    (hi, h_hi) = (after_lo, h_next);
                 }
             }
         } else {
             (hi, h_hi) = (k, h);
         }
-        bisect_next = !bisect_next && (hi - lo) * Decimal::TWO > width;
+        bisect_next = !bisect_next && mul(sub(hi, lo)?, Decimal::TWO)? > width;
     }
     Ok((mul(lo, step)?, probes))
 }

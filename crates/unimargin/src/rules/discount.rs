@@ -91,6 +91,8 @@ fn for_each_slice(
 ) -> Result<(), Overflow> {
     let coin_units = in_coin_units(tiers);
     let amount = tiered_amount(tiers, equity, usd_price)?;
+    // the tier holding the amount decides which slices are full (regime, for §11)
+    tier_holding(tiers, amount);
     let mut lower = Decimal::ZERO;
     for tier in tiers {
         if amount <= lower {
@@ -188,6 +190,7 @@ pub fn contribution(
     equity: Decimal,
     usd_price: Decimal,
 ) -> Result<Decimal, Overflow> {
+    crate::regime::note(u32::from(equity > Decimal::ZERO));
     if equity > Decimal::ZERO {
         discounted_value(tiers, equity, usd_price)
     } else {

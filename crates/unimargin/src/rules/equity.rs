@@ -16,7 +16,7 @@ pub fn unrealized_pnl(
     let pnl = mul(per_unit, size)?;
     Ok(match side {
         PositionSide::Long => pnl,
-        PositionSide::Short => -pnl,
+        PositionSide::Short => crate::num::neg(pnl),
     })
 }
 
@@ -27,6 +27,7 @@ pub fn coin_equity(balance: Decimal, unrealized_pnl: Decimal) -> Result<Decimal,
 
 /// `debt(c) = abs(min(equity(c), 0))`.
 pub fn debt(equity: Decimal) -> Decimal {
+    crate::regime::note(u32::from(equity < Decimal::ZERO));
     equity.min(Decimal::ZERO).abs()
 }
 

@@ -10,7 +10,7 @@ pub fn interest_bearing_debt(
     unrealized_pnl: Decimal,
     interest_free: Decimal,
 ) -> Result<Decimal, Overflow> {
-    let from_losses = debt.min(positive_part(-unrealized_pnl));
+    let from_losses = debt.min(positive_part(crate::num::neg(unrealized_pnl)));
     let free = from_losses.min(interest_free);
     sub(debt, free)
 }

@@ -99,7 +99,9 @@ pub fn contract_maintenance(
     short: SideMaintenance,
     liquidation_fee: Decimal,
 ) -> Result<ContractMaintenance, Overflow> {
-    let (binding_side, binding) = if long.maintenance_margin >= short.maintenance_margin {
+    let long_binds = long.maintenance_margin >= short.maintenance_margin;
+    crate::regime::note(u32::from(long_binds));
+    let (binding_side, binding) = if long_binds {
         (PositionSide::Long, long)
     } else {
         (PositionSide::Short, short)

@@ -11,7 +11,7 @@ use super::maintenance_margin::{
     ContractMaintenance,
 };
 use crate::model::{CoinModel, ContractModel};
-use crate::num::{add, mul, positive_part, sub, Overflow};
+use crate::num::{add, mul, neg, positive_part, sub, Overflow};
 use crate::scenario::{OrderSide, PositionSide};
 use rust_decimal::Decimal;
 
@@ -25,8 +25,8 @@ pub fn spot_fill(
 ) -> Result<(Decimal, Decimal), Overflow> {
     let cost = mul(size, price)?;
     Ok(match side {
-        OrderSide::Buy => (size, -cost),
-        OrderSide::Sell => (-size, cost),
+        OrderSide::Buy => (size, neg(cost)),
+        OrderSide::Sell => (neg(size), cost),
     })
 }
 

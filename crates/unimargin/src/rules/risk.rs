@@ -35,6 +35,8 @@ pub fn cross_margin_rate(
 }
 
 fn ratio(numerator: Decimal, adjusted_equity: Decimal) -> Result<Option<Decimal>, Overflow> {
+    crate::regime::note(u32::from(numerator.is_zero()));
+    crate::regime::note(u32::from(adjusted_equity > Decimal::ZERO));
     if numerator.is_zero() {
         Ok(Some(Decimal::ZERO))
     } else if adjusted_equity <= Decimal::ZERO {

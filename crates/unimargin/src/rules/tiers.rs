@@ -35,9 +35,11 @@ impl Tier for MaintenanceTier {
 /// upper bound, and the next tier starts just above it. So the first tier whose bound is at
 /// or above `value`, else the unbounded last; `None` only for an empty list.
 pub fn tier_holding<T: Tier>(tiers: &[T], value: Decimal) -> Option<usize> {
-    tiers
+    let index = tiers
         .iter()
-        .position(|t| t.upper_bound().is_none_or(|upper| value <= upper))
+        .position(|t| t.upper_bound().is_none_or(|upper| value <= upper));
+    crate::regime::note_index(index);
+    index
 }
 
 /// The bounds of tier `index`: the previous tier's upper bound (`None` for the first) and

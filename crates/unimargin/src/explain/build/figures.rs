@@ -18,7 +18,7 @@ impl Ctx<'_> {
                 continue;
             }
             if lines.len() == LISTED {
-                hidden += 1;
+                hidden = hidden.saturating_add(1);
                 continue;
             }
             lines.push(Line::CoinEquity {
@@ -39,10 +39,10 @@ impl Ctx<'_> {
                 continue;
             }
             if listed == LISTED {
-                hidden += 1;
+                hidden = hidden.saturating_add(1);
                 continue;
             }
-            listed += 1;
+            listed = listed.saturating_add(1);
             let via = match (coin.stablecoin, coin.quote) {
                 (Some(_), _) => PriceVia::Setting,
                 (None, quote) => PriceVia::Quote {
@@ -76,14 +76,14 @@ impl Ctx<'_> {
                 continue;
             }
             if listed == LISTED {
-                rest_count += 1;
+                rest_count = rest_count.saturating_add(1);
                 rest = rest.and_then(|s| s.checked_add(r.contribution));
                 continue;
             }
-            listed += 1;
+            listed = listed.saturating_add(1);
             if r.equity < Decimal::ZERO {
                 terms.push(SumTerm::Debt {
-                    owed: -r.equity,
+                    owed: crate::num::neg(r.equity),
                     usd_price: r.usd_price,
                 });
                 continue;
@@ -116,7 +116,7 @@ impl Ctx<'_> {
                         };
                         by_tier.push((range, s.rate));
                     }
-                    tier_lines += 1;
+                    tier_lines = tier_lines.saturating_add(1);
                     if tier_lines <= LISTED {
                         lines.push(Line::TieredDiscount {
                             coin: coin.name.clone(),
@@ -149,10 +149,10 @@ impl Ctx<'_> {
                 continue;
             };
             if shown == LISTED {
-                hidden += 1;
+                hidden = hidden.saturating_add(1);
                 continue;
             }
-            shown += 1;
+            shown = shown.saturating_add(1);
             lines.push(Line::PendingOrderCosts {
                 order: self.pending(k),
                 loss: self.spot_loss(order, effect),

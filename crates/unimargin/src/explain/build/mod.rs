@@ -187,10 +187,10 @@ impl Listing {
     /// Whether the next item is written out; if not, its `value` goes into the rest.
     fn admit(&mut self, value: Decimal) -> bool {
         if self.listed < LISTED {
-            self.listed += 1;
+            self.listed = self.listed.saturating_add(1);
             return true;
         }
-        self.hidden += 1;
+        self.hidden = self.hidden.saturating_add(1);
         self.hidden_sum = self.hidden_sum.and_then(|s| s.checked_add(value));
         false
     }
@@ -297,7 +297,7 @@ impl Ctx<'_> {
 
     fn pending(&self, k: usize) -> PendingOrder {
         PendingOrder {
-            number: k + 1,
+            number: k.saturating_add(1),
             order: self.order_words(&self.account.orders[k]),
         }
     }
@@ -369,7 +369,7 @@ impl Ctx<'_> {
                 .filter_map(|e| rate_at(coin, e, p))
                 .find(|r| value_change.checked_mul(*r) == Some(change))
         };
-        let (paid_qty, bought_qty) = (-paid.change, bought.change);
+        let (paid_qty, bought_qty) = (crate::num::neg(paid.change), bought.change);
         let form = match (
             linear_rate(paid, p_paid),
             linear_rate(bought, p_bought),

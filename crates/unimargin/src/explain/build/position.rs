@@ -59,7 +59,7 @@ impl Ctx<'_> {
         }
         explanation(
             Subject::Position {
-                number: k + 1,
+                number: k.saturating_add(1),
                 symbol: c.symbol.clone(),
                 side: p.side,
             },

@@ -18,7 +18,7 @@ pub fn line(line: &Line) -> String {
             if *unrealized_pnl > Decimal::ZERO {
                 terms.plus(&format!("{} unrealized PnL", amount(*unrealized_pnl)));
             } else {
-                terms.minus(&format!("{} unrealized PnL", amount(-*unrealized_pnl)));
+                terms.minus(&format!("{} unrealized PnL", amount(crate::num::neg(*unrealized_pnl))));
             }
             format!("{coin} equity = {} = {} {coin}", terms.text, amount(*equity))
         }
