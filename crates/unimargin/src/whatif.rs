@@ -663,7 +663,11 @@ fn nearest_crossing(
             }
             continue;
         }
-        if width <= resolution {
+        let m_price = midpoint(&a, &b)?;
+        // too narrow to split: below the resolution, or no decimal strictly between the ends
+        // (a price near 1e-28, whose resolution rounds to 0)
+        let unsplittable = m_price == a.figures.usd_price || m_price == b.figures.usd_price;
+        if width <= resolution || unsplittable {
             if past_b {
                 // past at the far end of a change of regime too narrow to split (a tier's
                 // margin jumping at its bound): narrowed between a price not past and one past
@@ -673,7 +677,7 @@ fn nearest_crossing(
             }
             continue;
         }
-        let m = points.at(midpoint(&a, &b)?)?;
+        let m = points.at(m_price)?;
         // if m is past, the piece (a, m) ends past and returns a crossing before (m, b) is
         // popped; otherwise m is not past: either way every `a` popped is not past
         stack.push((m.clone(), b));
