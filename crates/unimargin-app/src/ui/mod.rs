@@ -402,7 +402,7 @@ pub fn App() -> impl IntoView {
         </main>
         <footer class="foot">
             <p>
-                "Rules: the product's reading of the unified trading account articles (RULES.md). "
+                "Rules: this calculator's reading of the exchange's unified trading account articles, written out in the project's docs/rules.md. "
                 "Figures are estimates for planning, not the exchange's own numbers."
             </p>
         </footer>
