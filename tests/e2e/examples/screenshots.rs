@@ -89,14 +89,9 @@ async fn run(
     // 2. Holding 0.5 BTC and 2,000 USDT, typed from the empty page.
     b.wait_for_value("market-line", "Bitget UTA, public sources")
         .await?;
-    b.click("start-add-coin").await?;
-    b.type_into("coins[0].coin", "BTC").await?;
-    b.type_into("coins[0].balance", "0.5").await?;
-    b.type_into("coins[0].price", "64000").await?;
     // the tables are the market's (issue 10)
-    b.click("add-coin").await?;
-    b.type_into("coins[1].coin", "USDT").await?;
-    b.type_into("coins[1].balance", "2000").await?;
+    b.type_holdings(&[("BTC", "0.5", Some("64000")), ("USDT", "2000", None)])
+        .await?;
     b.wait_for_value("adjusted-equity", "33360").await?;
     s.page("two-coins").await?;
     s.show("account").await?;

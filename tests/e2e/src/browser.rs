@@ -170,6 +170,69 @@ impl Browser {
         .with_context(|| format!("last data-value seen: {:?}", last.borrow()))
     }
 
+    /// The `value` of the input or select with this `data-testid` (what it holds now).
+    pub async fn input_value(&self, testid: &str) -> Result<String> {
+        Ok(self
+            .by_testid(testid)
+            .await?
+            .prop("value")
+            .await?
+            .unwrap_or_default())
+    }
+
+    /// The visible text of the element with this `data-testid`.
+    pub async fn text(&self, testid: &str) -> Result<String> {
+        Ok(self.by_testid(testid).await?.text().await?)
+    }
+
+    /// How many elements carry this `data-testid`.
+    pub async fn count(&self, testid: &str) -> Result<usize> {
+        let n = self
+            .eval(&format!(
+                "return document.querySelectorAll('[data-testid=\"{testid}\"]').length;"
+            ))
+            .await?;
+        Ok(n.as_u64()
+            .and_then(|n| usize::try_from(n).ok())
+            .unwrap_or(0))
+    }
+
+    /// Waits for a notice of this kind (`data-testid="notice"`, its `data-value`) and gives
+    /// its text.
+    pub async fn wait_for_notice(&self, kind: &str) -> Result<String> {
+        wait_until(DEFAULT_TIMEOUT, &format!("a notice {kind}"), || async {
+            let notices = self
+                .eval(
+                    "return [...document.querySelectorAll('[data-testid=notice]')]
+                       .map((n) => [n.dataset.value, n.innerText]);",
+                )
+                .await?;
+            let found = notices.as_array().and_then(|list| {
+                list.iter()
+                    .find(|n| n[0] == kind)
+                    .and_then(|n| n[1].as_str().map(str::to_owned))
+            });
+            Ok(found)
+        })
+        .await
+    }
+
+    /// From a first visit, types the coins a person holds, each in a new row ("Add your
+    /// first coin", then "Add a coin"): its name, its balance and, where given, its price.
+    pub async fn type_holdings(&self, holdings: &[(&str, &str, Option<&str>)]) -> Result<()> {
+        for (i, (coin, balance, price)) in holdings.iter().enumerate() {
+            self.click(if i == 0 { "start-add-coin" } else { "add-coin" })
+                .await?;
+            self.type_into(&format!("coins[{i}].coin"), coin).await?;
+            self.type_into(&format!("coins[{i}].balance"), balance)
+                .await?;
+            if let Some(price) = price {
+                self.type_into(&format!("coins[{i}].price"), price).await?;
+            }
+        }
+        Ok(())
+    }
+
     /// The element with this `data-testid`.
     pub async fn by_testid(&self, testid: &str) -> Result<fantoccini::elements::Element> {
         self.client()

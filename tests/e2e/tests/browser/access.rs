@@ -218,14 +218,6 @@ impl Keyboard<'_> {
     }
 }
 
-async fn input_value(b: &Browser, testid: &str) -> Result<String> {
-    Ok(b.by_testid(testid)
-        .await?
-        .prop("value")
-        .await?
-        .unwrap_or_default())
-}
-
 #[tokio::test]
 #[ignore = "needs dist/ and chromedriver: run by scripts/test"]
 async fn keyboard_only_add_a_coin_check_an_order_use_the_largest_size() -> Result<()> {
@@ -254,7 +246,7 @@ async fn keyboard_only_add_a_coin_check_an_order_use_the_largest_size() -> Resul
     k.type_over("DOGE").await?;
     k.tab_to(&format!("{row}.balance"), 5).await?;
     k.type_over("1000").await?;
-    ensure!(input_value(b, &format!("{row}.balance")).await? == "1000");
+    ensure!(b.input_value(&format!("{row}.balance")).await? == "1000");
 
     // Remove it again: the focus goes somewhere near, never to the page's body.
     k.tab_to(&format!("remove-{row}"), 20).await?;
@@ -287,7 +279,7 @@ async fn keyboard_only_add_a_coin_check_an_order_use_the_largest_size() -> Resul
     k.tab_to("check-use-max", 60).await?;
     k.enter().await?;
     wait_until(DEFAULT_TIMEOUT, "the size set to the largest", || async {
-        Ok((input_value(b, "check.size").await? == "29.721").then_some(()))
+        Ok((b.input_value("check.size").await? == "29.721").then_some(()))
     })
     .await?;
     b.wait_for_value("check-verdict", "accepted").await?;

@@ -18,46 +18,6 @@ async fn load_preset(b: &Browser, key: &str, adjusted_equity: &str) -> Result<()
     b.wait_for_value("results-state", "fresh").await
 }
 
-/// The text an input holds now.
-async fn input_value(b: &Browser, testid: &str) -> Result<String> {
-    let value = b.by_testid(testid).await?.prop("value").await?;
-    Ok(value.unwrap_or_default())
-}
-
-/// The visible text of an element.
-async fn text(b: &Browser, testid: &str) -> Result<String> {
-    Ok(b.by_testid(testid).await?.text().await?)
-}
-
-/// How many elements carry this test id.
-async fn count(b: &Browser, testid: &str) -> Result<usize> {
-    let n = b
-        .eval(&format!(
-            "return document.querySelectorAll('[data-testid=\"{testid}\"]').length;"
-        ))
-        .await?;
-    Ok(n.as_u64().unwrap_or(0) as usize)
-}
-
-/// Waits for a notice of this kind and gives its text.
-async fn wait_for_notice(b: &Browser, kind: &str) -> Result<String> {
-    wait_until(DEFAULT_TIMEOUT, &format!("a notice {kind}"), || async {
-        let notices = b
-            .eval(
-                "return [...document.querySelectorAll('[data-testid=notice]')]
-                   .map((n) => [n.dataset.value, n.innerText]);",
-            )
-            .await?;
-        let found = notices.as_array().and_then(|list| {
-            list.iter()
-                .find(|n| n[0] == kind)
-                .and_then(|n| n[1].as_str().map(str::to_owned))
-        });
-        Ok(found)
-    })
-    .await
-}
-
 /// The figures the tests compare across pages.
 async fn headline(b: &Browser) -> Result<Vec<Option<String>>> {
     let mut out = Vec::new();
@@ -86,13 +46,13 @@ async fn the_default_preset_and_each_seed_show_their_figures() -> Result<()> {
     let b = &app.browser;
     // A first visit starts empty, with "start here"; the futures account is an example.
     ensure!(b.by_testid("start-here").await?.is_displayed().await?);
-    ensure!(count(b, "coins[0].balance").await? == 0, "no coins yet");
+    ensure!(b.count("coins[0].balance").await? == 0, "no coins yet");
     load_preset(b, "futures-account", "98860.9").await?;
     ensure!(
-        count(b, "start-here").await? == 0,
+        b.count("start-here").await? == 0,
         "start here goes once there is work"
     );
-    ensure!(input_value(b, "contracts[0].symbol").await? == "BTCUSDT");
+    ensure!(b.input_value("contracts[0].symbol").await? == "BTCUSDT");
     ensure!(
         headline(b).await?
             == [
@@ -113,8 +73,8 @@ async fn the_default_preset_and_each_seed_show_their_figures() -> Result<()> {
         headline(b).await?
     );
     // Figures for people: separators, USD to the cent, rates as percentages.
-    ensure!(text(b, "adjusted-equity").await? == "98,860.90 USD");
-    ensure!(text(b, "cross-margin-rate").await? == "0.35 %");
+    ensure!(b.text("adjusted-equity").await? == "98,860.90 USD");
+    ensure!(b.text("cross-margin-rate").await? == "0.35 %");
     let title = b
         .by_testid("cross-margin-rate")
         .await?
@@ -124,7 +84,7 @@ async fn the_default_preset_and_each_seed_show_their_figures() -> Result<()> {
 
     load_preset(b, "seed-1", "49000").await?;
     ensure!(b.value("risk").await?.as_deref() == Some("safe"));
-    ensure!(count(b, "check-verdict").await? == 0, "seed 1 has no check");
+    ensure!(b.count("check-verdict").await? == 0, "seed 1 has no check");
     ensure!(b.value("coin-1-contribution").await?.as_deref() == Some("0"));
 
     load_preset(b, "seed-2", "1950000").await?;
@@ -162,7 +122,7 @@ async fn every_keystroke_updates_the_figures() -> Result<()> {
     b.type_keys("coins[0].balance", "5").await?;
     b.wait_for_value("adjusted-equity", "1222500").await?;
     b.wait_for_value("account-equity", "1252000").await?;
-    ensure!(text(b, "account-equity").await? == "1,252,000.00 USD");
+    ensure!(b.text("account-equity").await? == "1,252,000.00 USD");
 
     // 50000, 50,000 and 50 000 are one number.
     for typed in ["60000", "60,000", "60 000"] {
@@ -186,7 +146,7 @@ async fn a_broken_field_is_marked_the_figures_go_stale_and_the_page_recovers() -
     // A value that does not parse.
     b.type_into("coins[0].balance", "1x").await?;
     b.wait_for_value("results-state", "stale").await?;
-    let message = text(b, "error-coins[0].balance").await?;
+    let message = b.text("error-coins[0].balance").await?;
     ensure!(
         message.contains("expected a number such as 50000"),
         "{message}"
@@ -195,7 +155,7 @@ async fn a_broken_field_is_marked_the_figures_go_stale_and_the_page_recovers() -
     ensure!(input.attr("aria-invalid").await?.as_deref() == Some("true"));
     // The last valid figures stay, marked stale.
     ensure!(b.value("adjusted-equity").await?.as_deref() == Some("49000"));
-    ensure!(text(b, "stale-banner").await?.contains("stale"));
+    ensure!(b.text("stale-banner").await?.contains("stale"));
 
     // A value that parses but breaks a rule: the engine's message, at its path, in the
     // page's words (a rate is typed as a percentage: 150 % is the engine's 1.5).
@@ -205,19 +165,19 @@ async fn a_broken_field_is_marked_the_figures_go_stale_and_the_page_recovers() -
     b.type_into("coins[0].discount_tiers[0].rate", "150")
         .await?;
     b.wait_for_value("results-state", "stale").await?;
-    let message = text(b, "error-coins[0].discount_tiers[0].rate").await?;
+    let message = b.text("error-coins[0].discount_tiers[0].rate").await?;
     ensure!(
         message == "must be between 0 % and 100 %, got 150 %",
         "{message}"
     );
     // the banner names the field as the page shows it, never its JSON path
-    let banner = text(b, "stale-banner").await?;
+    let banner = b.text("stale-banner").await?;
     ensure!(
         banner.contains("BTC discount tier 1 rate: must be between 0 % and 100 %"),
         "{banner}"
     );
     ensure!(!banner.contains("coins[0]"), "{banner}");
-    ensure!(count(b, "error-coins[0].balance").await? == 0);
+    ensure!(b.count("error-coins[0].balance").await? == 0);
     // Export and share need valid figures.
     ensure!(!b.by_testid("export").await?.is_enabled().await?);
 
@@ -225,8 +185,8 @@ async fn a_broken_field_is_marked_the_figures_go_stale_and_the_page_recovers() -
     b.type_into("coins[0].discount_tiers[0].rate", "90").await?;
     b.wait_for_value("results-state", "fresh").await?;
     b.wait_for_value("adjusted-equity", "90000").await?;
-    ensure!(count(b, "error-coins[0].discount_tiers[0].rate").await? == 0);
-    ensure!(count(b, "stale-banner").await? == 0);
+    ensure!(b.count("error-coins[0].discount_tiers[0].rate").await? == 0);
+    ensure!(b.count("stale-banner").await? == 0);
     app.finish().await
 }
 
@@ -243,7 +203,7 @@ async fn the_order_check_gives_the_verdict_and_applies_the_largest_size() -> Res
     b.type_into("check.size", "16,721").await?;
     b.wait_for_value("check-verdict", "rejected").await?;
     b.wait_for_value("check-headroom", "-3").await?;
-    let reasons = text(b, "check-reasons").await?;
+    let reasons = b.text("check-reasons").await?;
     ensure!(reasons.contains("Rejected"), "{reasons}");
     ensure!(
         reasons.contains("The largest size that passes is 16,720."),
@@ -254,7 +214,7 @@ async fn the_order_check_gives_the_verdict_and_applies_the_largest_size() -> Res
     b.click("check-use-max").await?;
     b.wait_for_value("check-verdict", "accepted").await?;
     b.wait_for_value("check-headroom", "0").await?;
-    ensure!(input_value(b, "check.size").await? == "16,720");
+    ensure!(b.input_value("check.size").await? == "16,720");
     ensure!(!b.by_testid("check-use-max").await?.is_enabled().await?);
 
     // A futures order on another account: the check follows the market.
@@ -264,7 +224,7 @@ async fn the_order_check_gives_the_verdict_and_applies_the_largest_size() -> Res
     b.wait_for_value("check-verdict", "rejected").await?;
     b.click("check-use-max").await?;
     b.wait_for_value("check-verdict", "accepted").await?;
-    ensure!(input_value(b, "check.size").await? == "29.956");
+    ensure!(b.input_value("check.size").await? == "29.956");
     app.finish().await
 }
 
@@ -306,7 +266,7 @@ async fn rows_and_tiers_can_be_added_and_removed() -> Result<()> {
     load_preset(b, "seed-1", "49000").await?;
 
     b.click("add-coin").await?;
-    ensure!(input_value(b, "coins[2].coin").await? == "NEW");
+    ensure!(b.input_value("coins[2].coin").await? == "NEW");
     // The preset names no market: nothing is invented for the new coin, its discount
     // rate is asked for (the figures wait, stale, with the field marked).
     b.wait_for_value("results-state", "stale").await?;
@@ -330,21 +290,26 @@ async fn rows_and_tiers_can_be_added_and_removed() -> Result<()> {
         .eval("return document.querySelector('[data-testid^=\"add-discount-tier-\"]').dataset.testid;")
         .await?;
     b.click(add_tier.as_str().unwrap_or_default()).await?;
-    ensure!(input_value(b, "coins[0].discount_tiers[1].up_to_usd").await? == "2,000,000");
-    ensure!(input_value(b, "coins[0].discount_tiers[2].up_to_usd")
+    ensure!(
+        b.input_value("coins[0].discount_tiers[1].up_to_usd")
+            .await?
+            == "2,000,000"
+    );
+    ensure!(b
+        .input_value("coins[0].discount_tiers[2].up_to_usd")
         .await?
         .is_empty());
     b.wait_for_value("results-state", "fresh").await?;
     b.click("remove-coins[0].discount_tiers[1]").await?;
     wait_until(DEFAULT_TIMEOUT, "the tier to go", || async {
-        Ok((count(b, "coins[0].discount_tiers[2].rate").await? == 0).then_some(()))
+        Ok((b.count("coins[0].discount_tiers[2].rate").await? == 0).then_some(()))
     })
     .await?;
 
     // Removing DOT moves NEW up: its inputs follow, and the figures too.
     b.click("remove-coins[1]").await?;
     b.wait_for_value("adjusted-equity", "49900").await?;
-    ensure!(input_value(b, "coins[1].coin").await? == "NEW");
+    ensure!(b.input_value("coins[1].coin").await? == "NEW");
     b.type_into("coins[1].balance", "2000").await?;
     b.wait_for_value("adjusted-equity", "50800").await?;
 
@@ -352,13 +317,13 @@ async fn rows_and_tiers_can_be_added_and_removed() -> Result<()> {
     // its position tier's MMR are asked for (no market), then all is valid.
     b.click("add-position").await?;
     b.click("add-order").await?;
-    ensure!(input_value(b, "contracts[0].symbol").await? == "BTCNEW");
+    ensure!(b.input_value("contracts[0].symbol").await? == "BTCNEW");
     b.wait_for_value("results-state", "stale").await?;
     b.type_into("contracts[0].leverage", "10").await?;
     b.type_into("contracts[0].mm_tiers[0].mmr", "0.5").await?;
     b.wait_for_value("results-state", "fresh").await?;
-    ensure!(input_value(b, "positions[0].symbol").await? == "BTCNEW");
-    ensure!(count(b, "position-0-pnl").await? == 1);
+    ensure!(b.input_value("positions[0].symbol").await? == "BTCNEW");
+    ensure!(b.count("position-0-pnl").await? == 1);
     app.finish().await
 }
 
@@ -375,10 +340,11 @@ async fn a_reload_keeps_the_work_as_typed() -> Result<()> {
     b.wait_for_value("results-state", "stale").await?;
 
     b.reload().await?;
-    ensure!(input_value(b, "coins[2].balance").await? == "30");
-    ensure!(input_value(b, "coins[0].price").await? == "51,0");
+    ensure!(b.input_value("coins[2].balance").await? == "30");
+    ensure!(b.input_value("coins[0].price").await? == "51,0");
     b.wait_for_value("results-state", "empty").await?;
-    ensure!(text(b, "error-coins[0].price")
+    ensure!(b
+        .text("error-coins[0].price")
         .await?
         .contains("every three digits"));
 
@@ -420,12 +386,12 @@ async fn a_share_link_opens_the_same_scenario_in_a_fresh_profile() -> Result<()>
     let other = app.open_in_fresh_profile(&link).await?;
     other.wait_for_value("adjusted-equity", "50175").await?;
     ensure!(headline(&other).await? == figures);
-    ensure!(input_value(&other, "coins[2].balance").await? == "30");
-    ensure!(input_value(&other, "check.size").await? == "25");
+    ensure!(other.input_value("coins[2].balance").await? == "30");
+    ensure!(other.input_value("check.size").await? == "25");
     // The link is read once: the address no longer carries it, so a reload keeps edits.
     let hash = other.eval("return location.hash;").await?;
     ensure!(hash == "", "fragment left: {hash}");
-    wait_for_notice(&other, "link-opened").await?;
+    other.wait_for_notice("link-opened").await?;
     other.assert_no_console_errors().await?;
     other.close().await?;
 
@@ -433,7 +399,7 @@ async fn a_share_link_opens_the_same_scenario_in_a_fresh_profile() -> Result<()>
     b.client()
         .goto(&app.server.url("/#scenario=bm90LWpzb24"))
         .await?;
-    let notice = wait_for_notice(b, "link-refused").await?;
+    let notice = b.wait_for_notice("link-refused").await?;
     ensure!(notice.contains("could not be opened"), "{notice}");
     ensure!(notice.contains("Your work is unchanged"), "{notice}");
     b.wait_for_value("adjusted-equity", "50175").await?;
@@ -517,7 +483,7 @@ async fn export_and_import_a_file_and_refuse_a_corrupt_one() -> Result<()> {
     let import = b.by_testid("import").await?;
     import.send_keys(good.to_str().unwrap()).await?;
     b.wait_for_value("adjusted-equity", "49000").await?;
-    let notice = wait_for_notice(b, "imported").await?;
+    let notice = b.wait_for_notice("imported").await?;
     ensure!(notice.contains("Imported seed-1.json"), "{notice}");
 
     // A corrupt file is refused with the reason; the page keeps seed 1.
@@ -528,7 +494,7 @@ async fn export_and_import_a_file_and_refuse_a_corrupt_one() -> Result<()> {
     )?;
     let import = b.by_testid("import").await?;
     import.send_keys(bad.to_str().unwrap()).await?;
-    let notice = wait_for_notice(b, "import-refused").await?;
+    let notice = b.wait_for_notice("import-refused").await?;
     ensure!(
         notice.contains("broken.json could not be imported"),
         "{notice}"
@@ -560,7 +526,7 @@ async fn unreadable_saved_work_is_reported_and_kept_aside() -> Result<()> {
     b.eval("localStorage.setItem('unimargin.work', '{\"app\":\"unimargin\",\"version\":1,\"draft\":');")
         .await?;
     b.reload().await?;
-    let notice = wait_for_notice(b, "work-unreadable").await?;
+    let notice = b.wait_for_notice("work-unreadable").await?;
     ensure!(notice.contains("could not be read"), "{notice}");
     ensure!(notice.contains("unimargin.unreadable.1"), "{notice}");
     // The page starts empty, and the unreadable text is kept.
@@ -573,7 +539,7 @@ async fn unreadable_saved_work_is_reported_and_kept_aside() -> Result<()> {
         kept == "{\"app\":\"unimargin\",\"version\":1,\"draft\":",
         "kept: {kept}"
     );
-    if count(b, "download-unreadable").await? != 1 {
+    if b.count("download-unreadable").await? != 1 {
         bail!("no way to download the unreadable work");
     }
     app.finish().await
@@ -586,8 +552,8 @@ async fn risk_gauge_warnings_and_exact_values() -> Result<()> {
     let b = &app.browser;
     load_preset(b, "futures-account", "98860.9").await?;
     // The gauge's marks are the report's warning and liquidation rates.
-    ensure!(text(b, "gauge-warning-mark").await? == "80 %");
-    ensure!(text(b, "gauge-liquidation-mark").await? == "100 %");
+    ensure!(b.text("gauge-warning-mark").await? == "80 %");
+    ensure!(b.text("gauge-liquidation-mark").await? == "100 %");
     ensure!(b.value("futures-orders-cancelled").await?.as_deref() == Some("false"));
     ensure!(
         !b.by_testid("futures-orders-cancelled")
@@ -610,7 +576,7 @@ async fn risk_gauge_warnings_and_exact_values() -> Result<()> {
     ensure!(
         b.value("cross-margin-rate").await?.as_deref() == Some("0.8211814987866275489876489551")
     );
-    ensure!(text(b, "cross-margin-rate").await? == "82.12 %");
+    ensure!(b.text("cross-margin-rate").await? == "82.12 %");
 
     // Past liquidation; then adjusted equity below zero: leverage and rate unbounded.
     b.type_into("coins[2].balance", "-106000").await?;
@@ -619,17 +585,17 @@ async fn risk_gauge_warnings_and_exact_values() -> Result<()> {
     b.wait_for_value("adjusted-equity", "-139.1").await?;
     ensure!(b.value("account-leverage").await?.as_deref() == Some(""));
     ensure!(b.value("cross-margin-rate").await?.as_deref() == Some(""));
-    ensure!(text(b, "cross-margin-rate").await? == "unbounded");
+    ensure!(b.text("cross-margin-rate").await? == "unbounded");
 
     // The exact engine values, one click away.
     b.type_into("coins[2].balance", "-8000").await?;
     b.wait_for_value("risk", "safe").await?;
-    ensure!(text(b, "adjusted-equity").await? == "98,860.90 USD");
+    ensure!(b.text("adjusted-equity").await? == "98,860.90 USD");
     b.click("exact-toggle").await?;
     wait_until(DEFAULT_TIMEOUT, "exact values", || async {
-        Ok((text(b, "adjusted-equity").await? == "98860.9").then_some(()))
+        Ok((b.text("adjusted-equity").await? == "98860.9").then_some(()))
     })
     .await?;
-    ensure!(text(b, "cross-margin-rate").await? == "0.0034917748068245383159570669");
+    ensure!(b.text("cross-margin-rate").await? == "0.0034917748068245383159570669");
     app.finish().await
 }

@@ -88,24 +88,6 @@ async fn each_position_of_the_futures_example_has_its_own_figures() -> Result<()
     app.finish().await
 }
 
-async fn wait_for_notice(b: &Browser, kind: &str) -> Result<String> {
-    wait_until(DEFAULT_TIMEOUT, &format!("a notice {kind}"), || async {
-        let notices = b
-            .eval(
-                "return [...document.querySelectorAll('[data-testid=notice]')]
-                   .map((n) => [n.dataset.value, n.innerText]);",
-            )
-            .await?;
-        let found = notices.as_array().and_then(|list| {
-            list.iter()
-                .find(|n| n[0] == kind)
-                .and_then(|n| n[1].as_str().map(str::to_owned))
-        });
-        Ok(found)
-    })
-    .await
-}
-
 #[tokio::test]
 #[ignore = "needs dist/ and chromedriver: run by scripts/test"]
 async fn import_market_refuses_what_is_not_a_market_and_uses_one_that_is() -> Result<()> {
@@ -125,7 +107,7 @@ async fn import_market_refuses_what_is_not_a_market_and_uses_one_that_is() -> Re
         .await?
         .send_keys(scenario.to_str().unwrap())
         .await?;
-    let notice = wait_for_notice(b, "market-refused").await?;
+    let notice = b.wait_for_notice("market-refused").await?;
     ensure!(
         notice.contains("seed-1.json is not a market document"),
         "{notice}"
@@ -145,7 +127,7 @@ async fn import_market_refuses_what_is_not_a_market_and_uses_one_that_is() -> Re
         .await?
         .send_keys(market.to_str().unwrap())
         .await?;
-    let notice = wait_for_notice(b, "market-imported").await?;
+    let notice = b.wait_for_notice("market-imported").await?;
     ensure!(notice.contains("\"Another venue\""), "{notice}");
     b.wait_for_value("market-line", "Another venue").await?;
     app.finish().await
@@ -161,13 +143,8 @@ async fn a_link_made_with_the_market_reproduces_its_figures_and_says_when_it_dif
         .await?;
     // 0.5 BTC at 64,000 and 2,000 USDT with the market's tables: 32,000 × 0.98 + 2,000 =
     // 33,360 (no tier typed)
-    b.click("start-add-coin").await?;
-    b.type_into("coins[0].coin", "BTC").await?;
-    b.type_into("coins[0].balance", "0.5").await?;
-    b.type_into("coins[0].price", "64000").await?;
-    b.click("add-coin").await?;
-    b.type_into("coins[1].coin", "USDT").await?;
-    b.type_into("coins[1].balance", "2000").await?;
+    b.type_holdings(&[("BTC", "0.5", Some("64000")), ("USDT", "2000", None)])
+        .await?;
     b.wait_for_value("adjusted-equity", "33360").await?;
     b.click("share").await?;
     let link = wait_until(DEFAULT_TIMEOUT, "the share link", || async {
@@ -328,13 +305,8 @@ async fn a_new_person_opens_a_position_and_checks_an_order_without_typing_a_tier
     let b = &app.browser;
     b.wait_for_value("market-line", "Bitget UTA, public sources")
         .await?;
-    b.click("start-add-coin").await?;
-    b.type_into("coins[0].coin", "BTC").await?;
-    b.type_into("coins[0].balance", "1").await?;
-    b.type_into("coins[0].price", "64000").await?;
-    b.click("add-coin").await?;
-    b.type_into("coins[1].coin", "USDT").await?;
-    b.type_into("coins[1].balance", "10000").await?;
+    b.type_holdings(&[("BTC", "1", Some("64000")), ("USDT", "10000", None)])
+        .await?;
     // A position: its contract (BTCUSDT, from the coins held) comes with the market's tiers
     // and fee; only the leverage is the person's.
     b.click("add-position").await?;

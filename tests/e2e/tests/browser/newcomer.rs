@@ -52,31 +52,10 @@ async fn first_visit(window: (&str, u32, u32, bool)) -> Result<App> {
     Ok(app)
 }
 
-async fn text(b: &Browser, testid: &str) -> Result<String> {
-    Ok(b.by_testid(testid).await?.text().await?)
-}
-
-async fn count(b: &Browser, testid: &str) -> Result<u64> {
-    let n = b
-        .eval(&format!(
-            "return document.querySelectorAll('[data-testid=\"{testid}\"]').length;"
-        ))
-        .await?;
-    Ok(n.as_u64().unwrap_or(0))
-}
-
-async fn input_value(b: &Browser, testid: &str) -> Result<String> {
-    Ok(b.by_testid(testid)
-        .await?
-        .prop("value")
-        .await?
-        .unwrap_or_default())
-}
-
 /// Waits until the element with this test id is on the page.
 async fn appears(b: &Browser, testid: &str) -> Result<()> {
     wait_until(DEFAULT_TIMEOUT, testid, || async {
-        Ok((count(b, testid).await? > 0).then_some(()))
+        Ok((b.count(testid).await? > 0).then_some(()))
     })
     .await
 }
@@ -93,9 +72,9 @@ async fn task_1_hold_half_a_btc_and_2000_usdt() -> Result<()> {
         let b = &app.browser;
         let mut p = Person::new(b);
         // A person who holds only coins sees no futures form.
-        ensure!(count(b, "positions[0].size").await? == 0);
-        ensure!(count(b, "orders[0].size").await? == 0);
-        ensure!(count(b, "check.size").await? == 0);
+        ensure!(b.count("positions[0].size").await? == 0);
+        ensure!(b.count("orders[0].size").await? == 0);
+        ensure!(b.count("check.size").await? == 0);
         // The exchange's tables come from the market served beside the page (issue 10).
         b.wait_for_value("market-line", "Bitget UTA, public sources")
             .await?;
@@ -125,7 +104,7 @@ async fn task_1_hold_half_a_btc_and_2000_usdt() -> Result<()> {
         b.wait_for_value("adjusted-equity", "33360").await?;
         ensure!(b.value("account-equity").await?.as_deref() == Some("34000"));
         ensure!(b.value("bar-adjusted-equity").await?.as_deref() == Some("33360"));
-        let why = text(b, "why-adjusted-equity").await?;
+        let why = b.text("why-adjusted-equity").await?;
         ensure!(
             why == "Adjusted equity is 640.00 USD lower than equity: your 0.5 BTC (32,000.00 USD) counts at 98 % (−640.00 USD).",
             "{why}"
@@ -141,9 +120,9 @@ async fn task_1_hold_half_a_btc_and_2000_usdt() -> Result<()> {
             "{shown}"
         );
         ensure!(shown.contains("(2025-08-01)"), "{shown}");
-        ensure!(count(b, "coins[0].discount_tiers[0].rate").await? == 0);
+        ensure!(b.count("coins[0].discount_tiers[0].rate").await? == 0);
         // still no futures form: none was added
-        ensure!(count(b, "positions[0].size").await? == 0);
+        ensure!(b.count("positions[0].size").await? == 0);
         report(
             "1 (0.5 BTC and 2,000 USDT, with the market)",
             window.0,
@@ -168,7 +147,7 @@ async fn task_2_check_a_buy_of_half_a_btcusdt_at_20x() -> Result<()> {
         p.type_into("check.size", "0.5").await?;
         p.type_into("check.price", "64000").await?;
         // 20× is the contract's leverage, shown (and settable) on the check itself.
-        ensure!(input_value(b, "check-leverage").await? == "20");
+        ensure!(b.input_value("check-leverage").await? == "20");
         b.wait_for_value("check-verdict", "accepted").await?;
         // The largest size: AE 98,860.90 and margin reserved 2,609.20 (loans 990 + the
         // contract's long side 0.5 × 64,000 × (1/20 + 0.0006) = 1,619.20) leave 96,251.70;
@@ -178,7 +157,7 @@ async fn task_2_check_a_buy_of_half_a_btcusdt_at_20x() -> Result<()> {
         b.wait_for_value("check-max-size", "29.721").await?;
         // The taker fee is inside the order's initial margin: 0.5 × 64,000 × 0.06 % = 19.20.
         ensure!(b.value("check-fee-in-margin").await?.as_deref() == Some("19.2"));
-        ensure!(text(b, "check-fee-in-margin").await? == "19.20 USD");
+        ensure!(b.text("check-fee-in-margin").await? == "19.20 USD");
         // Once it fills, the whole cross account liquidates near 15,677.22 (worked out by
         // hand in unimargin::fill's tests: P = 31,925.1 ÷ 2.0364 = 15,677.2245…), and warns
         // near 15,805.12 (25,784.48 ÷ 1.6314).
@@ -192,7 +171,7 @@ async fn task_2_check_a_buy_of_half_a_btcusdt_at_20x() -> Result<()> {
             (liquidation - 31925.1 / 2.0364).abs() < 0.001,
             "{liquidation}"
         );
-        let line = text(b, "after-liquidation").await?;
+        let line = b.text("after-liquidation").await?;
         ensure!(
             line.contains("Liquidation at BTC = 15,677.22 USD"),
             "{line}"
@@ -212,7 +191,7 @@ async fn task_2_check_a_buy_of_half_a_btcusdt_at_20x() -> Result<()> {
         b.type_into("check-leverage", "10").await?;
         b.wait_for_value("check-max-size", "14.701").await?;
         ensure!(
-            input_value(b, "contracts[0].leverage").await? == "10",
+            b.input_value("contracts[0].leverage").await? == "10",
             "the contract's own field follows"
         );
         let after: f64 = b
@@ -314,7 +293,7 @@ async fn task_4_share_and_reopen() -> Result<()> {
             );
         }
         // rates travel as fractions and come back as the percentages typed
-        ensure!(input_value(&other, "coins[0].discount_tiers[0].rate").await? == "98");
+        ensure!(other.input_value("coins[0].discount_tiers[0].rate").await? == "98");
         report("4 (share and reopen)", window.0, p.actions);
         other.assert_no_console_errors().await?;
         other.close().await?;

@@ -40,10 +40,6 @@ async fn load_preset(b: &Browser, key: &str) -> Result<()> {
     b.wait_for_value("results-state", "fresh").await
 }
 
-async fn text(b: &Browser, testid: &str) -> Result<String> {
-    Ok(b.by_testid(testid).await?.text().await?)
-}
-
 /// The visible texts of every element with this test id.
 async fn texts(b: &Browser, testid: &str) -> Result<Vec<String>> {
     each(b, testid, "e.innerText.trim()").await
@@ -115,7 +111,7 @@ async fn a_shock_moves_every_figure_and_never_the_scenario() -> Result<()> {
             == Some(exact(a.cross_margin_rate.unwrap()).as_str())
     );
     b.wait_for_value("shock-banner", "BTC:41000").await?;
-    let banner = text(b, "shock-banner-text").await?;
+    let banner = b.text("shock-banner-text").await?;
     ensure!(
         banner == "What-if: BTC at 41,000.00 USD (−35.9 %)",
         "banner: {banner:?}"
@@ -206,7 +202,7 @@ async fn the_chart_and_the_liquidation_price_verify() -> Result<()> {
         (rate - Decimal::ONE).abs() < Decimal::new(1, 6),
         "rate at {below}: {rate}"
     );
-    let line = text(b, "liquidation-price-below").await?;
+    let line = b.text("liquidation-price-below").await?;
     ensure!(
         line == "Liquidation at BTC = 59,478.96 USD (−7.1 %)",
         "line: {line:?}"
@@ -345,7 +341,7 @@ async fn the_stages_play_out_an_account_past_liquidation() -> Result<()> {
         );
     }
     // The readings are on the page.
-    let readings = text(b, "stages-readings").await?;
+    let readings = b.text("stages-readings").await?;
     ensure!(readings.contains("How this play-out reads the rules"));
     let html = b
         .eval("return document.querySelector('[data-testid=stages-readings]').textContent;")
@@ -366,7 +362,7 @@ async fn each_upgrade_blocker_shows_its_remedy_and_the_mode_rules_apply() -> Res
     let b = &app.browser;
     // Nothing picked: the page asks for the message, and never says the upgrade can go ahead.
     b.wait_for_value("upgrade-verdict", "none").await?;
-    ensure!(!text(b, "upgrade").await?.contains("can go ahead"));
+    ensure!(!b.text("upgrade").await?.contains("can go ahead"));
     for blocker in UpgradeBlocker::ALL {
         let key = serde_json::to_value(blocker)?
             .as_str()
@@ -383,7 +379,7 @@ async fn each_upgrade_blocker_shows_its_remedy_and_the_mode_rules_apply() -> Res
         b.click(&checkbox).await?;
         b.wait_for_value("upgrade-verdict", "cannot").await?;
         ensure!(values(b, "upgrade-blocker").await? == vec![key.clone()]);
-        let prompt = text(b, "upgrade-prompt").await?;
+        let prompt = b.text("upgrade-prompt").await?;
         ensure!(prompt == format!("“{}”", blocker.prompt()), "{prompt}");
         let remedy = texts(b, "upgrade-remedy").await?;
         let expected: Vec<String> = blocker.remedy().iter().map(|s| s.to_string()).collect();
