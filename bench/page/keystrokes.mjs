@@ -18,26 +18,32 @@
 
 import puppeteer from "puppeteer-core";
 import { readFileSync } from "node:fs";
+import { parseArgs } from "node:util";
 import { fileURLToPath } from "node:url";
 import { dirname, join } from "node:path";
 import { serve } from "./serve.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
-const args = process.argv.slice(2);
-const opt = (name, fallback) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? args[i + 1] : fallback;
-};
-const dist = args[0];
-if (!dist || dist.startsWith("--")) {
+const { values: options, positionals } = parseArgs({
+  allowPositionals: true,
+  strict: false,
+  options: {
+    keys: { type: "string", default: "10" },
+    gap: { type: "string", default: "800" },
+    cold: { type: "string", default: "7" },
+    encoding: { type: "string", default: "gzip" },
+  },
+});
+const dist = positionals[0];
+if (!dist) {
   console.error("usage: node keystrokes.mjs DIST [--keys N] [--gap MS] [--cold N] [--encoding gzip|br]");
   process.exit(2);
 }
-const KEYS = Number(opt("keys", 10));
+const KEYS = Number(options.keys);
 // Longer than anything a key sets off (the save 300 ms after typing stops).
-const GAP = Number(opt("gap", 800));
-const COLD = Number(opt("cold", 7));
-const encoding = opt("encoding", "gzip");
+const GAP = Number(options.gap);
+const COLD = Number(options.cold);
+const { encoding } = options;
 const chrome = process.env.CHROME_PATH ?? "/usr/bin/chromium";
 const TIMEOUT = 30_000;
 

@@ -10,26 +10,29 @@
 // Not a test: nothing here passes or fails on a time.
 
 import { execFile } from "node:child_process";
-import { promisify } from "node:util";
+import { parseArgs, promisify } from "node:util";
 import { fileURLToPath } from "node:url";
 import { dirname, join } from "node:path";
 import { serve } from "./serve.mjs";
 
 const run = promisify(execFile);
 const here = dirname(fileURLToPath(import.meta.url));
-const args = process.argv.slice(2);
-const opt = (name, fallback) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? args[i + 1] : fallback;
-};
-const dist = args[0];
-if (!dist || dist.startsWith("--")) {
+const { values: options, positionals } = parseArgs({
+  allowPositionals: true,
+  strict: false,
+  options: {
+    runs: { type: "string", default: "5" },
+    encoding: { type: "string", default: "gzip" },
+    path: { type: "string", default: "/" },
+  },
+});
+const dist = positionals[0];
+if (!dist) {
   console.error("usage: node lighthouse.mjs DIST [--runs N] [--encoding gzip|br] [--path /]");
   process.exit(2);
 }
-const runs = Number(opt("runs", 5));
-const encoding = opt("encoding", "gzip");
-const path = opt("path", "/");
+const runs = Number(options.runs);
+const { encoding, path } = options;
 const chrome = process.env.CHROME_PATH ?? "/usr/bin/chromium";
 
 const FIGURES = [

@@ -13,6 +13,7 @@ import { readFileSync, readdirSync, statSync } from "node:fs";
 import { join, extname, relative, sep } from "node:path";
 import { brotliCompressSync, gzipSync, constants } from "node:zlib";
 import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
 
 const TYPES = {
   ".html": "text/html; charset=utf-8",
@@ -94,16 +95,16 @@ export function serve(dir, { port = 0, encoding = null } = {}) {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const args = process.argv.slice(2);
-  const dir = args.find((a, i) => !a.startsWith("--") && !args[i - 1]?.startsWith("--"));
-  const opt = (name) => {
-    const i = args.indexOf(`--${name}`);
-    return i >= 0 ? args[i + 1] : undefined;
-  };
+  const { values: options, positionals } = parseArgs({
+    allowPositionals: true,
+    strict: false,
+    options: { port: { type: "string" }, encoding: { type: "string" } },
+  });
+  const dir = positionals[0];
   if (!dir) {
     console.error("usage: node serve.mjs DIST [--port N] [--encoding br|gzip|identity]");
     process.exit(2);
   }
-  const { url } = await serve(dir, { port: Number(opt("port") ?? 0), encoding: opt("encoding") ?? null });
+  const { url } = await serve(dir, { port: Number(options.port ?? 0), encoding: options.encoding ?? null });
   console.log(`listening on ${url}`);
 }
