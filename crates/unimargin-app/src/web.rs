@@ -115,10 +115,25 @@ fn by_testid(testid: &str) -> Option<web_sys::HtmlElement> {
 /// Focuses the element with this `data-testid` once the page has drawn it (a row just
 /// added): after the current task, when Leptos has put it in the page.
 pub fn focus_testid_soon(testid: String) {
+    focus_soon(testid, false);
+}
+
+/// As [`focus_testid_soon`], and selects what the field holds: a new row's starting value
+/// (`NEW`, `0`) is then replaced by what the person types, not joined to it ("NEWBTC").
+pub fn focus_and_select_soon(testid: String) {
+    focus_soon(testid, true);
+}
+
+fn focus_soon(testid: String, select: bool) {
     let Some(w) = window() else { return };
     let focus = Closure::once_into_js(move || {
         if let Some(el) = by_testid(&testid) {
             let _ = el.focus();
+            if select {
+                if let Ok(input) = el.dyn_into::<web_sys::HtmlInputElement>() {
+                    input.select();
+                }
+            }
         }
     });
     let _ = w.set_timeout_with_callback(focus.unchecked_ref());

@@ -182,7 +182,8 @@ impl Ctx {
     }
 
     /// Adds or removes rows, then moves the focus to the field `then` names in the new
-    /// layout (the first field of a row just added, say), once it is on the page.
+    /// layout (the first field of a row just added, say), once it is on the page, selecting
+    /// what it holds so that typing replaces it.
     pub fn restructure_then_focus(&self, change: impl FnOnce(&mut Draft) -> Option<Field>) {
         let mut target = None;
         self.draft.update(|d| {
@@ -193,7 +194,7 @@ impl Ctx {
         let path = target.and_then(|f| layout.path_of(f));
         self.layout.set(layout);
         if let Some(path) = path {
-            web::focus_testid_soon(path);
+            web::focus_and_select_soon(path);
         }
     }
 

@@ -243,7 +243,9 @@ async fn keyboard_only_add_a_coin_check_an_order_use_the_largest_size() -> Resul
     )
     .await?;
     let row = new_coin.trim_end_matches(".coin").to_owned();
-    k.type_over("DOGE").await?;
+    // The row's starting name is selected: typing replaces it, it does not join it.
+    k.press("DOGE").await?;
+    ensure!(b.input_value(&new_coin).await? == "DOGE");
     k.tab_to(&format!("{row}.balance"), 5).await?;
     k.type_over("1000").await?;
     ensure!(b.input_value(&format!("{row}.balance")).await? == "1000");
