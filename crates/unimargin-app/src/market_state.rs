@@ -3,7 +3,9 @@
 //! [`MarketState`] and gives the loaded market to the one computation.
 
 use crate::calc::Shared;
+use crate::i18n::{td_string, Locale};
 use crate::number::{for_field, percent_for_field};
+use crate::show::number_in;
 use std::sync::Arc;
 use unimargin::scenario::MarketReference;
 use unimargin::{Decimal, Market};
@@ -52,15 +54,20 @@ impl MarketState {
 
 /// The compact line saying which market is in use: "Bitget UTA, public sources, tables of
 /// 2025-09-26".
-pub fn market_line(state: &MarketState) -> String {
+pub fn market_line(state: &MarketState, locale: Locale) -> String {
     match state {
-        MarketState::Loading => "Loading the exchange's tables…".into(),
+        MarketState::Loading => td_string!(locale, ui.market.loading).into(),
         MarketState::Loaded(m) => {
             let d = m.document();
-            format!("Exchange tables: {}, as of {}", d.name, d.as_of)
+            td_string!(
+                locale,
+                ui.market.line,
+                name = d.name.as_str(),
+                as_of = d.as_of.as_str()
+            )
         }
         MarketState::Missing { reason } => {
-            format!("No exchange tables loaded ({reason}): give each coin's and contract's tables")
+            td_string!(locale, ui.market.missing, reason = reason.as_str())
         }
     }
 }
@@ -97,23 +104,28 @@ pub struct MarketTable {
 
 impl MarketTable {
     /// What the folded tables' summary says: "the market's: 98 %, then down to 97 %".
-    pub fn summary(&self) -> String {
+    pub fn summary(&self, locale: Locale) -> String {
         let rate = |line: &String| line.rsplit(": ").next().unwrap_or_default().to_string();
         match &self.tiers[..] {
-            [] => "the market's".into(),
-            [one] => format!("the market's: {}", rate(one)),
-            [first, .., last] => format!("the market's: {}, then {}", rate(first), rate(last)),
+            [] => td_string!(locale, ui.market.summary_none).into(),
+            [one] => td_string!(locale, ui.market.summary_one, rate = rate(one)),
+            [first, .., last] => td_string!(
+                locale,
+                ui.market.summary_many,
+                first = rate(first),
+                last = rate(last)
+            ),
         }
     }
 }
 
 /// One tier's line: "up to 1,000,000 USD: 98 %" (a bound in coin units: "up to 500 BTC"),
 /// "above: 97 %" for the last.
-fn tier_line(bound: Option<String>, rate: Decimal) -> String {
-    let rate = format!("{} %", percent_for_field(rate));
+fn tier_line(bound: Option<String>, rate: Decimal, locale: Locale) -> String {
+    let rate = number_in(&format!("{} %", percent_for_field(rate)), locale);
     match bound {
-        Some(bound) => format!("up to {bound}: {rate}"),
-        None => format!("above: {rate}"),
+        Some(bound) => td_string!(locale, ui.market.up_to, bound, rate),
+        None => td_string!(locale, ui.market.above, rate),
     }
 }
 
@@ -129,7 +141,7 @@ fn dated(market: &Market, source: &Option<String>, as_of: &Option<String>) -> (S
 }
 
 /// The market's discount tiers for a coin (None: the market lacks the coin or the table).
-pub fn coin_table(market: &Market, coin: &str) -> Option<MarketTable> {
+pub fn coin_table(market: &Market, coin: &str, locale: Locale) -> Option<MarketTable> {
     let entry = market.coin(coin)?;
     let tiers = entry.discount_tiers.as_ref()?;
     let (source, as_of) = dated(market, &entry.source, &entry.as_of);
@@ -138,11 +150,13 @@ pub fn coin_table(market: &Market, coin: &str) -> Option<MarketTable> {
             .iter()
             .map(|t| {
                 let bound = match (t.up_to_usd, t.up_to) {
-                    (Some(usd), _) => Some(format!("{} USD", for_field(usd))),
-                    (None, Some(units)) => Some(format!("{} {coin}", for_field(units))),
+                    (Some(usd), _) => Some(format!("{} USD", number_in(&for_field(usd), locale))),
+                    (None, Some(units)) => {
+                        Some(format!("{} {coin}", number_in(&for_field(units), locale)))
+                    }
                     (None, None) => None,
                 };
-                tier_line(bound, t.rate)
+                tier_line(bound, t.rate, locale)
             })
             .collect(),
         source,
@@ -152,7 +166,7 @@ pub fn coin_table(market: &Market, coin: &str) -> Option<MarketTable> {
 
 /// The market's position tiers for a contract, with its taker fee first (None: the market
 /// lacks the contract or its tiers).
-pub fn contract_table(market: &Market, symbol: &str) -> Option<MarketTable> {
+pub fn contract_table(market: &Market, symbol: &str, locale: Locale) -> Option<MarketTable> {
     let entry = market.contract(symbol)?;
     let tiers = entry.mm_tiers.as_ref()?;
     let (source, as_of) = dated(market, &entry.source, &entry.as_of);
@@ -161,9 +175,15 @@ pub fn contract_table(market: &Market, symbol: &str) -> Option<MarketTable> {
             .iter()
             .map(|t| {
                 tier_line(
-                    t.up_to_usd
-                        .map(|b| format!("{} USD notional", for_field(b))),
+                    t.up_to_usd.map(|b| {
+                        td_string!(
+                            locale,
+                            ui.market.notional,
+                            usd = number_in(&for_field(b), locale)
+                        )
+                    }),
                     t.mmr,
+                    locale,
                 )
             })
             .collect(),
@@ -183,7 +203,7 @@ mod tests {
         assert_eq!(reference.name, "Bitget UTA, public sources");
         assert_eq!(reference.as_of, "2025-09-26");
         assert_eq!(
-            market_line(&state),
+            market_line(&state, Locale::en),
             "Exchange tables: Bitget UTA, public sources, as of 2025-09-26"
         );
     }
@@ -193,16 +213,25 @@ mod tests {
         let state = MarketState::read(include_str!("../../../web/market.json"));
         let market = state.market().unwrap();
         // BTC: 0.98 up to 1,000,000 USD, 0.97 above (the seed article's worked example)
-        let btc = coin_table(market, "BTC").unwrap();
+        let btc = coin_table(market, "BTC", Locale::en).unwrap();
         assert_eq!(btc.tiers, ["up to 1,000,000 USD: 98 %", "above: 97 %"]);
         assert_eq!(btc.as_of, "2025-08-01");
         assert!(btc.source.contains("12560603834587"), "{}", btc.source);
-        assert_eq!(btc.summary(), "the market's: 98 %, then 97 %");
+        assert_eq!(btc.summary(Locale::en), "the market's: 98 %, then 97 %");
+        // the same table in French: words and marks, the figures unchanged
+        let btc_fr = coin_table(market, "BTC", Locale::fr).unwrap();
+        assert_eq!(
+            btc_fr.tiers,
+            [
+                "jusqu'à 1\u{202f}000\u{202f}000 USD\u{a0}: 98\u{202f}%",
+                "au-delà\u{a0}: 97\u{202f}%"
+            ]
+        );
         // ETH is listed without discount tiers, DOGE not at all: both are asked for
-        assert_eq!(coin_table(market, "ETH"), None);
-        assert_eq!(coin_table(market, "DOGE"), None);
+        assert_eq!(coin_table(market, "ETH", Locale::en), None);
+        assert_eq!(coin_table(market, "DOGE", Locale::en), None);
         // BTCUSDT: 0.4 % MMR up to 200,000 USD of notional first
-        let contract = contract_table(market, "BTCUSDT").unwrap();
+        let contract = contract_table(market, "BTCUSDT", Locale::en).unwrap();
         assert_eq!(contract.tiers[0], "up to 200,000 USD notional: 0.4 %");
     }
 

@@ -2,6 +2,7 @@
 //! examples of the spec, a realistic futures account and a leveraged long. The files are the
 //! shared test fixtures.
 
+use crate::i18n::{td_string, Locale};
 use unimargin::Scenario;
 
 /// One preset.
@@ -55,6 +56,30 @@ pub const PRESETS: [Preset; 6] = [
 ];
 
 impl Preset {
+    /// Its title in `locale` (the English one is [`Preset::title`]).
+    pub fn title_in(&self, locale: Locale) -> &'static str {
+        match self.key {
+            "futures-account" => td_string!(locale, ui.preset.futures_account.title),
+            "seed-1" => td_string!(locale, ui.preset.seed_1.title),
+            "seed-2" => td_string!(locale, ui.preset.seed_2.title),
+            "seed-3" => td_string!(locale, ui.preset.seed_3.title),
+            "seed-4" => td_string!(locale, ui.preset.seed_4.title),
+            _ => td_string!(locale, ui.preset.leveraged_long.title),
+        }
+    }
+
+    /// Its summary in `locale`.
+    pub fn summary_in(&self, locale: Locale) -> &'static str {
+        match self.key {
+            "futures-account" => td_string!(locale, ui.preset.futures_account.summary),
+            "seed-1" => td_string!(locale, ui.preset.seed_1.summary),
+            "seed-2" => td_string!(locale, ui.preset.seed_2.summary),
+            "seed-3" => td_string!(locale, ui.preset.seed_3.summary),
+            "seed-4" => td_string!(locale, ui.preset.seed_4.summary),
+            _ => td_string!(locale, ui.preset.leveraged_long.summary),
+        }
+    }
+
     /// The preset by its key.
     pub fn by_key(key: &str) -> Option<&'static Preset> {
         PRESETS.iter().find(|p| p.key == key)
@@ -74,6 +99,17 @@ mod tests {
     fn figures(key: &str) -> unimargin::Report {
         let scenario = Preset::by_key(key).unwrap().scenario().unwrap();
         unimargin::evaluate_scenario(&scenario).unwrap()
+    }
+
+    #[test]
+    fn each_preset_is_named_in_each_language_and_in_english_as_before() {
+        for p in &PRESETS {
+            assert_eq!(p.title_in(Locale::en), p.title, "{}", p.key);
+            assert_eq!(p.summary_in(Locale::en), p.summary, "{}", p.key);
+            for (locale, _) in crate::i18n::LANGUAGES.into_iter().skip(1) {
+                assert_ne!(p.summary_in(locale), p.summary, "{} {locale:?}", p.key);
+            }
+        }
     }
 
     #[test]

@@ -5,6 +5,7 @@
 //! nothing.
 
 use crate::draft::Draft;
+use crate::i18n::{td_string, Locale};
 use crate::share;
 use crate::storage::{self, KeyValue, Loaded};
 
@@ -28,7 +29,8 @@ pub enum Message {
     ImportRefused { name: String, reason: String },
     /// A preset was loaded; the work it replaced can be brought back.
     PresetLoaded {
-        title: &'static str,
+        /// The preset's key ([`crate::presets::Preset::key`]).
+        key: &'static str,
         previous_kept: bool,
     },
     /// The replaced work was brought back.
@@ -67,56 +69,78 @@ impl Message {
         )
     }
 
-    /// The sentence shown.
+    /// The sentence shown, in English (tests, logs).
     pub fn text(&self) -> String {
+        self.text_in(Locale::en)
+    }
+
+    /// The sentence shown, in `locale`. (A `reason` is the reader's own words, passed on.)
+    pub fn text_in(&self, locale: Locale) -> String {
+        let kept = |previous_kept: bool| {
+            if previous_kept {
+                td_string!(locale, ui.notice.kept).to_string()
+            } else {
+                String::new()
+            }
+        };
         match self {
             Message::LinkOpened { previous_kept } => {
-                if *previous_kept {
-                    "Opened the scenario from the link. Your previous work is kept: Undo brings it back.".into()
-                } else {
-                    "Opened the scenario from the link.".into()
-                }
+                format!(
+                    "{}{}",
+                    td_string!(locale, ui.notice.link_opened),
+                    kept(*previous_kept)
+                )
             }
-            Message::LinkRefused { reason } => format!(
-                "The link's scenario could not be opened: {reason}. Your work is unchanged."
-            ),
+            Message::LinkRefused { reason } => {
+                td_string!(locale, ui.notice.link_refused, reason = reason.as_str())
+            }
             Message::WorkUnreadable { reason, kept_at } => match kept_at {
-                Some(key) => format!(
-                    "Your saved work could not be read: {reason}. Its text is kept in this browser's storage under \"{key}\" (Download it to look at it); the page starts empty."
+                Some(key) => td_string!(
+                    locale,
+                    ui.notice.work_unreadable_kept,
+                    reason = reason.as_str(),
+                    key = key.as_str()
                 ),
-                None => format!(
-                    "Your saved work could not be read: {reason}. It could not be copied aside, so it stays where it is and nothing is saved over it until you Download it or choose to save anyway."
+                None => td_string!(
+                    locale,
+                    ui.notice.work_unreadable_in_place,
+                    reason = reason.as_str()
                 ),
             },
             Message::Imported {
                 name,
                 previous_kept,
-            } => {
-                if *previous_kept {
-                    format!("Imported {name}. Your previous work is kept: Undo brings it back.")
-                } else {
-                    format!("Imported {name}.")
-                }
+            } => format!(
+                "{}{}",
+                td_string!(locale, ui.notice.imported, name = name.as_str()),
+                kept(*previous_kept)
+            ),
+            Message::ImportRefused { name, reason } => td_string!(
+                locale,
+                ui.notice.import_refused,
+                name = name.as_str(),
+                reason = reason.as_str()
+            ),
+            Message::PresetLoaded { key, previous_kept } => {
+                let title = crate::presets::Preset::by_key(key).map_or("", |p| p.title_in(locale));
+                format!(
+                    "{}{}",
+                    td_string!(locale, ui.notice.preset_loaded, title),
+                    kept(*previous_kept)
+                )
             }
-            Message::ImportRefused { name, reason } => {
-                format!("{name} could not be imported: {reason}. Your work is unchanged.")
-            }
-            Message::PresetLoaded {
-                title,
-                previous_kept,
-            } => {
-                if *previous_kept {
-                    format!("Opened the example \"{title}\". Your previous work is kept: Undo brings it back.")
-                } else {
-                    format!("Opened the example \"{title}\".")
-                }
-            }
-            Message::Restored => "Your previous work is back.".into(),
-            Message::MarketImported { name, market } => {
-                format!("Imported the market \"{market}\" from {name}: its tables are used now.")
-            }
-            Message::MarketRefused { name, reason } => format!(
-                "{name} is not a market document ({reason}). The market in use is unchanged."
+            Message::Restored => td_string!(locale, ui.notice.restored).to_string(),
+            Message::MarketImported { name, market } => td_string!(
+                locale,
+                ui.notice.market_imported,
+                name = name.as_str(),
+                market = market.as_str()
+            ),
+            Message::MarketRefused { name, reason } => td_string!(
+                locale,
+                ui.notice.market_refused,
+                name = name.as_str(),
+                reason = reason.as_str()
             ),
         }
     }

@@ -7,6 +7,7 @@
 //! have (`-0.004 USD`, never `0.00 USD` beside a rejected order).
 
 use crate::checked::Checked;
+use crate::i18n::{localize_number, td_string, Locale};
 use rust_decimal::RoundingStrategy;
 use std::fmt;
 use unimargin::rules::risk::Risk;
@@ -134,6 +135,36 @@ pub fn leverage(value: Option<Decimal>) -> Shown {
     }
 }
 
+/// A figure as `locale` writes it: the number's marks ([`localize_number`]; French puts a
+/// narrow no-break space before `%`), or the locale's words for what is not a number.
+pub fn shown_in(shown: &Shown, locale: Locale) -> String {
+    match shown {
+        Shown::Text(text) => number_in(text, locale),
+        Shown::Unbounded => td_string!(locale, ui.show.unbounded).to_string(),
+        Shown::TooLarge => td_string!(locale, ui.show.too_large).to_string(),
+    }
+}
+
+/// A figure's text written the engine's way (`50,100.00 USD`, `1.23 %`, `0.31×`) as
+/// `locale` writes it.
+pub fn number_in(text: &str, locale: Locale) -> String {
+    let localized = localize_number(text, locale);
+    if locale == Locale::fr {
+        localized.replace(" %", "\u{202f}%")
+    } else {
+        localized
+    }
+}
+
+/// The risk level in `locale`'s words (the report's `safe`, `warning`, `liquidation`).
+pub fn risk_word(risk: Risk, locale: Locale) -> &'static str {
+    match risk {
+        Risk::Safe => td_string!(locale, ui.show.safe),
+        Risk::Warning => td_string!(locale, ui.show.warning),
+        Risk::Liquidation => td_string!(locale, ui.show.liquidation),
+    }
+}
+
 /// `safe`, `warning` or `liquidation` (the report's words).
 pub fn risk_name(risk: Risk) -> &'static str {
     match risk {
@@ -178,6 +209,22 @@ mod tests {
         assert_eq!(risk_name(Risk::Warning), "warning");
         // thresholds exactly: 80.0041 % is not 80 %
         assert_eq!(text(percent(d("0.800041"))), "80.0041 %");
+        // in each language: the marks change, never the digits
+        let fr = |s: Shown| shown_in(&s, Locale::fr);
+        assert_eq!(fr(rate(d("0.0123456"))), "1,23\u{202f}%");
+        assert_eq!(
+            fr(Shown::Text(usd_text(d("98860.9")))),
+            "98\u{202f}860,90 USD"
+        );
+        assert_eq!(
+            shown_in(&Shown::Text(usd_text(d("98860.9"))), Locale::es),
+            "98.860,90 USD"
+        );
+        assert_eq!(shown_in(&leverage(Some(d("0.31234"))), Locale::es), "0,31×");
+        assert_eq!(shown_in(&rate(d("0.0123456")), Locale::zh), "1.23 %");
+        assert_eq!(shown_in(&Shown::Unbounded, Locale::en), "unbounded");
+        assert_eq!(shown_in(&Shown::Unbounded, Locale::fr), "illimité");
+        assert_eq!(risk_word(Risk::Warning, Locale::zh), "预警");
         assert_eq!(text(percent(d("0.98"))), "98 %");
     }
 

@@ -8,6 +8,7 @@ use super::Ctx;
 use crate::analysis::Analysis;
 use crate::chart_scale::{axis_labels, nice_ticks, spread_labels, zone_runs, Zone};
 use crate::checked::Checked;
+use crate::i18n::td_string;
 use crate::show;
 use crate::threshold::{margin_rate, Thresholds};
 use leptos::prelude::*;
@@ -104,7 +105,9 @@ pub fn chart(ctx: Ctx, analysis: Memo<Option<Arc<Analysis>>>) -> impl IntoView {
             hover.set(nearest);
         }
     };
+    let i18n = ctx.i18n;
     move || {
+        let locale = i18n.get_locale();
         analysis.get().map(|a| {
             let w = width.get();
             let h = (w * 0.55).clamp(230.0, 300.0);
@@ -155,7 +158,7 @@ pub fn chart(ctx: Ctx, analysis: Memo<Option<Arc<Analysis>>>) -> impl IntoView {
                     let y = num(scale.y(Some(r)));
                     view! {
                         <line class="grid" x1=num(LEFT) x2=num(w - RIGHT) y1=y.clone() y2=y.clone()></line>
-                        <text class="label end" x=num(LEFT - 5.0) y=y>{show::rate(r).to_string()}</text>
+                        <text class="label end" x=num(LEFT - 5.0) y=y>{show::shown_in(&show::rate(r), locale)}</text>
                     }
                 })
                 .collect_view();
@@ -170,7 +173,7 @@ pub fn chart(ctx: Ctx, analysis: Memo<Option<Arc<Analysis>>>) -> impl IntoView {
                     let x = num(scale.x(f(*p)));
                     view! {
                         <line class="tick" x1=x.clone() x2=x.clone() y1=num(scale.plot_bottom()) y2=num(scale.plot_bottom() + 4.0)></line>
-                        <text class="label mid" x=x y=num(scale.plot_bottom() + 14.0)>{label}</text>
+                        <text class="label mid" x=x y=num(scale.plot_bottom() + 14.0)>{show::number_in(&label, locale)}</text>
                     }
                 })
                 .collect_view();
@@ -199,7 +202,7 @@ pub fn chart(ctx: Ctx, analysis: Memo<Option<Arc<Analysis>>>) -> impl IntoView {
                     view! {
                         <g class=format!("mark {class}") data-testid=testid data-value=show::exact(p)>
                             <line x1=x.clone() x2=x.clone() y1=num(TOP) y2=num(scale.plot_bottom())></line>
-                            <title>{format!("{label}: {} USD", show::price(p))}</title>
+                            <title>{format!("{label}: {} USD", show::number_in(&show::price(p), locale))}</title>
                         </g>
                     }
                 })
@@ -219,9 +222,9 @@ pub fn chart(ctx: Ctx, analysis: Memo<Option<Arc<Analysis>>>) -> impl IntoView {
                         data-price=show::exact(p.usd_price)
                         data-rate=show::exact_or_empty(p.cross_margin_rate)
                         data-value=show::exact(p.adjusted_equity)>
-                        <span>{format!("{coin} at {}", price_and_change(p.usd_price, current))}</span>
-                        <span>{format!("cross margin rate {}", margin_rate(p.cross_margin_rate, thresholds))}</span>
-                        <span>{format!("adjusted equity {}", show::usd_text(p.adjusted_equity))}</span>
+                        <span>{td_string!(locale, ui.chart.at, coin = coin.as_str(), price = price_and_change(p.usd_price, current, locale))}</span>
+                        <span>{td_string!(locale, ui.chart.rate_at, rate = show::shown_in(&margin_rate(p.cross_margin_rate, thresholds), locale))}</span>
+                        <span>{td_string!(locale, ui.chart.equity_at, equity = show::number_in(&show::usd_text(p.adjusted_equity), locale))}</span>
                     </p>
                 })
             };
@@ -238,31 +241,39 @@ pub fn chart(ctx: Ctx, analysis: Memo<Option<Arc<Analysis>>>) -> impl IntoView {
                 <figure class="chart" data-testid="chart" data-points=a.curve.len().to_string()>
                     <svg node_ref=svg_ref viewBox=format!("0 0 {} {}", num(w), num(h)) width=num(w) height=num(h)
                         role="img"
-                        aria-label=format!("Cross margin rate against the price of {}", a.coin)
+                        aria-label=td_string!(locale, ui.chart.label, coin = a.coin.as_str())
                         on:pointermove=on_move on:pointerdown=on_move on:pointerleave=move |_| hover.set(None)>
                         <rect class="plot" x=num(LEFT) y=num(TOP) width=num(plot_w) height=num(scale.plot_bottom() - TOP)></rect>
                         {y_ticks}
                         {x_ticks}
-                        <text class="label mid axis-title" x=middle_x y=num(h - 6.0)>{format!("{} price, USD", a.coin)}</text>
-                        <text class="label mid axis-title" transform=format!("rotate(-90) translate({} {})", num(-(TOP + (scale.plot_bottom() - TOP) / 2.0)), num(11.0))>"Cross margin rate"</text>
-                        {level(a.warning_rate, "level warning", "chart-warning-rate", format!("warning {}", show::percent(a.warning_rate)), warning_y)}
-                        {level(a.liquidation_rate, "level liquidation", "chart-liquidation-rate", format!("liquidation {}", show::percent(a.liquidation_rate)), liquidation_y)}
-                        {mark(lp.warning.below, "warning", "chart-warning-below", "Warning")}
-                        {mark(lp.warning.above, "warning", "chart-warning-above", "Warning")}
-                        {mark(lp.liquidation.below, "liquidation", "chart-liquidation-below", "Liquidation")}
-                        {mark(lp.liquidation.above, "liquidation", "chart-liquidation-above", "Liquidation")}
-                        {mark(Some(lp.current_price), "current", "chart-current", "Price now")}
-                        {move || mark(shocked.get(), "shocked", "chart-shock", "What-if price")}
+                        <text class="label mid axis-title" x=middle_x y=num(h - 6.0)>{td_string!(locale, ui.chart.x_title, coin = a.coin.as_str())}</text>
+                        <text class="label mid axis-title" transform=format!("rotate(-90) translate({} {})", num(-(TOP + (scale.plot_bottom() - TOP) / 2.0)), num(11.0))>{td_string!(locale, ui.chart.y_title)}</text>
+                        {level(a.warning_rate, "level warning", "chart-warning-rate", td_string!(locale, ui.chart.warning_level, rate = show::shown_in(&show::percent(a.warning_rate), locale)), warning_y)}
+                        {level(a.liquidation_rate, "level liquidation", "chart-liquidation-rate", td_string!(locale, ui.chart.liquidation_level, rate = show::shown_in(&show::percent(a.liquidation_rate), locale)), liquidation_y)}
+                        {mark(lp.warning.below, "warning", "chart-warning-below", td_string!(locale, ui.whatif.warning))}
+                        {mark(lp.warning.above, "warning", "chart-warning-above", td_string!(locale, ui.whatif.warning))}
+                        {mark(lp.liquidation.below, "liquidation", "chart-liquidation-below", td_string!(locale, ui.whatif.liquidation))}
+                        {mark(lp.liquidation.above, "liquidation", "chart-liquidation-above", td_string!(locale, ui.whatif.liquidation))}
+                        {mark(Some(lp.current_price), "current", "chart-current", td_string!(locale, ui.chart.price_now_mark))}
+                        {move || mark(shocked.get(), "shocked", "chart-shock", td_string!(locale, ui.chart.whatif_mark))}
                         <g class="curves" data-testid="chart-curve" data-value=runs.len().to_string()>{segments}</g>
                         {cursor}
                     </svg>
                     <figcaption>
-                        {format!("Cross margin rate (up to {}) against the price of {} ({} to {} USD, {} prices). ", show::rate(top_rate), a.coin, show::price(a.bottom), show::price(a.top), a.curve.len())}
-                        <span class="key current">"price now"</span>
-                        <span class="key shocked">"what-if price"</span>
-                        <span class="key safe">"safe"</span>
-                        <span class="key warning">"warning"</span>
-                        <span class="key liquidation">"liquidation"</span>
+                        {td_string!(
+                            locale,
+                            ui.chart.caption,
+                            top = show::shown_in(&show::rate(top_rate), locale),
+                            coin = a.coin.as_str(),
+                            from = show::number_in(&show::price(a.bottom), locale),
+                            to = show::number_in(&show::price(a.top), locale),
+                            count = a.curve.len()
+                        )}
+                        <span class="key current">{td_string!(locale, ui.chart.key_now)}</span>
+                        <span class="key shocked">{td_string!(locale, ui.chart.key_whatif)}</span>
+                        <span class="key safe">{td_string!(locale, ui.show.safe)}</span>
+                        <span class="key warning">{td_string!(locale, ui.show.warning)}</span>
+                        <span class="key liquidation">{td_string!(locale, ui.show.liquidation)}</span>
                     </figcaption>
                     {readout}
                 </figure>

@@ -13,6 +13,7 @@ use crate::after_fill::{after_fill, order_terms, AfterFill};
 use crate::calc::Shared;
 use crate::draft::{ContractField, Field, OrderField, Row};
 use crate::glossary::Term;
+use crate::i18n::{t, td_string, Locale};
 use crate::number::for_field;
 use crate::show;
 use crate::threshold::{margin_rate, Thresholds};
@@ -28,18 +29,19 @@ use unimargin::Decimal;
 #[component]
 pub fn CheckPanel() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
+    let i18n = ctx.i18n;
     let has_check = Memo::new(move |_| ctx.layout.with(|l| l.check));
     let blank = ctx.is_blank();
     view! {
         <section class="card check" id="check" aria-labelledby="check-h">
             <div class="card-head">
-                <h2 id="check-h">"Check an order"</h2>
+                <h2 id="check-h">{t!(i18n, ui.check.title)}</h2>
                 {move || has_check.get().then(|| view! {
                     <button type="button" class="btn remove-text" data-testid="check-remove"
                         on:click=move |_| {
                             ctx.restructure(|d| d.remove(Row::Check));
                             web::focus_testid_soon("check-add".into());
-                        }>"Remove"</button>
+                        }>{t!(i18n, ui.check.remove)}</button>
                 })}
             </div>
             {move || {
@@ -48,13 +50,13 @@ pub fn CheckPanel() -> impl IntoView {
                     untrack(|| check_form(ctx)).into_any()
                 } else {
                     view! {
-                        <p class="help">"Will a new order be accepted, how large can it be, and where would the account be liquidated once it fills? It is checked as if it were the last pending order."</p>
-                        <p class="help" class:hidden=move || !blank.get()>"Add your coins first: the check works on the account above."</p>
+                        <p class="help">{t!(i18n, ui.check.intro)}</p>
+                        <p class="help" class:hidden=move || !blank.get()>{t!(i18n, ui.check.coins_first)}</p>
                         <button type="button" class="btn primary" data-testid="check-add"
                             on:click=move |_| ctx.restructure_then_focus(|d| {
                                 d.add_check();
                                 Some(Field::Check(OrderField::Size))
-                            })>"Check an order"</button>
+                            })>{t!(i18n, ui.check.title)}</button>
                     }
                     .into_any()
                 }
@@ -77,6 +79,7 @@ fn check_contract(ctx: Ctx) -> Memo<Option<crate::draft::Id>> {
 }
 
 fn check_form(ctx: Ctx) -> impl IntoView {
+    let i18n = ctx.i18n;
     let size_input = NodeRef::<Input>::new();
     let check = Memo::new(move |_| {
         ctx.figures
@@ -129,8 +132,8 @@ fn check_form(ctx: Ctx) -> impl IntoView {
             view! {
                 <div class="leverage-line">
                     {text_field(ctx, Field::Contract(k, ContractField::Leverage),
-                        Spec::number("Leverage (×)").alias("check-leverage")
-                            .help("set for the contract: its positions' margin follows").term(Term::Leverage))}
+                        Spec::number(w!(ui.form.leverage_x)).alias("check-leverage")
+                            .help(w!(ui.form.help_leverage)).term(Term::Leverage))}
                 </div>
             }
         })
@@ -141,8 +144,8 @@ fn check_form(ctx: Ctx) -> impl IntoView {
     view! {
         {row_name(ctx, Row::Check)}
         <div class="grid order-grid">
-            {order_fields(ctx, Field::Check, Spec::number("Size").node(size_input))}
-            {text_field(ctx, Field::Check(OrderField::SizeStep), Spec::number("Size step").placeholder("0.00000001").help("the grid of the largest size").term(Term::SizeStep))}
+            {order_fields(ctx, Field::Check, Spec::number(w!(ui.form.size)).node(size_input))}
+            {text_field(ctx, Field::Check(OrderField::SizeStep), Spec::number(w!(ui.form.size_step)).placeholder(w!(ui.form.ph_tiny)).help(w!(ui.form.help_size_step)).term(Term::SizeStep))}
         </div>
         {leverage}
         {row_error(ctx, Row::Check)}
@@ -150,8 +153,8 @@ fn check_form(ctx: Ctx) -> impl IntoView {
             class:rejected=move || verdict.get() == Some("rejected")>
             <p class="verdict" role="status" data-testid="check-verdict" data-value=move || verdict.get().unwrap_or_default()>
                 {move || match verdict.get() {
-                    Some("accepted") => "✓ Accepted",
-                    Some("rejected") => "✗ Rejected",
+                    Some("accepted") => td_string!(i18n.get_locale(), ui.check.accepted),
+                    Some("rejected") => td_string!(i18n.get_locale(), ui.check.rejected),
                     _ => "—",
                 }}
             </p>
@@ -160,26 +163,26 @@ fn check_form(ctx: Ctx) -> impl IntoView {
             </ul>
             <dl class="figures small">
                 <div class="line key">
-                    <dt>"Largest size that passes"</dt>
+                    <dt>{t!(i18n, ui.check.largest)}</dt>
                     <dd>
                         {fig("check-max-size", |c| Fig::Amount(c.max_size))}
                         <button type="button" class="btn small" data-testid="check-use-max"
-                            disabled=move || !can_apply() on:click=use_max>"Use this size"</button>
+                            disabled=move || !can_apply() on:click=use_max>{t!(i18n, ui.check.use_size)}</button>
                     </dd>
                 </div>
-                <div class="line key"><dt>"Headroom "<Tip term=Term::Headroom/></dt><dd>{fig("check-headroom", |c| Fig::Usd(c.headroom))}</dd></div>
-                <div class="line"><dt>"Adjusted equity after"</dt><dd>{fig("check-adjusted-equity-after", |c| Fig::Usd(c.adjusted_equity_after))}</dd></div>
-                <div class="line"><dt>"Margin reserved after"</dt><dd>{fig("check-margin-reserved-after", |c| Fig::Usd(c.margin_reserved_after))}</dd></div>
-                <div class="line"><dt>"Initial margin added"</dt><dd>{fig("check-initial-margin-added", |c| Fig::Usd(c.initial_margin_added))}</dd></div>
+                <div class="line key"><dt>{t!(i18n, ui.check.headroom)}<Tip term=Term::Headroom/></dt><dd>{fig("check-headroom", |c| Fig::Usd(c.headroom))}</dd></div>
+                <div class="line"><dt>{t!(i18n, ui.check.equity_after)}</dt><dd>{fig("check-adjusted-equity-after", |c| Fig::Usd(c.adjusted_equity_after))}</dd></div>
+                <div class="line"><dt>{t!(i18n, ui.check.reserved_after)}</dt><dd>{fig("check-margin-reserved-after", |c| Fig::Usd(c.margin_reserved_after))}</dd></div>
+                <div class="line"><dt>{t!(i18n, ui.check.im_added)}</dt><dd>{fig("check-initial-margin-added", |c| Fig::Usd(c.initial_margin_added))}</dd></div>
                 <div class="line" class:hidden=move || !futures.get()>
-                    <dt>"Taker fee, held in that initial margin "<Tip term=Term::TakerFee/></dt>
+                    <dt>{t!(i18n, ui.check.fee_in_im)}<Tip term=Term::TakerFee/></dt>
                     <dd>{fee_in_margin}</dd>
                 </div>
                 <div class="line" class:hidden=move || futures.get()>
-                    <dt>"Spot trading loss "<Tip term=Term::SpotTradingLoss/></dt>
+                    <dt>{t!(i18n, ui.check.spot_loss)}<Tip term=Term::SpotTradingLoss/></dt>
                     <dd>{fig("check-spot-loss", |c| Fig::Usd(c.spot_loss))}</dd>
                 </div>
-                <div class="line" class:hidden=move || futures.get()><dt>"Fee"</dt><dd>{fig("check-fee", |c| Fig::Usd(c.fee))}</dd></div>
+                <div class="line" class:hidden=move || futures.get()><dt>{t!(i18n, ui.check.fee)}</dt><dd>{fig("check-fee", |c| Fig::Usd(c.fee))}</dd></div>
             </dl>
             <ExplainPanel which="check"/>
         </div>
@@ -194,16 +197,22 @@ fn after_line(
     coin: &str,
     current: Decimal,
     t: &ThresholdPrices,
+    locale: Locale,
 ) -> impl IntoView {
     let text = if t.already_past {
-        format!("{what}: already past")
+        td_string!(locale, ui.whatif.already_past, what)
     } else {
-        let price = |p: Option<Decimal>| p.map(|p| super::whatif::price_and_change(p, current));
+        let price =
+            |p: Option<Decimal>| p.map(|p| super::whatif::price_and_change(p, current, locale));
         match (price(t.below), price(t.above)) {
-            (None, None) => format!("{what}: none between 0 and 10× the price"),
-            (Some(b), None) => format!("{what} at {coin} = {b}"),
-            (None, Some(a)) => format!("{what} at {coin} = {a}"),
-            (Some(b), Some(a)) => format!("{what} at {coin} = {b} or {a}"),
+            (None, None) => td_string!(locale, ui.check.none_between, what),
+            (Some(price), None) | (None, Some(price)) => {
+                td_string!(locale, ui.whatif.at_price, what, coin, price)
+            }
+            (Some(b), Some(a)) => {
+                let price = td_string!(locale, ui.check.or, b, a);
+                td_string!(locale, ui.whatif.at_price, what, coin, price)
+            }
         }
     };
     view! {
@@ -223,33 +232,35 @@ fn after_the_fill(ctx: Ctx) -> impl IntoView {
             Some(Shared(Arc::new(after_fill(c.unshocked())?)))
         })
     });
+    let i18n = ctx.i18n;
     move || {
+        let locale = i18n.get_locale();
         after.get().map(|outcome| match &*outcome {
             Ok(AfterFill { account, prices }) => {
                 let lines = prices.as_ref().map(|p| {
                     view! {
-                        {after_line("Liquidation", "liquidation", &p.coin, p.current_price, &p.liquidation)}
-                        {after_line("Warning", "warning", &p.coin, p.current_price, &p.warning)}
+                        {after_line(td_string!(locale, ui.whatif.liquidation), "liquidation", &p.coin, p.current_price, &p.liquidation, locale)}
+                        {after_line(td_string!(locale, ui.whatif.warning), "warning", &p.coin, p.current_price, &p.warning, locale)}
                     }
                 });
                 let no_coin = prices.is_none().then(|| view! {
-                    <li>"No price to move: the contract's base coin is not one of your coins."</li>
+                    <li>{td_string!(locale, ui.check.no_coin)}</li>
                 });
                 view! {
                     <div class="after-fill" data-testid="after-fill">
-                        <h3>"Once it fills"</h3>
-                        <p class="help">"The whole cross account with this order as a position at its limit price (hedge mode: joined to a position on its side at the size-weighted entry), every other position and order as they are."</p>
+                        <h3>{td_string!(locale, ui.check.once_it_fills)}</h3>
+                        <p class="help">{td_string!(locale, ui.check.after_help)}</p>
                         <ul class="liquidation-lines">{lines}{no_coin}</ul>
                         <p class="after-figures">
-                            "Then: cross margin rate "
+                            {td_string!(locale, ui.check.then_rate)}
                             <strong data-testid="after-cross-margin-rate" data-value=show::exact_or_empty(account.cross_margin_rate)>
-                                {margin_rate(account.cross_margin_rate, Thresholds::of(account)).to_string()}
+                                {show::shown_in(&margin_rate(account.cross_margin_rate, Thresholds::of(account)), locale)}
                             </strong>
-                            ", available margin "
+                            {td_string!(locale, ui.check.then_available)}
                             <strong data-testid="after-available-margin" data-value=show::exact(account.available_margin)>
-                                {show::usd_text(account.available_margin)}
+                                {show::number_in(&show::usd_text(account.available_margin), locale)}
                             </strong>
-                            ", risk "<strong>{show::risk_name(account.risk)}</strong>"."
+                            {td_string!(locale, ui.check.then_risk)}<strong>{show::risk_word(account.risk, locale)}</strong>{td_string!(locale, ui.check.then_end)}
                         </p>
                     </div>
                 }
@@ -257,9 +268,9 @@ fn after_the_fill(ctx: Ctx) -> impl IntoView {
             }
             Err(e) => view! {
                 <div class="after-fill" data-testid="after-fill">
-                    <h3>"Once it fills"</h3>
+                    <h3>{td_string!(locale, ui.check.once_it_fills)}</h3>
                     <p class="row-error" data-testid="after-fill-error">
-                        {format!("The account after this fill cannot be worked out: {}", engine_problem(e.kind()))}
+                        {td_string!(locale, ui.check.cannot_work_out, problem = engine_problem(e.kind()))}
                     </p>
                 </div>
             }

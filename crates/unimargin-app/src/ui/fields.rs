@@ -18,15 +18,23 @@ use crate::wording::field_problem;
 use leptos::html::Input;
 use leptos::prelude::*;
 
+/// Words of the page in the current language: a key of namespace `ui`, looked up when the
+/// form is rendered (again on a language change). Written `w!(ui.form.balance)`.
+pub type Words = fn(Locale) -> &'static str;
+
+fn no_words(_: Locale) -> &'static str {
+    ""
+}
+
 /// How an input reads and looks.
-#[derive(Clone, Copy, Default)]
+#[derive(Clone, Copy)]
 pub struct Spec {
-    pub label: &'static str,
+    pub label: Words,
     /// Numbers: the keypad on phones, right-aligned digits.
     pub numeric: bool,
     /// A rate, typed as a percentage: shown with a `%` after it.
     pub rate: bool,
-    pub placeholder: &'static str,
+    pub placeholder: Option<Words>,
     /// The id of a `<datalist>` of suggestions.
     pub list: Option<&'static str>,
     /// In a table row: the label shows only where the row is a card (narrow screens).
@@ -34,7 +42,7 @@ pub struct Spec {
     /// For a field the page itself sets (the check's size).
     pub node: Option<NodeRef<Input>>,
     /// A short help text under the label.
-    pub help: Option<&'static str>,
+    pub help: Option<Words>,
     /// The field is shown in two places (a contract's leverage, on its row and on the order
     /// check): the input follows the draft while it does not have the focus.
     pub synced: bool,
@@ -44,15 +52,33 @@ pub struct Spec {
     pub term: Option<Term>,
 }
 
+impl Default for Spec {
+    fn default() -> Spec {
+        Spec {
+            label: no_words,
+            numeric: false,
+            rate: false,
+            placeholder: None,
+            list: None,
+            compact: false,
+            node: None,
+            help: None,
+            synced: false,
+            alias: None,
+            term: None,
+        }
+    }
+}
+
 impl Spec {
-    pub fn text(label: &'static str) -> Spec {
+    pub fn text(label: Words) -> Spec {
         Spec {
             label,
             ..Spec::default()
         }
     }
 
-    pub fn number(label: &'static str) -> Spec {
+    pub fn number(label: Words) -> Spec {
         Spec {
             label,
             numeric: true,
@@ -60,7 +86,7 @@ impl Spec {
         }
     }
 
-    pub fn rate(label: &'static str) -> Spec {
+    pub fn rate(label: Words) -> Spec {
         Spec {
             label,
             numeric: true,
@@ -69,8 +95,8 @@ impl Spec {
         }
     }
 
-    pub fn placeholder(mut self, placeholder: &'static str) -> Spec {
-        self.placeholder = placeholder;
+    pub fn placeholder(mut self, placeholder: Words) -> Spec {
+        self.placeholder = Some(placeholder);
         self
     }
 
@@ -89,7 +115,7 @@ impl Spec {
         self
     }
 
-    pub fn help(mut self, help: &'static str) -> Spec {
+    pub fn help(mut self, help: Words) -> Spec {
         self.help = Some(help);
         self
     }
@@ -159,6 +185,7 @@ fn field_key(field: Field) -> String {
 /// of its inputs start with.
 pub fn row_name(ctx: Ctx, row: Row) -> impl IntoView {
     let name = Memo::new(move |_| {
+        let locale = ctx.i18n.get_locale();
         let index = ctx.layout.with(|l| l.row_index(row))?;
         ctx.names.with(|n| {
             Some(match row {
@@ -166,10 +193,10 @@ pub fn row_name(ctx: Ctx, row: Row) -> impl IntoView {
                 Row::Contract(_) => n.contracts.get(index)?.clone(),
                 Row::Position(_) => n.positions.get(index)?.clone(),
                 Row::Order(_) => n.orders.get(index)?.clone(),
-                Row::Discount(..) => format!("discount tier {}", ordinal(index)),
-                Row::Loan(..) => format!("borrowing tier {}", ordinal(index)),
-                Row::Mm(..) => format!("position tier {}", ordinal(index)),
-                Row::Check => "order to check".into(),
+                Row::Discount(..) => td_string!(locale, ui.rows.discount_tier, n = ordinal(index)),
+                Row::Loan(..) => td_string!(locale, ui.rows.borrowing_tier, n = ordinal(index)),
+                Row::Mm(..) => td_string!(locale, ui.rows.position_tier, n = ordinal(index)),
+                Row::Check => td_string!(locale, ui.rows.order_to_check).into(),
             })
         })
     });
@@ -253,12 +280,12 @@ pub fn text_field(ctx: Ctx, field: Field, spec: Spec) -> impl IntoView {
     }
     let field = view! {
         <label class="field" class:compact=spec.compact class:invalid=invalid>
-            <span class="field-label" id=label_id>{spec.label}{spec.rate.then_some(" (%)")}</span>
-            {spec.help.map(|h| view! { <span class="field-help">{h}</span> })}
+            <span class="field-label" id=label_id>{(spec.label)(locale)}{spec.rate.then_some(" (%)")}</span>
+            {spec.help.map(|h| view! { <span class="field-help">{h(locale)}</span> })}
             <span class="input-box" class:with-unit=spec.rate>
                 <input type="text" class="input" class:num=spec.numeric
                     inputmode=if spec.numeric { "decimal" } else { "text" }
-                    autocomplete="off" spellcheck="false" placeholder=spec.placeholder
+                    autocomplete="off" spellcheck="false" placeholder=spec.placeholder.map(|p| p(locale))
                     list=spec.list
                     data-testid=testid data-path=move || path.get()
                     aria-labelledby=labelled_by
@@ -319,10 +346,11 @@ fn read_as_note(
 pub fn select_field<C: Choice>(
     ctx: Ctx,
     field: Field,
-    label: &'static str,
-    options: &'static [(C, &'static str)],
+    label: Words,
+    options: &'static [(C, Words)],
     compact: bool,
 ) -> impl IntoView {
+    let locale = ctx.i18n.get_locale_untracked();
     let initial = ctx
         .draft
         .with_untracked(|d| d.get(field).unwrap_or_default().to_string());
@@ -338,7 +366,7 @@ pub fn select_field<C: Choice>(
     let labelled_by = name_ids(field).map(|rows| format!("{rows} {label_id}"));
     view! {
         <label class="field" class:compact=compact class:invalid=move || error.with(Option::is_some)>
-            <span class="field-label" id=label_id>{label}</span>
+            <span class="field-label" id=label_id>{label(locale)}</span>
             <select class="input" data-testid=move || path.get() aria-labelledby=labelled_by
                 on:change=move |ev| {
                     web::mark_input();
@@ -349,7 +377,7 @@ pub fn select_field<C: Choice>(
                     .iter()
                     .map(|(value, text)| {
                         let value = value.name();
-                        view! { <option value=value selected=chosen == value>{*text}</option> }
+                        view! { <option value=value selected=chosen == value>{text(locale)}</option> }
                     })
                     .collect_view()}
             </select>

@@ -4,7 +4,8 @@
 
 use super::Ctx;
 use crate::calc::Computed;
-use crate::show;
+use crate::i18n::Locale;
+use crate::show::{self, Shown};
 use crate::threshold::{margin_rate, Thresholds};
 use leptos::prelude::*;
 use unimargin::Decimal;
@@ -40,17 +41,18 @@ impl Fig {
         }
     }
 
-    /// The text for people.
-    pub fn text(self) -> String {
-        match self {
-            Fig::Usd(d) => show::usd_text(d),
-            Fig::Cell(d) => show::usd_cell(d),
-            Fig::Price(d) => show::price(d),
-            Fig::Amount(d) => show::amount(d),
-            Fig::Rate(d) => show::rate(d).to_string(),
-            Fig::MarginRate(d, thresholds) => margin_rate(d, thresholds).to_string(),
-            Fig::Leverage(d) => show::leverage(d).to_string(),
-        }
+    /// The text for people, in `locale`'s number format.
+    pub fn text(self, locale: Locale) -> String {
+        let shown = match self {
+            Fig::Usd(d) => Shown::Text(show::usd_text(d)),
+            Fig::Cell(d) => Shown::Text(show::usd_cell(d)),
+            Fig::Price(d) => Shown::Text(show::price(d)),
+            Fig::Amount(d) => Shown::Text(show::amount(d)),
+            Fig::Rate(d) => show::rate(d),
+            Fig::MarginRate(d, thresholds) => margin_rate(d, thresholds),
+            Fig::Leverage(d) => show::leverage(d),
+        };
+        show::shown_in(&shown, locale)
     }
 
     fn is_negative(self) -> bool {
@@ -137,12 +139,14 @@ fn figure_of(ctx: Ctx, testid: Option<String>, get: Getter) -> impl IntoView {
         }
     });
     let exact = move || value.with(|v| v.map(Fig::exact).unwrap_or_default());
+    let i18n = ctx.i18n;
+    // the exact value for people: the locale's marks (`data-value` keeps the engine's)
     let title = move || {
         let e = exact();
         if e.is_empty() && value.with(Option::is_some) {
-            "unbounded".to_string()
+            show::shown_in(&Shown::Unbounded, i18n.get_locale())
         } else {
-            e
+            show::number_in(&e, i18n.get_locale())
         }
     };
     // the exact value also in `title`, for a mouse; "Exact values" shows it to everyone
@@ -153,7 +157,8 @@ fn figure_of(ctx: Ctx, testid: Option<String>, get: Getter) -> impl IntoView {
                 if ctx.exact.get() {
                     title()
                 } else {
-                    value.with(|v| v.map(Fig::text).unwrap_or_default())
+                    let locale = i18n.get_locale();
+                    value.with(|v| v.map(|f| f.text(locale)).unwrap_or_default())
                 }
             }}
         </span>

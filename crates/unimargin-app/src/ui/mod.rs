@@ -4,11 +4,19 @@
 //! row appears, and reports every `input` event to the draft. Replacing the whole draft
 //! (a preset, an import, a link, Undo) renders the form again ([`Ctx::generation`]).
 
+/// Words of namespace `ui` as a [`fields::Words`]: `w!(ui.form.balance)`.
+macro_rules! w {
+    ($($key:tt)+) => {
+        (|locale: $crate::i18n::Locale| $crate::i18n::td_string!(locale, $($key)+))
+            as $crate::ui::fields::Words
+    };
+}
+
 mod bar;
 mod chart;
 mod check;
 mod explain;
-mod fields;
+pub mod fields;
 mod figure;
 mod inputs;
 mod language;
@@ -24,6 +32,7 @@ mod whatif;
 
 use crate::calc::{Computed, Outcome, Shared, Shock};
 use crate::draft::{Draft, Field, FieldError, Layout};
+use crate::i18n::t;
 use crate::i18n::{self, Locale};
 use crate::labels::{row_names, RowNames};
 use crate::market_state::MarketState;
@@ -121,7 +130,8 @@ impl Ctx {
             names: Memo::new(move |_| {
                 names_edited.track();
                 layout.track();
-                draft.with_untracked(row_names)
+                let locale = i18n.get_locale();
+                draft.with_untracked(|d| row_names(d, locale))
             }),
             names_edited,
             shock,
@@ -387,14 +397,11 @@ pub fn App() -> impl IntoView {
     });
 
     view! {
-        <a class="skip" href="#account">"Skip to the figures"</a>
+        <a class="skip" href="#account">{t!(i18n, ui.page.skip)}</a>
         <header class="top">
             <div class="brand">
                 <h1>"unimargin"</h1>
-                <p class="tagline">
-                    "Margin calculator for crypto unified trading accounts. "
-                    "Everything is computed in your browser; nothing leaves it."
-                </p>
+                <p class="tagline">{t!(i18n, ui.page.tagline)}</p>
             </div>
             <language::LanguageSelect/>
             <toolbar::Toolbar/>
@@ -402,7 +409,7 @@ pub fn App() -> impl IntoView {
         <toolbar::Notices/>
         <p class="market-line" data-testid="market-line"
             data-value=move || ctx.market.with(|m| m.reference().map(|r| r.name).unwrap_or_default())>
-            {move || ctx.market.with(crate::market_state::market_line)}
+            {move || { let locale = i18n.get_locale(); ctx.market.with(|m| crate::market_state::market_line(m, locale)) }}
         </p>
         <bar::SummaryBar/>
         <main class="layout">
@@ -426,10 +433,7 @@ pub fn App() -> impl IntoView {
             </div>
         </main>
         <footer class="foot">
-            <p>
-                "Rules: this calculator's reading of the exchange's unified trading account articles, written out in the project's docs/rules.md. "
-                "Figures are estimates for planning, not the exchange's own numbers."
-            </p>
+            <p>{t!(i18n, ui.page.footer)}</p>
         </footer>
         // Tells end-to-end tests that the wasm app has started and rendered.
         <span data-testid="app-ready" data-value="ok" hidden=true></span>

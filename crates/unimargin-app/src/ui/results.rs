@@ -8,7 +8,7 @@ use super::tip::Tip;
 use super::Ctx;
 use crate::calc::Computed;
 use crate::glossary::Term;
-use crate::labels::field_label;
+use crate::labels::field_label_in;
 use crate::show;
 use crate::threshold::{gauge, margin_rate, GaugePlaces, Thresholds, WARNING_ZONE_RIGHT};
 use crate::wording::field_problem;
@@ -84,7 +84,7 @@ fn problems(ctx: Ctx) -> impl IntoView {
             };
             let labels: Vec<String> = ctx
                 .draft
-                .with_untracked(|d| errors.iter().map(|e| field_label(d, &e.path)).collect());
+                .with_untracked(|d| errors.iter().map(|e| field_label_in(d, &e.path, ctx.i18n.get_locale())).collect());
             view! {
                 <div class="stale-banner" role="status" data-testid="stale-banner">
                     <p><strong>{lead}</strong></p>

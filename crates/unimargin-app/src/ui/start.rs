@@ -4,6 +4,7 @@
 use super::toolbar::load_preset;
 use super::Ctx;
 use crate::draft::{CoinField, Field, List};
+use crate::i18n::{t, td_string};
 use crate::presets::PRESETS;
 use leptos::prelude::*;
 
@@ -11,6 +12,7 @@ use leptos::prelude::*;
 #[component]
 pub fn StartHere() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
+    let i18n = ctx.i18n;
     let blank = ctx.is_blank();
     let add_coin = move |_| {
         ctx.restructure_then_focus(|d| d.add(List::Coins).map(|c| Field::Coin(c, CoinField::Coin)))
@@ -19,17 +21,17 @@ pub fn StartHere() -> impl IntoView {
         blank.get().then(|| {
             view! {
                 <section class="card start" id="start" aria-labelledby="start-h" data-testid="start-here">
-                    <h2 id="start-h">"Start here"</h2>
+                    <h2 id="start-h">{t!(i18n, ui.start.title)}</h2>
                     <ol class="steps">
-                        <li><strong>"Add the coins you hold"</strong>" and how much of each (a loan is a negative balance). Your figures appear as you type."</li>
-                        <li>"Trade futures? Add your positions, and the orders you have open."</li>
-                        <li>"Before you place an order, check it: will it be accepted, and where would the whole account be liquidated once it fills?"</li>
+                        <li><strong>{t!(i18n, ui.start.step1_strong)}</strong>{t!(i18n, ui.start.step1)}</li>
+                        <li>{t!(i18n, ui.start.step2)}</li>
+                        <li>{t!(i18n, ui.start.step3)}</li>
                     </ol>
                     <button type="button" class="btn primary" data-testid="start-add-coin" on:click=add_coin>
-                        "Add your first coin"
+                        {t!(i18n, ui.start.add_first)}
                     </button>
-                    <h3 class="gap">"Or open an example account"</h3>
-                    <p class="help">"Examples to look around with, not your account. Opening one replaces the page; Undo brings your work back."</p>
+                    <h3 class="gap">{t!(i18n, ui.start.or_example)}</h3>
+                    <p class="help">{t!(i18n, ui.start.examples_help)}</p>
                     <ul class="examples">
                         {PRESETS
                             .iter()
@@ -37,8 +39,8 @@ pub fn StartHere() -> impl IntoView {
                                 <li>
                                     <button type="button" class="example" data-testid=format!("example-{}", p.key)
                                         on:click=move |_| load_preset(ctx, p)>
-                                        <strong>{format!("Example: {}", p.title)}</strong>
-                                        <span>{p.summary}</span>
+                                        <strong>{move || td_string!(i18n.get_locale(), ui.start.example, title = p.title_in(i18n.get_locale()))}</strong>
+                                        <span>{move || p.summary_in(i18n.get_locale())}</span>
                                     </button>
                                 </li>
                             })

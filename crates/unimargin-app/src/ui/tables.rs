@@ -12,6 +12,7 @@ use crate::draft::{
     CoinField, ContractField, DiscountField, Field, Id, List, LoanField, MmField, Row,
 };
 use crate::glossary::Term;
+use crate::i18n::{t, td_string};
 use crate::labels::{coin_tables_summary, contract_tables_summary};
 use crate::market_state::{self, MarketTable};
 use leptos::html::Details;
@@ -25,6 +26,7 @@ fn folded(
     sections: &'static [&'static str],
     body: impl IntoView + 'static,
 ) -> impl IntoView {
+    let i18n = ctx.i18n;
     let has_error = has_error_under(ctx, move |l| {
         l.row_path(row)
             .map(|p| sections.iter().map(|s| format!("{p}.{s}")).collect())
@@ -50,9 +52,9 @@ fn folded(
             data-value=move || if has_error.get() { "error" } else { "ok" }
             data-testid=move || format!("{}-box", testid.get())>
             <summary data-testid=move || testid.get()>
-                <span class="tables-title">"Exchange tables"</span>
+                <span class="tables-title">{t!(i18n, ui.tables.title)}</span>
                 <span class="summary-line">{move || summary.get()}</span>
-                <span class="tables-error" class:hidden=move || !has_error.get()>"— check the marked field"</span>
+                <span class="tables-error" class:hidden=move || !has_error.get()>{t!(i18n, ui.tables.check_marked)}</span>
             </summary>
             {body}
         </details>
@@ -67,17 +69,18 @@ fn market_table(
     table: Memo<Option<MarketTable>>,
     use_own: impl Fn() + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
+    let i18n = ctx.i18n;
     let path = Memo::new(move |_| ctx.layout.with(|l| l.row_path(row)).unwrap_or_default());
     move || {
         table.get().map(|t| {
             view! {
                 <div class="market-table" data-testid=move || format!("market-tables-{}", path.get())>
-                    <p class="terms">"From the market (read-only):"</p>
+                    <p class="terms">{t!(i18n, ui.tables.from_market)}</p>
                     <ul>{t.tiers.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}</ul>
-                    <p class="terms">{format!("Source: {} ({})", t.source, t.as_of)}</p>
+                    <p class="terms">{move || td_string!(i18n.get_locale(), ui.tables.source, source = t.source.as_str(), as_of = t.as_of.as_str())}</p>
                     <button type="button" class="link"
                         data-testid=move || format!("own-tiers-{}", path.get())
-                        on:click=move |_| use_own()>"Use my own tiers"</button>
+                        on:click=move |_| use_own()>{t!(i18n, ui.tables.use_own)}</button>
                 </div>
             }
         })
@@ -86,27 +89,36 @@ fn market_table(
 
 /// A coin's discount and borrowing tiers and interest.
 pub fn coin_tables(ctx: Ctx, id: Id) -> impl IntoView {
+    let i18n = ctx.i18n;
     // the market's discount tiers, while the form gives none of its own
     let from_market = Memo::new(move |_| {
+        let locale = ctx.i18n.get_locale();
         let coin = ctx.draft.with(|d| {
             d.coins
                 .iter()
                 .find(|c| c.id == id && d.market.is_some() && c.discount_tiers.is_empty())
                 .map(|c| c.coin.clone())
         })?;
-        ctx.market
-            .with(|m| m.market().and_then(|m| market_state::coin_table(m, &coin)))
+        ctx.market.with(|m| {
+            m.market()
+                .and_then(|m| market_state::coin_table(m, &coin, locale))
+        })
     });
     let summary = Memo::new(move |_| {
+        let locale = ctx.i18n.get_locale();
         let own = ctx.draft.with(|d| {
             d.coins
                 .iter()
                 .find(|c| c.id == id)
-                .map(coin_tables_summary)
+                .map(|c| coin_tables_summary(c, locale))
                 .unwrap_or_default()
         });
         match from_market.get() {
-            Some(table) => format!("discount {}", table.summary()),
+            Some(table) => td_string!(
+                locale,
+                ui.tables.discount_summary,
+                summary = table.summary(locale)
+            ),
             None => own,
         }
     });
@@ -121,56 +133,56 @@ pub fn coin_tables(ctx: Ctx, id: Id) -> impl IntoView {
         });
     };
     let body = view! {
-        <p class="help">"The exchange's numbers for this coin. "<Tip term=Term::ExchangeTables/></p>
+        <p class="help">{t!(i18n, ui.tables.coin_help)}<Tip term=Term::ExchangeTables/></p>
         {market_table(ctx, Row::Coin(id), from_market, use_own)}
         <div class="tier-groups">
             <div class="tier-group">
-                <h3>"Discount tiers " <Tip term=Term::DiscountTiers/></h3>
-                <p class="terms">"Each slice of the coin's USD value counts at its rate; the rest is its haircut. "<Tip term=Term::Haircut/></p>
+                <h3>{t!(i18n, ui.tables.discount_tiers)} <Tip term=Term::DiscountTiers/></h3>
+                <p class="terms">{t!(i18n, ui.tables.discount_help)}<Tip term=Term::Haircut/></p>
                 <div class="tier-row tier-head" aria-hidden="true"
                     class:hidden=move || ctx.layout.with(|l| l.ids(List::Discount(id)).is_empty())>
-                    <span>"Up to (USD)"</span><span>"Rate (%)"</span><span></span>
+                    <span>{t!(i18n, ui.tables.up_to_usd)}</span><span>{t!(i18n, ui.tables.rate_pct)}</span><span></span>
                 </div>
                 {list_error(ctx, List::Discount(id))}
                 <For each=move || ctx.layout.with(|l| l.ids(List::Discount(id))) key=|t| *t let:tier>
                     <div class="tier-row">
                         {row_name(ctx, Row::Discount(id, tier))}
-                        {text_field(ctx, Field::Discount(id, tier, DiscountField::UpToUsd), Spec::number("Up to (USD)").compact().placeholder("and above"))}
-                        {text_field(ctx, Field::Discount(id, tier, DiscountField::Rate), Spec::rate("Rate").compact())}
-                        {remove_button(ctx, Row::Discount(id, tier), "tier", format!("add-discount-tier-{id}"))}
+                        {text_field(ctx, Field::Discount(id, tier, DiscountField::UpToUsd), Spec::number(w!(ui.form.up_to_usd)).compact().placeholder(w!(ui.form.ph_and_above)))}
+                        {text_field(ctx, Field::Discount(id, tier, DiscountField::Rate), Spec::rate(w!(ui.form.rate)).compact())}
+                        {remove_button(ctx, Row::Discount(id, tier), w!(ui.form.remove_tier), format!("add-discount-tier-{id}"))}
                         {row_error(ctx, Row::Discount(id, tier))}
                     </div>
                 </For>
-                {add_button(ctx, "Add tier", format!("add-discount-tier-{id}"), move |d| {
+                {add_button(ctx, w!(ui.form.add_tier), format!("add-discount-tier-{id}"), move |d| {
                     d.add(List::Discount(id)).map(|t| Field::Discount(id, t, DiscountField::UpToUsd))
                 })}
             </div>
             <div class="tier-group">
-                <h3>"Borrowing tiers " <Tip term=Term::BorrowingTiers/></h3>
-                <p class="terms">"Debt up to (coins) "<Tip term=Term::DebtUpTo/>" · MMR "<Tip term=Term::Mmr/></p>
+                <h3>{t!(i18n, ui.tables.borrowing_tiers)} <Tip term=Term::BorrowingTiers/></h3>
+                <p class="terms">{t!(i18n, ui.tables.debt_up_to_coins)}<Tip term=Term::DebtUpTo/>{t!(i18n, ui.tables.mmr_sep)}<Tip term=Term::Mmr/></p>
                 <div class="tier-row three tier-head" aria-hidden="true"
                     class:hidden=move || ctx.layout.with(|l| l.ids(List::Loan(id)).is_empty())>
-                    <span>"Debt up to"</span><span>"Leverage"</span><span>"MMR (%)"</span><span></span>
+                    <span>{t!(i18n, ui.tables.debt_up_to)}</span><span>{t!(i18n, ui.form.leverage)}</span><span>{t!(i18n, ui.tables.mmr_pct)}</span><span></span>
                 </div>
                 {list_error(ctx, List::Loan(id))}
                 <For each=move || ctx.layout.with(|l| l.ids(List::Loan(id))) key=|t| *t let:tier>
                     <div class="tier-row three">
                         {row_name(ctx, Row::Loan(id, tier))}
-                        {text_field(ctx, Field::Loan(id, tier, LoanField::UpTo), Spec::number("Debt up to (coin)").compact().placeholder("and above"))}
-                        {text_field(ctx, Field::Loan(id, tier, LoanField::Leverage), Spec::number("Leverage").compact())}
-                        {text_field(ctx, Field::Loan(id, tier, LoanField::Mmr), Spec::rate("MMR").compact())}
-                        {remove_button(ctx, Row::Loan(id, tier), "tier", format!("add-loan-tier-{id}"))}
+                        {text_field(ctx, Field::Loan(id, tier, LoanField::UpTo), Spec::number(w!(ui.form.debt_up_to)).compact().placeholder(w!(ui.form.ph_and_above)))}
+                        {text_field(ctx, Field::Loan(id, tier, LoanField::Leverage), Spec::number(w!(ui.form.leverage)).compact())}
+                        {text_field(ctx, Field::Loan(id, tier, LoanField::Mmr), Spec::rate(w!(ui.form.mmr)).compact())}
+                        {remove_button(ctx, Row::Loan(id, tier), w!(ui.form.remove_tier), format!("add-loan-tier-{id}"))}
                         {row_error(ctx, Row::Loan(id, tier))}
                     </div>
                 </For>
-                {add_button(ctx, "Add tier", format!("add-loan-tier-{id}"), move |d| {
+                {add_button(ctx, w!(ui.form.add_tier), format!("add-loan-tier-{id}"), move |d| {
                     d.add(List::Loan(id)).map(|t| Field::Loan(id, t, LoanField::UpTo))
                 })}
             </div>
         </div>
         <div class="grid two">
-            {text_field(ctx, Field::Coin(id, CoinField::HourlyInterest), Spec::rate("Hourly interest").placeholder("0").term(Term::HourlyInterest))}
-            {text_field(ctx, Field::Coin(id, CoinField::InterestFree), Spec::number("Interest-free amount").placeholder("0").term(Term::InterestFree))}
+            {text_field(ctx, Field::Coin(id, CoinField::HourlyInterest), Spec::rate(w!(ui.form.hourly_interest)).placeholder(|_| "0").term(Term::HourlyInterest))}
+            {text_field(ctx, Field::Coin(id, CoinField::InterestFree), Spec::number(w!(ui.form.interest_free)).placeholder(|_| "0").term(Term::InterestFree))}
         </div>
     };
     folded(
@@ -189,9 +201,11 @@ pub fn coin_tables(ctx: Ctx, id: Id) -> impl IntoView {
 
 /// A contract's fees and position tiers.
 pub fn contract_tables(ctx: Ctx, id: Id) -> impl IntoView {
+    let i18n = ctx.i18n;
     let f = move |c| Field::Contract(id, c);
     // the market's position tiers, while the form gives none of its own
     let from_market = Memo::new(move |_| {
+        let locale = ctx.i18n.get_locale();
         let symbol = ctx.draft.with(|d| {
             d.contracts
                 .iter()
@@ -200,19 +214,24 @@ pub fn contract_tables(ctx: Ctx, id: Id) -> impl IntoView {
         })?;
         ctx.market.with(|m| {
             m.market()
-                .and_then(|m| market_state::contract_table(m, &symbol))
+                .and_then(|m| market_state::contract_table(m, &symbol, locale))
         })
     });
     let summary = Memo::new(move |_| {
+        let locale = ctx.i18n.get_locale();
         let own = ctx.draft.with(|d| {
             d.contracts
                 .iter()
                 .find(|c| c.id == id)
-                .map(contract_tables_summary)
+                .map(|c| contract_tables_summary(c, locale))
                 .unwrap_or_default()
         });
         match from_market.get() {
-            Some(table) => format!("MMR {}", table.summary()),
+            Some(table) => td_string!(
+                locale,
+                ui.tables.mmr_summary,
+                summary = table.summary(locale)
+            ),
             None => own,
         }
     });
@@ -228,29 +247,29 @@ pub fn contract_tables(ctx: Ctx, id: Id) -> impl IntoView {
         });
     };
     let body = view! {
-        <p class="help">"The exchange's numbers for this contract. "<Tip term=Term::ExchangeTables/></p>
+        <p class="help">{t!(i18n, ui.tables.contract_help)}<Tip term=Term::ExchangeTables/></p>
         {market_table(ctx, Row::Contract(id), from_market, use_own)}
         <div class="grid">
-            {text_field(ctx, f(ContractField::TakerFee), Spec::rate("Taker fee").placeholder("0").term(Term::TakerFee))}
-            {text_field(ctx, f(ContractField::LiquidationFee), Spec::rate("Liquidation fee").placeholder("0").term(Term::LiquidationFee))}
+            {text_field(ctx, f(ContractField::TakerFee), Spec::rate(w!(ui.form.taker_fee)).placeholder(|_| "0").term(Term::TakerFee))}
+            {text_field(ctx, f(ContractField::LiquidationFee), Spec::rate(w!(ui.form.liquidation_fee)).placeholder(|_| "0").term(Term::LiquidationFee))}
         </div>
         <div class="tier-group">
-            <h3>"Position tiers " <Tip term=Term::PositionTiers/></h3>
-            <p class="terms">"Notional "<Tip term=Term::Notional/>" · MMR "<Tip term=Term::Mmr/></p>
+            <h3>{t!(i18n, ui.tables.position_tiers)} <Tip term=Term::PositionTiers/></h3>
+            <p class="terms">{t!(i18n, ui.tables.notional)}<Tip term=Term::Notional/>{t!(i18n, ui.tables.mmr_sep)}<Tip term=Term::Mmr/></p>
             <div class="tier-row tier-head" aria-hidden="true">
-                <span>"Notional up to (USD)"</span><span>"MMR (%)"</span><span></span>
+                <span>{t!(i18n, ui.tables.notional_up_to)}</span><span>{t!(i18n, ui.tables.mmr_pct)}</span><span></span>
             </div>
             {list_error(ctx, List::Mm(id))}
             <For each=move || ctx.layout.with(|l| l.ids(List::Mm(id))) key=|t| *t let:tier>
                 <div class="tier-row">
                     {row_name(ctx, Row::Mm(id, tier))}
-                    {text_field(ctx, Field::Mm(id, tier, MmField::UpToUsd), Spec::number("Notional up to (USD)").compact().placeholder("and above"))}
-                    {text_field(ctx, Field::Mm(id, tier, MmField::Mmr), Spec::rate("MMR").compact())}
-                    {remove_button(ctx, Row::Mm(id, tier), "tier", format!("add-mm-tier-{id}"))}
+                    {text_field(ctx, Field::Mm(id, tier, MmField::UpToUsd), Spec::number(w!(ui.form.notional_up_to)).compact().placeholder(w!(ui.form.ph_and_above)))}
+                    {text_field(ctx, Field::Mm(id, tier, MmField::Mmr), Spec::rate(w!(ui.form.mmr)).compact())}
+                    {remove_button(ctx, Row::Mm(id, tier), w!(ui.form.remove_tier), format!("add-mm-tier-{id}"))}
                     {row_error(ctx, Row::Mm(id, tier))}
                 </div>
             </For>
-            {add_button(ctx, "Add tier", format!("add-mm-tier-{id}"), move |d| {
+            {add_button(ctx, w!(ui.form.add_tier), format!("add-mm-tier-{id}"), move |d| {
                 d.add(List::Mm(id)).map(|t| Field::Mm(id, t, MmField::UpToUsd))
             })}
         </div>

@@ -3,6 +3,7 @@
 
 use super::Ctx;
 use crate::draft::Draft;
+use crate::i18n::{t, t_string, td_string};
 use crate::market_state::MarketState;
 use crate::presets::{Preset, PRESETS};
 use crate::session::{self, Message};
@@ -19,7 +20,7 @@ pub fn load_preset(ctx: Ctx, preset: &'static Preset) {
     };
     let previous_kept = ctx.replace(Draft::from_scenario(&scenario));
     ctx.tell(Message::PresetLoaded {
-        title: preset.title,
+        key: preset.key,
         previous_kept,
     });
 }
@@ -28,6 +29,7 @@ pub fn load_preset(ctx: Ctx, preset: &'static Preset) {
 #[component]
 pub fn Toolbar() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
+    let i18n = ctx.i18n;
     let file_input = NodeRef::<Input>::new();
     let market_input = NodeRef::<Input>::new();
     let link = RwSignal::new(None::<String>);
@@ -102,9 +104,9 @@ pub fn Toolbar() -> impl IntoView {
     };
 
     view! {
-        <nav class="toolbar" aria-label="Scenario">
+        <nav class="toolbar" aria-label=move || t_string!(i18n, ui.toolbar.label)>
             <details class="menu" node_ref=menu>
-                <summary class="btn" data-testid="presets-menu">"Example accounts"</summary>
+                <summary class="btn" data-testid="presets-menu">{t!(i18n, ui.toolbar.examples)}</summary>
                 <div class="menu-list" role="list" data-testid="presets-list">
                     {PRESETS
                         .iter()
@@ -118,8 +120,8 @@ pub fn Toolbar() -> impl IntoView {
                                             menu.set_open(false);
                                         }
                                     }>
-                                    <strong>{format!("Example: {}", p.title)}</strong>
-                                    <span>{p.summary}</span>
+                                    <strong>{move || td_string!(i18n.get_locale(), ui.start.example, title = p.title_in(i18n.get_locale()))}</strong>
+                                    <span>{move || p.summary_in(i18n.get_locale())}</span>
                                 </button>
                             }
                         })
@@ -128,29 +130,32 @@ pub fn Toolbar() -> impl IntoView {
             </details>
             <button type="button" class="btn" data-testid="export" on:click=export
                 disabled=move || !fresh.get()
-                title="Download the scenario as a .json file (FORMAT.md)">"Export"</button>
-            <label class="btn file" title="Open a scenario .json file">
-                "Import"
+                title=move || t_string!(i18n, ui.toolbar.export_title)>{t!(i18n, ui.toolbar.export)}</button>
+            <label class="btn file" title=move || t_string!(i18n, ui.toolbar.import_title)>
+                {t!(i18n, ui.toolbar.import)}
                 <input type="file" accept=".json,application/json" class="sr-only"
                     data-testid="import" node_ref=file_input on:change=import />
             </label>
-            <label class="btn file" title="Open a market document (the exchange's tables) .json file">
-                "Import market"
+            <label class="btn file" title=move || t_string!(i18n, ui.toolbar.import_market_title)>
+                {t!(i18n, ui.toolbar.import_market)}
                 <input type="file" accept=".json,application/json" class="sr-only"
                     data-testid="import-market" node_ref=market_input on:change=import_market />
             </label>
             <button type="button" class="btn primary" data-testid="share" on:click=share_link
                 disabled=move || !fresh.get()
-                title="Put a link to this scenario on the clipboard">"Copy share link"</button>
+                title=move || t_string!(i18n, ui.toolbar.share_title)>{t!(i18n, ui.toolbar.share)}</button>
         </nav>
         {move || link.get().map(|url| view! {
             <div class="share-box" role="status">
                 <label class="field">
                     <span class="field-label">
-                        {move || match copied.get() {
-                            Some(true) => "Link copied to the clipboard. The scenario is in the link itself (after #), never sent to a server.",
-                            Some(false) => "Copy this link (the browser did not allow the clipboard):",
-                            None => "Share link:",
+                        {move || {
+                            let locale = i18n.get_locale();
+                            match copied.get() {
+                                Some(true) => td_string!(locale, ui.toolbar.copied),
+                                Some(false) => td_string!(locale, ui.toolbar.copy_this),
+                                None => td_string!(locale, ui.toolbar.share_link),
+                            }
                         }}
                     </span>
                     <input class="input" readonly=true data-testid="share-link" data-value=url.clone()
@@ -161,7 +166,7 @@ pub fn Toolbar() -> impl IntoView {
                             }
                         } />
                 </label>
-                <button type="button" class="btn small" on:click=move |_| link.set(None)>"Close"</button>
+                <button type="button" class="btn small" on:click=move |_| link.set(None)>{t!(i18n, ui.toolbar.close)}</button>
             </div>
         })}
     }
@@ -171,6 +176,7 @@ pub fn Toolbar() -> impl IntoView {
 #[component]
 pub fn Notices() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
+    let i18n = ctx.i18n;
     let dismiss = move |id: u32| ctx.notices.update(|list| list.retain(|n| n.id != id));
     view! {
         <div class="notices" aria-live="polite">
@@ -186,11 +192,11 @@ pub fn Notices() -> impl IntoView {
                     view! {
                         <div class="notice" class:problem=message.is_problem() role="status"
                             data-testid="notice" data-value=notice_kind(&message)>
-                            <p>{message.text()}</p>
+                            <p>{let message = message.clone(); move || message.text_in(i18n.get_locale())}</p>
                             <div class="notice-actions">
                                 {undo.then(|| view! {
                                     <button type="button" class="btn small" data-testid="undo"
-                                        on:click=move |_| { ctx.undo(); dismiss(id); }>"Undo"</button>
+                                        on:click=move |_| { ctx.undo(); dismiss(id); }>{t!(i18n, ui.toolbar.undo)}</button>
                                 })}
                                 {kept.map(|kept_at| {
                                     let paused = kept_at.is_none();
@@ -200,14 +206,14 @@ pub fn Notices() -> impl IntoView {
                                             on:click=move |_| {
                                                 let text = web::with_storage(|kv| kv.get(&key)).unwrap_or_default();
                                                 web::download("unimargin-unreadable-work.txt", &text, "text/plain");
-                                            }>"Download it"</button>
+                                            }>{t!(i18n, ui.toolbar.download_it)}</button>
                                         {paused.then(|| view! {
                                             <button type="button" class="btn small" data-testid="save-anyway"
-                                                on:click=move |_| { ctx.save_paused.set(false); dismiss(id); }>"Save my work anyway"</button>
+                                                on:click=move |_| { ctx.save_paused.set(false); dismiss(id); }>{t!(i18n, ui.toolbar.save_anyway)}</button>
                                         })}
                                     }
                                 })}
-                                <button type="button" class="btn small ghost" aria-label="Dismiss"
+                                <button type="button" class="btn small ghost" aria-label=move || t_string!(i18n, ui.toolbar.dismiss)
                                     on:click=move |_| dismiss(id)>"×"</button>
                             </div>
                         </div>

@@ -8,7 +8,7 @@ use crate::analysis::{analyse, Analysis};
 use crate::calc::{change_percent, Computed, Shared, Shock};
 use crate::chart_scale::{change_at, position_of};
 use crate::entry;
-use crate::i18n::Locale;
+use crate::i18n::{t, t_string, td_string, Locale};
 use crate::number::parse_typed;
 use crate::show;
 use crate::whatif_input::{
@@ -17,9 +17,6 @@ use crate::whatif_input::{
 use leptos::prelude::*;
 use std::sync::Arc;
 use unimargin::{Account, Decimal};
-
-/// How the account follows a shocked coin (the engine's reading, `unimargin::whatif`).
-const READING: &str = "A shock sets one coin's USD price and leaves every other input as it is. Coins quoted in it follow, and the mark price of every contract on it moves in proportion to it (the basis between mark and spot is kept).";
 
 /// `−35.9 %`, `+12.0 %` (one decimal, a real minus sign).
 pub fn signed_percent(value: Decimal) -> String {
@@ -39,11 +36,15 @@ pub fn signed_percent(value: Decimal) -> String {
 
 /// A price with its change from `from`: `41,234.56 USD (−23.4 %)` (a change beyond a
 /// decimal is said to be too large to show).
-pub fn price_and_change(price: Decimal, from: Decimal) -> String {
+pub fn price_and_change(price: Decimal, from: Decimal, locale: Locale) -> String {
     let change = change_percent(from, price).map_or(show::Shown::TooLarge, |c| {
         show::Shown::Text(signed_percent(c.round_dp(4)))
     });
-    format!("{} USD ({change})", show::price(price))
+    format!(
+        "{} USD ({})",
+        show::number_in(&show::price(price), locale),
+        show::shown_in(&change, locale)
+    )
 }
 
 /// The figures, a task later: the what-if panels (prices, chart, stages, modes) update just
@@ -137,6 +138,7 @@ impl Panel {
 #[component]
 pub fn ShockBanner() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
+    let i18n = ctx.i18n;
     let applied = Memo::new(move |_| {
         ctx.figures.with(|f| {
             f.as_ref()
@@ -145,16 +147,21 @@ pub fn ShockBanner() -> impl IntoView {
     });
     move || {
         applied.get().map(|a| {
-            let text = format!("What-if: {} at {}", a.coin, price_and_change(a.to, a.from));
+            let coin = a.coin.clone();
+            let text = move || {
+                let locale = i18n.get_locale();
+                let price = price_and_change(a.to, a.from, locale);
+                td_string!(locale, ui.bar.whatif, coin = coin.as_str(), price)
+            };
             view! {
                 <div class="whatif-banner" role="status" data-testid="shock-banner"
                     data-value=format!("{}:{}", a.coin, show::exact(a.to))>
                     <p>
                         <strong data-testid="shock-banner-text">{text}</strong>
-                        " Every figure on the page is at this price. Your scenario, saved work and share links keep the price you typed."
+                        {t!(i18n, ui.whatif.banner)}
                     </p>
                     <button type="button" class="btn" data-testid="shock-banner-reset"
-                        on:click=move |_| ctx.shock.set(None)>"Back to the typed price"</button>
+                        on:click=move |_| ctx.shock.set(None)>{t!(i18n, ui.whatif.back)}</button>
                 </div>
             }
         })
@@ -165,6 +172,7 @@ pub fn ShockBanner() -> impl IntoView {
 #[component]
 pub fn WhatIfPanel() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
+    let i18n = ctx.i18n;
     let panel = Panel::new(ctx);
     let coins = Memo::new(move |_| {
         ctx.figures.with(|f| {
@@ -189,9 +197,9 @@ pub fn WhatIfPanel() -> impl IntoView {
         <section class="card whatif" id="whatif" aria-labelledby="whatif-h" data-testid="whatif"
             class:hidden=move || blank.get()>
             <div class="card-head">
-                <h2 id="whatif-h">"What if the price moves?"</h2>
+                <h2 id="whatif-h">{t!(i18n, ui.whatif.title)}</h2>
                 <label class="inline">
-                    "Coin "
+                    {t!(i18n, ui.whatif.coin)}
                     <select data-testid="shock-coin" class="input" on:change=choose
                         prop:value=move || panel.coin().unwrap_or_default()>
                         {move || coins.get().into_iter().map(|name| {
@@ -201,11 +209,22 @@ pub fn WhatIfPanel() -> impl IntoView {
                     </select>
                 </label>
             </div>
-            <p class="help">{READING}" "<super::tip::Tip term=crate::glossary::Term::Basis/></p>
+            <p class="help">{t!(i18n, ui.whatif.reading)}" "<super::tip::Tip term=crate::glossary::Term::Basis/></p>
             {shock_controls(panel)}
             {liquidation_lines(panel)}
             {super::chart::chart(ctx, panel.analysis)}
         </section>
+    }
+}
+
+/// A what-if problem in `locale`'s words.
+fn shock_problem(problem: ShockProblem, locale: Locale) -> &'static str {
+    match problem {
+        ShockProblem::NotAPrice => td_string!(locale, ui.whatif.not_a_price),
+        ShockProblem::PriceNotPositive => td_string!(locale, ui.whatif.price_not_positive),
+        ShockProblem::NotAChange => td_string!(locale, ui.whatif.not_a_change),
+        ShockProblem::FallOfAll => td_string!(locale, ui.whatif.fall_of_all),
+        ShockProblem::TooLarge => td_string!(locale, ui.whatif.too_large),
     }
 }
 
@@ -296,7 +315,7 @@ fn shock_controls(panel: Panel) -> impl IntoView {
     let slider_text = move || {
         slider.with(|s| {
             parse_typed(s)
-                .map(|p| signed_percent(change_at(p)))
+                .map(|p| show::number_in(&signed_percent(change_at(p)), i18n.get_locale()))
                 .unwrap_or_default()
         })
     };
@@ -316,36 +335,43 @@ fn shock_controls(panel: Panel) -> impl IntoView {
     let current_text = move || {
         panel
             .current()
-            .map(|p| format!("now {} USD", show::price(p)))
+            .map(|p| {
+                let locale = i18n.get_locale();
+                td_string!(
+                    locale,
+                    ui.whatif.now,
+                    price = show::number_in(&show::price(p), locale)
+                )
+            })
             .unwrap_or_default()
     };
     view! {
         <div class="shock" data-testid="shock">
             <label class="shock-slider">
-                <span>"Change " <output data-testid="shock-slider-value">{slider_text}</output></span>
+                <span>{t!(i18n, ui.whatif.change)}" "<output data-testid="shock-slider-value">{slider_text}</output></span>
                 <input type="range" min="-100" max="100" step="0.5" data-testid="shock-slider"
-                    aria-label="Price change" aria-valuetext=slider_text
+                    aria-label=move || t_string!(i18n, ui.whatif.price_change) aria-valuetext=slider_text
                     prop:value=move || slider.get() on:input=on_slider />
                 <span class="slider-scale" aria-hidden="true">
-                    <span>"−95 %"</span><span>"0"</span><span>"+200 %"</span>
+                    <span>{move || show::number_in("−95 %", i18n.get_locale())}</span><span>"0"</span><span>{move || show::number_in("+200 %", i18n.get_locale())}</span>
                 </span>
             </label>
             <label>
-                <span>"Change, %"</span>
+                <span>{t!(i18n, ui.whatif.change_pct)}</span>
                 <input type="text" class="input" inputmode="decimal" data-testid="shock-percent" placeholder="0"
                     prop:value=move || percent_text.get() on:input=on_percent />
             </label>
             <label>
-                <span>"Price, USD"</span>
+                <span>{t!(i18n, ui.whatif.price_usd)}</span>
                 <input type="text" class="input" inputmode="decimal" data-testid="shock-price"
                     placeholder=current_text
                     prop:value=move || price_text.get() on:input=on_price />
             </label>
             <button type="button" class="btn" data-testid="shock-reset"
                 disabled=move || ctx.shock.with(Option::is_none)
-                on:click=move |_| ctx.shock.set(None)>"Reset"</button>
+                on:click=move |_| ctx.shock.set(None)>{t!(i18n, ui.whatif.reset)}</button>
             <span class="help">{current_text}</span>
-            {move || problem.get().map(|p| view! { <p class="field-error" data-testid="shock-error">{p.to_string()}</p> })}
+            {move || problem.get().map(|p| view! { <p class="field-error" data-testid="shock-error">{shock_problem(p, i18n.get_locale())}</p> })}
         </div>
     }
 }
@@ -356,34 +382,35 @@ fn threshold_lines(
     key: &'static str,
     a: &Analysis,
     t: &unimargin::whatif::ThresholdPrices,
+    locale: Locale,
 ) -> AnyView {
     let current = a.prices.current_price;
     let coin = a.coin.clone();
     if t.already_past {
+        let rate = show::shown_in(&show::percent(t.rate), locale);
         return view! {
             <li data-testid=format!("{key}-price-state") data-value="past">
-                <strong>{format!("{what}: already past")}</strong>
-                {format!(" (the cross margin rate is at or above {}).", show::percent(t.rate))}
+                <strong>{td_string!(locale, ui.whatif.already_past, what)}</strong>
+                {td_string!(locale, ui.whatif.at_or_above, rate)}
             </li>
         }
         .into_any();
     }
     if t.below.is_none() && t.above.is_none() {
+        let to = show::number_in(&show::price(a.prices.searched_to), locale);
         return view! {
             <li data-testid=format!("{key}-price-state") data-value="none">
-                {format!(
-                    "{what}: none in range ({coin} from 0 to {} USD, 10× its price).",
-                    show::price(a.prices.searched_to)
-                )}
+                {td_string!(locale, ui.whatif.none_in_range, what, coin = coin.as_str(), to)}
             </li>
         }
         .into_any();
     }
     let one = |side: &'static str, price: Option<Decimal>| {
         price.map(|p| {
+            let price = price_and_change(p, current, locale);
             view! {
                 <li data-testid=format!("{key}-price-{side}") data-value=show::exact(p)>
-                    <strong>{format!("{what} at {coin} = {}", price_and_change(p, current))}</strong>
+                    <strong>{td_string!(locale, ui.whatif.at_price, what, coin = coin.as_str(), price)}</strong>
                 </li>
             }
         })
@@ -397,12 +424,16 @@ fn threshold_lines(
 }
 
 fn liquidation_lines(panel: Panel) -> impl IntoView {
+    let i18n = panel.ctx.i18n;
     move || {
+        let locale = i18n.get_locale();
         panel.analysis.get().map(|a| {
+            let liquidation = td_string!(locale, ui.whatif.liquidation);
+            let warning = td_string!(locale, ui.whatif.warning);
             view! {
                 <ul class="liquidation-lines" data-testid="liquidation-prices">
-                    {threshold_lines("Liquidation", "liquidation", &a, &a.prices.liquidation)}
-                    {threshold_lines("Warning", "warning", &a, &a.prices.warning)}
+                    {threshold_lines(liquidation, "liquidation", &a, &a.prices.liquidation, locale)}
+                    {threshold_lines(warning, "warning", &a, &a.prices.warning, locale)}
                 </ul>
             }
         })
