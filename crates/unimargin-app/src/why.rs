@@ -8,6 +8,7 @@
 //! out here.
 
 use crate::checked::Checked;
+use crate::i18n::{td_string, Locale};
 use crate::show::{self, Shown};
 use unimargin::report::Report;
 use unimargin::text::group_thousands;
@@ -83,27 +84,37 @@ pub fn why(report: &Report) -> Why {
 }
 
 /// "98 %", or "98 % up to 1,000,000.00 USD and 97 % above".
-fn rates_text(rates: &[(Decimal, Option<Decimal>)]) -> String {
+fn rates_text(rates: &[(Decimal, Option<Decimal>)], locale: Locale) -> String {
+    let percent = |rate: Decimal| show::shown_in(&show::percent(rate), locale);
+    let usd = |value: Decimal| show::number_in(&show::usd_text(value), locale);
     match rates {
-        [] => "nothing (it has no discount tiers)".into(),
-        [(rate, _)] => show::percent(*rate).to_string(),
+        [] => td_string!(locale, ui.why.nothing).into(),
+        [(rate, _)] => percent(*rate),
         _ => {
             let parts: Vec<String> = rates
                 .iter()
                 .map(|(rate, to)| match to {
-                    Some(to) => format!("{} up to {}", show::percent(*rate), show::usd_text(*to)),
-                    None => format!("{} above", show::percent(*rate)),
+                    Some(to) => {
+                        td_string!(locale, ui.why.up_to, rate = percent(*rate), to = usd(*to))
+                    }
+                    None => td_string!(locale, ui.why.above, rate = percent(*rate)),
                 })
                 .collect();
             match parts.split_last() {
-                Some((last, first)) => format!("{} and {last}", first.join(", ")),
+                Some((last, first)) => td_string!(
+                    locale,
+                    ui.why.and,
+                    first = first.join(td_string!(locale, ui.why.list_sep)),
+                    last = last.as_str()
+                ),
                 None => String::new(),
             }
         }
     }
 }
 
-fn cause_text(cause: &Cause) -> String {
+fn cause_text(cause: &Cause, locale: Locale) -> String {
+    let usd = |value: Decimal| show::number_in(&show::usd_text(value), locale);
     match cause {
         Cause::Discount {
             coin,
@@ -111,35 +122,35 @@ fn cause_text(cause: &Cause) -> String {
             value_usd,
             haircut,
             rates,
-        } => format!(
-            "your {} {coin} ({}) counts at {} (−{})",
-            group_thousands(amount.normalize()),
-            show::usd_text(*value_usd),
-            rates_text(rates),
-            show::usd_text(*haircut)
+        } => td_string!(
+            locale,
+            ui.why.discount,
+            amount = show::number_in(&group_thousands(amount.normalize()), locale),
+            coin = coin.as_str(),
+            value = usd(*value_usd),
+            rates = rates_text(rates, locale),
+            haircut = usd(*haircut)
         ),
-        Cause::SpotLosses(loss) => format!(
-            "your pending spot orders, read as filled, take {} off what the coins count for",
-            show::usd_text(*loss)
-        ),
-        Cause::PendingFees(fees) => {
-            format!("their fees take {}", show::usd_text(*fees))
-        }
+        Cause::SpotLosses(loss) => td_string!(locale, ui.why.spot_losses, loss = usd(*loss)),
+        Cause::PendingFees(fees) => td_string!(locale, ui.why.fees, fees = usd(*fees)),
     }
 }
 
-/// The answer in one sentence.
-pub fn sentence(why: &Why) -> String {
+/// The answer in one sentence, in `locale`.
+pub fn sentence(why: &Why, locale: Locale) -> String {
     if why.causes.is_empty() {
-        return "Adjusted equity equals equity: every coin with a balance counts in full (a loan always does), and no pending order takes anything off.".into();
+        return td_string!(locale, ui.why.equal).into();
     }
-    let parts: Vec<String> = why.causes.iter().map(cause_text).collect();
-    let gap = why
-        .gap()
-        .map_or_else(|| Shown::TooLarge.to_string(), show::usd_text);
-    format!(
-        "Adjusted equity is {gap} lower than equity: {}.",
-        parts.join("; ")
+    let parts: Vec<String> = why.causes.iter().map(|c| cause_text(c, locale)).collect();
+    let gap = why.gap().map_or_else(
+        || show::shown_in(&Shown::TooLarge, locale),
+        |gap| show::number_in(&show::usd_text(gap), locale),
+    );
+    td_string!(
+        locale,
+        ui.why.sentence,
+        gap,
+        causes = parts.join(td_string!(locale, ui.why.cause_sep))
     )
 }
 
@@ -164,7 +175,7 @@ mod tests {
         assert_eq!(w.gap(), Some(Decimal::from(640)));
         assert_eq!(w.adjusted_equity, Decimal::from(33360));
         assert_eq!(
-            sentence(&w),
+            sentence(&w, Locale::en),
             "Adjusted equity is 640.00 USD lower than equity: your 0.5 BTC (32,000.00 USD) counts at 98 % (−640.00 USD)."
         );
     }
@@ -177,7 +188,7 @@ mod tests {
             "../../../tests/fixtures/seeds/seed-2-btc-two-tiers.json"
         ));
         assert_eq!(
-            sentence(&why(&seed2)),
+            sentence(&why(&seed2), Locale::en),
             "Adjusted equity is 50,000.00 USD lower than equity: your 40 BTC (2,000,000.00 USD) counts at 98 % up to 1,000,000.00 USD and 97 % above (−50,000.00 USD)."
         );
         // seed 3 with its check made a pending order: 20 DOT at 5 = 100 USD at 50 % (50 off),
@@ -192,7 +203,7 @@ mod tests {
         let w = why(&unimargin::evaluate_scenario(&scenario).unwrap());
         assert_eq!(w.gap(), Some(Decimal::from(100)));
         assert_eq!(
-            sentence(&w),
+            sentence(&w, Locale::en),
             "Adjusted equity is 100.00 USD lower than equity: your 20 DOT (100.00 USD) counts at 50 % (−50.00 USD); your pending spot orders, read as filled, take 50.00 USD off what the coins count for."
         );
     }
@@ -225,9 +236,9 @@ mod tests {
         assert_eq!(coins, ["BTC", "ETH"], "USDT, a loan, counts in full");
         // 0.05 BTC at 62,000 = 3,100 USDT: a fee of 3.10 at 0.1 %
         assert!(
-            sentence(&w).ends_with("their fees take 3.10 USD."),
+            sentence(&w, Locale::en).ends_with("their fees take 3.10 USD."),
             "{}",
-            sentence(&w)
+            sentence(&w, Locale::en)
         );
     }
 
@@ -245,9 +256,10 @@ mod tests {
         };
         assert_eq!(w.gap(), None);
         assert!(
-            sentence(&w).starts_with("Adjusted equity is too large to show lower than equity"),
+            sentence(&w, Locale::en)
+                .starts_with("Adjusted equity is too large to show lower than equity"),
             "{}",
-            sentence(&w)
+            sentence(&w, Locale::en)
         );
     }
 
@@ -257,13 +269,13 @@ mod tests {
             r#"{"format":"unimargin/scenario@1","coins":[
               {"coin":"USDT","balance":"2000","discount_tiers":[{"rate":"1"}]}]}"#,
         );
-        assert!(sentence(&why(&r)).starts_with("Adjusted equity equals equity"));
+        assert!(sentence(&why(&r), Locale::en).starts_with("Adjusted equity equals equity"));
         let none = report(
             r#"{"format":"unimargin/scenario@1","coins":[
               {"coin":"X","balance":"3","price":"2"}]}"#,
         );
         assert_eq!(
-            sentence(&why(&none)),
+            sentence(&why(&none), Locale::en),
             "Adjusted equity is 6.00 USD lower than equity: your 3 X (6.00 USD) counts at nothing (it has no discount tiers) (−6.00 USD)."
         );
     }

@@ -139,7 +139,11 @@ fn every_panel(c: &Computed) {
     margin_rate(account.cross_margin_rate, thresholds).to_string();
     gauge(account.cross_margin_rate, thresholds);
     show::leverage(account.account_leverage).to_string();
-    why::sentence(&why::why(&c.report));
+    // in every language: the figures written the locale's way never panic either
+    for (locale, _) in unimargin_app::i18n::LANGUAGES {
+        why::sentence(&why::why(&c.report), locale);
+        show::shown_in(&margin_rate(account.cross_margin_rate, thresholds), locale);
+    }
     c.explain();
     if let Some(check) = &c.report.check {
         check.reasons.iter().for_each(|r| drop(r.to_string()));

@@ -10,6 +10,7 @@ use super::Ctx;
 use crate::calc::Computed;
 use crate::checked::Checked;
 use crate::glossary::Term;
+use crate::i18n::{t, t_string, td_string};
 use leptos::prelude::*;
 use unimargin::report::PositionReport;
 use unimargin::scenario::{PositionMode, PositionSide};
@@ -43,6 +44,7 @@ fn cell(
 #[component]
 pub fn PositionTable() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
+    let i18n = ctx.i18n;
     let count = Memo::new(move |_| {
         ctx.figures
             .with(|f| f.as_ref().map_or(0, |c| c.report.positions.len()))
@@ -52,31 +54,37 @@ pub fn PositionTable() -> impl IntoView {
             ctx.figures.with(|f| {
                 f.as_ref().and_then(|c| {
                     let p = c.scenario.positions.get(i)?;
+                    let locale = ctx.i18n.get_locale();
                     let side = match p.side {
-                        PositionSide::Long => "long",
-                        PositionSide::Short => "short",
+                        PositionSide::Long => td_string!(locale, ui.rows.long),
+                        PositionSide::Short => td_string!(locale, ui.rows.short),
                     };
-                    Some(format!("{} {side}", p.symbol))
+                    Some(td_string!(
+                        locale,
+                        ui.positions.name,
+                        symbol = p.symbol.as_str(),
+                        side
+                    ))
                 })
             })
         }
     };
     view! {
         <section class="card" aria-labelledby="positions-out-h" class:hidden=move || count.get() == 0>
-            <div class="card-head"><h2 id="positions-out-h">"Positions"</h2></div>
-            <p class="scroll-cue" aria-hidden="true">"Swipe the table sideways for every column →"</p>
-            <div class="scroll" tabindex="0" role="region" aria-label="Positions, a table that scrolls sideways">
+            <div class="card-head"><h2 id="positions-out-h">{t!(i18n, ui.positions.title)}</h2></div>
+            <p class="scroll-cue" aria-hidden="true">{t!(i18n, ui.results.swipe)}</p>
+            <div class="scroll" tabindex="0" role="region" aria-label=move || t_string!(i18n, ui.positions.region)>
                 <table class="figures-table" data-testid="positions-table">
                     <thead>
                         <tr>
-                            <th scope="col">"Position"</th>
-                            <th scope="col" class="num">"Size"</th>
-                            <th scope="col" class="num">"Available to close"</th>
-                            <th scope="col" class="num">"Unrealized PnL (settle coin)"</th>
-                            <th scope="col" class="num">"Unrealized PnL (USD)"</th>
-                            <th scope="col" class="num">"ROI"</th>
-                            <th scope="col" class="num">"Initial margin (USD)"</th>
-                            <th scope="col" class="num">"Maint. margin (USD)"</th>
+                            <th scope="col">{t!(i18n, ui.positions.position)}</th>
+                            <th scope="col" class="num">{t!(i18n, ui.form.size)}</th>
+                            <th scope="col" class="num">{t!(i18n, ui.positions.available)}</th>
+                            <th scope="col" class="num">{t!(i18n, ui.form.pnl_head)}</th>
+                            <th scope="col" class="num">{t!(i18n, ui.positions.upnl_usd)}</th>
+                            <th scope="col" class="num">{t!(i18n, ui.positions.roi)}</th>
+                            <th scope="col" class="num">{t!(i18n, ui.positions.im_usd)}</th>
+                            <th scope="col" class="num">{t!(i18n, ui.positions.mm_usd)}</th>
                         </tr>
                     </thead>
                     <tbody>
@@ -99,8 +107,8 @@ pub fn PositionTable() -> impl IntoView {
                     </tbody>
                 </table>
             </div>
-            <p class="help">"ROI is the unrealized PnL over the position's initial margin. In one-way mode a short's size is negative."</p>
-            <p class="terms">"Hedge mode "<Tip term=Term::HedgeMode/></p>
+            <p class="help">{t!(i18n, ui.positions.help)}</p>
+            <p class="terms">{t!(i18n, ui.positions.hedge)}<Tip term=Term::HedgeMode/></p>
         </section>
     }
 }

@@ -3,11 +3,13 @@
 //! Display only: every number is the engine's.
 
 use super::explain::ExplainPanel;
+use super::fields::Words;
 use super::figure::{figure, Fig};
 use super::tip::Tip;
 use super::Ctx;
 use crate::calc::Computed;
 use crate::glossary::Term;
+use crate::i18n::{t, t_string, td_string, Locale};
 use crate::labels::field_label_in;
 use crate::show;
 use crate::threshold::{gauge, margin_rate, GaugePlaces, Thresholds, WARNING_ZONE_RIGHT};
@@ -19,7 +21,7 @@ use unimargin::Decimal;
 /// A line of the summary: label, figure (with its test id) and an optional explanation.
 fn line(
     ctx: Ctx,
-    label: &'static str,
+    label: Words,
     testid: &'static str,
     get: impl Fn(&AccountReport) -> Fig + Send + Sync + 'static,
 ) -> impl IntoView {
@@ -29,7 +31,7 @@ fn line(
 /// A line whose label is a term of the trade, explained by a tip.
 fn term_line(
     ctx: Ctx,
-    label: &'static str,
+    label: Words,
     term: Term,
     testid: &'static str,
     get: impl Fn(&AccountReport) -> Fig + Send + Sync + 'static,
@@ -41,14 +43,14 @@ type AccountGetter = Box<dyn Fn(&AccountReport) -> Fig + Send + Sync>;
 
 fn line_of(
     ctx: Ctx,
-    label: &'static str,
+    label: Words,
     term: Option<Term>,
     testid: &'static str,
     get: AccountGetter,
 ) -> impl IntoView {
     view! {
         <div class="line">
-            <dt>{label}{term.map(|t| view! { " " <Tip term=t/> })}</dt>
+            <dt>{move || label(ctx.i18n.get_locale())}{term.map(|t| view! { " " <Tip term=t/> })}</dt>
             <dd>{figure(ctx, Some(testid.to_string()), move |c| Some(get(&c.report.account)))}</dd>
         </div>
     }
@@ -75,16 +77,17 @@ fn problems(ctx: Ctx) -> impl IntoView {
     move || {
         let errors = ctx.errors.get();
         (!errors.is_empty()).then(|| {
+            let locale = ctx.i18n.get_locale();
             let lead = if state.get() == "stale" {
-                "These figures are stale: they are those of the last valid input. Fix the marked field to update them."
+                td_string!(locale, ui.results.stale)
             } else if ctx.outcome.with(|o| o.partial) {
-                "These figures count the marked coins for nothing until their tables are given."
+                td_string!(locale, ui.results.partial)
             } else {
-                "No figures yet: fix the marked field."
+                td_string!(locale, ui.results.no_figures)
             };
             let labels: Vec<String> = ctx
                 .draft
-                .with_untracked(|d| errors.iter().map(|e| field_label_in(d, &e.path, ctx.i18n.get_locale())).collect());
+                .with_untracked(|d| errors.iter().map(|e| field_label_in(d, &e.path, locale)).collect());
             view! {
                 <div class="stale-banner" role="status" data-testid="stale-banner">
                     <p><strong>{lead}</strong></p>
@@ -100,7 +103,7 @@ fn problems(ctx: Ctx) -> impl IntoView {
                                         <button type="button" class="link" on:click=move |_| crate::web::focus_testid(&target)>
                                             {label}
                                         </button>
-                                        ": "{field_problem(&e.kind)}
+                                        {td_string!(locale, ui.results.colon)}{field_problem(&e.kind)}
                                     </li>
                                 }
                             })
@@ -121,6 +124,7 @@ pub fn Summary() -> impl IntoView {
         ctx.figures
             .with(|f| f.as_ref().map(|c| show::risk_name(c.report.account.risk)))
     });
+    let i18n = ctx.i18n;
     let cancelled = Memo::new(move |_| {
         ctx.figures.with(|f| {
             f.as_ref()
@@ -131,14 +135,14 @@ pub fn Summary() -> impl IntoView {
     let why = Memo::new(move |_| {
         ctx.figures.with(|f| {
             f.as_ref()
-                .map(|c| crate::why::sentence(&crate::why::why(&c.report)))
+                .map(|c| crate::why::sentence(&crate::why::why(&c.report), i18n.get_locale()))
         })
     });
     view! {
         <section class="card summary" id="account" class:stale=move || state.get() == "stale"
             aria-labelledby="summary-h" data-testid="results-state" data-value=move || state.get()>
             <div class="card-head">
-                <h2 id="summary-h">"Your account's figures"</h2>
+                <h2 id="summary-h">{t!(i18n, ui.results.title)}</h2>
                 // A polite live region: its words change only when the level does, so a
                 // screen reader announces a new level, not every keystroke.
                 <span data-testid="risk" role="status" data-value=move || risk.get().unwrap_or_default()
@@ -147,30 +151,33 @@ pub fn Summary() -> impl IntoView {
                         risk.get().unwrap_or("none"),
                         if blank.get() { " hidden" } else { "" }
                     )>
-                    <span class="sr-only">"Risk level: "</span>
-                    {move || match risk.get() {
-                        Some("safe") => "Safe",
-                        Some("warning") => "Warning",
-                        Some("liquidation") => "Liquidation",
-                        _ => "—",
+                    <span class="sr-only">{t!(i18n, ui.results.risk_level)}</span>
+                    {move || {
+                        let locale = i18n.get_locale();
+                        match risk.get() {
+                            Some("safe") => td_string!(locale, ui.results.safe),
+                            Some("warning") => td_string!(locale, ui.results.warning),
+                            Some("liquidation") => td_string!(locale, ui.results.liquidation),
+                            _ => "—",
+                        }
                     }}
                 </span>
                 <label class="toggle">
                     <input type="checkbox" data-testid="exact-toggle"
                         prop:checked=move || ctx.exact.get()
                         on:change=move |ev| ctx.exact.set(event_target_checked(&ev)) />
-                    "Exact values"
+                    {t!(i18n, ui.results.exact)}
                 </label>
             </div>
             <p class="empty" class:hidden=move || !blank.get() data-testid="summary-blank">
-                "Your figures appear here as soon as you add a coin."
+                {t!(i18n, ui.results.blank)}
             </p>
             {problems(ctx)}
             <div class:hidden=move || blank.get()>
             <dl class="figures">
-                {term_line(ctx, "Account equity", Term::Equity, "account-equity", |a| Fig::Usd(a.account_equity))}
+                {term_line(ctx, w!(ui.results.account_equity), Term::Equity, "account-equity", |a| Fig::Usd(a.account_equity))}
                 <div class="line key">
-                    <dt>"Adjusted equity "<Tip term=Term::AdjustedEquity/></dt>
+                    <dt>{t!(i18n, ui.results.adjusted_equity)}<Tip term=Term::AdjustedEquity/></dt>
                     <dd>{figure(ctx, Some("adjusted-equity".into()), |c| Some(Fig::Usd(c.report.account.adjusted_equity)))}</dd>
                     <dd class="explain-dd">
                         <p class="why" data-testid="why-adjusted-equity">{move || why.get()}</p>
@@ -178,46 +185,46 @@ pub fn Summary() -> impl IntoView {
                     </dd>
                 </div>
                 <div class="line">
-                    <dt>"Margin reserved "<Tip term=Term::MarginReserved/></dt>
+                    <dt>{t!(i18n, ui.results.margin_reserved)}<Tip term=Term::MarginReserved/></dt>
                     <dd>{figure(ctx, Some("margin-reserved".into()), |c| Some(Fig::Usd(c.report.account.margin_reserved)))}</dd>
                     <dd class="explain-dd"><ExplainPanel which="margin_reserved"/></dd>
                 </div>
-                {term_line(ctx, "Available margin", Term::AvailableMargin, "available-margin", |a| Fig::Usd(a.available_margin))}
+                {term_line(ctx, w!(ui.results.available_margin), Term::AvailableMargin, "available-margin", |a| Fig::Usd(a.available_margin))}
                 <div class="line">
-                    <dt>"Maintenance margin "<Tip term=Term::MaintenanceMargin/></dt>
+                    <dt>{t!(i18n, ui.results.maintenance_margin)}<Tip term=Term::MaintenanceMargin/></dt>
                     <dd>{figure(ctx, Some("maintenance-margin".into()), |c| Some(Fig::Usd(c.report.account.maintenance_margin)))}</dd>
                     <dd class="explain-dd"><ExplainPanel which="maintenance_margin"/></dd>
                 </div>
-                {term_line(ctx, "Position value", Term::PositionValue, "position-value", |a| Fig::Usd(a.position_value))}
-                {term_line(ctx, "Account leverage", Term::AccountLeverage, "account-leverage", |a| Fig::Leverage(a.account_leverage))}
+                {term_line(ctx, w!(ui.results.position_value), Term::PositionValue, "position-value", |a| Fig::Usd(a.position_value))}
+                {term_line(ctx, w!(ui.results.account_leverage), Term::AccountLeverage, "account-leverage", |a| Fig::Leverage(a.account_leverage))}
                 <div class="line key">
-                    <dt>"Cross margin rate "<Tip term=Term::CrossMarginRate/></dt>
+                    <dt>{t!(i18n, ui.results.cross_margin_rate)}<Tip term=Term::CrossMarginRate/></dt>
                     <dd>{figure(ctx, Some("cross-margin-rate".into()), |c| Some(margin_rate_fig(&c.report.account)))}</dd>
                     <dd class="explain-dd"><ExplainPanel which="cross_margin_rate"/></dd>
                 </div>
             </dl>
-            <p class="terms">"A rate or leverage shown as unbounded "<Tip term=Term::Unbounded/></p>
+            <p class="terms">{t!(i18n, ui.results.unbounded_note)}<Tip term=Term::Unbounded/></p>
             <Gauge/>
             <p class="warning-banner" role="alert" data-testid="futures-orders-cancelled"
                 data-value=move || cancelled.get().to_string() class:hidden=move || !cancelled.get()>
-                <strong>"Futures orders would be cancelled. "</strong>
-                "Adjusted equity is below the margin reserved, so every open futures order is cancelled (spot orders stay)."
+                <strong>{t!(i18n, ui.results.cancelled)}</strong>
+                {t!(i18n, ui.results.cancelled_why)}
             </p>
             <details class="breakdown">
-                <summary>"Breakdown and interest"</summary>
+                <summary>{t!(i18n, ui.results.breakdown)}</summary>
                 <dl class="figures small">
-                    {line(ctx, "Discounted equity (Σ coin contributions)", "discounted-equity", |a| Fig::Usd(a.discounted_equity))}
-                    {term_line(ctx, "Spot trading losses of pending orders", Term::SpotTradingLoss, "spot-trading-losses", |a| Fig::Usd(a.spot_trading_losses))}
-                    {line(ctx, "Pending fees", "pending-fees", |a| Fig::Usd(a.pending_fees))}
-                    {line(ctx, "Initial margin: loans", "initial-margin-loans", |a| Fig::Usd(a.initial_margin_loans))}
-                    {line(ctx, "Initial margin: futures", "initial-margin-derivatives", |a| Fig::Usd(a.initial_margin_derivatives))}
-                    {line(ctx, "Maintenance margin: loans", "maintenance-margin-loans", |a| Fig::Usd(a.maintenance_margin_loans))}
-                    {line(ctx, "Maintenance margin: futures", "maintenance-margin-derivatives", |a| Fig::Usd(a.maintenance_margin_derivatives))}
-                    {term_line(ctx, "Partial liquidation fees", Term::LiquidationFee, "partial-liquidation-fees", |a| Fig::Usd(a.partial_liquidation_fees))}
-                    {term_line(ctx, "Futures notional (held, at mark)", Term::Notional, "futures-notional", |a| Fig::Usd(a.futures_notional_usd))}
-                    {line(ctx, "Loans in USD", "loans-usd", |a| Fig::Usd(a.loans_usd))}
-                    {line(ctx, "Interest per hour (estimate)", "interest-hour", |a| Fig::Usd(a.hourly_interest_usd))}
-                    {line(ctx, "Interest per day (estimate)", "interest-day", |a| Fig::Usd(a.daily_interest_usd))}
+                    {line(ctx, w!(ui.results.discounted_equity), "discounted-equity", |a| Fig::Usd(a.discounted_equity))}
+                    {term_line(ctx, w!(ui.results.spot_losses), Term::SpotTradingLoss, "spot-trading-losses", |a| Fig::Usd(a.spot_trading_losses))}
+                    {line(ctx, w!(ui.results.pending_fees), "pending-fees", |a| Fig::Usd(a.pending_fees))}
+                    {line(ctx, w!(ui.results.im_loans), "initial-margin-loans", |a| Fig::Usd(a.initial_margin_loans))}
+                    {line(ctx, w!(ui.results.im_futures), "initial-margin-derivatives", |a| Fig::Usd(a.initial_margin_derivatives))}
+                    {line(ctx, w!(ui.results.mm_loans), "maintenance-margin-loans", |a| Fig::Usd(a.maintenance_margin_loans))}
+                    {line(ctx, w!(ui.results.mm_futures), "maintenance-margin-derivatives", |a| Fig::Usd(a.maintenance_margin_derivatives))}
+                    {term_line(ctx, w!(ui.results.partial_liquidation_fees), Term::LiquidationFee, "partial-liquidation-fees", |a| Fig::Usd(a.partial_liquidation_fees))}
+                    {term_line(ctx, w!(ui.results.futures_notional), Term::Notional, "futures-notional", |a| Fig::Usd(a.futures_notional_usd))}
+                    {line(ctx, w!(ui.results.loans_usd), "loans-usd", |a| Fig::Usd(a.loans_usd))}
+                    {line(ctx, w!(ui.results.interest_hour), "interest-hour", |a| Fig::Usd(a.hourly_interest_usd))}
+                    {line(ctx, w!(ui.results.interest_day), "interest-day", |a| Fig::Usd(a.daily_interest_usd))}
                 </dl>
             </details>
             </div>
@@ -244,17 +251,19 @@ struct Marks {
 #[component]
 fn Gauge() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
+    let i18n = ctx.i18n;
     let marks = Memo::new(move |_| {
+        let locale = i18n.get_locale();
         ctx.figures.with(|f| {
             f.as_ref().map(|c| {
                 let a = &c.report.account;
                 let thresholds = Thresholds::of(a);
                 Marks {
                     places: gauge(a.cross_margin_rate, thresholds),
-                    warning: show::percent(a.warning_rate).to_string(),
-                    liquidation: show::percent(a.liquidation_rate).to_string(),
+                    warning: show::shown_in(&show::percent(a.warning_rate), locale),
+                    liquidation: show::shown_in(&show::percent(a.liquidation_rate), locale),
                     risk: show::risk_name(a.risk),
-                    rate: margin_rate(a.cross_margin_rate, thresholds).to_string(),
+                    rate: show::shown_in(&margin_rate(a.cross_margin_rate, thresholds), locale),
                 }
             })
         })
@@ -264,8 +273,8 @@ fn Gauge() -> impl IntoView {
     };
     view! {
         <div class="gauge" role="img"
-            aria-label=move || marks.with(|m| m.as_ref().map(|m| format!(
-                "Cross margin rate {}: warning from {}, liquidation from {}", m.rate, m.warning, m.liquidation
+            aria-label=move || marks.with(|m| m.as_ref().map(|m| td_string!(
+                i18n.get_locale(), ui.results.gauge, rate = m.rate.as_str(), warning = m.warning.as_str(), liquidation = m.liquidation.as_str()
             )).unwrap_or_default())>
             <div class="gauge-track">
                 <div class="gauge-zone warn" style:left=get(|m| m.places.warning_mark.clone())
@@ -305,6 +314,7 @@ fn coin_cell(
 #[component]
 pub fn CoinTable() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
+    let i18n = ctx.i18n;
     let count = Memo::new(move |_| {
         ctx.figures
             .with(|f| f.as_ref().map_or(0, |c| c.report.coins.len()))
@@ -326,21 +336,21 @@ pub fn CoinTable() -> impl IntoView {
     };
     view! {
         <section class="card" aria-labelledby="coins-out-h" class:hidden=move || count.get() == 0>
-            <div class="card-head"><h2 id="coins-out-h">"Coin by coin"</h2></div>
-            <p class="scroll-cue" aria-hidden="true">"Swipe the table sideways for every column →"</p>
-            <div class="scroll" tabindex="0" role="region" aria-label="Coin by coin, a table that scrolls sideways" data-testid="coins-table-scroll">
+            <div class="card-head"><h2 id="coins-out-h">{t!(i18n, ui.results.coin_by_coin)}</h2></div>
+            <p class="scroll-cue" aria-hidden="true">{t!(i18n, ui.results.swipe)}</p>
+            <div class="scroll" tabindex="0" role="region" aria-label=move || t_string!(i18n, ui.results.coins_region) data-testid="coins-table-scroll">
                 <table class="figures-table">
                     <thead>
                         <tr>
-                            <th scope="col">"Coin"</th>
-                            <th scope="col" class="num">"USD price"</th>
-                            <th scope="col" class="num">"Equity"</th>
-                            <th scope="col" class="num">"Unrealized PnL"</th>
-                            <th scope="col" class="num">"Debt"</th>
-                            <th scope="col" class="num">"USD value"</th>
-                            <th scope="col" class="num">"Haircut"</th>
-                            <th scope="col" class="num">"Contribution"</th>
-                            <th scope="col" class="num">"Interest / hour"</th>
+                            <th scope="col">{t!(i18n, ui.form.coin)}</th>
+                            <th scope="col" class="num">{t!(i18n, ui.results.usd_price)}</th>
+                            <th scope="col" class="num">{t!(i18n, ui.results.equity)}</th>
+                            <th scope="col" class="num">{t!(i18n, ui.results.upnl)}</th>
+                            <th scope="col" class="num">{t!(i18n, ui.results.debt)}</th>
+                            <th scope="col" class="num">{t!(i18n, ui.results.usd_value)}</th>
+                            <th scope="col" class="num">{t!(i18n, ui.results.haircut)}</th>
+                            <th scope="col" class="num">{t!(i18n, ui.results.contribution)}</th>
+                            <th scope="col" class="num">{t!(i18n, ui.results.interest_hour_head)}</th>
                         </tr>
                     </thead>
                     <tbody>
@@ -360,7 +370,7 @@ pub fn CoinTable() -> impl IntoView {
                     </tbody>
                     <tfoot>
                         <tr>
-                            <th scope="row">"Total"</th>
+                            <th scope="row">{t!(i18n, ui.results.total)}</th>
                             <td></td><td></td><td></td><td></td>
                             <td class="num">{total(|a| a.account_equity, "total-usd-value")}</td>
                             <td></td>
@@ -370,17 +380,18 @@ pub fn CoinTable() -> impl IntoView {
                     </tfoot>
                 </table>
             </div>
-            <p class="help">"Equity, PnL and debt in each coin's own units; the rest in USD. The contribution is what the coin adds to adjusted equity: its USD value less its haircut (a negative equity counts in full). “Exact values”, at the top of the figures, shows every figure unrounded."</p>
-            <p class="terms">"Haircut "<Tip term=Term::Haircut/>" · debt, a negative equity "<Tip term=Term::BorrowingTiers/></p>
+            <p class="help">{t!(i18n, ui.results.coins_help)}</p>
+            <p class="terms">{t!(i18n, ui.results.haircut_note)}<Tip term=Term::Haircut/>{t!(i18n, ui.results.debt_note)}<Tip term=Term::BorrowingTiers/></p>
             <details class="breakdown">
-                <summary>"Discount by tier"</summary>
-                {move || ctx.figures.with(|f| f.as_deref().map(slices_view))}
+                <summary>{t!(i18n, ui.results.discount_by_tier)}</summary>
+                {move || { let locale = i18n.get_locale(); ctx.figures.with(|f| f.as_deref().map(|c| slices_view(c, locale))) }}
             </details>
         </section>
     }
 }
 
-fn slices_view(c: &Computed) -> impl IntoView {
+fn slices_view(c: &Computed, locale: Locale) -> impl IntoView {
+    let cell = |d: Decimal| show::number_in(&show::usd_cell(d), locale);
     c.report
         .coins
         .iter()
@@ -391,15 +402,15 @@ fn slices_view(c: &Computed) -> impl IntoView {
                 .iter()
                 .map(|s| {
                     let to = s.to_usd.map_or_else(
-                        || "above".to_string(),
-                        |t| format!("to {}", show::usd_cell(t)),
+                        || td_string!(locale, ui.results.slice_above).to_string(),
+                        |t| td_string!(locale, ui.results.slice_to, to = cell(t)),
                     );
                     format!(
                         "{} {} × {} = {}",
-                        show::usd_cell(s.from_usd),
+                        cell(s.from_usd),
                         to,
-                        show::amount(s.rate),
-                        show::usd_cell(s.discounted_usd)
+                        show::number_in(&show::amount(s.rate), locale),
+                        cell(s.discounted_usd)
                     )
                 })
                 .collect::<Vec<_>>();
@@ -440,26 +451,27 @@ fn side_cells(ctx: Ctx, j: usize, long: bool) -> impl IntoView {
 #[component]
 pub fn ContractTable() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
+    let i18n = ctx.i18n;
     let count = Memo::new(move |_| {
         ctx.figures
             .with(|f| f.as_ref().map_or(0, |c| c.report.contracts.len()))
     });
     view! {
         <section class="card" aria-labelledby="contracts-out-h" class:hidden=move || count.get() == 0>
-            <div class="card-head"><h2 id="contracts-out-h">"Futures margin"</h2></div>
-            <p class="scroll-cue" aria-hidden="true">"Swipe the table sideways for every column →"</p>
-            <div class="scroll" tabindex="0" role="region" aria-label="Futures margin, a table that scrolls sideways">
+            <div class="card-head"><h2 id="contracts-out-h">{t!(i18n, ui.results.futures_margin)}</h2></div>
+            <p class="scroll-cue" aria-hidden="true">{t!(i18n, ui.results.swipe)}</p>
+            <div class="scroll" tabindex="0" role="region" aria-label=move || t_string!(i18n, ui.results.futures_region)>
                 <table class="figures-table">
                     <thead>
                         <tr>
-                            <th scope="col">"Contract"</th>
-                            <th scope="col">"Side"</th>
-                            <th scope="col" class="num">"Held"</th>
-                            <th scope="col" class="num">"Open orders"</th>
-                            <th scope="col" class="num">"Notional (USD)"</th>
-                            <th scope="col" class="num">"MMR"</th>
-                            <th scope="col" class="num">"Initial margin"</th>
-                            <th scope="col" class="num">"Maint. margin"</th>
+                            <th scope="col">{t!(i18n, ui.form.contract)}</th>
+                            <th scope="col">{t!(i18n, ui.form.side)}</th>
+                            <th scope="col" class="num">{t!(i18n, ui.results.held)}</th>
+                            <th scope="col" class="num">{t!(i18n, ui.results.open_orders)}</th>
+                            <th scope="col" class="num">{t!(i18n, ui.results.notional_usd)}</th>
+                            <th scope="col" class="num">{t!(i18n, ui.form.mmr)}</th>
+                            <th scope="col" class="num">{t!(i18n, ui.results.initial_margin)}</th>
+                            <th scope="col" class="num">{t!(i18n, ui.results.maint_margin)}</th>
                         </tr>
                     </thead>
                     <For each=move || 0..count.get() key=|j| *j let:j>
@@ -468,19 +480,19 @@ pub fn ContractTable() -> impl IntoView {
                                 <th scope="rowgroup" rowspan="2">
                                     {move || ctx.figures.with(|f| f.as_ref().and_then(|c| c.report.contracts.get(j)).map(|k| k.symbol.clone()))}
                                 </th>
-                                <td>"Long"</td>
+                                <td>{t!(i18n, ui.results.long)}</td>
                                 {side_cells(ctx, j, true)}
                             </tr>
                             <tr>
-                                <td>"Short"</td>
+                                <td>{t!(i18n, ui.results.short)}</td>
                                 {side_cells(ctx, j, false)}
                             </tr>
                         </tbody>
                     </For>
                 </table>
             </div>
-            <p class="help">"Each contract reserves the larger side's initial margin (held + open orders), and maintains the larger side's maintenance margin at the MMR of the position tier holding that side's notional."</p>
-            <p class="terms">"Notional "<Tip term=Term::Notional/>" · MMR "<Tip term=Term::Mmr/>" · hedge mode "<Tip term=Term::HedgeMode/></p>
+            <p class="help">{t!(i18n, ui.results.contract_help)}</p>
+            <p class="terms">{t!(i18n, ui.results.notional_note)}<Tip term=Term::Notional/>{t!(i18n, ui.results.mmr_note)}<Tip term=Term::Mmr/>{t!(i18n, ui.results.hedge_note)}<Tip term=Term::HedgeMode/></p>
         </section>
     }
 }

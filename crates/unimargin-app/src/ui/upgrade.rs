@@ -3,6 +3,7 @@
 //! remedy; then the mode rules, read from the account on the page (and said to be so).
 
 use super::Ctx;
+use crate::i18n::{t, t_string, td_string};
 use crate::refusal::{match_message, who_sees_it, Match};
 use leptos::prelude::*;
 use unimargin::evaluate::evaluate;
@@ -24,6 +25,7 @@ fn key(b: UpgradeBlocker) -> &'static str {
 #[component]
 pub fn UpgradePanel() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
+    let i18n = ctx.i18n;
     let ticked = RwSignal::new(Vec::<UpgradeBlocker>::new());
     let verdict = Memo::new(move |_| ticked.with(|t| upgrade_check(t)));
     let matched = RwSignal::new(None::<Match>);
@@ -40,23 +42,15 @@ pub fn UpgradePanel() -> impl IntoView {
         matched.set(Some(found));
     };
     let match_note = move || {
+        let locale = i18n.get_locale();
         matched.get().map(|m| {
             let (key, text) = match m {
-                Match::One(_) => (
-                    "one",
-                    "Found: it is one of the seven messages. What to do:".to_string(),
-                ),
+                Match::One(_) => ("one", td_string!(locale, ui.upgrade.found).to_string()),
                 Match::Several(list) => (
                     "several",
-                    format!(
-                        "It could be any of {} messages; pick yours in the list.",
-                        list.len()
-                    ),
+                    td_string!(locale, ui.upgrade.several, count = list.len()),
                 ),
-                Match::None => (
-                    "none",
-                    "No refusal message has those words; pick yours in the list.".to_string(),
-                ),
+                Match::None => ("none", td_string!(locale, ui.upgrade.no_match).to_string()),
             };
             view! { <p class="help match" data-testid="upgrade-match" data-value=key>{text}</p> }
         })
@@ -92,7 +86,7 @@ pub fn UpgradePanel() -> impl IntoView {
         if v.blockers.is_empty() {
             return view! {
                 <p class="verdict" data-testid="upgrade-verdict" data-value="none">
-                    "Pick the message you saw below, or paste it, to see what to do. Without one of these messages, none of the seven reasons stands in the way."
+                    {t!(i18n, ui.upgrade.pick)}
                 </p>
             }
             .into_any();
@@ -108,7 +102,7 @@ pub fn UpgradePanel() -> impl IntoView {
                             {bv.blocker.remedy().iter().map(|line| view! { <li data-testid="upgrade-remedy">{*line}</li> }).collect_view()}
                         </ul>
                         {(!bv.can_be_fixed).then(|| view! {
-                            <p class="help" data-testid="upgrade-unfixable">"This one is not something you can change yourself."</p>
+                            <p class="help" data-testid="upgrade-unfixable">{t!(i18n, ui.upgrade.unfixable)}</p>
                         })}
                     </li>
                 }
@@ -116,7 +110,7 @@ pub fn UpgradePanel() -> impl IntoView {
             .collect_view();
         view! {
             <p class="verdict bad" data-testid="upgrade-verdict" data-value="cannot">
-                <strong>"The upgrade is refused until each of these is dealt with:"</strong>
+                <strong>{t!(i18n, ui.upgrade.refused)}</strong>
             </p>
             <ul class="blockers">{blockers}</ul>
         }
@@ -147,10 +141,10 @@ pub fn UpgradePanel() -> impl IntoView {
                     data-value=format!("switch:{} advanced:{}", m.can_switch_modes, m.advanced_mode_eligible)>
                     <p>
                         <span data-testid="mode-switch" data-value=m.can_switch_modes.to_string()>
-                            {if m.can_switch_modes { "This account could switch modes now. " } else { "This account could not switch modes yet. " }}
+                            {move || if m.can_switch_modes { td_string!(i18n.get_locale(), ui.upgrade.can_switch) } else { td_string!(i18n.get_locale(), ui.upgrade.cannot_switch) }}
                         </span>
                         <span data-testid="mode-advanced" data-value=m.advanced_mode_eligible.to_string()>
-                            {if m.advanced_mode_eligible { "Advanced mode: equity requirement met." } else { "Advanced mode: not enough equity." }}
+                            {move || if m.advanced_mode_eligible { td_string!(i18n.get_locale(), ui.upgrade.advanced_ok) } else { td_string!(i18n.get_locale(), ui.upgrade.advanced_not) }}
                         </span>
                     </p>
                     <ul>{m.reasons.iter().map(|r| view! { <li data-testid="mode-reason">{r.to_string()}</li> }).collect_view()}</ul>
@@ -161,23 +155,23 @@ pub fn UpgradePanel() -> impl IntoView {
     view! {
         <section class="card upgrade" id="upgrade" aria-labelledby="upgrade-h" data-testid="upgrade">
             <div class="card-head">
-                <h2 id="upgrade-h">"Upgrade to the unified account refused?"</h2>
+                <h2 id="upgrade-h">{t!(i18n, ui.upgrade.title)}</h2>
             </div>
-            <p class="help">"Start from the message the platform showed you: paste it, or pick it in the list."</p>
+            <p class="help">{t!(i18n, ui.upgrade.start)}</p>
             <label class="field">
-                <span class="field-label">"Paste the message"</span>
+                <span class="field-label">{t!(i18n, ui.upgrade.paste)}</span>
                 <input type="text" class="input" data-testid="upgrade-paste" autocomplete="off"
-                    placeholder="Upgrade to a unified trading account is not supported…" on:input=on_paste />
+                    placeholder=move || t_string!(i18n, ui.upgrade.paste_placeholder) on:input=on_paste />
             </label>
             {match_note}
             <div class="answer" aria-live="polite">{answer}</div>
             <fieldset class="messages">
-                <legend>"The seven refusal messages"</legend>
+                <legend>{t!(i18n, ui.upgrade.seven)}</legend>
                 <ul class="questions">{boxes}</ul>
             </fieldset>
-            <h3 class="gap">"Account modes: the account on this page"</h3>
-            <p class="help">"This part is about the account entered on this page, not your exchange account: switching between spot, basic and advanced modes needs no open orders, no positions and no debts."</p>
-            <p class="empty" class:hidden=move || !blank.get()>"Enter an account above to check it."</p>
+            <h3 class="gap">{t!(i18n, ui.upgrade.modes)}</h3>
+            <p class="help">{t!(i18n, ui.upgrade.modes_help)}</p>
+            <p class="empty" class:hidden=move || !blank.get()>{t!(i18n, ui.upgrade.enter_account)}</p>
             {mode_view}
         </section>
     }
