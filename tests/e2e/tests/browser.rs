@@ -14,6 +14,8 @@ mod access;
 mod app;
 #[path = "browser/extremes.rs"]
 mod extremes;
+#[path = "browser/languages.rs"]
+mod languages;
 #[path = "browser/layout.rs"]
 mod layout;
 #[path = "browser/market.rs"]

@@ -108,10 +108,10 @@ pub fn StagesPanel() -> impl IntoView {
     view! {
         <section class="card stages-card" id="stages" aria-labelledby="stages-h" class:hidden=move || blank.get()>
             <div class="card-head">
-                <h2 id="stages-h">"What if liquidation starts?"</h2>
+                <h2 id="stages-h">{crate::i18n::t!(ctx.i18n, ui.stages.title)}</h2>
             </div>
             {body}
-            <p class="terms">"“Taken over” "<super::tip::Tip term=crate::glossary::Term::TakenOver/></p>
+            <p class="terms">{crate::i18n::t!(ctx.i18n, ui.stages.taken_over)}<super::tip::Tip term=crate::glossary::Term::TakenOver/></p>
         </section>
     }
 }
