@@ -4,6 +4,7 @@
 
 use crate::calc::Shared;
 use crate::number::{for_field, percent_for_field};
+use crate::refused::Refusal;
 use std::sync::Arc;
 use unimargin::scenario::MarketReference;
 use unimargin::{Decimal, Market};
@@ -17,7 +18,7 @@ pub enum MarketState {
     /// In use.
     Loaded(Shared<Market>),
     /// None could be loaded: tables are asked for, row by row.
-    Missing { reason: String },
+    Missing { reason: Refusal },
 }
 
 impl MarketState {
@@ -27,11 +28,7 @@ impl MarketState {
         match unimargin::parse_market(text) {
             Ok(market) => MarketState::Loaded(Shared(Arc::new(market))),
             Err(error) => MarketState::Missing {
-                reason: format!(
-                    "{}: {}",
-                    error.path(),
-                    crate::wording::engine_problem(error.kind())
-                ),
+                reason: Refusal::Market(error),
             },
         }
     }
@@ -228,7 +225,7 @@ mod tests {
             let MarketState::Missing { reason } = &state else {
                 panic!("{text}");
             };
-            assert!(reason.starts_with("market"), "{reason}");
+            assert!(reason.to_string().starts_with("market"), "{reason}");
         }
     }
 }

@@ -72,8 +72,10 @@ fn state(ctx: Ctx) -> Memo<&'static str> {
 /// The problems with the draft, with a way to reach each field.
 fn problems(ctx: Ctx) -> impl IntoView {
     let state = state(ctx);
+    let i18n = crate::i18n::use_i18n();
     move || {
         let errors = ctx.errors.get();
+        let locale = i18n.get_locale();
         (!errors.is_empty()).then(|| {
             let lead = if state.get() == "stale" {
                 "These figures are stale: they are those of the last valid input. Fix the marked field to update them."
@@ -100,7 +102,7 @@ fn problems(ctx: Ctx) -> impl IntoView {
                                         <button type="button" class="link" on:click=move |_| crate::web::focus_testid(&target)>
                                             {label}
                                         </button>
-                                        ": "{field_problem(&e.kind)}
+                                        ": "{field_problem(&e.kind, locale)}
                                     </li>
                                 }
                             })

@@ -3,7 +3,8 @@
 //! remedy; then the mode rules, read from the account on the page (and said to be so).
 
 use super::Ctx;
-use crate::refusal::{match_message, who_sees_it, Match};
+use crate::refusal::{match_message, Match};
+use crate::wording::upgrade::{match_note, mode_reason, quoted_prompt, remedy, who_sees_it};
 use leptos::prelude::*;
 use unimargin::evaluate::evaluate;
 use unimargin::upgrade::{mode_check, upgrade_check, ModeCheck, UpgradeBlocker};
@@ -24,6 +25,7 @@ fn key(b: UpgradeBlocker) -> &'static str {
 #[component]
 pub fn UpgradePanel() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
+    let i18n = crate::i18n::use_i18n();
     let ticked = RwSignal::new(Vec::<UpgradeBlocker>::new());
     let verdict = Memo::new(move |_| ticked.with(|t| upgrade_check(t)));
     let matched = RwSignal::new(None::<Match>);
@@ -41,23 +43,12 @@ pub fn UpgradePanel() -> impl IntoView {
     };
     let match_note = move || {
         matched.get().map(|m| {
-            let (key, text) = match m {
-                Match::One(_) => (
-                    "one",
-                    "Found: it is one of the seven messages. What to do:".to_string(),
-                ),
-                Match::Several(list) => (
-                    "several",
-                    format!(
-                        "It could be any of {} messages; pick yours in the list.",
-                        list.len()
-                    ),
-                ),
-                Match::None => (
-                    "none",
-                    "No refusal message has those words; pick yours in the list.".to_string(),
-                ),
+            let key = match m {
+                Match::One(_) => "one",
+                Match::Several(_) => "several",
+                Match::None => "none",
             };
+            let text = match_note(&m, i18n.get_locale());
             view! { <p class="help match" data-testid="upgrade-match" data-value=key>{text}</p> }
         })
     };
@@ -79,8 +70,8 @@ pub fn UpgradePanel() -> impl IntoView {
                         <input type="checkbox" data-testid=format!("upgrade-q-{}", key(b))
                             prop:checked=move || ticked.with(|t| t.contains(&b)) on:change=toggle />
                         <span>
-                            <span class="prompt" data-testid="upgrade-option">"“"{b.prompt()}"”"</span>
-                            <span class="who">{who_sees_it(b)}</span>
+                            <span class="prompt" data-testid="upgrade-option">{move || quoted_prompt(b, i18n.get_locale())}</span>
+                            <span class="who">{move || who_sees_it(b, i18n.get_locale())}</span>
                         </span>
                     </label>
                 </li>
@@ -89,6 +80,7 @@ pub fn UpgradePanel() -> impl IntoView {
         .collect_view();
     let answer = move || {
         let v = verdict.get();
+        let locale = i18n.get_locale();
         if v.blockers.is_empty() {
             return view! {
                 <p class="verdict" data-testid="upgrade-verdict" data-value="none">
@@ -103,9 +95,9 @@ pub fn UpgradePanel() -> impl IntoView {
             .map(|bv| {
                 view! {
                     <li class="blocker" data-testid="upgrade-blocker" data-value=key(bv.blocker)>
-                        <p class="prompt" data-testid="upgrade-prompt">"“"{bv.blocker.prompt()}"”"</p>
+                        <p class="prompt" data-testid="upgrade-prompt">{quoted_prompt(bv.blocker, locale)}</p>
                         <ul class="remedy">
-                            {bv.blocker.remedy().iter().map(|line| view! { <li data-testid="upgrade-remedy">{*line}</li> }).collect_view()}
+                            {remedy(bv.blocker, locale).into_iter().map(|line| view! { <li data-testid="upgrade-remedy">{line}</li> }).collect_view()}
                         </ul>
                         {(!bv.can_be_fixed).then(|| view! {
                             <p class="help" data-testid="upgrade-unfixable">"This one is not something you can change yourself."</p>
@@ -153,7 +145,7 @@ pub fn UpgradePanel() -> impl IntoView {
                             {if m.advanced_mode_eligible { "Advanced mode: equity requirement met." } else { "Advanced mode: not enough equity." }}
                         </span>
                     </p>
-                    <ul>{m.reasons.iter().map(|r| view! { <li data-testid="mode-reason">{r.to_string()}</li> }).collect_view()}</ul>
+                    <ul>{m.reasons.iter().map(|r| view! { <li data-testid="mode-reason">{mode_reason(r, i18n.get_locale())}</li> }).collect_view()}</ul>
                 </div>
             }
         })

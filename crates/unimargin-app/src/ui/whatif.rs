@@ -319,7 +319,7 @@ fn shock_controls(panel: Panel) -> impl IntoView {
                 disabled=move || ctx.shock.with(Option::is_none)
                 on:click=move |_| ctx.shock.set(None)>"Reset"</button>
             <span class="help">{current_text}</span>
-            {move || problem.get().map(|p| view! { <p class="field-error" data-testid="shock-error">{p.to_string()}</p> })}
+            {move || problem.get().map(|p| view! { <p class="field-error" data-testid="shock-error">{crate::wording::reading::shock_problem(p, crate::i18n::use_i18n().get_locale())}</p> })}
         </div>
     }
 }
