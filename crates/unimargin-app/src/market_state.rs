@@ -28,7 +28,7 @@ impl MarketState {
         match unimargin::parse_market(text) {
             Ok(market) => MarketState::Loaded(Shared(Arc::new(market))),
             Err(error) => MarketState::Missing {
-                reason: Refusal::Market(error),
+                reason: Refusal::Market(Box::new(error)),
             },
         }
     }

@@ -1,6 +1,7 @@
 //! Why a share link, an imported file, the saved work or a market document was refused,
 //! typed, so that the page words it in its language ([`crate::wording::refused`]).
 //! `Display` is the English sentence (a clause: the notice around it says what was refused).
+//! The engine's errors are boxed: a refusal travels in `Result`s and signals, kept small.
 
 use std::fmt;
 use unimargin::{Error, ErrorKind};
@@ -14,12 +15,14 @@ pub enum Refusal {
     LinkNotText,
     /// A link's or a file's text that the engine does not read as a scenario: its error, at
     /// the document's JSON path.
-    NotAScenario(Error),
-    /// A scenario that breaks a rule: the field as the page labels it (`None`: the scenario
-    /// as a whole), and the kind.
+    NotAScenario(Box<Error>),
+    /// A scenario that breaks a rule: the kind, at the engine's `path` (empty: the scenario
+    /// as a whole), named as the page labels that field of `draft` (the scenario as a form)
+    /// when it is worded.
     Rule {
-        label: Option<String>,
-        kind: ErrorKind,
+        path: String,
+        draft: Box<crate::draft::Draft>,
+        kind: Box<ErrorKind>,
     },
     /// Saved work that is not the JSON the app writes (`detail`: serde's words).
     StoredNotJson { detail: String },
@@ -32,7 +35,7 @@ pub enum Refusal {
     /// Saved work whose draft cannot be read (`detail`: serde's words).
     StoredDamaged { detail: String },
     /// A market document the engine refuses: its error, at its path.
-    Market(Error),
+    Market(Box<Error>),
     /// A file chosen that the browser could not read.
     FileUnreadable,
     /// The page has no window (never in a browser).

@@ -108,7 +108,8 @@ pub fn decode(payload: &str) -> Result<Scenario, Refusal> {
 /// The scenario is read by the engine's own (strict) reader: a JSON problem is named by
 /// line and column, a wrong field or value by its JSON path, a rule broken by its field.
 pub fn read_scenario(text: &str) -> Result<Scenario, Refusal> {
-    let scenario = unimargin::parse_scenario(text).map_err(Refusal::NotAScenario)?;
+    let scenario =
+        unimargin::parse_scenario(text).map_err(|e| Refusal::NotAScenario(Box::new(e)))?;
     // A scenario that names a market is complete only with it: it is checked when the page
     // computes it with the market loaded, which says so when that is another market.
     if scenario.market.is_none() {
@@ -120,16 +121,10 @@ pub fn read_scenario(text: &str) -> Result<Scenario, Refusal> {
 /// A rule the scenario breaks, with the field named as the page would show it ("BTC
 /// discount tier 1 rate"), never by its JSON path.
 fn describe(scenario: &Scenario, error: &unimargin::Error) -> Refusal {
-    let label = match error.path() {
-        "" => None,
-        path => {
-            let draft = crate::draft::Draft::from_scenario(scenario);
-            Some(crate::labels::field_label(&draft, path))
-        }
-    };
     Refusal::Rule {
-        label,
-        kind: error.kind().clone(),
+        path: error.path().to_string(),
+        draft: Box::new(crate::draft::Draft::from_scenario(scenario)),
+        kind: Box::new(error.kind().clone()),
     }
 }
 

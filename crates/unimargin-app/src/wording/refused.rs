@@ -17,14 +17,17 @@ pub fn words(refusal: &Refusal, locale: Locale) -> String {
             td_string!(locale, messages.refused.not_a_scenario),
             &[("problem", &at_path(error, locale))],
         ),
-        Refusal::Rule { label, kind } => {
+        Refusal::Rule { path, draft, kind } => {
             let problem = super::engine_problem(kind, locale);
-            match label {
-                Some(label) => fill(
+            match path.as_str() {
+                "" => problem,
+                path => fill(
                     td_string!(locale, messages.refused.at),
-                    &[("place", label), ("problem", &problem)],
+                    &[
+                        ("place", &crate::labels::field_label(draft, path)),
+                        ("problem", &problem),
+                    ],
                 ),
-                None => problem,
             }
         }
         Refusal::StoredNotJson { detail } => fill(
@@ -74,5 +77,104 @@ fn at_path(error: &unimargin::Error, locale: Locale) -> String {
             td_string!(locale, messages.refused.at),
             &[("place", path), ("problem", &problem)],
         ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use unimargin::{Error, ErrorKind};
+
+    #[test]
+    fn every_refusal_in_every_language_the_english_as_the_notices_had_it() {
+        let market_error = Error::new(
+            "market.coins[0].discount_tiers[0].rate",
+            ErrorKind::NotAFraction {
+                field: "rate",
+                got: "1.5".parse().unwrap(),
+            },
+        );
+        let table = [
+            (
+                Refusal::LinkNotBase64 {
+                    detail: "Invalid symbol 33, offset 0.".into(),
+                },
+                "the link is damaged (it is not base64url: Invalid symbol 33, offset 0.)",
+            ),
+            (
+                Refusal::LinkNotText,
+                "the link is damaged (its content is not text)",
+            ),
+            (
+                Refusal::NotAScenario(Box::new(Error::new(
+                    "",
+                    ErrorKind::MissingField {
+                        field: "coins".into(),
+                    },
+                ))),
+                "it is not a valid scenario: missing field `coins`",
+            ),
+            (
+                Refusal::StoredNotJson {
+                    detail: "EOF while parsing".into(),
+                },
+                "it is not the JSON the app writes (EOF while parsing)",
+            ),
+            (Refusal::NotOurs, "it was not written by unimargin"),
+            (
+                Refusal::Newer {
+                    version: 3,
+                    reads: 2,
+                },
+                "it was saved by a newer version of the app (format 3; this one reads 2)",
+            ),
+            (
+                Refusal::UnknownVersion { version: Some(0) },
+                "its format version is 0, which this app does not read",
+            ),
+            (
+                Refusal::UnknownVersion { version: None },
+                "its format version is missing, which this app does not read",
+            ),
+            (
+                Refusal::StoredDamaged { detail: "x".into() },
+                "it is damaged (x)",
+            ),
+            // the market's rate as the percentage typed, at the document's path
+            (
+                Refusal::Market(Box::new(market_error)),
+                "market.coins[0].discount_tiers[0].rate: must be between 0 % and 100 %, got 150 %",
+            ),
+            (Refusal::FileUnreadable, "the file could not be read"),
+            (Refusal::NoWindow, "the page has no window"),
+            (Refusal::NotFetched, "it could not be fetched"),
+            (Refusal::NotAResponse, "the answer is not a response"),
+            (
+                Refusal::ServerAnswered { status: 404 },
+                "the server answered 404",
+            ),
+            (Refusal::TextUnreadable, "its text could not be read"),
+        ];
+        for (refusal, english) in table {
+            assert_eq!(words(&refusal, Locale::en), english);
+            assert_eq!(refusal.to_string(), english);
+            for locale in [Locale::zh, Locale::es, Locale::fr] {
+                let got = words(&refusal, locale);
+                assert_ne!(got, english, "{locale:?}");
+                assert!(!got.contains('{'), "{got}");
+            }
+        }
+        // the same market problem in French: the rate as a French percentage
+        assert!(words(
+            &Refusal::Market(Box::new(Error::new(
+                "market",
+                ErrorKind::NotAFraction {
+                    field: "rate",
+                    got: "1.5".parse().unwrap(),
+                },
+            ))),
+            Locale::fr
+        )
+        .ends_with("150\u{202f}%"));
     }
 }

@@ -7,7 +7,7 @@
 //! `interpolate_display` on (it is off). A test checks that every template of every
 //! language uses only slots its English one has, and that every English slot is filled.
 
-use crate::i18n::{localize_number, Locale};
+use crate::i18n::{localize_number, td_string, Locale};
 use unimargin::text::group_thousands;
 use unimargin::Decimal;
 
@@ -64,7 +64,7 @@ pub fn percent(fraction: Decimal, locale: Locale) -> String {
     match fraction.checked_mul(Decimal::ONE_HUNDRED) {
         Some(p) => with_percent_sign(&grouped(p.normalize(), locale), locale),
         None => fill(
-            crate::i18n::td_string!(locale, messages.problem.as_fraction),
+            td_string!(locale, messages.problem.as_fraction),
             &[("number", &grouped(fraction, locale))],
         ),
     }
@@ -84,14 +84,95 @@ pub fn singular(count: usize) -> bool {
     count == 1
 }
 
-/// The field of a FORMAT.md name as the page shows it.
-pub fn field(name: &str, _locale: Locale) -> String {
-    crate::labels::field_words(name).to_string()
+/// A field of a FORMAT.md name as a sentence names it, in the page's words ("up to (USD)",
+/// "borrowing tiers"; in English [`crate::labels::field_words`]'s); a name the page has no
+/// words for is left as it is.
+pub fn field(name: &str, locale: Locale) -> String {
+    let words = match name {
+        "coin" => td_string!(locale, messages.field.coin),
+        "balance" => td_string!(locale, messages.field.balance),
+        "price" => td_string!(locale, messages.field.price),
+        "quote" => td_string!(locale, messages.field.quote),
+        "hourly_interest" => td_string!(locale, messages.field.hourly_interest),
+        "interest_free" => td_string!(locale, messages.field.interest_free),
+        "up_to_usd" => td_string!(locale, messages.field.up_to_usd),
+        "up_to" => td_string!(locale, messages.field.up_to),
+        "rate" => td_string!(locale, messages.field.rate),
+        "leverage" => td_string!(locale, messages.field.leverage),
+        "mmr" => td_string!(locale, messages.field.mmr),
+        "symbol" => td_string!(locale, messages.field.symbol),
+        "base" => td_string!(locale, messages.field.base),
+        "settle" => td_string!(locale, messages.field.settle),
+        "mark_price" => td_string!(locale, messages.field.mark_price),
+        "taker_fee" => td_string!(locale, messages.field.taker_fee),
+        "liquidation_fee" => td_string!(locale, messages.field.liquidation_fee),
+        "side" => td_string!(locale, messages.field.side),
+        "size" => td_string!(locale, messages.field.size),
+        "entry_price" => td_string!(locale, messages.field.entry_price),
+        "market" => td_string!(locale, messages.field.market),
+        "size_step" => td_string!(locale, messages.field.size_step),
+        "usdt_usd" => td_string!(locale, messages.field.usdt_usd),
+        "usdc_usd" => td_string!(locale, messages.field.usdc_usd),
+        "spot_taker_fee" => td_string!(locale, messages.field.spot_taker_fee),
+        "warning_rate" => td_string!(locale, messages.field.warning_rate),
+        "liquidation_rate" => td_string!(locale, messages.field.liquidation_rate),
+        "discount_tiers" => td_string!(locale, messages.field.discount_tiers),
+        "loan_tiers" => td_string!(locale, messages.field.loan_tiers),
+        "mm_tiers" => td_string!(locale, messages.field.mm_tiers),
+        other => other,
+    };
+    words.to_string()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fields_are_named_in_english_as_the_labels_name_them() {
+        for name in [
+            "coin",
+            "balance",
+            "price",
+            "quote",
+            "hourly_interest",
+            "interest_free",
+            "up_to_usd",
+            "up_to",
+            "rate",
+            "leverage",
+            "mmr",
+            "symbol",
+            "base",
+            "settle",
+            "mark_price",
+            "taker_fee",
+            "liquidation_fee",
+            "side",
+            "size",
+            "entry_price",
+            "market",
+            "size_step",
+            "usdt_usd",
+            "usdc_usd",
+            "spot_taker_fee",
+            "warning_rate",
+            "liquidation_rate",
+            "discount_tiers",
+            "loan_tiers",
+            "mm_tiers",
+            "other_name",
+        ] {
+            assert_eq!(
+                field(name, Locale::en),
+                crate::labels::field_words(name),
+                "{name}"
+            );
+            if name != "mmr" && name != "other_name" {
+                assert_ne!(field(name, Locale::fr), field(name, Locale::en), "{name}");
+            }
+        }
+    }
 
     #[test]
     fn slots_are_filled_once_and_unknown_ones_kept() {
