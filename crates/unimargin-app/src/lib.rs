@@ -26,6 +26,7 @@ pub mod market_state;
 pub mod number;
 pub mod presets;
 pub mod refusal;
+pub mod refused;
 pub mod session;
 pub mod share;
 pub mod show;

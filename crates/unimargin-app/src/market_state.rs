@@ -6,6 +6,7 @@ use crate::calc::Shared;
 use crate::i18n::{td_string, Locale};
 use crate::number::{for_field, percent_for_field};
 use crate::show::number_in;
+use crate::refused::Refusal;
 use std::sync::Arc;
 use unimargin::scenario::MarketReference;
 use unimargin::{Decimal, Market};
@@ -19,7 +20,7 @@ pub enum MarketState {
     /// In use.
     Loaded(Shared<Market>),
     /// None could be loaded: tables are asked for, row by row.
-    Missing { reason: String },
+    Missing { reason: Refusal },
 }
 
 impl MarketState {
@@ -29,11 +30,7 @@ impl MarketState {
         match unimargin::parse_market(text) {
             Ok(market) => MarketState::Loaded(Shared(Arc::new(market))),
             Err(error) => MarketState::Missing {
-                reason: format!(
-                    "{}: {}",
-                    error.path(),
-                    crate::wording::engine_problem(error.kind())
-                ),
+                reason: Refusal::Market(Box::new(error)),
             },
         }
     }
@@ -257,7 +254,7 @@ mod tests {
             let MarketState::Missing { reason } = &state else {
                 panic!("{text}");
             };
-            assert!(reason.starts_with("market"), "{reason}");
+            assert!(reason.to_string().starts_with("market"), "{reason}");
         }
     }
 }

@@ -86,7 +86,7 @@ impl Preset {
     }
 
     /// Its scenario (the files are checked by the tests below).
-    pub fn scenario(&self) -> Result<Scenario, String> {
+    pub fn scenario(&self) -> Result<Scenario, crate::refused::Refusal> {
         crate::share::read_scenario(self.json)
     }
 }

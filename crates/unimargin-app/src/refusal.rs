@@ -1,10 +1,19 @@
 //! The upgrade checker starts from the message the platform showed: a message pasted (or
 //! half remembered) is matched to one of the seven refusal prompts of the source article,
-//! by the words that tell them apart.
+//! by the words that tell them apart, in whichever of the page's languages it is written
+//! (a person may read the platform in another language than this page).
+//!
+//! Words are compared lower case, a plural's `s` dropped; Chinese, written without spaces,
+//! is compared by its pairs of adjacent characters. A word that tells nothing apart is left
+//! out: in English the list below; in the other languages their small words, and any word
+//! that three or more of the seven prompts share.
 
+use crate::i18n::Locale;
+use crate::wording::upgrade::prompt;
+use leptos_i18n::Locale as _;
 use unimargin::upgrade::UpgradeBlocker;
 
-/// Words every prompt shares, or that tell nothing apart.
+/// Words every English prompt shares, or that tell nothing apart.
 const COMMON: &[&str] = &[
     "a",
     "an",
@@ -30,36 +39,117 @@ const COMMON: &[&str] = &[
     "user",
 ];
 
-/// The words of a text that can tell prompts apart: lower case, letters only, a plural's
-/// `s` dropped (`traders` → `trader`).
-fn words(text: &str) -> Vec<String> {
-    let mut out: Vec<String> = text
+/// The small words of Spanish and French that tell nothing apart.
+const SMALL_WORDS: &[&str] = &[
+    // Spanish
+    "a", "al", "de", "del", "el", "la", "las", "lo", "los", "en", "un", "una", "o", "y", "no", "se",
+    "su", "tu", "por", "para", "con", "que", "es", "esta", "está", // French
+    "au", "aux", "d", "des", "du", "l", "le", "les", "une", "ou", "et", "n", "ne", "pas", "est",
+    "pour", "par", "dans", "votre", "vos", "sur",
+];
+
+/// How many of the seven prompts may share a word that still tells them apart.
+const TELLING_AT_MOST: usize = 2;
+
+/// Whether a character is written without spaces between words (Chinese).
+fn is_cjk(c: char) -> bool {
+    matches!(c, '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}' | '\u{f900}'..='\u{faff}')
+}
+
+/// The words of a text, lower case, a plural's `s` dropped (`traders` → `trader`); a run of
+/// Chinese characters gives its pairs of adjacent characters (a lone one, itself).
+fn tokens(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for word in text
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .map(|w| {
-            let w = w.to_lowercase();
-            match w.strip_suffix('s') {
-                Some(stem) if stem.len() > 3 && !stem.ends_with('s') => stem.to_string(),
-                _ => w,
+    {
+        let mut latin = String::new();
+        let mut han: Vec<char> = Vec::new();
+        for c in word.chars().chain(std::iter::once(' ')) {
+            if is_cjk(c) {
+                push_latin(&mut out, &mut latin);
+                han.push(c);
+            } else {
+                push_han(&mut out, &mut han);
+                if c != ' ' {
+                    latin.push(c);
+                }
             }
-        })
-        .filter(|w| !COMMON.contains(&w.as_str()))
-        .collect();
+        }
+        push_latin(&mut out, &mut latin);
+    }
     out.sort();
     out.dedup();
     out
 }
 
-/// The words that point to a blocker: its prompt's, and a few a person may use instead.
-fn vocabulary(blocker: UpgradeBlocker) -> Vec<String> {
-    let extra: &[&str] = match blocker {
-        UpgradeBlocker::ThirdPartyLogin => &["telegram", "third", "party"],
-        UpgradeBlocker::ActiveTradingBots => &["bot"],
-        UpgradeBlocker::UnsupportedRegion => &["kyc"],
-        _ => &[],
+fn push_latin(out: &mut Vec<String>, latin: &mut String) {
+    if latin.is_empty() {
+        return;
+    }
+    let w = latin.to_lowercase();
+    latin.clear();
+    out.push(match w.strip_suffix('s') {
+        Some(stem) if stem.chars().count() > 3 && !stem.ends_with('s') => stem.to_string(),
+        _ => w,
+    });
+}
+
+fn push_han(out: &mut Vec<String>, han: &mut Vec<char>) {
+    match han.as_slice() {
+        [] => {}
+        [one] => out.push(one.to_string()),
+        all => out.extend(all.windows(2).map(|pair| pair.iter().collect::<String>())),
+    }
+    han.clear();
+}
+
+/// The words of an English text that can tell prompts apart.
+fn words(text: &str) -> Vec<String> {
+    tokens(text)
+        .into_iter()
+        .filter(|w| !COMMON.contains(&w.as_str()))
+        .collect()
+}
+
+/// Words a person may use instead of a prompt's own, in each language.
+fn extra(blocker: UpgradeBlocker, locale: Locale) -> &'static str {
+    match (blocker, locale) {
+        (UpgradeBlocker::ThirdPartyLogin, Locale::en) => "telegram third party",
+        (UpgradeBlocker::ThirdPartyLogin, Locale::zh) => "telegram 第三方 电报",
+        (UpgradeBlocker::ThirdPartyLogin, Locale::es) => "telegram terceros",
+        (UpgradeBlocker::ThirdPartyLogin, Locale::fr) => "telegram tierce tiers",
+        (UpgradeBlocker::ActiveTradingBots, Locale::zh) => "bot 机器人",
+        (UpgradeBlocker::ActiveTradingBots, _) => "bot",
+        (UpgradeBlocker::UnsupportedRegion, Locale::zh) => "kyc 身份认证",
+        (UpgradeBlocker::UnsupportedRegion, _) => "kyc",
+        (UpgradeBlocker::EliteTraderOrSignalProvider, Locale::zh) => "带单",
+        _ => "",
+    }
+}
+
+/// The words that point to a blocker in one language: its prompt's, and a few a person may
+/// use instead.
+fn vocabulary(blocker: UpgradeBlocker, locale: Locale) -> Vec<String> {
+    let mut words = if locale == Locale::en {
+        words(prompt(blocker, locale))
+    } else {
+        let shared_by_many = |w: &String| {
+            UpgradeBlocker::ALL
+                .iter()
+                .filter(|&&b| tokens(prompt(b, locale)).contains(w))
+                .count()
+                > TELLING_AT_MOST
+        };
+        tokens(prompt(blocker, locale))
+            .into_iter()
+            .filter(|w| !SMALL_WORDS.contains(&w.as_str()) && !shared_by_many(w))
+            .collect()
     };
-    let mut words = words(blocker.prompt());
-    words.extend(extra.iter().map(|w| w.to_string()));
+    words.extend(tokens(extra(blocker, locale)));
+    words.sort();
+    words.dedup();
     words
 }
 
@@ -74,26 +164,37 @@ pub enum Match {
     None,
 }
 
+/// A blocker's fit: the telling words shared, and how many its vocabulary has.
+type Fit = (usize, usize);
+
+/// Whether fit `a` is better than `b`: more words shared, then the larger share of the
+/// vocabulary (shared ÷ vocabulary, compared exactly as shared × other's length; counts of
+/// words, so their products fit a u128 exactly).
+fn better(a: Fit, b: Fit) -> std::cmp::Ordering {
+    let cross = |x: usize, y: usize| (x as u128).saturating_mul(y as u128);
+    a.0.cmp(&b.0).then(cross(a.0, b.1).cmp(&cross(b.0, a.1)))
+}
+
 /// The prompt a pasted message is: the one sharing the most telling words with it, then the
-/// one of which it holds the larger share.
+/// one of which it holds the larger share, in the language it fits best.
 pub fn match_message(pasted: &str) -> Match {
-    let said = words(pasted);
+    let said = tokens(pasted);
     let score = |b: UpgradeBlocker| {
-        let vocabulary = vocabulary(b);
-        let shared = vocabulary.iter().filter(|w| said.contains(w)).count();
-        // shared ÷ vocabulary, compared exactly as shared × other's length
-        (shared, vocabulary.len())
+        Locale::get_all()
+            .iter()
+            .map(|&locale| {
+                let vocabulary = vocabulary(b, locale);
+                let shared = vocabulary.iter().filter(|w| said.contains(w)).count();
+                (shared, vocabulary.len())
+            })
+            .max_by(|a, b| better(*a, *b))
+            .unwrap_or((0, 0))
     };
-    let scored: Vec<(UpgradeBlocker, (usize, usize))> = UpgradeBlocker::ALL
+    let scored: Vec<(UpgradeBlocker, Fit)> = UpgradeBlocker::ALL
         .iter()
         .map(|&b| (b, score(b)))
         .filter(|(_, (shared, _))| *shared > 0)
         .collect();
-    // counts of words, so their products fit a u128 exactly (each is below 2^64)
-    let cross = |x: usize, y: usize| (x as u128).saturating_mul(y as u128);
-    let better = |a: (usize, usize), b: (usize, usize)| {
-        a.0.cmp(&b.0).then(cross(a.0, b.1).cmp(&cross(b.0, a.1)))
-    };
     let Some(best) = scored.iter().map(|(_, s)| *s).max_by(|a, b| better(*a, *b)) else {
         return Match::None;
     };
@@ -108,38 +209,28 @@ pub fn match_message(pasted: &str) -> Match {
     }
 }
 
-/// Who sees the message, in a line that tells the two copy-trading cases apart.
-pub fn who_sees_it(blocker: UpgradeBlocker) -> &'static str {
-    match blocker {
-        UpgradeBlocker::EliteTraderOrSignalProvider => {
-            "You lead copy trading: others copy you, as an elite trader or a signal provider."
-        }
-        UpgradeBlocker::ActiveCopyTrading => {
-            "You follow someone: you have copy-trading orders open, or you copy an elite trader."
-        }
-        UpgradeBlocker::ActiveTradingBots => "You have trading bots running.",
-        UpgradeBlocker::InstitutionalLoanSubAccount => {
-            "You are in a sub-account of an institutional loan."
-        }
-        UpgradeBlocker::ThirdPartyLogin => "You logged in through another app, such as Telegram.",
-        UpgradeBlocker::AbnormalAccount => "The platform has flagged the account.",
-        UpgradeBlocker::UnsupportedRegion => {
-            "Your identity verification is from a country or region without the unified account."
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::wording::upgrade::who_sees_it;
 
     #[test]
-    fn each_prompt_matches_itself() {
+    fn each_prompt_matches_itself_in_every_language() {
+        for locale in Locale::get_all().iter().copied() {
+            for b in UpgradeBlocker::ALL {
+                let words = prompt(b, locale);
+                assert_eq!(match_message(words), Match::One(b), "{locale:?} {b:?}");
+                // as a person may paste it: another case, no full stop, spaces around
+                let pasted = format!("  {}  ", words.to_uppercase().trim_end_matches(['.', '。']));
+                assert_eq!(match_message(&pasted), Match::One(b), "{pasted}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_english_prompts_are_the_source_articles() {
         for b in UpgradeBlocker::ALL {
-            assert_eq!(match_message(b.prompt()), Match::One(b), "{b:?}");
-            // as a person may paste it: another case, no full stop, spaces around
-            let pasted = format!("  {}  ", b.prompt().to_uppercase().trim_end_matches('.'));
-            assert_eq!(match_message(&pasted), Match::One(b), "{pasted}");
+            assert_eq!(prompt(b, Locale::en), b.prompt(), "{b:?}");
         }
     }
 
@@ -161,10 +252,12 @@ mod tests {
             match_message("signal provider"),
             Match::One(UpgradeBlocker::EliteTraderOrSignalProvider)
         );
-        assert_ne!(
-            who_sees_it(UpgradeBlocker::ActiveCopyTrading),
-            who_sees_it(UpgradeBlocker::EliteTraderOrSignalProvider)
-        );
+        for locale in Locale::get_all().iter().copied() {
+            assert_ne!(
+                who_sees_it(UpgradeBlocker::ActiveCopyTrading, locale),
+                who_sees_it(UpgradeBlocker::EliteTraderOrSignalProvider, locale)
+            );
+        }
     }
 
     #[test]
@@ -186,6 +279,45 @@ mod tests {
                 "institutional loan",
                 UpgradeBlocker::InstitutionalLoanSubAccount,
             ),
+            // Chinese, remembered in part: the characters, not spaced words
+            ("交易机器人", UpgradeBlocker::ActiveTradingBots),
+            ("跟单关系", UpgradeBlocker::ActiveCopyTrading),
+            ("精英交易员", UpgradeBlocker::EliteTraderOrSignalProvider),
+            ("机构借贷", UpgradeBlocker::InstitutionalLoanSubAccount),
+            ("账户状态异常", UpgradeBlocker::AbnormalAccount),
+            ("国家或地区", UpgradeBlocker::UnsupportedRegion),
+            ("第三方登录", UpgradeBlocker::ThirdPartyLogin),
+            // Spanish
+            ("bots de trading activos", UpgradeBlocker::ActiveTradingBots),
+            ("relación de copia", UpgradeBlocker::ActiveCopyTrading),
+            ("traders élite", UpgradeBlocker::EliteTraderOrSignalProvider),
+            (
+                "préstamos institucionales",
+                UpgradeBlocker::InstitutionalLoanSubAccount,
+            ),
+            (
+                "estado de la cuenta anómalo",
+                UpgradeBlocker::AbnormalAccount,
+            ),
+            ("en tu país", UpgradeBlocker::UnsupportedRegion),
+            ("inicio de sesión", UpgradeBlocker::ThirdPartyLogin),
+            // French
+            ("bots de trading actifs", UpgradeBlocker::ActiveTradingBots),
+            (
+                "relation de copie en cours",
+                UpgradeBlocker::ActiveCopyTrading,
+            ),
+            (
+                "fournisseur de signaux",
+                UpgradeBlocker::EliteTraderOrSignalProvider,
+            ),
+            (
+                "prêt institutionnel",
+                UpgradeBlocker::InstitutionalLoanSubAccount,
+            ),
+            ("statut de compte anormal", UpgradeBlocker::AbnormalAccount),
+            ("dans votre pays", UpgradeBlocker::UnsupportedRegion),
+            ("la connexion", UpgradeBlocker::ThirdPartyLogin),
         ] {
             assert_eq!(match_message(pasted), Match::One(blocker), "{pasted}");
         }
@@ -194,10 +326,18 @@ mod tests {
     #[test]
     fn a_message_that_is_none_of_them_says_so() {
         assert_eq!(match_message(""), Match::None);
-        assert_eq!(
-            match_message("Upgrade to a unified trading account is not supported"),
-            Match::None
-        );
+        for locale in Locale::get_all().iter().copied() {
+            // what every prompt of a language says, and nothing that tells them apart
+            let common = match locale {
+                Locale::en => "Upgrade to a unified trading account is not supported",
+                Locale::zh => "暂不支持升级统一账户",
+                Locale::es => "No se admite la actualización a una cuenta de trading unificada",
+                Locale::fr => {
+                    "La mise à niveau vers un compte de trading unifié n'est pas prise en charge"
+                }
+            };
+            assert_eq!(match_message(common), Match::None, "{locale:?}");
+        }
         assert_eq!(match_message("network error 502"), Match::None);
         // "active" alone fits the bots' prompt best (half its words), the copy one less
         assert_eq!(

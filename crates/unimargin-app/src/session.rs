@@ -6,6 +6,7 @@
 
 use crate::draft::Draft;
 use crate::i18n::{td_string, Locale};
+use crate::refused::Refusal;
 use crate::share;
 use crate::storage::{self, KeyValue, Loaded};
 
@@ -16,17 +17,17 @@ pub enum Message {
     /// brought back.
     LinkOpened { previous_kept: bool },
     /// A share link could not be read; nothing changed.
-    LinkRefused { reason: String },
+    LinkRefused { reason: Refusal },
     /// The saved work could not be read. `kept_at`: where its text was copied (`None`: the
     /// copy failed, so saving is paused to leave it in place).
     WorkUnreadable {
-        reason: String,
+        reason: Refusal,
         kept_at: Option<String>,
     },
     /// A file was imported; the work it replaced can be brought back.
     Imported { name: String, previous_kept: bool },
     /// A file could not be imported; nothing changed.
-    ImportRefused { name: String, reason: String },
+    ImportRefused { name: String, reason: Refusal },
     /// A preset was loaded; the work it replaced can be brought back.
     PresetLoaded {
         /// The preset's key ([`crate::presets::Preset::key`]).
@@ -38,7 +39,7 @@ pub enum Message {
     /// A market document was imported: its tables are used from now on.
     MarketImported { name: String, market: String },
     /// A file imported as a market is not one; the market in use is unchanged.
-    MarketRefused { name: String, reason: String },
+    MarketRefused { name: String, reason: Refusal },
 }
 
 impl Message {
@@ -215,7 +216,7 @@ pub fn replace(kv: &mut impl KeyValue, current: &Draft, next: &Draft) -> bool {
 }
 
 /// Reads a file to import (FORMAT.md scenario JSON) into a draft, or says why not.
-pub fn import(text: &str) -> Result<Draft, String> {
+pub fn import(text: &str) -> Result<Draft, Refusal> {
     share::read_scenario(text).map(|s| Draft::from_scenario(&s))
 }
 
@@ -288,7 +289,10 @@ mod tests {
         assert!(start.clear_fragment);
         match &start.messages[..] {
             [m @ Message::LinkRefused { reason }] => {
-                assert!(reason.contains("not a valid scenario"), "{reason}");
+                assert!(
+                    reason.to_string().contains("not a valid scenario"),
+                    "{reason}"
+                );
                 assert!(m.is_problem() && !m.can_undo());
                 assert!(m.text().ends_with("Your work is unchanged."));
             }
@@ -327,9 +331,15 @@ mod tests {
     fn an_import_reads_a_scenario_or_says_why_not() {
         let text = include_str!("../../../tests/fixtures/seeds/seed-2-btc-two-tiers.json");
         assert_eq!(import(text), Ok(seed(2)));
-        assert!(import("{").unwrap_err().contains("not a valid scenario"));
+        assert!(import("{")
+            .unwrap_err()
+            .to_string()
+            .contains("not a valid scenario"));
         let unknown = text.replace("\"balance\"", "\"balanse\"");
-        assert!(import(&unknown).unwrap_err().contains("balanse"));
+        assert!(import(&unknown)
+            .unwrap_err()
+            .to_string()
+            .contains("balanse"));
         let mut kv = Memory::default();
         assert!(replace(&mut kv, &seed(1), &seed(2)));
         assert_eq!(storage::previous(&kv), Some(seed(1)));

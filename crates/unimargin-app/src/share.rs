@@ -1,6 +1,7 @@
 //! Share links: the scenario travels in the page's fragment, `#scenario=<base64url of the
 //! scenario JSON, no padding>`, so it never reaches a server.
 
+use crate::refused::Refusal;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use unimargin::Scenario;
@@ -90,12 +91,13 @@ pub fn payload(fragment: &str) -> Option<&str> {
 }
 
 /// Reads a scenario from a share link's payload, or says why it cannot.
-pub fn decode(payload: &str) -> Result<Scenario, String> {
+pub fn decode(payload: &str) -> Result<Scenario, Refusal> {
     let bytes = URL_SAFE_NO_PAD
         .decode(payload.trim().trim_end_matches('='))
-        .map_err(|e| format!("the link is damaged (it is not base64url: {e})"))?;
-    let text = String::from_utf8(bytes)
-        .map_err(|_| "the link is damaged (its content is not text)".to_string())?;
+        .map_err(|e| Refusal::LinkNotBase64 {
+            detail: e.to_string(),
+        })?;
+    let text = String::from_utf8(bytes).map_err(|_| Refusal::LinkNotText)?;
     read_scenario(&text)
 }
 
@@ -103,11 +105,11 @@ pub fn decode(payload: &str) -> Result<Scenario, String> {
 /// file): it must parse and evaluate (one naming a market: parse), else the engine's path
 /// and message say why not.
 ///
-/// The scenario is read by the engine's own (strict) deserializer through serde_json;
-/// a JSON problem is named by line and column, a rule broken by its path.
-pub fn read_scenario(text: &str) -> Result<Scenario, String> {
-    let scenario: Scenario =
-        serde_json::from_str(text).map_err(|e| format!("it is not a valid scenario: {e}"))?;
+/// The scenario is read by the engine's own (strict) reader: a JSON problem is named by
+/// line and column, a wrong field or value by its JSON path, a rule broken by its field.
+pub fn read_scenario(text: &str) -> Result<Scenario, Refusal> {
+    let scenario =
+        unimargin::parse_scenario(text).map_err(|e| Refusal::NotAScenario(Box::new(e)))?;
     // A scenario that names a market is complete only with it: it is checked when the page
     // computes it with the market loaded, which says so when that is another market.
     if scenario.market.is_none() {
@@ -118,14 +120,11 @@ pub fn read_scenario(text: &str) -> Result<Scenario, String> {
 
 /// A rule the scenario breaks, with the field named as the page would show it ("BTC
 /// discount tier 1 rate"), never by its JSON path.
-fn describe(scenario: &Scenario, error: &unimargin::Error) -> String {
-    let message = crate::wording::engine_problem(error.kind());
-    match error.path() {
-        "" => message,
-        path => {
-            let draft = crate::draft::Draft::from_scenario(scenario);
-            format!("{}: {message}", crate::labels::field_label(&draft, path))
-        }
+fn describe(scenario: &Scenario, error: &unimargin::Error) -> Refusal {
+    Refusal::Rule {
+        path: error.path().to_string(),
+        draft: Box::new(crate::draft::Draft::from_scenario(scenario)),
+        kind: Box::new(error.kind().clone()),
     }
 }
 
@@ -165,17 +164,22 @@ mod tests {
     #[test]
     fn a_damaged_link_says_why() {
         assert_eq!(payload("#other"), None);
-        assert!(decode("!!!").unwrap_err().contains("not base64url"));
-        let not_json = URL_SAFE_NO_PAD.encode("hello");
-        assert!(decode(&not_json)
+        assert!(decode("!!!")
             .unwrap_err()
-            .contains("not a valid scenario"));
+            .to_string()
+            .contains("not base64url"));
+        let not_json = URL_SAFE_NO_PAD.encode("hello");
+        // the engine's reading: "hello" is not JSON from its first character
+        assert_eq!(
+            decode(&not_json).unwrap_err().to_string(),
+            "it is not a valid scenario: invalid JSON: expected value at line 1 column 1"
+        );
         let bad_rate = URL_SAFE_NO_PAD.encode(
             r#"{"format":"unimargin/scenario@1","coins":[{"coin":"BTC","balance":"1","price":"1","discount_tiers":[{"rate":"1.5"}]}]}"#,
         );
         // the field as the page names it, the rate as the page shows it
         assert_eq!(
-            decode(&bad_rate).unwrap_err(),
+            decode(&bad_rate).unwrap_err().to_string(),
             "BTC discount tier 1 rate: must be between 0 % and 100 %, got 150 %"
         );
     }
@@ -192,8 +196,11 @@ mod tests {
         );
         // Unknown fields are refused, as the engine refuses them.
         let typo = text.replace("\"balance\"", "\"balanse\"");
-        assert!(read_scenario(&typo)
-            .unwrap_err()
-            .contains("unknown field `balanse`"));
+        let refusal = read_scenario(&typo).unwrap_err().to_string();
+        assert!(
+            refusal.starts_with("it is not a valid scenario: coins[0]"),
+            "{refusal}"
+        );
+        assert!(refusal.contains("unknown field `balanse`"), "{refusal}");
     }
 }

@@ -18,6 +18,7 @@
 use crate::draft::Draft;
 use crate::i18n::{self, Locale};
 use crate::number::{parse_typed, percent_for_field};
+use crate::refused::Refusal;
 use serde::{Deserialize, Serialize};
 
 /// The person's work.
@@ -72,33 +73,31 @@ pub fn encode(draft: &Draft, lang: Option<Locale>) -> String {
 }
 
 /// Reads kept text back, or says why it cannot.
-pub fn decode(text: &str) -> Result<Draft, String> {
+pub fn decode(text: &str) -> Result<Draft, Refusal> {
     #[derive(Deserialize)]
     struct Header {
         app: Option<String>,
         version: Option<u32>,
     }
-    let header: Header = serde_json::from_str(text)
-        .map_err(|e| format!("it is not the JSON the app writes ({e})"))?;
+    let header: Header = serde_json::from_str(text).map_err(|e| Refusal::StoredNotJson {
+        detail: e.to_string(),
+    })?;
     if header.app.as_deref() != Some(APP) {
-        return Err("it was not written by unimargin".into());
+        return Err(Refusal::NotOurs);
     }
     match header.version {
         Some(VERSION) | Some(1) => {}
-        Some(v) if v > VERSION => {
-            return Err(format!(
-                "it was saved by a newer version of the app (format {v}; this one reads {VERSION})"
-            ))
+        Some(version) if version > VERSION => {
+            return Err(Refusal::Newer {
+                version,
+                reads: VERSION,
+            })
         }
-        other => {
-            return Err(format!(
-                "its format version is {}, which this app does not read",
-                other.map_or("missing".to_string(), |v| v.to_string())
-            ))
-        }
+        version => return Err(Refusal::UnknownVersion { version }),
     }
-    let envelope: EnvelopeIn =
-        serde_json::from_str(text).map_err(|e| format!("it is damaged ({e})"))?;
+    let envelope: EnvelopeIn = serde_json::from_str(text).map_err(|e| Refusal::StoredDamaged {
+        detail: e.to_string(),
+    })?;
     debug_assert_eq!(envelope.app.as_str(), APP);
     let mut draft = envelope.draft;
     if envelope.version == 1 {
@@ -129,7 +128,7 @@ pub enum Loaded {
     /// Work that cannot be read. Its text was copied to `kept_at` (`None`: the copy
     /// failed, so the app must not save over it).
     Unreadable {
-        reason: String,
+        reason: Refusal,
         kept_at: Option<String>,
     },
 }
@@ -301,7 +300,7 @@ mod tests {
                     reason: got,
                     kept_at,
                 } => {
-                    assert!(got.contains(reason), "{text}: {got}");
+                    assert!(got.to_string().contains(reason), "{text}: {got}");
                     let key = kept_at.unwrap();
                     assert_eq!(key, format!("{UNREADABLE_PREFIX}2"));
                     assert_eq!(kv.map[&key], text);
@@ -462,7 +461,7 @@ mod tests {
         // a text no select offers is not silently read as another value: the work is
         // unreadable, so it is copied aside, never lost
         let wrong = SAVED_TEXT_SELECTS.replace(r#""side":"short""#, r#""side":"up""#);
-        let reason = decode(&wrong).unwrap_err();
+        let reason = decode(&wrong).unwrap_err().to_string();
         assert!(reason.contains("\"up\" is not one of"), "{reason}");
     }
 

@@ -2,6 +2,7 @@
 //! Performance marks the benchmarks read. Only the app's components call these, in the
 //! browser; the domain modules never do.
 
+use crate::refused::Refusal;
 use crate::storage::KeyValue;
 use gloo_storage::{LocalStorage, Storage};
 use wasm_bindgen::prelude::*;
@@ -222,7 +223,7 @@ pub fn download(name: &str, text: &str, mime: &str) {
 /// Reads the file chosen in a file input: `done(name, text or why not)`.
 pub fn read_chosen_file(
     input: &web_sys::HtmlInputElement,
-    done: impl FnOnce(String, Result<String, String>) + 'static,
+    done: impl FnOnce(String, Result<String, Refusal>) + 'static,
 ) {
     let Some(file) = input.files().and_then(|files| files.get(0)) else {
         return;
@@ -236,7 +237,7 @@ pub fn read_chosen_file(
             .await
             .ok()
             .and_then(|v| v.as_string())
-            .ok_or_else(|| "the file could not be read".to_string());
+            .ok_or(Refusal::FileUnreadable);
         done(name, text);
     });
 }
@@ -362,9 +363,9 @@ pub fn measure<T>(name: &str, f: impl FnOnce() -> T) -> T {
 /// Fetches a text file served beside the page (the market document): its text, or what
 /// went wrong. The browser's HTTP cache is asked to check with the server, so a file
 /// replaced on the server is used on the next load.
-pub fn fetch_text(url: &str, done: impl FnOnce(Result<String, String>) + 'static) {
+pub fn fetch_text(url: &str, done: impl FnOnce(Result<String, Refusal>) + 'static) {
     let Some(window) = window() else {
-        done(Err("the page has no window".into()));
+        done(Err(Refusal::NoWindow));
         return;
     };
     // revalidated with the server each time (an HTTP cache's copy is used only if unchanged)
@@ -375,20 +376,20 @@ pub fn fetch_text(url: &str, done: impl FnOnce(Result<String, String>) + 'static
         let fetched = async {
             let response: web_sys::Response = wasm_bindgen_futures::JsFuture::from(promise)
                 .await
-                .map_err(|_| "it could not be fetched".to_string())?
+                .map_err(|_| Refusal::NotFetched)?
                 .dyn_into()
-                .map_err(|_| "the answer is not a response".to_string())?;
+                .map_err(|_| Refusal::NotAResponse)?;
             if !response.ok() {
-                return Err(format!("the server answered {}", response.status()));
+                return Err(Refusal::ServerAnswered {
+                    status: response.status(),
+                });
             }
-            let text = response
-                .text()
-                .map_err(|_| "its text could not be read".to_string())?;
+            let text = response.text().map_err(|_| Refusal::TextUnreadable)?;
             wasm_bindgen_futures::JsFuture::from(text)
                 .await
                 .ok()
                 .and_then(|t| t.as_string())
-                .ok_or_else(|| "its text could not be read".to_string())
+                .ok_or(Refusal::TextUnreadable)
         };
         done(fetched.await);
     });

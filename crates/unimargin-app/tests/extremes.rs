@@ -116,7 +116,7 @@ fn into_the_form(name: &str, scenario: &Scenario) -> Draft {
         }
         (Err(linked), Err(imported)) => {
             assert!(
-                !linked.is_empty() && linked == imported,
+                !linked.to_string().is_empty() && linked == imported,
                 "{name}: {linked} / {imported}"
             )
         }

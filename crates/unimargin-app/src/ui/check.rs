@@ -18,7 +18,8 @@ use crate::number::for_field;
 use crate::show;
 use crate::threshold::{margin_rate, Thresholds};
 use crate::web;
-use crate::wording::engine_problem;
+use crate::wording::after_fill_problem;
+use crate::wording::check::reason;
 use leptos::html::Input;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -159,7 +160,7 @@ fn check_form(ctx: Ctx) -> impl IntoView {
                 }}
             </p>
             <ul class="reasons" data-testid="check-reasons">
-                {move || check.with(|c| c.as_ref().map(|c| c.reasons.iter().map(|r| view! { <li>{r.to_string()}</li> }).collect_view()))}
+                {move || { let locale = i18n.get_locale(); check.with(|c| c.as_ref().map(|c| c.reasons.iter().map(|r| view! { <li>{reason(r, locale)}</li> }).collect_view())) }}
             </ul>
             <dl class="figures small">
                 <div class="line key">
@@ -224,6 +225,7 @@ fn after_line(
 
 /// The account once the order fills (a task after the figures, like the what-if panel).
 fn after_the_fill(ctx: Ctx) -> impl IntoView {
+    let i18n = crate::i18n::use_i18n();
     let figures = super::whatif::deferred(ctx);
     let after = Memo::new(move |_| {
         figures.with(|f| {
@@ -270,7 +272,7 @@ fn after_the_fill(ctx: Ctx) -> impl IntoView {
                 <div class="after-fill" data-testid="after-fill">
                     <h3>{td_string!(locale, ui.check.once_it_fills)}</h3>
                     <p class="row-error" data-testid="after-fill-error">
-                        {td_string!(locale, ui.check.cannot_work_out, problem = engine_problem(e.kind()))}
+                        {after_fill_problem(e.kind(), i18n.get_locale())}
                     </p>
                 </div>
             }

@@ -210,13 +210,15 @@ fn field_path(ctx: Ctx, field: Field) -> Memo<String> {
 
 /// The message for a path (worded for the page), if the draft has a problem there.
 fn error_at(ctx: Ctx, path: Memo<String>) -> Memo<Option<String>> {
+    let i18n = crate::i18n::use_i18n();
     Memo::new(move |_| {
+        let locale = i18n.get_locale();
         path.with(|p| {
             ctx.errors.with(|errors| {
                 errors
                     .iter()
                     .find(|e| &e.path == p)
-                    .map(|e| field_problem(&e.kind))
+                    .map(|e| field_problem(&e.kind, locale))
             })
         })
     })

@@ -103,7 +103,7 @@ fn problems(ctx: Ctx) -> impl IntoView {
                                         <button type="button" class="link" on:click=move |_| crate::web::focus_testid(&target)>
                                             {label}
                                         </button>
-                                        {td_string!(locale, ui.results.colon)}{field_problem(&e.kind)}
+                                        {td_string!(locale, ui.results.colon)}{field_problem(&e.kind, locale)}
                                     </li>
                                 }
                             })

@@ -57,7 +57,9 @@ pub fn StagesPanel() -> impl IntoView {
             Some((Shared(Arc::new(plan)), Thresholds::of(&c.report.account)))
         })
     });
+    let i18n = crate::i18n::use_i18n();
     let body = move || {
+        let locale = i18n.get_locale();
         plan.get().map(|(plan, thresholds)| {
             let steps = plan
                 .steps
@@ -68,7 +70,7 @@ pub fn StagesPanel() -> impl IntoView {
                         <li class="stage-step" data-testid="stage-step" data-stage=s.stage.to_string()
                             data-value=show::exact_or_empty(s.cross_margin_rate)>
                             <span class="stage-name">{format!("{}. {}", ordinal(i), stage_name(s.stage))}</span>
-                            <span class="stage-what">{s.description()}</span>
+                            <span class="stage-what">{crate::wording::stages::action(&s.action, locale)}</span>
                             <span class="stage-after">
                                 {format!(
                                     "After: cross margin rate {}, adjusted equity {}, maintenance margin {}",
@@ -99,7 +101,7 @@ pub fn StagesPanel() -> impl IntoView {
                 </p>
                 <details class="readings" data-testid="stages-readings">
                     <summary>"How this play-out reads the rules"</summary>
-                    <ul>{plan.readings.iter().map(|r| view! { <li>{r.to_string()}</li> }).collect_view()}</ul>
+                    <ul>{plan.readings.iter().map(|r| view! { <li>{crate::wording::stages::reading(*r, locale)}</li> }).collect_view()}</ul>
                 </details>
             }
         })

@@ -4,7 +4,8 @@
 
 use super::Ctx;
 use crate::i18n::{t, t_string, td_string};
-use crate::refusal::{match_message, who_sees_it, Match};
+use crate::refusal::{match_message, Match};
+use crate::wording::upgrade::{match_note, mode_reason, quoted_prompt, remedy, who_sees_it};
 use leptos::prelude::*;
 use unimargin::evaluate::evaluate;
 use unimargin::upgrade::{mode_check, upgrade_check, ModeCheck, UpgradeBlocker};
@@ -42,16 +43,13 @@ pub fn UpgradePanel() -> impl IntoView {
         matched.set(Some(found));
     };
     let match_note = move || {
-        let locale = i18n.get_locale();
         matched.get().map(|m| {
-            let (key, text) = match m {
-                Match::One(_) => ("one", td_string!(locale, ui.upgrade.found).to_string()),
-                Match::Several(list) => (
-                    "several",
-                    td_string!(locale, ui.upgrade.several, count = list.len()),
-                ),
-                Match::None => ("none", td_string!(locale, ui.upgrade.no_match).to_string()),
+            let key = match m {
+                Match::One(_) => "one",
+                Match::Several(_) => "several",
+                Match::None => "none",
             };
+            let text = match_note(&m, i18n.get_locale());
             view! { <p class="help match" data-testid="upgrade-match" data-value=key>{text}</p> }
         })
     };
@@ -73,8 +71,8 @@ pub fn UpgradePanel() -> impl IntoView {
                         <input type="checkbox" data-testid=format!("upgrade-q-{}", key(b))
                             prop:checked=move || ticked.with(|t| t.contains(&b)) on:change=toggle />
                         <span>
-                            <span class="prompt" data-testid="upgrade-option">"“"{b.prompt()}"”"</span>
-                            <span class="who">{who_sees_it(b)}</span>
+                            <span class="prompt" data-testid="upgrade-option">{move || quoted_prompt(b, i18n.get_locale())}</span>
+                            <span class="who">{move || who_sees_it(b, i18n.get_locale())}</span>
                         </span>
                     </label>
                 </li>
@@ -83,6 +81,7 @@ pub fn UpgradePanel() -> impl IntoView {
         .collect_view();
     let answer = move || {
         let v = verdict.get();
+        let locale = i18n.get_locale();
         if v.blockers.is_empty() {
             return view! {
                 <p class="verdict" data-testid="upgrade-verdict" data-value="none">
@@ -97,9 +96,9 @@ pub fn UpgradePanel() -> impl IntoView {
             .map(|bv| {
                 view! {
                     <li class="blocker" data-testid="upgrade-blocker" data-value=key(bv.blocker)>
-                        <p class="prompt" data-testid="upgrade-prompt">"“"{bv.blocker.prompt()}"”"</p>
+                        <p class="prompt" data-testid="upgrade-prompt">{quoted_prompt(bv.blocker, locale)}</p>
                         <ul class="remedy">
-                            {bv.blocker.remedy().iter().map(|line| view! { <li data-testid="upgrade-remedy">{*line}</li> }).collect_view()}
+                            {remedy(bv.blocker, locale).into_iter().map(|line| view! { <li data-testid="upgrade-remedy">{line}</li> }).collect_view()}
                         </ul>
                         {(!bv.can_be_fixed).then(|| view! {
                             <p class="help" data-testid="upgrade-unfixable">{t!(i18n, ui.upgrade.unfixable)}</p>
@@ -147,7 +146,7 @@ pub fn UpgradePanel() -> impl IntoView {
                             {move || if m.advanced_mode_eligible { td_string!(i18n.get_locale(), ui.upgrade.advanced_ok) } else { td_string!(i18n.get_locale(), ui.upgrade.advanced_not) }}
                         </span>
                     </p>
-                    <ul>{m.reasons.iter().map(|r| view! { <li data-testid="mode-reason">{r.to_string()}</li> }).collect_view()}</ul>
+                    <ul>{m.reasons.iter().map(|r| view! { <li data-testid="mode-reason">{mode_reason(r, i18n.get_locale())}</li> }).collect_view()}</ul>
                 </div>
             }
         })
