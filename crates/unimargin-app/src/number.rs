@@ -138,8 +138,11 @@ fn strip_grouping(text: &str) -> Result<String, EntryError> {
         return Err(EntryError::MixedSeparators { text: typed() });
     }
     let groups: Vec<&str> = int.split(is_separator).collect();
+    // `0,001` is no thousand: a first group starting with 0 is refused (in French and
+    // Spanish, where the point groups, `0.001` typed for a thousandth must not read as 1)
     let well_grouped = groups[0].len() <= 3
         && !groups[0].is_empty()
+        && !groups[0].starts_with('0')
         && groups[1..].iter().all(|g| g.len() == 3)
         && groups.iter().all(|g| g.chars().all(|c| c.is_ascii_digit()));
     if !well_grouped {

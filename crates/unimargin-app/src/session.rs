@@ -132,6 +132,9 @@ pub struct Startup {
     /// The address carried a share link, now read: take it out of the address so that a
     /// reload keeps the work rather than opening the link again.
     pub clear_fragment: bool,
+    /// The page's language saved with the work (none on a first visit, or in work saved
+    /// before languages; a share link never sets it).
+    pub language: Option<crate::i18n::Locale>,
 }
 
 /// What a first visit starts from: nothing. The page says where to start, and the example
@@ -145,6 +148,7 @@ pub fn default_draft() -> Draft {
 pub fn startup(kv: &mut impl KeyValue, fragment: &str) -> Startup {
     let mut messages = Vec::new();
     let mut save_paused = false;
+    let language = storage::saved_language(kv);
     let saved = match storage::load(kv) {
         Loaded::Nothing => None,
         Loaded::Work(draft) => Some(*draft),
@@ -176,6 +180,7 @@ pub fn startup(kv: &mut impl KeyValue, fragment: &str) -> Startup {
         messages,
         save_paused,
         clear_fragment,
+        language,
     }
 }
 
@@ -226,7 +231,7 @@ mod tests {
         let mut work = seed(1);
         let btc = work.coins[0].id;
         work.set(Field::Coin(btc, CoinField::Balance), "1.5x".into());
-        storage::save(&mut kv, &work).unwrap();
+        storage::save(&mut kv, &work, crate::i18n::Locale::en).unwrap();
         let start = startup(&mut kv, "#unrelated");
         assert_eq!(start.draft, work);
         assert!(start.messages.is_empty() && !start.clear_fragment);
@@ -235,7 +240,7 @@ mod tests {
     #[test]
     fn a_link_replaces_the_work_and_keeps_it_to_bring_back() {
         let mut kv = Memory::default();
-        storage::save(&mut kv, &seed(1)).unwrap();
+        storage::save(&mut kv, &seed(1), crate::i18n::Locale::en).unwrap();
         let start = startup(&mut kv, &link_to(&seed(2)));
         assert_eq!(start.draft, seed(2));
         assert_eq!(
@@ -253,7 +258,7 @@ mod tests {
     #[test]
     fn a_damaged_link_is_refused_and_the_work_stays() {
         let mut kv = Memory::default();
-        storage::save(&mut kv, &seed(1)).unwrap();
+        storage::save(&mut kv, &seed(1), crate::i18n::Locale::en).unwrap();
         let start = startup(&mut kv, "#scenario=eyJmb3JtYXQiOjF9");
         assert_eq!(start.draft, seed(1));
         assert!(start.clear_fragment);

@@ -8,8 +8,15 @@
 //! Versions of the envelope: 1 kept rates as typed then, fractions (`0.98`); 2 keeps them as
 //! they are typed now, percentages (`98`). Work of version 1 is read by moving each rate's
 //! decimal point ([`migrate_v1`]), never by reading `0.98` as 0.98 %.
+//!
+//! The page's language is kept beside the draft (`lang`: `en`, `zh`, `es`, `fr`), added to
+//! version 2 without a new version: work saved before it has none and still reads (the
+//! language is then chosen from the browser's), and a `lang` this app does not know (a
+//! newer app's) is ignored rather than making the work unreadable. The draft's texts are
+//! kept with the engine's marks whatever the language (`0.98`, see [`crate::entry`]).
 
 use crate::draft::Draft;
+use crate::i18n::{self, Locale};
 use crate::number::{parse_typed, percent_for_field};
 use serde::{Deserialize, Serialize};
 
@@ -36,6 +43,8 @@ pub trait KeyValue {
 struct EnvelopeOut<'a> {
     app: &'static str,
     version: u32,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    lang: Option<&'static str>,
     draft: &'a Draft,
 }
 
@@ -44,14 +53,19 @@ struct EnvelopeOut<'a> {
 struct EnvelopeIn {
     app: String,
     version: u32,
+    /// Read by [`saved_language`]; any JSON value, so that an odd one never costs the work.
+    #[serde(default)]
+    #[allow(dead_code, reason = "read by saved_language, from the header")]
+    lang: Option<serde_json::Value>,
     draft: Draft,
 }
 
-/// The text kept for a draft.
-pub fn encode(draft: &Draft) -> String {
+/// The text kept for a draft (and the page's language, when there is one to keep).
+pub fn encode(draft: &Draft, lang: Option<Locale>) -> String {
     let envelope = EnvelopeOut {
         app: APP,
         version: VERSION,
+        lang: lang.map(i18n::code),
         draft,
     };
     serde_json::to_string(&envelope).unwrap_or_default()
@@ -153,14 +167,26 @@ pub fn keep_unreadable(kv: &mut impl KeyValue, text: &str) -> Option<String> {
     Some(key)
 }
 
-/// Saves the person's work.
-pub fn save(kv: &mut impl KeyValue, draft: &Draft) -> Result<(), String> {
-    kv.set(WORK_KEY, &encode(draft))
+/// Saves the person's work, in the page's language.
+pub fn save(kv: &mut impl KeyValue, draft: &Draft, lang: Locale) -> Result<(), String> {
+    kv.set(WORK_KEY, &encode(draft, Some(lang)))
+}
+
+/// The page's language saved with the work, if one was and this app knows it (whether or
+/// not the draft itself still reads).
+pub fn saved_language(kv: &impl KeyValue) -> Option<Locale> {
+    #[derive(Deserialize)]
+    struct Lang {
+        lang: Option<serde_json::Value>,
+    }
+    let text = kv.get(WORK_KEY)?;
+    let header: Lang = serde_json::from_str(&text).ok()?;
+    i18n::from_code(header.lang?.as_str()?)
 }
 
 /// Keeps the work that is about to be replaced (by a link, an import or a preset).
 pub fn keep_previous(kv: &mut impl KeyValue, draft: &Draft) -> Result<(), String> {
-    kv.set(PREVIOUS_KEY, &encode(draft))
+    kv.set(PREVIOUS_KEY, &encode(draft, None))
 }
 
 /// The work kept by [`keep_previous`], if it can be read.
@@ -217,9 +243,35 @@ mod tests {
         let mut work = draft();
         let btc = work.coins[0].id;
         work.set(Field::Coin(btc, CoinField::Balance), "1,5x".into());
-        save(&mut kv, &work).unwrap();
-        assert!(kv.map[WORK_KEY].starts_with(r#"{"app":"unimargin","version":2,"draft":"#));
+        save(&mut kv, &work, crate::i18n::Locale::en).unwrap();
+        assert!(
+            kv.map[WORK_KEY].starts_with(r#"{"app":"unimargin","version":2,"lang":"en","draft":"#)
+        );
         assert_eq!(load(&mut kv), Loaded::Work(Box::new(work)));
+    }
+
+    #[test]
+    fn the_language_is_kept_with_the_work_and_older_work_still_reads() {
+        use crate::i18n::Locale;
+        let mut kv = Memory::default();
+        assert_eq!(saved_language(&kv), None);
+        let work = draft();
+        save(&mut kv, &work, Locale::fr).unwrap();
+        assert_eq!(saved_language(&kv), Some(Locale::fr));
+        assert_eq!(load(&mut kv), Loaded::Work(Box::new(work.clone())));
+        // work saved before languages: no `lang`, the draft reads, no language
+        let older = encode(&work, None);
+        assert!(!older.contains("\"lang\""));
+        kv.map.insert(WORK_KEY.into(), older);
+        assert_eq!(saved_language(&kv), None);
+        assert_eq!(load(&mut kv), Loaded::Work(Box::new(work.clone())));
+        // a language this app does not know, or an odd value: ignored, the work still reads
+        for odd in [r#""de""#, "7", "null", r#"{"x":1}"#] {
+            let text = encode(&work, Some(Locale::zh)).replace(r#""zh""#, odd);
+            kv.map.insert(WORK_KEY.into(), text);
+            assert_eq!(saved_language(&kv), None, "{odd}");
+            assert_eq!(load(&mut kv), Loaded::Work(Box::new(work.clone())), "{odd}");
+        }
     }
 
     #[test]
@@ -349,7 +401,7 @@ mod tests {
         );
 
         // saved again, it is version 2 and reads back the same
-        save(&mut kv, &draft).unwrap();
+        save(&mut kv, &draft, crate::i18n::Locale::en).unwrap();
         assert!(kv.map[WORK_KEY].contains(r#""version":2"#));
         assert_eq!(load(&mut kv), Loaded::Work(Box::new(draft)));
     }
@@ -398,7 +450,7 @@ mod tests {
 
         // saved again, every select is written as the same text; only the empty coin-unit
         // bound and the absent position mode are left out
-        let saved: serde_json::Value = serde_json::from_str(&encode(&draft)).unwrap();
+        let saved: serde_json::Value = serde_json::from_str(&encode(&draft, None)).unwrap();
         let old: serde_json::Value = serde_json::from_str(SAVED_TEXT_SELECTS).unwrap();
         let mut old = old;
         old["draft"]["coins"][0]["discount_tiers"][0]
@@ -427,7 +479,7 @@ mod tests {
             "sideways".into()
         ));
         assert_eq!(draft.settings.position_mode, Some(PositionMode::OneWay));
-        let text = encode(&draft);
+        let text = encode(&draft, None);
         assert!(text.contains(r#""position_mode":"one_way""#), "{text}");
         let back = decode(&text).unwrap();
         assert_eq!(

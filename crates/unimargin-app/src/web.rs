@@ -72,6 +72,28 @@ pub fn fragment() -> String {
         .unwrap_or_default()
 }
 
+/// The browser's preferred languages, most preferred first (`navigator.languages`).
+pub fn browser_languages() -> Vec<String> {
+    window()
+        .map(|w| {
+            js_sys::Array::from(&w.navigator().languages())
+                .iter()
+                .filter_map(|v| v.as_string())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// Sets `<html lang>` (what screen readers and the browser's own translation read).
+pub fn set_document_lang(code: &str) {
+    if let Some(root) = window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        root.set_attribute("lang", code).ok();
+    }
+}
+
 /// The page's full address.
 pub fn page_url() -> String {
     window()

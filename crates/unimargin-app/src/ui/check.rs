@@ -107,7 +107,8 @@ fn check_form(ctx: Ctx) -> impl IntoView {
         let text = for_field(max.normalize());
         web::mark_input();
         if let Some(input) = size_input.get_untracked() {
-            input.set_value(&text);
+            let locale = ctx.i18n.get_locale_untracked();
+            input.set_value(&crate::entry::for_input(&text, locale));
         }
         ctx.edit(Field::Check(OrderField::Size), text);
     };

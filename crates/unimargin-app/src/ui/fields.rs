@@ -9,7 +9,9 @@
 use super::tip::Tip;
 use super::Ctx;
 use crate::draft::{Choice, Field, List, Row};
+use crate::entry::{self, ReadAs};
 use crate::glossary::Term;
+use crate::i18n::{td_string, Locale};
 use crate::labels::ordinal;
 use crate::web;
 use crate::wording::field_problem;
@@ -217,9 +219,19 @@ fn error_note_as(
 /// A text input for one field of the draft. It shows the field's text when it appears and
 /// reports every keystroke (`input` event) to the draft.
 pub fn text_field(ctx: Ctx, field: Field, spec: Spec) -> impl IntoView {
+    // A number is shown and typed with the page's marks, kept with the engine's
+    // (`crate::entry`); the form is rendered again when the language changes.
+    let locale = ctx.i18n.get_locale_untracked();
+    let shown = move |text: &str| {
+        if spec.numeric {
+            entry::for_input(text, locale)
+        } else {
+            text.to_string()
+        }
+    };
     let initial = ctx
         .draft
-        .with_untracked(|d| d.get(field).unwrap_or_default().to_string());
+        .with_untracked(|d| shown(d.get(field).unwrap_or_default()));
     let path = field_path(ctx, field);
     let error = error_at(ctx, path);
     let node = spec.node.unwrap_or_default();
@@ -231,9 +243,7 @@ pub fn text_field(ctx: Ctx, field: Field, spec: Spec) -> impl IntoView {
     if spec.synced {
         // the other input of this field changed it: show the draft's text (not while typing here)
         Effect::new(move |_| {
-            let text = ctx
-                .draft
-                .with(|d| d.get(field).unwrap_or_default().to_string());
+            let text = ctx.draft.with(|d| shown(d.get(field).unwrap_or_default()));
             if let Some(input) = node.get() {
                 if !web::has_focus(&input) && input.value() != text {
                     input.set_value(&text);
@@ -258,18 +268,49 @@ pub fn text_field(ctx: Ctx, field: Field, spec: Spec) -> impl IntoView {
                     node_ref=node
                     on:input=move |ev| {
                         web::mark_input();
-                        ctx.edit(field, event_target_value(&ev));
+                        let typed = event_target_value(&ev);
+                        let kept = if spec.numeric { entry::to_engine_marks(&typed, locale) } else { typed };
+                        ctx.edit(field, kept);
                     }
                 />
                 {spec.rate.then(|| view! { <span class="unit" aria-hidden="true">"%"</span> })}
             </span>
             {error_note_as(path, spec.alias, error)}
+            {spec.numeric.then(|| read_as_note(ctx, field, locale, testid))}
         </label>
     };
     match spec.term {
         // the tip beside the label, outside it (a label's click goes to its input)
         Some(term) => view! { <div class="field-box">{field}<Tip term=term/></div> }.into_any(),
         None => field.into_any(),
+    }
+}
+
+/// What a number typed in French or Spanish was read as, where the reading could surprise
+/// (`1,234`: "read as 1,234, the comma is the decimal mark").
+fn read_as_note(
+    ctx: Ctx,
+    field: Field,
+    locale: Locale,
+    testid: impl Fn() -> String + Send + Sync + 'static,
+) -> impl IntoView {
+    let i18n = ctx.i18n;
+    let reading = Memo::new(move |_| {
+        ctx.draft
+            .with(|d| entry::read_as(d.get(field).unwrap_or_default(), locale))
+    });
+    move || {
+        reading.get().map(|r| {
+            let text = match r {
+                ReadAs::DecimalComma { value } => {
+                    td_string!(i18n.get_locale_untracked(), ui.entry.read_as_decimal, value)
+                }
+                ReadAs::ThousandsPoint { value } => {
+                    td_string!(i18n.get_locale_untracked(), ui.entry.read_as_thousands, value)
+                }
+            };
+            view! { <span class="field-read-as" data-testid=format!("read-as-{}", testid())>{text}</span> }
+        })
     }
 }
 

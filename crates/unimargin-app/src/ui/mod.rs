@@ -11,6 +11,7 @@ mod explain;
 mod fields;
 mod figure;
 mod inputs;
+mod language;
 mod positions;
 mod results;
 mod stages;
@@ -23,12 +24,14 @@ mod whatif;
 
 use crate::calc::{Computed, Outcome, Shared, Shock};
 use crate::draft::{Draft, Field, FieldError, Layout};
+use crate::i18n::{self, Locale};
 use crate::labels::{row_names, RowNames};
 use crate::market_state::MarketState;
 use crate::session::{self, Message};
 use crate::storage;
 use crate::web;
 use leptos::prelude::*;
+use leptos_i18n::I18nContext;
 use std::sync::Arc;
 use unimargin::explain::english::EnglishExplanations as Explanations;
 
@@ -79,10 +82,12 @@ pub struct Ctx {
     pub notices: RwSignal<Vec<Notice>>,
     /// Saving would overwrite unreadable work that could not be copied aside.
     pub save_paused: RwSignal<bool>,
+    /// The page's language (saved with the work).
+    pub i18n: I18nContext<Locale>,
 }
 
 impl Ctx {
-    fn new(start: session::Startup) -> Ctx {
+    fn new(start: session::Startup, i18n: I18nContext<Locale>) -> Ctx {
         let layout = RwSignal::new(start.draft.layout());
         let draft = RwSignal::new(start.draft);
         let shock = RwSignal::new(None::<Shock>);
@@ -131,6 +136,7 @@ impl Ctx {
             exact: RwSignal::new(false),
             notices: RwSignal::new(notices),
             save_paused: RwSignal::new(start.save_paused),
+            i18n,
         };
         ctx.publish();
         ctx
@@ -287,7 +293,10 @@ fn save_now(ctx: Ctx) {
         return;
     }
     ctx.draft
-        .with_untracked(|d| web::with_storage(|kv| storage::save(kv, d)))
+        .with_untracked(|d| {
+            let lang = ctx.i18n.get_locale_untracked();
+            web::with_storage(|kv| storage::save(kv, d, lang))
+        })
         .ok();
 }
 
@@ -338,6 +347,19 @@ fn follow_links(ctx: Ctx) {
     });
 }
 
+/// The page's language: the one saved with the work, else the browser's first known one
+/// (a first visit), provided to every component (`use_i18n`) and set in `<html lang>`.
+/// A share link carries no language: it opens in the reader's.
+fn provide_language(saved: Option<Locale>) -> I18nContext<Locale> {
+    let initial = saved.unwrap_or_else(|| i18n::from_browser(&web::browser_languages()));
+    // leptos_i18n's main provider would settle on `navigator.languages` after the first
+    // render, over the saved choice; its sub-context takes the initial locale given.
+    let context = leptos_i18n::context::init_i18n_subcontext(Some(Signal::stored(initial)));
+    provide_context(context);
+    Effect::new(move |_| web::set_document_lang(i18n::code(context.get_locale())));
+    context
+}
+
 /// The whole page.
 #[component]
 pub fn App() -> impl IntoView {
@@ -345,7 +367,8 @@ pub fn App() -> impl IntoView {
     if start.clear_fragment {
         web::clear_fragment();
     }
-    let ctx = Ctx::new(start);
+    let i18n = provide_language(start.language);
+    let ctx = Ctx::new(start, i18n);
     provide_context(ctx);
     keep_saving(ctx);
     follow_links(ctx);
@@ -373,6 +396,7 @@ pub fn App() -> impl IntoView {
                     "Everything is computed in your browser; nothing leaves it."
                 </p>
             </div>
+            <language::LanguageSelect/>
             <toolbar::Toolbar/>
         </header>
         <toolbar::Notices/>

@@ -14,9 +14,10 @@ pub fn Tip(term: Term) -> impl IntoView {
     let open = RwSignal::new(false);
     let id = format!("tip-{}", NEXT.fetch_add(1, Ordering::Relaxed));
     let key = format!("{term:?}").to_lowercase();
+    let i18n = crate::i18n::use_i18n();
     view! {
         <button type="button" class="tip-btn" aria-expanded=move || open.get().to_string()
-            aria-controls=id.clone() aria-label=format!("What is {}?", term.name())
+            aria-controls=id.clone() aria-label=move || term.ask(i18n.get_locale())
             data-testid=format!("tip-{key}")
             on:click=move |_| open.update(|o| *o = !*o)
             on:keydown=move |ev| if ev.key() == "Escape" { open.set(false) }>
@@ -24,7 +25,7 @@ pub fn Tip(term: Term) -> impl IntoView {
         </button>
         <span class="tip-text" id=id role="note" hidden=move || !open.get()
             data-testid=format!("tip-text-{key}")>
-            {term.text()}
+            {move || term.text(i18n.get_locale())}
         </span>
     }
 }

@@ -7,6 +7,8 @@ use super::Ctx;
 use crate::analysis::{analyse, Analysis};
 use crate::calc::{change_percent, Computed, Shared, Shock};
 use crate::chart_scale::{change_at, position_of};
+use crate::entry;
+use crate::i18n::Locale;
 use crate::number::parse_typed;
 use crate::show;
 use crate::whatif_input::{
@@ -221,16 +223,40 @@ fn shock_controls(panel: Panel) -> impl IntoView {
     let percent_text = RwSignal::new(String::new());
     let slider = RwSignal::new("0".to_string());
     let problem = RwSignal::new(None::<ShockProblem>);
+    // The two fields hold their text as shown, with the page's marks ([`crate::entry`]):
+    // read with the engine's, rewritten when the language changes.
+    let i18n = ctx.i18n;
+    let engine_marks = move |text: &str| entry::to_engine_marks(text, i18n.get_locale_untracked());
+    let page_marks = move |text: String| entry::for_input(&text, i18n.get_locale_untracked());
+    Effect::new(move |before: Option<Locale>| {
+        let now = i18n.get_locale();
+        if let Some(before) = before.filter(|b| *b != now) {
+            for text in [price_text, percent_text] {
+                text.update(|t| *t = entry::for_input(&entry::to_engine_marks(t, before), now));
+            }
+        }
+        now
+    });
     let set = move |from: Origin, price: Option<Decimal>| {
         let (Some(coin), Some(current)) = (panel.coin(), panel.current()) else {
             return;
         };
         let change = price.and_then(|p| change_percent(current, p));
         if from != Origin::Price {
-            price_text.set(price.map(price_for_field).unwrap_or_default());
+            price_text.set(
+                price
+                    .map(price_for_field)
+                    .map(page_marks)
+                    .unwrap_or_default(),
+            );
         }
         if from != Origin::Percent {
-            percent_text.set(change.map(change_for_field).unwrap_or_default());
+            percent_text.set(
+                change
+                    .map(change_for_field)
+                    .map(page_marks)
+                    .unwrap_or_default(),
+            );
         }
         if from != Origin::Slider {
             slider.set(
@@ -277,12 +303,12 @@ fn shock_controls(panel: Panel) -> impl IntoView {
     let on_percent = move |ev: leptos::ev::Event| {
         let text = event_target_value(&ev);
         percent_text.set(text.clone());
-        by_percent(&text, Origin::Percent);
+        by_percent(&engine_marks(&text), Origin::Percent);
     };
     let on_price = move |ev: leptos::ev::Event| {
         let text = event_target_value(&ev);
         price_text.set(text.clone());
-        match price_typed(&text) {
+        match price_typed(&engine_marks(&text)) {
             Ok(price) => set(Origin::Price, price),
             Err(error) => problem.set(Some(error)),
         }
