@@ -4,7 +4,7 @@
 
 use super::Ctx;
 use crate::explain_words::render;
-use crate::i18n::{t, use_i18n};
+use crate::i18n::t;
 use leptos::prelude::*;
 use unimargin::explain::{Explanation, Explanations};
 
@@ -23,7 +23,7 @@ fn pick<'a>(all: &'a Explanations, which: &str) -> Option<&'a Explanation> {
 #[component]
 pub fn ExplainPanel(which: &'static str) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
-    let i18n = use_i18n();
+    let i18n = ctx.i18n;
     let open = RwSignal::new(false);
     let body = move || {
         open.get().then(|| {
