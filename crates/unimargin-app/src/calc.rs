@@ -6,8 +6,7 @@ use crate::checked::Checked;
 use crate::draft::{Draft, FieldError, FieldProblem};
 use std::sync::Arc;
 use unimargin::evaluate::evaluate;
-use unimargin::explain::english::{render_all, EnglishExplanations};
-use unimargin::explain::explain;
+use unimargin::explain::{explain, Explanations};
 use unimargin::scenario::DiscountTier;
 use unimargin::{Account, Decimal, ErrorKind, Market, Report, Scenario};
 
@@ -55,9 +54,10 @@ pub struct Computed {
 }
 
 impl Computed {
-    /// "How is this computed?" for these figures, in English.
-    pub fn explain(&self) -> EnglishExplanations {
-        render_all(&explain(&self.account, &self.report))
+    /// "How is this computed?" for these figures: the engine's typed explanations (serde
+    /// data), worded in the reader's language on the page (`explain_words`).
+    pub fn explain(&self) -> Explanations {
+        explain(&self.account, &self.report)
     }
 
     /// The account as typed, before any shock.

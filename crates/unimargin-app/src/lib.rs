@@ -19,6 +19,7 @@ pub mod chart_scale;
 pub mod checked;
 pub mod draft;
 pub mod entry;
+pub mod explain_words;
 pub mod glossary;
 pub mod i18n;
 pub mod labels;

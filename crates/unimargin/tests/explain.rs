@@ -705,3 +705,29 @@ fn each_position_is_worked_out_with_its_side_tier_and_roi() {
         None
     );
 }
+
+/// The typed explanations travel as data (a Web Worker sends them to the page, which words
+/// them in the reader's language): serialized and read back, they are the same values, and
+/// the document holds numbers and ids, not sentences.
+#[test]
+fn the_typed_explanations_survive_serde_as_data() {
+    let accounts = [
+        seed("seed-3-buy-dot.json"),
+        seed("seed-4-sell-dot-on-loan.json"),
+        HEDGED.to_string(),
+        QUOTED_AND_IN_DEBT.to_string(),
+        UNDERWATER.to_string(),
+        PENDING_LOAN.to_string(),
+        large_account(),
+    ];
+    for json in accounts {
+        let scenario = unimargin::parse_scenario(&json).unwrap();
+        let account = unimargin::Account::from_scenario(&scenario).unwrap();
+        let report = unimargin::evaluate::evaluate(&account).unwrap();
+        let typed = explain(&account, &report);
+        let document = serde_json::to_string(&typed).unwrap();
+        let back: unimargin::explain::Explanations = serde_json::from_str(&document).unwrap();
+        assert_eq!(back, typed);
+        assert!(!document.contains("Adjusted equity"), "{document}");
+    }
+}

@@ -12,6 +12,8 @@ use unimargin_e2e::App;
 mod access;
 #[path = "browser/app.rs"]
 mod app;
+#[path = "browser/explain.rs"]
+mod explain;
 #[path = "browser/extremes.rs"]
 mod extremes;
 #[path = "browser/languages.rs"]

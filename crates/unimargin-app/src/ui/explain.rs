@@ -1,17 +1,20 @@
 //! "How is this computed?": the engine's explanation of a figure, with the account's own
-//! numbers, rendered as it comes. It is computed only while a panel is open.
+//! numbers, worded in the reader's language (`explain_words`). It is computed only while a
+//! panel is open, and worded again when the language changes.
 
 use super::Ctx;
+use crate::explain_words::render;
+use crate::i18n::t;
 use leptos::prelude::*;
-use unimargin::explain::english::{English as Explanation, EnglishExplanations as Explanations};
+use unimargin::explain::{Explanation, Explanations};
 
-fn pick(all: &Explanations, which: &str) -> Option<Explanation> {
+fn pick<'a>(all: &'a Explanations, which: &str) -> Option<&'a Explanation> {
     match which {
-        "adjusted_equity" => Some(all.adjusted_equity.clone()),
-        "margin_reserved" => Some(all.margin_reserved.clone()),
-        "maintenance_margin" => Some(all.maintenance_margin.clone()),
-        "cross_margin_rate" => Some(all.cross_margin_rate.clone()),
-        "check" => all.check.clone(),
+        "adjusted_equity" => Some(&all.adjusted_equity),
+        "margin_reserved" => Some(&all.margin_reserved),
+        "maintenance_margin" => Some(&all.maintenance_margin),
+        "cross_margin_rate" => Some(&all.cross_margin_rate),
+        "check" => all.check.as_ref(),
         _ => None,
     }
 }
@@ -20,21 +23,24 @@ fn pick(all: &Explanations, which: &str) -> Option<Explanation> {
 #[component]
 pub fn ExplainPanel(which: &'static str) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
+    let i18n = ctx.i18n;
     let open = RwSignal::new(false);
     let body = move || {
         open.get().then(|| {
+            let locale = i18n.get_locale();
             ctx.explained.with(|e| {
                 e.as_deref().and_then(|all| pick(all, which)).map(|x| {
+                    let x = render(x, locale);
                     view! {
                         <div class="explain-body">
                             {(!x.formula.is_empty()).then(|| view! { <p class="formula"><code>{x.formula.clone()}</code></p> })}
                             <ol class="worked">
-                                {x.worked.iter().map(|l| view! { <li>{l.clone()}</li> }).collect_view()}
+                                {x.worked.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}
                             </ol>
                             {(!x.readings.is_empty()).then(|| view! {
                                 <div class="readings">
-                                    <p class="readings-title">"How the rules are read here"</p>
-                                    <ul>{x.readings.iter().map(|r| view! { <li>{r.clone()}</li> }).collect_view()}</ul>
+                                    <p class="readings-title">{t!(i18n, explain.readings_title)}</p>
+                                    <ul>{x.readings.into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}</ul>
                                 </div>
                             })}
                         </div>
@@ -53,7 +59,7 @@ pub fn ExplainPanel(which: &'static str) -> impl IntoView {
                     .is_some_and(|d| d.open());
                 open.set(is_open);
             }>
-            <summary>"How is this computed?"</summary>
+            <summary>{t!(i18n, explain.summary)}</summary>
             {body}
         </details>
     }

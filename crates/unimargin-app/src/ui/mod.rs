@@ -42,7 +42,7 @@ use crate::web;
 use leptos::prelude::*;
 use leptos_i18n::I18nContext;
 use std::sync::Arc;
-use unimargin::explain::english::EnglishExplanations as Explanations;
+use unimargin::explain::Explanations;
 
 /// A message shown at the top of the page.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -6,8 +6,9 @@
 //! An explanation is a typed value ([`Explanation`]): which figure, its formula (an id), its
 //! worked lines ([`Line`], each carrying its numbers as decimals) and its readings (ids). It
 //! is made from the report and its [`Record`](crate::record::Record): nothing is worked out
-//! again here. [`english`] writes it in English (the CLI's `explain`, the page today);
-//! another language is another renderer over the same values.
+//! again here. [`english`] writes it in English (the CLI's `explain`); another language is
+//! another renderer over the same values (the page words them in its reader's language).
+//! The values are serde data, so that they can travel (from a Web Worker to the page).
 //!
 //! Long accounts are cut short: at most [`LISTED`] items of a kind are written out, the rest
 //! summed into one [`Line::More`], so the text stays short and cheap on every keystroke.
@@ -17,6 +18,7 @@ use crate::report::Report;
 use crate::rules::risk::Risk;
 use crate::scenario::{OrderSide, PositionSide};
 use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
 
 mod build;
 pub mod english;
@@ -26,7 +28,7 @@ pub mod english;
 pub const LISTED: usize = 12;
 
 /// The explanations of the headline figures (and of the check, when there is one).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Explanations {
     pub adjusted_equity: Explanation,
     pub margin_reserved: Explanation,
@@ -38,7 +40,7 @@ pub struct Explanations {
 }
 
 /// One figure explained.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Explanation {
     /// What is explained (the title).
     pub subject: Subject,
@@ -51,7 +53,7 @@ pub struct Explanation {
 }
 
 /// What an explanation explains.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Subject {
     AdjustedEquity,
     MarginReserved,
@@ -67,7 +69,7 @@ pub enum Subject {
 }
 
 /// A rule in symbols, by its id.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Formula {
     /// `AE = Σ positive equity × p × discount rate (by tier) + Σ negative equity × p − spot
     /// trading losses − pending fees`.
@@ -85,7 +87,7 @@ pub enum Formula {
 }
 
 /// A reading of a rule the source articles leave vague, by its id.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Reading {
     // adjusted equity
     DiscountLikeTaxBrackets,
@@ -128,7 +130,7 @@ pub enum Reading {
 }
 
 /// The figure a [`Line::Total`] works out.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Total {
     AdjustedEquity,
     MarginReserved,
@@ -141,7 +143,7 @@ pub enum Total {
 }
 
 /// A term of a [`Line::Total`]: a figure added or taken off, and what it is when named.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Term {
     /// Whether the term is taken off (the first term is never).
     pub minus: bool,
@@ -150,14 +152,14 @@ pub struct Term {
 }
 
 /// What a [`Term`] is, when the line names it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum TermLabel {
     Loans,
     Derivatives,
 }
 
 /// The verdict a [`Line::Total`] of the headroom ends with.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Verdict {
     Accepted,
     Rejected,
@@ -166,7 +168,7 @@ pub enum Verdict {
 }
 
 /// A kind of item left out of a long listing ([`Line::More`]).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Many {
     /// Coins whose equity includes unrealized PnL (no sum).
     CoinsWithPnl,
@@ -185,7 +187,7 @@ pub enum Many {
 }
 
 /// An order in words: `buy 20 DOT at 5 USDT`, `sell 2 BTCUSDT at 50,000`.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OrderWords {
     pub side: OrderSide,
     pub size: Decimal,
@@ -197,21 +199,21 @@ pub struct OrderWords {
 }
 
 /// A pending order: its number in the list (from 1) and its words.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PendingOrder {
     pub number: usize,
     pub order: OrderWords,
 }
 
 /// A unit of a tier's bounds.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Unit {
     Usd,
     Coin(String),
 }
 
 /// The range a tier covers: `up to 200,000 USD`, `above 200,000 up to 1,000,000 USD`.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TierRange {
     pub lower: Option<Decimal>,
     pub upper: Option<Decimal>,
@@ -219,7 +221,7 @@ pub struct TierRange {
 }
 
 /// The rate of a loan margin: the tier's leverage (initial) or its rate (maintenance).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum LoanRate {
     Leverage(Decimal),
     Mmr(Decimal),
@@ -227,7 +229,7 @@ pub enum LoanRate {
 
 /// A loan's margin worked out: `20 × 5 ÷ 10 = 10 USD` or `20 × 5 × 0.1 = 10 USD`, with the
 /// tier that holds the whole debt when the coin has more than one.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LoanMargin {
     pub debt: Decimal,
     pub usd_price: Decimal,
@@ -237,7 +239,7 @@ pub struct LoanMargin {
 }
 
 /// What a fill does to one coin's loan: its margin before, and after (`None`: repaid).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LoanChange {
     pub coin: String,
     /// The loan's margin before (`None`: no debt).
@@ -246,7 +248,7 @@ pub struct LoanChange {
 }
 
 /// A term of a contract side's value: a size at a price, or its open orders' total value.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ValueTerm {
     /// `size × price` (held at mark, or an order at its price).
     AtPrice { size: Decimal, price: Decimal },
@@ -256,7 +258,7 @@ pub enum ValueTerm {
 
 /// One side's initial margin: `(1 × 50,000 + 0.5 × 49,000) × (1 ÷ 20 + 0.0006) = 3,769.7
 /// USD`; nothing (`0`) without terms.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SideInitialMargin {
     pub value: Vec<ValueTerm>,
     pub leverage: Decimal,
@@ -267,7 +269,7 @@ pub struct SideInitialMargin {
 
 /// One side's maintenance margin: `(1 + 0.5) × (0.004 + 0.0006) × 50,000 = 345 USD`, with
 /// its notional and tier when the contract has more than one.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SideMaintenanceMargin {
     pub held: Decimal,
     pub open: Decimal,
@@ -280,7 +282,7 @@ pub struct SideMaintenanceMargin {
 }
 
 /// A spot order's loss in the simplest form that shows it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum SpotLoss {
     /// Both coins change at one rate each for the same USD value: the article's
     /// `20 × 5 × (1 − 0.5)`.
@@ -313,14 +315,14 @@ pub enum SpotLoss {
 
 /// A spot order's loss worked out: its form and the contributions lost (negative: a gain,
 /// not credited).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SpotLossWorked {
     pub form: SpotLoss,
     pub lost: Decimal,
 }
 
 /// A spot order's fee worked out: `20 × 5 × 0.001 = 0.1 USD`.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FeeWorked {
     pub size: Decimal,
     pub price: Decimal,
@@ -330,7 +332,7 @@ pub struct FeeWorked {
 }
 
 /// A coin a spot order moves: its equity before and after.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CoinMove {
     pub coin: String,
     pub before: Decimal,
@@ -338,7 +340,7 @@ pub struct CoinMove {
 }
 
 /// How the order checked is read.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum OrderReading {
     /// A spot order, read as filled (on what the pending orders leave, when there are any).
     Filled {
@@ -351,7 +353,7 @@ pub enum OrderReading {
 }
 
 /// How a coin's USD price comes about, when it is not its own price.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum PriceVia {
     /// USDT or USDC: the settings' index price.
     Setting,
@@ -364,7 +366,7 @@ pub enum PriceVia {
 }
 
 /// A term of the adjusted-equity sum.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum SumTerm {
     /// `1 × 50,000 × 0.98`: a coin in one tier (`× 0` without tiers).
     Coin {
@@ -393,7 +395,7 @@ pub enum SumTerm {
 
 /// One worked line. Numbers are decimals as the engine holds them; the renderer formats
 /// them (inputs as entered, computed terms to at most 8 decimals, results to the cent).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Line {
     // ---- the items of a figure ----
     /// `USDT equity = 10,000 balance + 2,400 unrealized PnL = 12,400 USDT`.
