@@ -9,8 +9,7 @@ use super::figure::{figure, Fig};
 use super::inputs::order_fields;
 use super::tip::Tip;
 use super::Ctx;
-use crate::after_fill::{after_fill, order_terms, AfterFill};
-use crate::calc::Shared;
+use crate::after_fill::{order_terms, AfterFill};
 use crate::draft::{ContractField, Field, OrderField, Row};
 use crate::glossary::Term;
 use crate::number::for_field;
@@ -20,7 +19,6 @@ use crate::web;
 use crate::wording::engine_problem;
 use leptos::html::Input;
 use leptos::prelude::*;
-use std::sync::Arc;
 use unimargin::whatif::ThresholdPrices;
 use unimargin::Decimal;
 
@@ -214,14 +212,9 @@ fn after_line(
 
 /// The account once the order fills (a task after the figures, like the what-if panel).
 fn after_the_fill(ctx: Ctx) -> impl IntoView {
-    let figures = super::whatif::deferred(ctx);
-    let after = Memo::new(move |_| {
-        figures.with(|f| {
-            let c = f.as_ref()?;
-            // of the account as typed: a what-if price moves the price, not the thresholds
-            Some(Shared(Arc::new(after_fill(c.unshocked())?)))
-        })
-    });
+    // of the account as typed (a what-if price moves the price, not the thresholds),
+    // worked out by the engine's worker
+    let after = Memo::new(move |_| ctx.answers.after.get());
     move || {
         after.get().map(|outcome| match &*outcome {
             Ok(AfterFill { account, prices }) => {
@@ -235,7 +228,8 @@ fn after_the_fill(ctx: Ctx) -> impl IntoView {
                     <li>"No price to move: the contract's base coin is not one of your coins."</li>
                 });
                 view! {
-                    <div class="after-fill" data-testid="after-fill">
+                    <div class="after-fill" data-testid="after-fill"
+                        aria-busy=move || ctx.answers.updating(super::engine::Kind::AfterFill).to_string()>
                         <h3>"Once it fills"</h3>
                         <p class="help">"The whole cross account with this order as a position at its limit price (hedge mode: joined to a position on its side at the size-weighted entry), every other position and order as they are."</p>
                         <ul class="liquidation-lines">{lines}{no_coin}</ul>
