@@ -37,6 +37,9 @@ pub struct Answers {
     pub after: RwSignal<Option<Shared<Result<AfterFill, Error>>>>,
     /// Jobs of the last request not answered yet: their panels show the last answers.
     pub pending: RwSignal<Vec<Kind>>,
+    /// Where the work is done: `starting` (the worker not listening yet), `worker`, or
+    /// `page` (no worker could be started).
+    pub runs_in: RwSignal<&'static str>,
 }
 
 /// Which panel an answer is for.
@@ -63,6 +66,7 @@ impl Answers {
             plan: RwSignal::new(None),
             after: RwSignal::new(None),
             pending: RwSignal::new(Vec::new()),
+            runs_in: RwSignal::new("starting"),
         }
     }
 
@@ -169,12 +173,15 @@ fn start_worker(ctx: Ctx) {
                 return;
             };
             match decode::<FromWorker>(&text) {
-                Some(FromWorker::Ready) => LINK.with_borrow_mut(|link| {
-                    link.ready = true;
-                    if let (Some(worker), Some(text)) = (&link.worker, link.held.take()) {
-                        let _ = worker.post_message(&JsValue::from_str(&text));
-                    }
-                }),
+                Some(FromWorker::Ready) => {
+                    LINK.with_borrow_mut(|link| {
+                        link.ready = true;
+                        if let (Some(worker), Some(text)) = (&link.worker, link.held.take()) {
+                            let _ = worker.post_message(&JsValue::from_str(&text));
+                        }
+                    });
+                    ctx.answers.runs_in.set("worker");
+                }
                 Some(FromWorker::Answer(answer)) => take(ctx, answer),
                 Some(FromWorker::Unreadable { .. }) | None => {
                     leptos::logging::error!("unimargin: the engine's worker and the page disagree");
@@ -197,6 +204,7 @@ fn start_worker(ctx: Ctx) {
 
 /// Without a worker: the same work, on the page, a task after the figures.
 fn work_on_the_page(ctx: Ctx) {
+    ctx.answers.runs_in.set("page");
     let held = LINK.with_borrow_mut(|link| {
         if let Some(worker) = link.worker.take() {
             worker.terminate();

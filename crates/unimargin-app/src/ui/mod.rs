@@ -467,6 +467,8 @@ pub fn App() -> impl IntoView {
         </footer>
         // Tells end-to-end tests that the wasm app has started and rendered.
         <span data-testid="app-ready" data-value="ok" hidden=true></span>
+        // Where the heavy panels are worked out: `worker` once the engine's worker listens.
+        <span data-testid="engine" data-value=move || ctx.answers.runs_in.get() hidden=true></span>
     }
 }
 
