@@ -361,6 +361,12 @@ pub fn mark_first_figures() {
 pub const LIQUIDATION_MEASURE: &str = "um-liquidation-prices";
 pub const SWEEP_MEASURE: &str = "um-sweep";
 
+/// The engine's worker, on the page's side (issue 14): `um-request` the request sent after
+/// new figures (the complete scenario written as a document), `um-answer` an answer
+/// read and shown (the panels rendered again).
+pub const REQUEST_MEASURE: &str = "um-request";
+pub const ANSWER_MEASURE: &str = "um-answer";
+
 /// Runs `f`, measuring it as `name` (at most [`MEASURES_KEPT`] kept).
 pub fn measure<T>(name: &str, f: impl FnOnce() -> T) -> T {
     let p = performance();

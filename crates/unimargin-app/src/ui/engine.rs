@@ -103,7 +103,9 @@ pub fn connect(ctx: Ctx) {
         let chosen = answers.chosen.get();
         let has_check = ctx.layout.with(|l| l.check);
         ctx.figures.with(|f| match f.as_deref() {
-            Some(c) => send(ctx, c, chosen, has_check),
+            Some(c) => crate::web::measure(crate::web::REQUEST_MEASURE, || {
+                send(ctx, c, chosen, has_check)
+            }),
             None => clear(answers),
         });
     });
@@ -250,6 +252,10 @@ fn run_local(ctx: Ctx) {
 
 /// An answer: shown if it answers the last request (an older one is dropped).
 fn take(ctx: Ctx, answer: Answer) {
+    crate::web::measure(crate::web::ANSWER_MEASURE, || show(ctx, answer));
+}
+
+fn show(ctx: Ctx, answer: Answer) {
     let answers = ctx.answers;
     for (name, ms) in &answer.timings {
         crate::web::record_measure(name, *ms);
