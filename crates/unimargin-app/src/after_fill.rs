@@ -47,12 +47,15 @@ pub fn order_terms(account: &Account, report: &Report) -> Option<OrderTerms> {
     })
 }
 
-/// The account once the order to check has filled.
-#[derive(Debug, Clone, PartialEq)]
+/// The account once the order to check has filled (worked out by the engine's worker:
+/// [`crate::wire`]).
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct AfterFill {
+    #[serde(with = "crate::wire::AccountReportDef")]
     pub account: AccountReport,
     /// The liquidation and warning prices of the coin the order trades (a contract's base,
     /// a spot order's bought or sold coin), when that coin is in the account.
+    #[serde(with = "crate::wire::prices_option")]
     pub prices: Option<LiquidationPrices>,
 }
 

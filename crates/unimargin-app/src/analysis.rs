@@ -13,11 +13,14 @@ use unimargin::{Account, Decimal};
 /// Prices the chart evaluates.
 pub const POINTS: u32 = 200;
 
-/// The what-if figures of one coin of the account as typed.
-#[derive(Debug, Clone, PartialEq)]
+/// The what-if figures of one coin of the account as typed (worked out by the engine's
+/// worker: [`crate::wire`]).
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Analysis {
     pub coin: String,
+    #[serde(with = "crate::wire::LiquidationPricesDef")]
     pub prices: LiquidationPrices,
+    #[serde(with = "crate::wire::curve")]
     pub curve: Vec<PriceFigures>,
     /// The chart's price axis: `bottom` to `top`.
     pub bottom: Decimal,
@@ -61,4 +64,14 @@ pub fn analyse(account: &Account, x: usize) -> Option<Analysis> {
         warning_rate: settings.warning_rate,
         liquidation_rate: settings.liquidation_rate,
     })
+}
+
+/// The coin the what-if panel is about: the one chosen when it is in the account, else the
+/// base of the first contract, else the first coin.
+pub fn coin_of(account: &Account, chosen: Option<&str>) -> Option<usize> {
+    let by_name = |name: &str| account.coins.iter().position(|c| c.name == name);
+    chosen
+        .and_then(by_name)
+        .or_else(|| account.contracts.iter().find_map(|c| c.base_coin))
+        .or((!account.coins.is_empty()).then_some(0))
 }

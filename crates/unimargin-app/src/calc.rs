@@ -43,6 +43,9 @@ pub fn change_percent(from: Decimal, to: Decimal) -> Option<Decimal> {
 pub struct Computed {
     /// The scenario as typed (never shocked).
     pub scenario: Scenario,
+    /// The complete scenario the figures are of (the market's tables written out): what
+    /// the engine's worker is sent ([`crate::wire::Request`]).
+    pub complete: Scenario,
     /// The account the figures are of: shocked when a shock is applied.
     pub account: Account,
     pub report: Report,
@@ -160,6 +163,7 @@ pub fn compute(
     let report = evaluate(&account).map_err(|e| vec![e.into()])?;
     Ok(Computed {
         scenario,
+        complete,
         account,
         report,
         shock,

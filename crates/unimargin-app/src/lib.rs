@@ -6,7 +6,8 @@
 //! [`storage`] (what the browser keeps), [`presets`], [`show`] (figures for people),
 //! [`labels`] (fields by their names on the page), [`wording`] (problems in the page's words,
 //! from their typed kinds), [`threshold`] (rounding that never crosses a risk threshold),
-//! [`whatif_input`] (the what-if price and change, read and checked).
+//! [`whatif_input`] (the what-if price and change, read and checked), [`worker`] (what the
+//! engine's worker works out off the page's main thread) and [`wire`] (its messages).
 //! The components in [`ui`] only display what those give them.
 //!
 //! Every integer and decimal operation outside tests is checked: Clippy's
@@ -37,4 +38,6 @@ pub mod ui;
 pub mod web;
 pub mod whatif_input;
 pub mod why;
+pub mod wire;
 pub mod wording;
+pub mod worker;

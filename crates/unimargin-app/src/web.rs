@@ -242,13 +242,51 @@ pub fn read_chosen_file(
     });
 }
 
-/// The page's performance timeline (none off the browser: the domain modules that time
-/// their work, such as [`crate::analysis`], run in host tests too).
+/// The performance timeline of the page, or of the engine's worker when called there (a
+/// worker has no window); none off the browser: the domain modules that time their work,
+/// such as [`crate::analysis`], run in host tests too.
 fn performance() -> Option<web_sys::Performance> {
     if cfg!(target_arch = "wasm32") {
-        window()?.performance()
+        js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("performance"))
+            .ok()?
+            .dyn_into()
+            .ok()
     } else {
         None
+    }
+}
+
+/// The durations (ms) of the measures named `names` taken so far, which are then dropped:
+/// what the engine's worker timed, sent to the page with its answer.
+pub fn take_measures(names: &[&str]) -> Vec<(String, f64)> {
+    let Some(p) = performance() else {
+        return Vec::new();
+    };
+    let mut taken = Vec::new();
+    for name in names {
+        let entries = p.get_entries_by_name_with_entry_type(name, "measure");
+        for entry in entries.iter() {
+            if let Ok(entry) = entry.dyn_into::<web_sys::PerformanceEntry>() {
+                taken.push((name.to_string(), entry.duration()));
+            }
+        }
+        p.clear_measures_with_measure_name(name);
+    }
+    taken
+}
+
+/// Records in the page's timeline a measure the engine's worker took (ending now), so the
+/// benchmarks read it as before the work moved there.
+pub fn record_measure(name: &str, duration: f64) {
+    let Some(p) = performance() else { return };
+    let options = js_sys::Object::new();
+    let now = p.now();
+    let _ = js_sys::Reflect::set(&options, &"start".into(), &(now - duration).into());
+    let _ = js_sys::Reflect::set(&options, &"end".into(), &now.into());
+    if let Ok(measure) =
+        js_sys::Reflect::get(&p, &"measure".into()).and_then(|m| m.dyn_into::<js_sys::Function>())
+    {
+        let _ = measure.call2(&p, &name.into(), &options);
     }
 }
 
@@ -345,6 +383,12 @@ pub fn mark_first_figures() {
 /// sweep.
 pub const LIQUIDATION_MEASURE: &str = "um-liquidation-prices";
 pub const SWEEP_MEASURE: &str = "um-sweep";
+
+/// The engine's worker, on the page's side (issue 14): `um-request` the request sent after
+/// new figures (the complete scenario written as a document), `um-answer` an answer
+/// read and shown (the panels rendered again).
+pub const REQUEST_MEASURE: &str = "um-request";
+pub const ANSWER_MEASURE: &str = "um-answer";
 
 /// Runs `f`, measuring it as `name` (at most [`MEASURES_KEPT`] kept).
 pub fn measure<T>(name: &str, f: impl FnOnce() -> T) -> T {

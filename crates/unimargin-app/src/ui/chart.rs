@@ -70,10 +70,13 @@ pub fn chart(ctx: Ctx, analysis: Memo<Option<Arc<Analysis>>>) -> impl IntoView {
             width.set(w.clamp(260.0, 960.0));
         }
     };
-    Effect::new(move |_| {
-        if analysis.with(Option::is_some) {
+    // when the chart appears (not at each new analysis: measuring forces a layout)
+    Effect::new(move |shown: Option<bool>| {
+        let shows = analysis.with(Option::is_some);
+        if shows && shown != Some(true) {
             request_animation_frame(measure);
         }
+        shows
     });
     let _ = window_event_listener(leptos::ev::resize, move |_| measure());
     let shocked = Memo::new(move |_| {

@@ -9,8 +9,7 @@ use super::figure::{figure, Fig};
 use super::inputs::order_fields;
 use super::tip::Tip;
 use super::Ctx;
-use crate::after_fill::{after_fill, order_terms, AfterFill};
-use crate::calc::Shared;
+use crate::after_fill::{order_terms, AfterFill};
 use crate::draft::{ContractField, Field, OrderField, Row};
 use crate::glossary::Term;
 use crate::i18n::{t, td_string, Locale};
@@ -22,7 +21,6 @@ use crate::wording::after_fill_problem;
 use crate::wording::check::reason;
 use leptos::html::Input;
 use leptos::prelude::*;
-use std::sync::Arc;
 use unimargin::whatif::ThresholdPrices;
 use unimargin::Decimal;
 
@@ -225,15 +223,9 @@ fn after_line(
 
 /// The account once the order fills (a task after the figures, like the what-if panel).
 fn after_the_fill(ctx: Ctx) -> impl IntoView {
-    let i18n = crate::i18n::use_i18n();
-    let figures = super::whatif::deferred(ctx);
-    let after = Memo::new(move |_| {
-        figures.with(|f| {
-            let c = f.as_ref()?;
-            // of the account as typed: a what-if price moves the price, not the thresholds
-            Some(Shared(Arc::new(after_fill(c.unshocked())?)))
-        })
-    });
+    // of the account as typed (a what-if price moves the price, not the thresholds),
+    // worked out by the engine's worker
+    let after = Memo::new(move |_| ctx.answers.after.get());
     let i18n = ctx.i18n;
     move || {
         let locale = i18n.get_locale();
@@ -249,7 +241,8 @@ fn after_the_fill(ctx: Ctx) -> impl IntoView {
                     <li>{td_string!(locale, ui.check.no_coin)}</li>
                 });
                 view! {
-                    <div class="after-fill" data-testid="after-fill">
+                    <div class="after-fill" data-testid="after-fill"
+                        aria-busy=move || ctx.answers.updating(super::engine::Kind::AfterFill).to_string()>
                         <h3>{td_string!(locale, ui.check.once_it_fills)}</h3>
                         <p class="help">{td_string!(locale, ui.check.after_help)}</p>
                         <ul class="liquidation-lines">{lines}{no_coin}</ul>

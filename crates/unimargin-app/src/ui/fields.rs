@@ -208,18 +208,15 @@ fn field_path(ctx: Ctx, field: Field) -> Memo<String> {
     Memo::new(move |_| ctx.layout.with(|l| l.path_of(field)).unwrap_or_default())
 }
 
-/// The message for a path (worded for the page), if the draft has a problem there.
+/// The message for a path (worded for the page), if the draft has a problem there
+/// (woken only by a change of that path's problem: [`Ctx::problem_at`]).
 fn error_at(ctx: Ctx, path: Memo<String>) -> Memo<Option<String>> {
     let i18n = crate::i18n::use_i18n();
     Memo::new(move |_| {
         let locale = i18n.get_locale();
         path.with(|p| {
-            ctx.errors.with(|errors| {
-                errors
-                    .iter()
-                    .find(|e| &e.path == p)
-                    .map(|e| field_problem(&e.kind, locale))
-            })
+            ctx.problem_at(p)?
+                .with(|problem| problem.as_ref().map(|k| field_problem(k, locale)))
         })
     })
 }

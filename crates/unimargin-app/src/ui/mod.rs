@@ -15,6 +15,7 @@ macro_rules! w {
 mod bar;
 mod chart;
 mod check;
+mod engine;
 mod explain;
 pub mod fields;
 mod figure;
@@ -31,7 +32,7 @@ mod upgrade;
 mod whatif;
 
 use crate::calc::{Computed, Outcome, Shared, Shock};
-use crate::draft::{Draft, Field, FieldError, Layout};
+use crate::draft::{Draft, Field, FieldError, FieldProblem, Layout};
 use crate::i18n::t;
 use crate::i18n::{self, Locale};
 use crate::labels::{row_names, RowNames};
@@ -41,6 +42,7 @@ use crate::storage;
 use crate::web;
 use leptos::prelude::*;
 use leptos_i18n::I18nContext;
+use std::collections::HashMap;
 use std::sync::Arc;
 use unimargin::explain::Explanations;
 
@@ -82,8 +84,12 @@ pub struct Ctx {
     pub figures: RwSignal<Option<Shared<Computed>>>,
     /// The problems with the draft, each at its engine path (set only when they change).
     pub errors: RwSignal<Arc<Vec<FieldError>>>,
+    /// The same problems by path, each path its own signal ([`Ctx::problem_at`]).
+    problems: StoredValue<Problems>,
     /// Every figure on the page and its own signal.
     pub board: StoredValue<figure::Board>,
+    /// What the engine's worker worked out for the panels ([`engine`]).
+    pub answers: engine::Answers,
     /// "How is this computed?" (computed only while a panel is open).
     pub explained: Memo<Option<Shared<Explanations>>>,
     /// Show the engine's exact values instead of rounded figures.
@@ -139,7 +145,9 @@ impl Ctx {
             outcome,
             figures,
             errors: RwSignal::new(first.errors.clone()),
+            problems: StoredValue::new(Problems::default()),
             board: StoredValue::new(figure::Board::default()),
+            answers: engine::Answers::new(),
             explained: Memo::new(move |_| {
                 figures.with(|f| f.as_ref().map(|c| Shared(Arc::new(c.explain()))))
             }),
@@ -157,17 +165,36 @@ impl Ctx {
     fn publish(self) {
         Effect::new(move |_| {
             self.outcome.with(|o| {
-                if self.figures.with_untracked(|f| *f != o.figures) {
+                let new_figures = self.figures.with_untracked(|f| *f != o.figures);
+                if new_figures {
                     self.figures.set(o.figures.clone());
                 }
                 if self.errors.with_untracked(|e| *e != o.errors) {
+                    let before = self.errors.get_untracked();
+                    self.problems.with_value(|p| p.publish(&before, &o.errors));
                     self.errors.set(o.errors.clone());
                 }
-                let computed = o.figures.as_deref();
-                self.board.with_value(|board| board.publish(computed));
+                // the same figures (a field that does not read): no figure changed
+                if new_figures {
+                    let computed = o.figures.as_deref();
+                    self.board.with_value(|board| board.publish(computed));
+                }
             });
             web::figures_published();
         });
+    }
+
+    /// The problem at a path (the first, if several), as a signal of its own: a field
+    /// watching it is woken only when its own problem changes, not by every change of the
+    /// list (a 200-position form has over a thousand fields).
+    pub fn problem_at(&self, path: &str) -> Option<ArcRwSignal<Option<FieldProblem>>> {
+        let errors = self.errors;
+        self.problems.try_update_value(|p| {
+            p.by_path
+                .entry(path.to_string())
+                .or_insert_with(|| ArcRwSignal::new(errors.with_untracked(|e| first_at(e, path))))
+                .clone()
+        })
     }
 
     /// Sets the text of a field, as typed.
@@ -271,6 +298,36 @@ impl Ctx {
     pub fn fresh(&self) -> bool {
         self.outcome.with(Outcome::is_fresh)
     }
+}
+
+/// The problems by path, each path watched by a field its own signal (paths are kept
+/// once watched: a form has a bounded number of them).
+#[derive(Default)]
+struct Problems {
+    by_path: HashMap<String, ArcRwSignal<Option<FieldProblem>>>,
+}
+
+impl Problems {
+    /// Sets the signals of the paths whose problem changed (those with a problem before
+    /// or now: the others had none and have none).
+    fn publish(&self, before: &[FieldError], now: &[FieldError]) {
+        for path in before.iter().chain(now).map(|e| e.path.as_str()) {
+            if let Some(signal) = self.by_path.get(path) {
+                let problem = first_at(now, path);
+                if signal.with_untracked(|p| *p != problem) {
+                    signal.set(problem);
+                }
+            }
+        }
+    }
+}
+
+/// The first problem at a path.
+fn first_at(errors: &[FieldError], path: &str) -> Option<FieldProblem> {
+    errors
+        .iter()
+        .find(|e| e.path == path)
+        .map(|e| e.kind.clone())
 }
 
 /// Moves a change counter on (only its changing matters: it wraps rather than stop).
@@ -382,6 +439,7 @@ pub fn App() -> impl IntoView {
     provide_context(ctx);
     keep_saving(ctx);
     follow_links(ctx);
+    engine::connect(ctx);
     // the market served beside the page (replaceable at deploy time without a rebuild)
     web::fetch_text("market.json", move |fetched| {
         ctx.market.set(match fetched {
@@ -437,6 +495,8 @@ pub fn App() -> impl IntoView {
         </footer>
         // Tells end-to-end tests that the wasm app has started and rendered.
         <span data-testid="app-ready" data-value="ok" hidden=true></span>
+        // Where the heavy panels are worked out: `worker` once the engine's worker listens.
+        <span data-testid="engine" data-value=move || ctx.answers.runs_in.get() hidden=true></span>
     }
 }
 

@@ -3,13 +3,11 @@
 //! the engine, with the readings it follows.
 
 use super::Ctx;
-use crate::calc::Shared;
 use crate::labels::ordinal;
 use crate::show;
 use crate::threshold::{margin_rate, Thresholds};
 use leptos::prelude::*;
-use std::sync::Arc;
-use unimargin::liquidation::{liquidate, LiquidationOutcome, LiquidationPlan};
+use unimargin::liquidation::{LiquidationOutcome, LiquidationPlan};
 
 fn outcome_key(outcome: LiquidationOutcome) -> &'static str {
     match outcome {
@@ -49,13 +47,13 @@ fn stage_name(stage: u8) -> &'static str {
 #[component]
 pub fn StagesPanel() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
-    let figures = super::whatif::deferred(ctx);
+    // played out by the engine's worker; the thresholds are the figures' own
     let plan = Memo::new(move |_| {
-        figures.with(|f| {
-            let c = f.as_ref()?;
-            let plan = liquidate(&c.account).ok()?;
-            Some((Shared(Arc::new(plan)), Thresholds::of(&c.report.account)))
-        })
+        let plan = ctx.answers.plan.get()?;
+        let thresholds = ctx
+            .figures
+            .with(|f| f.as_ref().map(|c| Thresholds::of(&c.report.account)))?;
+        Some((plan, thresholds))
     });
     let i18n = crate::i18n::use_i18n();
     let body = move || {
@@ -108,7 +106,8 @@ pub fn StagesPanel() -> impl IntoView {
     };
     let blank = ctx.is_blank();
     view! {
-        <section class="card stages-card" id="stages" aria-labelledby="stages-h" class:hidden=move || blank.get()>
+        <section class="card stages-card" id="stages" aria-labelledby="stages-h" class:hidden=move || blank.get()
+            aria-busy=move || ctx.answers.updating(super::engine::Kind::Stages).to_string()>
             <div class="card-head">
                 <h2 id="stages-h">{crate::i18n::t!(ctx.i18n, ui.stages.title)}</h2>
             </div>

@@ -123,14 +123,17 @@ pub fn UpgradePanel() -> impl IntoView {
         }
         figures.with(|f| {
             let c = f.as_ref()?;
-            // From the scenario as typed (a what-if shock does not count).
+            // From the scenario as typed (a what-if shock does not count); the report is
+            // read in place, not copied (200 positions' worth, each keystroke).
+            let typed;
             let report = if c.shock.is_some() {
-                evaluate(c.unshocked()).ok()?
+                typed = evaluate(c.unshocked()).ok()?;
+                &typed
             } else {
-                c.report.clone()
+                &c.report
             };
             let positions = c.scenario.positions.len();
-            Some(mode_check(&report, c.scenario.orders.len(), positions))
+            Some(mode_check(report, c.scenario.orders.len(), positions))
         })
     });
     let mode_view = move || {

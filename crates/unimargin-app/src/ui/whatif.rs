@@ -4,7 +4,7 @@
 //! ([`Ctx::shock`]): it never goes into the scenario, the saved work or a share link.
 
 use super::Ctx;
-use crate::analysis::{analyse, Analysis};
+use crate::analysis::Analysis;
 use crate::calc::{change_percent, Computed, Shared, Shock};
 use crate::chart_scale::{change_at, position_of};
 use crate::entry;
@@ -16,7 +16,7 @@ use crate::whatif_input::{
 };
 use leptos::prelude::*;
 use std::sync::Arc;
-use unimargin::{Account, Decimal};
+use unimargin::Decimal;
 
 /// `−35.9 %`, `+12.0 %` (one decimal, a real minus sign).
 pub fn signed_percent(value: Decimal) -> String {
@@ -80,16 +80,6 @@ pub fn deferred(ctx: Ctx) -> ReadSignal<Option<Shared<Computed>>> {
     get
 }
 
-/// The coin the panel is about: the one chosen when it is in the account, else the base of
-/// the first contract, else the first coin.
-fn coin_of(account: &Account, chosen: Option<&str>) -> Option<usize> {
-    let by_name = |name: &str| account.coins.iter().position(|c| c.name == name);
-    chosen
-        .and_then(by_name)
-        .or_else(|| account.contracts.iter().find_map(|c| c.base_coin))
-        .or((!account.coins.is_empty()).then_some(0))
-}
-
 /// The shared state of the what-if panel.
 #[derive(Clone, Copy)]
 struct Panel {
@@ -102,21 +92,9 @@ struct Panel {
 
 impl Panel {
     fn new(ctx: Ctx) -> Panel {
-        let chosen = RwSignal::new(None::<String>);
-        // The account as typed: unchanged while only the what-if price moves, so moving it
-        // does not search the prices again.
-        let figures = deferred(ctx);
-        let typed = Memo::new(move |_| {
-            figures.with(|f| f.as_ref().map(|c| Arc::new(c.unshocked().clone())))
-        });
-        let analysis = Memo::new(move |_| {
-            let name = chosen.get();
-            typed.with(|account| {
-                let account = account.as_deref()?;
-                let x = coin_of(account, name.as_deref())?;
-                analyse(account, x).map(Arc::new)
-            })
-        });
+        // worked out by the engine's worker, for the account as typed and the coin chosen
+        let chosen = ctx.answers.chosen;
+        let analysis = Memo::new(move |_| ctx.answers.analysis.get());
         Panel {
             ctx,
             chosen,
@@ -195,7 +173,8 @@ pub fn WhatIfPanel() -> impl IntoView {
     };
     view! {
         <section class="card whatif" id="whatif" aria-labelledby="whatif-h" data-testid="whatif"
-            class:hidden=move || blank.get()>
+            class:hidden=move || blank.get()
+            aria-busy=move || ctx.answers.updating(super::engine::Kind::Analysis).to_string()>
             <div class="card-head">
                 <h2 id="whatif-h">{t!(i18n, ui.whatif.title)}</h2>
                 <label class="inline">

@@ -422,6 +422,13 @@ async fn with_the_server_stopped_a_reload_still_works() -> Result<()> {
     app.browser
         .wait_for_value("adjusted-equity", "1998500")
         .await?;
+    // The engine's worker too (its files from the service worker's cache): it answers the
+    // what-if panel, whose liquidation price search it runs. 41 BTC without debt or
+    // futures can never be liquidated: no price between 0 and 10× reaches the rate.
+    app.browser.wait_for_value("engine", "worker").await?;
+    app.browser
+        .wait_for_value("liquidation-price-state", "none")
+        .await?;
     // Still live offline.
     app.browser.type_into("coins[0].balance", "1").await?;
     app.browser
