@@ -177,7 +177,7 @@ mod tests {
         let accepted = &every_reason()[1];
         assert_eq!(
             reason(accepted, Locale::es),
-            "Aceptada: la equity ajustada tras la orden, 74.720,00 USD, cubre el margen reservado con ella, 1619,20 USD, y sobran 73.100,80 USD."
+            "Aceptada: la equity ajustada tras la orden, 74.720,00 USD, cubre el margen reservado con ella, 1619,20 USD, con una holgura de 73.100,80 USD."
         );
         assert_eq!(
             reason(accepted, Locale::zh),
