@@ -5,8 +5,8 @@
 use crate::calc::Shared;
 use crate::i18n::{td_string, Locale};
 use crate::number::{for_field, percent_for_field};
-use crate::show::number_in;
 use crate::refused::Refusal;
+use crate::show::number_in;
 use std::sync::Arc;
 use unimargin::scenario::MarketReference;
 use unimargin::{Decimal, Market};
@@ -64,7 +64,11 @@ pub fn market_line(state: &MarketState, locale: Locale) -> String {
             )
         }
         MarketState::Missing { reason } => {
-            td_string!(locale, ui.market.missing, reason = reason.as_str())
+            td_string!(
+                locale,
+                ui.market.missing,
+                reason = crate::wording::refused::words(reason, locale)
+            )
         }
     }
 }

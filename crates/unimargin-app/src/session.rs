@@ -93,19 +93,23 @@ impl Message {
                 )
             }
             Message::LinkRefused { reason } => {
-                td_string!(locale, ui.notice.link_refused, reason = reason.as_str())
+                td_string!(
+                    locale,
+                    ui.notice.link_refused,
+                    reason = crate::wording::refused::words(reason, locale)
+                )
             }
             Message::WorkUnreadable { reason, kept_at } => match kept_at {
                 Some(key) => td_string!(
                     locale,
                     ui.notice.work_unreadable_kept,
-                    reason = reason.as_str(),
+                    reason = crate::wording::refused::words(reason, locale),
                     key = key.as_str()
                 ),
                 None => td_string!(
                     locale,
                     ui.notice.work_unreadable_in_place,
-                    reason = reason.as_str()
+                    reason = crate::wording::refused::words(reason, locale)
                 ),
             },
             Message::Imported {
@@ -120,7 +124,7 @@ impl Message {
                 locale,
                 ui.notice.import_refused,
                 name = name.as_str(),
-                reason = reason.as_str()
+                reason = crate::wording::refused::words(reason, locale)
             ),
             Message::PresetLoaded { key, previous_kept } => {
                 let title = crate::presets::Preset::by_key(key).map_or("", |p| p.title_in(locale));
@@ -141,7 +145,7 @@ impl Message {
                 locale,
                 ui.notice.market_refused,
                 name = name.as_str(),
-                reason = reason.as_str()
+                reason = crate::wording::refused::words(reason, locale)
             ),
         }
     }

@@ -196,17 +196,6 @@ pub fn WhatIfPanel() -> impl IntoView {
     }
 }
 
-/// A what-if problem in `locale`'s words.
-fn shock_problem(problem: ShockProblem, locale: Locale) -> &'static str {
-    match problem {
-        ShockProblem::NotAPrice => td_string!(locale, ui.whatif.not_a_price),
-        ShockProblem::PriceNotPositive => td_string!(locale, ui.whatif.price_not_positive),
-        ShockProblem::NotAChange => td_string!(locale, ui.whatif.not_a_change),
-        ShockProblem::FallOfAll => td_string!(locale, ui.whatif.fall_of_all),
-        ShockProblem::TooLarge => td_string!(locale, ui.whatif.too_large),
-    }
-}
-
 /// Which control a shock came from (that one keeps its text as typed).
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Origin {
