@@ -50,7 +50,9 @@ pub fn ExplainPanel(which: &'static str) -> impl IntoView {
         })
     };
     view! {
-        <details class="explain" data-testid=format!("explain-{which}")
+        // the element follows the signal too: a panel rendered again (the order form is, when
+        // the language changes) could otherwise come back open with nothing in it
+        <details class="explain" data-testid=format!("explain-{which}") prop:open=move || open.get()
             on:toggle=move |ev| {
                 use wasm_bindgen::JsCast;
                 let is_open = ev

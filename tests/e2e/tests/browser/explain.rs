@@ -45,20 +45,26 @@ async fn panel_text(b: &Browser, testid: &str) -> Result<String> {
     Ok(text.as_str().unwrap_or_default().to_string())
 }
 
-/// Waits until the panel holds every one of `expected`.
+/// Waits until the panel holds every one of `expected`. Switching the language renders the
+/// order form again (its inputs show the language's number marks), and the check's panel
+/// with it, closed: it is opened again when it is.
 async fn wait_for_words(b: &Browser, testid: &str, expected: &[&str]) -> Result<()> {
+    let seen = std::cell::RefCell::new(String::new());
     wait_until(
         DEFAULT_TIMEOUT,
         &format!("{testid} in its language"),
         || async {
+            open(b, testid).await?;
             let text = panel_text(b, testid).await?;
-            Ok(expected.iter().all(|e| text.contains(e)).then_some(()))
+            let found = expected.iter().all(|e| text.contains(e));
+            *seen.borrow_mut() = text;
+            Ok(found.then_some(()))
         },
     )
     .await
     .map_err(|e| {
         let expected = expected.join(" | ");
-        e.context(format!("expected {expected:?}"))
+        e.context(format!("expected {expected:?} in {:?}", seen.borrow()))
     })
 }
 
@@ -119,9 +125,6 @@ async fn how_it_is_computed_reads_in_each_language_with_its_figures() -> Result<
     ];
     for (code, adjusted_equity, headroom) in cases {
         choose_language(b, code).await?;
-        for panel in PANELS {
-            open(b, panel).await?;
-        }
         wait_for_words(b, "explain-adjusted_equity", &adjusted_equity).await?;
         wait_for_words(b, "explain-check", &[headroom]).await?;
         // the figures are the engine's whatever the language
