@@ -3,6 +3,7 @@
 //! the engine, with the readings it follows.
 
 use super::Ctx;
+use crate::i18n::{td_string, Locale};
 use crate::labels::ordinal;
 use crate::show;
 use crate::threshold::{margin_rate, Thresholds};
@@ -17,29 +18,29 @@ fn outcome_key(outcome: LiquidationOutcome) -> &'static str {
     }
 }
 
-fn outcome_text(plan: &LiquidationPlan, thresholds: Thresholds) -> String {
-    let liquidation = show::percent(plan.liquidation_rate);
+fn outcome_text(plan: &LiquidationPlan, thresholds: Thresholds, locale: Locale) -> String {
+    let liquidation = show::shown_in(&show::percent(plan.liquidation_rate), locale);
     let steps = plan.steps.len();
     match plan.outcome {
-        LiquidationOutcome::NotNeeded => format!(
-            "Nothing happens: the cross margin rate ({}) is below the liquidation rate ({liquidation}). Set a what-if price past the liquidation price (above) to see it play out.",
-            margin_rate(plan.starting_rate, thresholds)
+        LiquidationOutcome::NotNeeded => td_string!(
+            locale,
+            ui.stages.not_needed,
+            rate = show::shown_in(&margin_rate(plan.starting_rate, thresholds), locale),
+            liquidation
         ),
-        LiquidationOutcome::Safe => format!(
-            "Safe again after {steps} step(s): the cross margin rate is back below {liquidation}."
-        ),
-        LiquidationOutcome::TakenOver => format!(
-            "Taken over: after {steps} step(s) every position is at its first tier and the rate is still at or above {liquidation}, so the platform takes over the account's assets and positions."
-        ),
+        LiquidationOutcome::Safe => td_string!(locale, ui.stages.safe_again, steps, liquidation),
+        LiquidationOutcome::TakenOver => {
+            td_string!(locale, ui.stages.taken_over_after, steps, liquidation)
+        }
     }
 }
 
-fn stage_name(stage: u8) -> &'static str {
+fn stage_name(stage: u8, locale: Locale) -> &'static str {
     match stage {
-        0 => "Orders",
-        1 => "Stage 1: hedged positions",
-        2 => "Stage 2: convert to repay debts",
-        _ => "Stage 3: reduce positions",
+        0 => td_string!(locale, ui.stages.stage_orders),
+        1 => td_string!(locale, ui.stages.stage_1),
+        2 => td_string!(locale, ui.stages.stage_2),
+        _ => td_string!(locale, ui.stages.stage_3),
     }
 }
 
@@ -67,14 +68,15 @@ pub fn StagesPanel() -> impl IntoView {
                     view! {
                         <li class="stage-step" data-testid="stage-step" data-stage=s.stage.to_string()
                             data-value=show::exact_or_empty(s.cross_margin_rate)>
-                            <span class="stage-name">{format!("{}. {}", ordinal(i), stage_name(s.stage))}</span>
+                            <span class="stage-name">{format!("{}. {}", ordinal(i), stage_name(s.stage, locale))}</span>
                             <span class="stage-what">{crate::wording::stages::action(&s.action, locale)}</span>
                             <span class="stage-after">
-                                {format!(
-                                    "After: cross margin rate {}, adjusted equity {}, maintenance margin {}",
-                                    margin_rate(s.cross_margin_rate, thresholds),
-                                    show::usd_text(s.adjusted_equity),
-                                    show::usd_text(s.maintenance_margin)
+                                {td_string!(
+                                    locale,
+                                    ui.stages.step_after,
+                                    rate = show::shown_in(&margin_rate(s.cross_margin_rate, thresholds), locale),
+                                    equity = show::number_in(&show::usd_text(s.adjusted_equity), locale),
+                                    margin = show::number_in(&show::usd_text(s.maintenance_margin), locale)
                                 )}
                             </span>
                         </li>
@@ -84,21 +86,26 @@ pub fn StagesPanel() -> impl IntoView {
             let key = outcome_key(plan.outcome);
             view! {
                 <p class="help" data-testid="stages-start" data-value=show::exact_or_empty(plan.starting_rate)>
-                    {format!(
-                        "Partial liquidation starts at a cross margin rate of {}; {}.",
-                        show::percent(plan.liquidation_rate),
-                        match plan.starting_rate {
-                            Some(rate) => format!("this account is at {}", margin_rate(Some(rate), thresholds)),
-                            None => "this account's rate is unbounded (adjusted equity at or below 0)".into(),
+                    {td_string!(
+                        locale,
+                        ui.stages.starts,
+                        liquidation = show::shown_in(&show::percent(plan.liquidation_rate), locale),
+                        state = match plan.starting_rate {
+                            Some(rate) => td_string!(
+                                locale,
+                                ui.stages.at_rate,
+                                rate = show::shown_in(&margin_rate(Some(rate), thresholds), locale)
+                            ),
+                            None => td_string!(locale, ui.stages.unbounded).to_string(),
                         }
                     )}
                 </p>
                 <ol class="stages" data-testid="stages" data-value=plan.steps.len().to_string()>{steps}</ol>
                 <p class=format!("stages-outcome outcome-{key}") data-testid="stages-outcome" data-value=key>
-                    <strong>{outcome_text(&plan, thresholds)}</strong>
+                    <strong>{outcome_text(&plan, thresholds, locale)}</strong>
                 </p>
                 <details class="readings" data-testid="stages-readings">
-                    <summary>"How this play-out reads the rules"</summary>
+                    <summary>{td_string!(locale, ui.stages.readings_title)}</summary>
                     <ul>{plan.readings.iter().map(|r| view! { <li>{crate::wording::stages::reading(*r, locale)}</li> }).collect_view()}</ul>
                 </details>
             }

@@ -24,7 +24,7 @@ pub fn words(refusal: &Refusal, locale: Locale) -> String {
                 path => fill(
                     td_string!(locale, messages.refused.at),
                     &[
-                        ("place", &crate::labels::field_label(draft, path)),
+                        ("place", &crate::labels::field_label_in(draft, path, locale)),
                         ("problem", &problem),
                     ],
                 ),
