@@ -11,5 +11,14 @@ if ("serviceWorker" in navigator) {
     .catch((err) => console.error("unimargin: service worker registration failed:", err));
 }
 
+// The app's JS and wasm are fetched once the first view is painted (the pre-rendered page,
+// web/first-view.js): on a slow network they would otherwise take its bandwidth.
+// (A tab opened in the background paints no frame: it starts after half a second anyway.)
+await new Promise((painted) => {
+  requestAnimationFrame(() => setTimeout(painted, 0));
+  setTimeout(painted, 500);
+});
+performance.mark("um-load-start");
 const { default: init } = await import(tag.dataset.js);
 await init({ module_or_path: tag.dataset.wasm });
+performance.measure("um-load", "um-load-start");

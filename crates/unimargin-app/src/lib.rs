@@ -13,6 +13,10 @@
 //! Every integer and decimal operation outside tests is checked: Clippy's
 //! `arithmetic_side_effects` is denied for this crate (its `Cargo.toml`).
 
+// Leptos's views are deeply nested types; rendered to HTML on the host (the first view,
+// `ui::first_view`) their layout needs more than the default 128 levels.
+#![recursion_limit = "256"]
+
 pub mod after_fill;
 pub mod analysis;
 pub mod calc;

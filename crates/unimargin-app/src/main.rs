@@ -1,4 +1,4 @@
-//! The browser entry point: mounts the page ([`unimargin_app::ui::App`]).
+//! The browser entry point: starts the page ([`unimargin_app::ui::mount`]).
 
 fn main() {
     unimargin_app::ui::mount();

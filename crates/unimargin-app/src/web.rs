@@ -8,8 +8,14 @@ use gloo_storage::{LocalStorage, Storage};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
+/// The browser's window; none off the browser (the first view is rendered at build time on
+/// the host, where every call into the browser would panic).
 fn window() -> Option<web_sys::Window> {
-    web_sys::window()
+    if cfg!(target_arch = "wasm32") {
+        web_sys::window()
+    } else {
+        None
+    }
 }
 
 /// The browser's localStorage, when the page may use it.
@@ -299,6 +305,14 @@ pub const FIRST_FIGURES_MARK: &str = "um-first-figures";
 /// At most this many measures of each kind are kept.
 const MEASURES_KEPT: u32 = 1000;
 
+/// Marks the task rendering part `n` of the page as the app starts (`um-part-n`; the one
+/// after the last puts the page on), for bench/page/startup-tasks.mjs.
+pub fn mark_part(n: u8) {
+    if let Some(p) = performance() {
+        let _ = p.mark(&format!("um-part-{n}"));
+    }
+}
+
 /// Marks an input event (the start of `um-keystroke`).
 pub fn mark_input() {
     let Some(p) = performance() else { return };
@@ -390,6 +404,9 @@ pub const SWEEP_MEASURE: &str = "um-sweep";
 pub const REQUEST_MEASURE: &str = "um-request";
 pub const ANSWER_MEASURE: &str = "um-answer";
 
+/// The app's start (issue 14): its first render, which replaces the pre-rendered first view.
+pub const TAKE_OVER_MEASURE: &str = "um-take-over";
+
 /// Runs `f`, measuring it as `name` (at most [`MEASURES_KEPT`] kept).
 pub fn measure<T>(name: &str, f: impl FnOnce() -> T) -> T {
     let p = performance();
@@ -402,6 +419,48 @@ pub fn measure<T>(name: &str, f: impl FnOnce() -> T) -> T {
         measure_since(p, name, &start);
     }
     out
+}
+
+/// An element off the page, where the app renders before it is put on ([`put_on_page`]).
+pub fn offstage() -> Option<web_sys::HtmlElement> {
+    window()?
+        .document()?
+        .create_element("div")
+        .ok()?
+        .dyn_into()
+        .ok()
+}
+
+/// Moves what was rendered off the page onto it (at the end of the body), then takes the
+/// pre-rendered first view away, in the same task.
+pub fn put_on_page(offstage: &web_sys::HtmlElement) {
+    let Some(body) = window().and_then(|w| w.document()).and_then(|d| d.body()) else {
+        return;
+    };
+    while let Some(child) = offstage.first_child() {
+        if body.append_child(&child).is_err() {
+            break;
+        }
+    }
+    remove_first_view();
+}
+
+/// Takes the pre-rendered first view off the page (the app's own view has just been put
+/// after it, identical in a first visit): see `web/first-view.js`.
+pub fn remove_first_view() {
+    let Some(document) = window().and_then(|w| w.document()) else {
+        return;
+    };
+    if let Ok(nodes) = document.query_selector_all("[data-first-view]") {
+        for i in 0..nodes.length() {
+            if let Some(element) = nodes
+                .item(i)
+                .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+            {
+                element.remove();
+            }
+        }
+    }
 }
 
 /// Fetches a text file served beside the page (the market document): its text, or what

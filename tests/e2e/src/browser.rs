@@ -400,6 +400,12 @@ impl Browser {
 
     /// Saves a PNG of the whole page, beyond the window (what a person would scroll through).
     pub async fn full_screenshot(&self, path: impl Into<PathBuf>) -> Result<()> {
+        std::fs::write(path.into(), self.full_screenshot_png().await?)?;
+        Ok(())
+    }
+
+    /// A PNG of the whole page, beyond the window.
+    pub async fn full_screenshot_png(&self) -> Result<Vec<u8>> {
         let metrics = self.cdp("Page.getLayoutMetrics", json!({})).await?;
         let size = &metrics["cssContentSize"];
         let (width, height) = (
@@ -420,9 +426,7 @@ impl Browser {
             .as_str()
             .ok_or_else(|| anyhow!("no screenshot data"))?;
         use base64::Engine;
-        let png = base64::engine::general_purpose::STANDARD.decode(data)?;
-        std::fs::write(path.into(), png)?;
-        Ok(())
+        Ok(base64::engine::general_purpose::STANDARD.decode(data)?)
     }
 
     /// Ends the WebDriver session (Chromium quits), then kills what is left.

@@ -16,6 +16,8 @@ mod app;
 mod explain;
 #[path = "browser/extremes.rs"]
 mod extremes;
+#[path = "browser/first_view.rs"]
+mod first_view;
 #[path = "browser/languages.rs"]
 mod languages;
 #[path = "browser/layout.rs"]

@@ -78,7 +78,10 @@ pub fn chart(ctx: Ctx, analysis: Memo<Option<Arc<Analysis>>>) -> impl IntoView {
         }
         shows
     });
-    let _ = window_event_listener(leptos::ev::resize, move |_| measure());
+    // in the browser only (the first view is also rendered on the host, where no window is)
+    if cfg!(target_arch = "wasm32") {
+        let _ = window_event_listener(leptos::ev::resize, move |_| measure());
+    }
     let shocked = Memo::new(move |_| {
         ctx.figures.with(|f| {
             f.as_ref()

@@ -19,6 +19,7 @@ mod engine;
 mod explain;
 pub mod fields;
 mod figure;
+pub mod first_view;
 mod inputs;
 mod language;
 mod positions;
@@ -99,14 +100,18 @@ pub struct Ctx {
     pub save_paused: RwSignal<bool>,
     /// The page's language (saved with the work).
     pub i18n: I18nContext<Locale>,
+    /// How many of the page's parts are rendered ([`PARTS`]): the app renders them a task
+    /// each when it starts, so that no task blocks the page for long; all of them on the
+    /// host.
+    pub parts: RwSignal<u8>,
 }
 
 impl Ctx {
-    fn new(start: session::Startup, i18n: I18nContext<Locale>) -> Ctx {
+    fn new(start: session::Startup, i18n: I18nContext<Locale>, market: MarketState) -> Ctx {
         let layout = RwSignal::new(start.draft.layout());
         let draft = RwSignal::new(start.draft);
         let shock = RwSignal::new(None::<Shock>);
-        let market = RwSignal::new(MarketState::Loading);
+        let market = RwSignal::new(market);
         let outcome = Memo::new(move |previous: Option<&Outcome>| {
             market.with(|m| {
                 shock.with(|s| {
@@ -155,6 +160,7 @@ impl Ctx {
             notices: RwSignal::new(notices),
             save_paused: RwSignal::new(start.save_paused),
             i18n,
+            parts: RwSignal::new(PARTS),
         };
         ctx.publish();
         ctx
@@ -427,72 +433,30 @@ fn provide_language(saved: Option<Locale>) -> I18nContext<Locale> {
     context
 }
 
-/// The whole page.
-#[component]
-pub fn App() -> impl IntoView {
+/// The page, in the browser: the saved work (or a share link, or nothing), the language,
+/// saving, links, the engine's worker. `market` is the market document as far as it was
+/// fetched when the page started ([`mount`]).
+fn app(market: MarketState) -> impl IntoView {
     let start = web::with_storage(|kv| session::startup(kv, &web::fragment()));
     if start.clear_fragment {
         web::clear_fragment();
     }
     let i18n = provide_language(start.language);
-    let ctx = Ctx::new(start, i18n);
+    let ctx = Ctx::new(start, i18n, market);
+    ctx.parts.set(0);
     provide_context(ctx);
+    STARTED.with(|m| m.set(Some(ctx)));
     keep_saving(ctx);
     follow_links(ctx);
     engine::connect(ctx);
-    // the market served beside the page (replaceable at deploy time without a rebuild)
-    web::fetch_text("market.json", move |fetched| {
-        ctx.market.set(match fetched {
-            Ok(text) => MarketState::read(&text),
-            Err(reason) => MarketState::Missing { reason },
-        });
-    });
     // The benchmark's "first figures" mark: after the first render with figures.
     Effect::new(move |_| {
         if ctx.figures.with(Option::is_some) {
             web::mark_first_figures();
         }
     });
-
     view! {
-        <a class="skip" href="#account">{t!(i18n, ui.page.skip)}</a>
-        <header class="top">
-            <div class="brand">
-                <h1>"unimargin"</h1>
-                <p class="tagline">{t!(i18n, ui.page.tagline)}</p>
-            </div>
-            <language::LanguageSelect/>
-            <toolbar::Toolbar/>
-        </header>
-        <toolbar::Notices/>
-        <p class="market-line" data-testid="market-line"
-            data-value=move || ctx.market.with(|m| m.reference().map(|r| r.name).unwrap_or_default())>
-            {move || { let locale = i18n.get_locale(); ctx.market.with(|m| crate::market_state::market_line(m, locale)) }}
-        </p>
-        <bar::SummaryBar/>
-        <main class="layout">
-            <div class="column inputs">
-                <start::StartHere/>
-                {move || {
-                    ctx.generation.track();
-                    untrack(|| view! { <inputs::Form/> })
-                }}
-            </div>
-            <div class="column outputs">
-                <whatif::ShockBanner/>
-                <results::Summary/>
-                <check::CheckPanel/>
-                <whatif::WhatIfPanel/>
-                <results::CoinTable/>
-                <results::ContractTable/>
-                <positions::PositionTable/>
-                <stages::StagesPanel/>
-                <upgrade::UpgradePanel/>
-            </div>
-        </main>
-        <footer class="foot">
-            <p>{t!(i18n, ui.page.footer)}</p>
-        </footer>
+        {page(ctx)}
         // Tells end-to-end tests that the wasm app has started and rendered.
         <span data-testid="app-ready" data-value="ok" hidden=true></span>
         // Where the heavy panels are worked out: `worker` once the engine's worker listens.
@@ -500,8 +464,132 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// Starts the app in the page.
+/// How many parts [`page`] has.
+const PARTS: u8 = 10;
+
+/// Part `n` of the page ([`page`]), once the app has rendered that far ([`Ctx::parts`]).
+fn part<V: IntoView + 'static>(
+    ctx: Ctx,
+    n: u8,
+    view: impl Fn() -> V + Send + Sync + 'static,
+) -> impl IntoView {
+    let parts = ctx.parts;
+    let reached = move || parts.get() >= n;
+    view! { <Show when=reached>{view()}</Show> }
+}
+
+/// What the page shows, from its context: the same in the browser and in the first view
+/// rendered at build time ([`first_view`]).
+fn page(ctx: Ctx) -> impl IntoView {
+    let i18n = ctx.i18n;
+    view! {
+        <a class="skip" href="#account">{t!(i18n, ui.page.skip)}</a>
+        <header class="top">
+            <div class="brand">
+                <h1>"unimargin"</h1>
+                <p class="tagline">{t!(i18n, ui.page.tagline)}</p>
+            </div>
+            {part(ctx, 1, || view! { <language::LanguageSelect/> <toolbar::Toolbar/> })}
+        </header>
+        {part(ctx, 2, || view! { <toolbar::Notices/> })}
+        <p class="market-line" data-testid="market-line"
+            data-value=move || ctx.market.with(|m| m.reference().map(|r| r.name).unwrap_or_default())>
+            {move || { let locale = i18n.get_locale(); ctx.market.with(|m| crate::market_state::market_line(m, locale)) }}
+        </p>
+        {part(ctx, 2, || view! { <bar::SummaryBar/> })}
+        <main class="layout">
+            <div class="column inputs">
+                {part(ctx, 3, || view! { <start::StartHere/> })}
+                {part(ctx, 4, move || {
+                    move || {
+                        ctx.generation.track();
+                        untrack(|| view! { <inputs::Form/> })
+                    }
+                })}
+            </div>
+            <div class="column outputs">
+                {part(ctx, 5, || view! { <whatif::ShockBanner/> <results::Summary/> })}
+                {part(ctx, 6, || view! { <check::CheckPanel/> })}
+                {part(ctx, 7, || view! { <whatif::WhatIfPanel/> })}
+                {part(ctx, 8, || view! { <results::CoinTable/> <results::ContractTable/> })}
+                {part(ctx, 9, || view! { <positions::PositionTable/> <stages::StagesPanel/> })}
+                {part(ctx, 10, || view! { <upgrade::UpgradePanel/> })}
+            </div>
+        </main>
+        <footer class="foot">
+            <p>{t!(i18n, ui.page.footer)}</p>
+        </footer>
+    }
+}
+
+thread_local! {
+    /// The page's context, once the app has started: a market fetched after that (a slow
+    /// server) is set in it, and its parts are rendered one by one ([`take_over`]).
+    static STARTED: std::cell::Cell<Option<Ctx>> = const { std::cell::Cell::new(None) };
+}
+
+/// How long the page waits for the market document before it starts without it (the
+/// tables then arrive when they do, as a change of the market).
+const MARKET_WAIT: std::time::Duration = std::time::Duration::from_millis(2000);
+
+/// Starts the app in the page: once the market document served beside the page
+/// (replaceable at deploy time without a rebuild) is read, or [`MARKET_WAIT`] has passed,
+/// so that a first visit's first render is the first view pre-rendered at build time
+/// (`web/first-view.js`), which it then replaces in the same task: no flash, no shift.
 pub fn mount() {
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(App);
+    web::fetch_text("market.json", |fetched| {
+        let market = match fetched {
+            Ok(text) => MarketState::read(&text),
+            Err(reason) => MarketState::Missing { reason },
+        };
+        match STARTED.with(std::cell::Cell::get) {
+            Some(ctx) => ctx.market.set(market),
+            None => take_over(market),
+        }
+    });
+    set_timeout(
+        || {
+            if STARTED.with(std::cell::Cell::get).is_none() {
+                take_over(MarketState::Loading);
+            }
+        },
+        MARKET_WAIT,
+    );
+}
+
+/// Puts the app on the page in place of the pre-rendered first view: rendered off the
+/// page, one part a task ([`PARTS`]: each task short, so the page never stops answering
+/// for long), then put on the page and the first view taken away, in one task (no flash,
+/// no shift: the same view). Until then the first view stays, inert.
+fn take_over(market: MarketState) {
+    let Some(offstage) = web::offstage() else {
+        // no document (never in a browser): the page as a whole
+        leptos::mount::mount_to_body(move || app(market));
+        return;
+    };
+    web::measure(web::TAKE_OVER_MEASURE, || {
+        leptos::mount::mount_to(offstage.clone(), move || app(market)).forget();
+    });
+    render_part(1, offstage);
+}
+
+/// Renders part `n` in a task of its own, then the next; after the last, puts the page on.
+fn render_part(n: u8, offstage: web_sys::HtmlElement) {
+    set_timeout(
+        move || {
+            let Some(ctx) = STARTED.with(std::cell::Cell::get) else {
+                return;
+            };
+            if n <= PARTS {
+                web::mark_part(n);
+                ctx.parts.set(n);
+                render_part(n.saturating_add(1), offstage);
+            } else {
+                web::mark_part(n);
+                web::put_on_page(&offstage);
+            }
+        },
+        std::time::Duration::ZERO,
+    );
 }
