@@ -545,7 +545,8 @@ pub fn mount() {
         };
         match STARTED.with(std::cell::Cell::get) {
             Some(ctx) => ctx.market.set(market),
-            None => take_over(market),
+            // in a task of its own: reading the market is work enough for one
+            None => set_timeout(move || take_over(market), std::time::Duration::ZERO),
         }
     });
     set_timeout(
@@ -563,6 +564,9 @@ pub fn mount() {
 /// for long), then put on the page and the first view taken away, in one task (no flash,
 /// no shift: the same view). Until then the first view stays, inert.
 fn take_over(market: MarketState) {
+    if STARTED.with(std::cell::Cell::get).is_some() {
+        return; // the market came while the page was waiting for it no longer
+    }
     let Some(offstage) = web::offstage() else {
         // no document (never in a browser): the page as a whole
         leptos::mount::mount_to_body(move || app(market));
