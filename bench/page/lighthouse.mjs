@@ -24,11 +24,14 @@ const { values: options, positionals } = parseArgs({
     runs: { type: "string", default: "5" },
     encoding: { type: "string", default: "gzip" },
     path: { type: "string", default: "/" },
+    // "simulate" (Lighthouse's default: the load observed unthrottled, then simulated on a
+    // slow phone) or "devtools" (the load itself throttled: what a phone would observe)
+    throttling: { type: "string", default: "simulate" },
   },
 });
 const dist = positionals[0];
 if (!dist) {
-  console.error("usage: node lighthouse.mjs DIST [--runs N] [--encoding gzip|br] [--path /]");
+  console.error("usage: node lighthouse.mjs DIST [--runs N] [--encoding gzip|br] [--path /] [--throttling simulate|devtools]");
   process.exit(2);
 }
 const runs = Number(options.runs);
@@ -62,6 +65,7 @@ async function lighthouse(url, preset) {
     "--chrome-flags=--headless=new --no-sandbox",
   ];
   if (preset === "desktop") flags.push("--preset=desktop");
+  flags.push(`--throttling-method=${options.throttling}`);
   const { stdout } = await run(join(here, "node_modules/.bin/lighthouse"), flags, {
     env: { ...process.env, CHROME_PATH: chrome },
     maxBuffer: 256 * 1024 * 1024,
@@ -87,7 +91,7 @@ try {
 }
 
 console.log(
-  `Lighthouse ${results.version}, ${chrome}, ${encoding} served on loopback, median of ${runs} runs`,
+  `Lighthouse ${results.version}, ${chrome}, ${encoding} served on loopback, throttling ${options.throttling}, median of ${runs} runs`,
 );
 console.log();
 console.log(`| preset | ${FIGURES.map(([name]) => name).join(" | ")} |`);

@@ -3,16 +3,26 @@
 //! web/first-view.js in the language the app will choose, inert, and replaced by the app
 //! without a visible change: the whole page, screenshot at a phone's size, is the same
 //! pixels before the wasm has arrived and after the app has started. It is not shown when
-//! the app will show something else (a share link, saved work).
+//! the app will show something else (a share link, saved work). If the wasm never comes,
+//! the page says so in its language rather than look ready.
 
 use anyhow::{ensure, Context, Result};
 use serde_json::json;
 use unimargin_e2e::{dist_dir, wait_until, Browser, StaticServer, DEFAULT_TIMEOUT};
 
+/// What becomes of the page's request for the app's wasm.
+#[derive(Clone, Copy, PartialEq)]
+enum Wasm {
+    Arrives,
+    /// Never answered: a slow network that has not brought it yet.
+    Hangs,
+    /// Refused: it will not come.
+    Fails,
+}
+
 /// A browser whose preferred languages are `languages`, with a phone's window (390 × 844,
-/// touch), and whose requests for the app's wasm fail (a network that has not brought it
-/// yet) when `no_wasm`.
-async fn browser(languages: &[&str], no_wasm: bool) -> Result<Browser> {
+/// touch), its requests for the app's wasm answered as `wasm` says.
+async fn browser(languages: &[&str], wasm: Wasm) -> Result<Browser> {
     let b = Browser::start().await?;
     b.cdp(
         "Page.addScriptToEvaluateOnNewDocument",
@@ -30,10 +40,25 @@ async fn browser(languages: &[&str], no_wasm: bool) -> Result<Browser> {
         json!({ "width": 390, "height": 844, "deviceScaleFactor": 1, "mobile": true }),
     )
     .await?;
-    b.cdp("Network.enable", json!({})).await?;
-    let blocked = if no_wasm { vec!["*.wasm"] } else { vec![] };
-    b.cdp("Network.setBlockedURLs", json!({ "urls": blocked }))
+    // scrollbars are drawn or faded by the browser's own timing: not what is compared
+    b.cdp("Emulation.setScrollbarsHidden", json!({ "hidden": true }))
         .await?;
+    match wasm {
+        Wasm::Arrives => {}
+        // paused by the DevTools protocol, and nobody lets it go on
+        Wasm::Hangs => {
+            b.cdp(
+                "Fetch.enable",
+                json!({ "patterns": [{ "urlPattern": "*_bg.wasm*" }] }),
+            )
+            .await?;
+        }
+        Wasm::Fails => {
+            b.cdp("Network.enable", json!({})).await?;
+            b.cdp("Network.setBlockedURLs", json!({ "urls": ["*.wasm"] }))
+                .await?;
+        }
+    }
     Ok(b)
 }
 
@@ -59,14 +84,29 @@ async fn before_the_app(b: &Browser) -> Result<(u64, bool, String, bool)> {
 #[ignore = "needs dist/ and chromedriver: run by scripts/test"]
 async fn the_first_view_is_the_page_before_the_wasm_arrives_in_each_language() -> Result<()> {
     let server = StaticServer::start(dist_dir()?).await?;
-    for (preferred, lang, start_button) in [
-        (["en-US", "en"], "en", "Add your first coin"),
-        (["zh-CN", "zh"], "zh", "添加第一个币种"),
-        (["es-ES", "es"], "es", "Añade tu primera moneda"),
-        (["fr-CA", "en"], "fr", "Ajoutez votre première crypto"),
+    for (preferred, lang, start_button, cannot_start) in [
+        (
+            ["en-US", "en"],
+            "en",
+            "Add your first coin",
+            "could not start",
+        ),
+        (["zh-CN", "zh"], "zh", "添加第一个币种", "无法启动"),
+        (
+            ["es-ES", "es"],
+            "es",
+            "Añade tu primera moneda",
+            "no pudo iniciarse",
+        ),
+        (
+            ["fr-CA", "en"],
+            "fr",
+            "Ajoutez votre première crypto",
+            "n’a pas pu démarrer",
+        ),
     ] {
         // The wasm has not arrived: the first view is there, in the browser's language.
-        let b = browser(&preferred, true).await?;
+        let b = browser(&preferred, Wasm::Hangs).await?;
         b.client().goto(&server.url("/")).await?;
         let (count, inert, shown_lang, app) = before_the_app(&b).await?;
         ensure!(
@@ -99,9 +139,26 @@ async fn the_first_view_is_the_page_before_the_wasm_arrives_in_each_language() -
         let before = b.full_screenshot_png().await?;
         b.close().await?;
 
+        // The wasm will not come: the page says so in its language, instead of looking
+        // ready.
+        let b = browser(&preferred, Wasm::Fails).await?;
+        b.client().goto(&server.url("/")).await?;
+        let said = wait_until(DEFAULT_TIMEOUT, "the message that the app could not start", || async {
+            let said = b
+                .eval("const e = document.querySelector('[data-testid=\"boot-error\"]'); return e ? e.textContent : null;")
+                .await?;
+            Ok(said.as_str().map(str::to_owned))
+        })
+        .await?;
+        ensure!(
+            said.contains(cannot_start),
+            "{lang}: the message is {said:?}"
+        );
+        b.close().await?;
+
         // The same browser language with the wasm: the app replaces the first view, and
         // the page is the same pixels.
-        let b = browser(&preferred, false).await?;
+        let b = browser(&preferred, Wasm::Arrives).await?;
         b.open(&server.url("/")).await?;
         b.wait_for_value("language", lang).await?;
         let left = b
@@ -136,7 +193,7 @@ async fn the_first_view_is_shown_only_when_it_is_what_the_app_will_show() -> Res
     let server = StaticServer::start(dist_dir()?).await?;
 
     // A share link: the app will open it, so no first view.
-    let b = browser(&["en"], true).await?;
+    let b = browser(&["en"], Wasm::Fails).await?;
     b.client().goto(&server.url("/#scenario=eyJ9")).await?;
     let (count, ..) = before_the_app(&b).await?;
     ensure!(count == 0, "a share link got the first view");
@@ -164,7 +221,7 @@ async fn the_first_view_is_shown_only_when_it_is_what_the_app_will_show() -> Res
 
     // A first visit's work saved in Spanish (the app saved it: an empty account) by a
     // browser that prefers English: the first view, in Spanish, as the app will be.
-    let b = browser(&["en"], false).await?;
+    let b = browser(&["en"], Wasm::Arrives).await?;
     b.open(&server.url("/")).await?;
     b.eval(
         "const s = document.querySelector('[data-testid=\"language\"]');
