@@ -80,7 +80,7 @@ try {
       const what = e.name === "EventDispatch" ? `EventDispatch:${e.args?.data?.type}` : e.name === "TimerFire" ? "TimerFire" : e.name;
       by.set(what, (by.get(what) ?? 0) + e.dur / 1000);
     }
-    const top = [...by.entries()].sort((a, b) => b[1] - a[1]).slice(0, 5).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(", ");
+    const top = [...by.entries()].sort((a, b) => b[1] - a[1]).slice(0, 12).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(", ");
     total += t.dur / 1000;
     cpu += (t.tdur ?? NaN) / 1000;
     if (t.dur < 300) continue;
