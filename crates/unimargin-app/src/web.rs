@@ -404,7 +404,8 @@ pub const SWEEP_MEASURE: &str = "um-sweep";
 pub const REQUEST_MEASURE: &str = "um-request";
 pub const ANSWER_MEASURE: &str = "um-answer";
 
-/// The app's start (issue 14): its first render, which replaces the pre-rendered first view.
+/// The app's start (issue 14): its first render, off the page (its context and the page's
+/// frame; its parts follow, a task each, marked `um-part-n`).
 pub const TAKE_OVER_MEASURE: &str = "um-take-over";
 
 /// Runs `f`, measuring it as `name` (at most [`MEASURES_KEPT`] kept).

@@ -5,7 +5,7 @@
 //! app renders for a first visit, which then replaces it (`web/first-view.js` says when
 //! the page shows it).
 
-use super::{page, Ctx};
+use super::{page, Ctx, PARTS};
 use crate::i18n::Locale;
 use crate::market_state::MarketState;
 use crate::{session, web};
@@ -13,8 +13,9 @@ use leptos::prelude::*;
 use leptos::tachys::view::RenderHtml;
 
 /// The first view in `locale`, with the market read from `market_text`, as the HTML of the
-/// body's content. Effects never run here (rendering to text runs none): what they would
-/// change (saving, the worker, the document's language) belongs to the app.
+/// body's content, every part of it. Effects must not run here: the caller gives Leptos an
+/// executor that runs nothing (`crates/unimargin-prerender`), since what they would change
+/// (saving, the worker, the document's language) belongs to the app.
 pub fn first_view_html(locale: Locale, market_text: &str) -> String {
     let owner = Owner::new();
     owner.with(|| {
@@ -29,7 +30,7 @@ pub fn first_view_html(locale: Locale, market_text: &str) -> String {
         provide_context(i18n);
         // a first visit: nothing kept, no link
         let start = session::startup(&mut web::Store::Blocked, "");
-        let ctx = Ctx::new(start, i18n, MarketState::read(market_text));
+        let ctx = Ctx::new(start, i18n, MarketState::read(market_text), PARTS);
         provide_context(ctx);
         page(ctx).to_html()
     })

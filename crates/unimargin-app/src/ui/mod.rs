@@ -107,7 +107,12 @@ pub struct Ctx {
 }
 
 impl Ctx {
-    fn new(start: session::Startup, i18n: I18nContext<Locale>, market: MarketState) -> Ctx {
+    fn new(
+        start: session::Startup,
+        i18n: I18nContext<Locale>,
+        market: MarketState,
+        parts: u8,
+    ) -> Ctx {
         let layout = RwSignal::new(start.draft.layout());
         let draft = RwSignal::new(start.draft);
         let shock = RwSignal::new(None::<Shock>);
@@ -160,7 +165,7 @@ impl Ctx {
             notices: RwSignal::new(notices),
             save_paused: RwSignal::new(start.save_paused),
             i18n,
-            parts: RwSignal::new(PARTS),
+            parts: RwSignal::new(parts),
         };
         ctx.publish();
         ctx
@@ -442,8 +447,8 @@ fn app(market: MarketState) -> impl IntoView {
         web::clear_fragment();
     }
     let i18n = provide_language(start.language);
-    let ctx = Ctx::new(start, i18n, market);
-    ctx.parts.set(0);
+    // its parts rendered one a task from here (take_over)
+    let ctx = Ctx::new(start, i18n, market, 0);
     provide_context(ctx);
     STARTED.with(|m| m.set(Some(ctx)));
     keep_saving(ctx);
@@ -543,34 +548,28 @@ pub fn mount() {
             Ok(text) => MarketState::read(&text),
             Err(reason) => MarketState::Missing { reason },
         };
-        match STARTED.with(std::cell::Cell::get) {
-            Some(ctx) => ctx.market.set(market),
-            // in a task of its own: reading the market is work enough for one
-            None => set_timeout(move || take_over(market), std::time::Duration::ZERO),
-        }
+        // in a task of its own: reading the market is work enough for one
+        set_timeout(move || take_over(market), std::time::Duration::ZERO);
     });
-    set_timeout(
-        || {
-            if STARTED.with(std::cell::Cell::get).is_none() {
-                take_over(MarketState::Loading);
-            }
-        },
-        MARKET_WAIT,
-    );
+    set_timeout(|| take_over(MarketState::Loading), MARKET_WAIT);
 }
 
 /// Puts the app on the page in place of the pre-rendered first view: rendered off the
 /// page, one part a task ([`PARTS`]: each task short, so the page never stops answering
 /// for long), then put on the page and the first view taken away, in one task (no flash,
 /// no shift: the same view). Until then the first view stays, inert.
+/// Called twice, whichever comes first: with the market read, and when [`MARKET_WAIT`] has
+/// passed (with none); once the app is on, a market read late is set in it, the wait's
+/// none ignored.
 fn take_over(market: MarketState) {
-    if STARTED.with(std::cell::Cell::get).is_some() {
-        return; // the market came while the page was waiting for it no longer
+    if let Some(ctx) = STARTED.with(std::cell::Cell::get) {
+        if !matches!(market, MarketState::Loading) {
+            ctx.market.set(market);
+        }
+        return;
     }
     let Some(offstage) = web::offstage() else {
-        // no document (never in a browser): the page as a whole
-        leptos::mount::mount_to_body(move || app(market));
-        return;
+        return; // no document: nowhere to show a page
     };
     web::measure(web::TAKE_OVER_MEASURE, || {
         leptos::mount::mount_to(offstage.clone(), move || app(market)).forget();
