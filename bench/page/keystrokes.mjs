@@ -140,9 +140,30 @@ const unreadable = (n) =>
     i % 2 ? { key: BACKSPACE, kind: "readable again" } : { key: "x", kind: "unreadable" },
   );
 
+/// The floor: the same keys typed into a plain input that nothing listens to, put beside
+/// the field on the same page: what the browser itself spends on a key in this page (the
+/// input's own editing, style, layout, paint), whatever the app does.
+const PLAIN = "bench-plain-input";
+const floor = (n) =>
+  Array.from({ length: n }, (_, i) => (i % 2 ? { key: BACKSPACE, kind: "plain input" } : { key: "5", kind: "plain input" }));
+
+async function addPlainInput(page, testid) {
+  await page.evaluate(
+    (field, id) => {
+      const input = document.createElement("input");
+      input.type = "text";
+      input.className = "input num";
+      input.dataset.testid = id;
+      document.querySelector(field).closest("label").after(input);
+    },
+    tid(testid),
+    PLAIN,
+  );
+}
+
 function rows(account, results) {
   const out = [];
-  for (const kind of ["valid", "unreadable", "readable again"]) {
+  for (const kind of ["valid", "unreadable", "readable again", "plain input"]) {
     const rs = results.filter((r) => r.kind === kind);
     if (!rs.length) continue;
     out.push(
@@ -201,6 +222,8 @@ try {
     ...(await traced(page, "coins[0].balance", unreadable(KEYS))),
   ];
   const exampleApp = await pageMeasures(page, "um-keystroke");
+  await addPlainInput(page, "coins[0].balance");
+  example.push(...(await traced(page, PLAIN, floor(KEYS))));
 
   const account = readFileSync(join(here, "../../tests/fixtures/bench/positions-200.json"));
   await page.close();
@@ -221,6 +244,8 @@ try {
     ...(await traced(page2, "positions[0].size", unreadable(KEYS))),
   ];
   const manyApp = await pageMeasures(page2, "um-keystroke");
+  await addPlainInput(page2, "positions[0].size");
+  many.push(...(await traced(page2, PLAIN, floor(KEYS))));
   if (errors.length) throw new Error(`console errors: ${errors.join("; ")}`);
 
   out.push(
@@ -251,7 +276,7 @@ try {
   out.push(...rows("200 positions", many));
   out.push("");
   out.push(
-    `The page's own um-keystroke (input to figures laid out), median: futures example ${median(exampleApp).toFixed(1)} ms, 200 positions ${median(manyApp).toFixed(1)} ms`,
+    `The page's own um-keystroke (input to the frame showing the figures), median: futures example ${median(exampleApp).toFixed(1)} ms, 200 positions ${median(manyApp).toFixed(1)} ms`,
   );
 } finally {
   await browser.close();

@@ -297,7 +297,7 @@ pub fn record_measure(name: &str, duration: f64) {
 }
 
 /// The mark set on each input event; `um-keystroke` measures from it to the page updated
-/// and laid out.
+/// and rendered.
 pub const INPUT_MARK: &str = "um-input";
 pub const KEYSTROKE_MEASURE: &str = "um-keystroke";
 /// Set once, when the page first shows figures (its time is from navigation start).
@@ -343,8 +343,10 @@ impl std::future::Future for YieldOnce {
 
 /// Called when new figures have been published: once the effects that write them into the
 /// page have run (they were woken by the publishing, so they run before a task spawned
-/// now, and a second turn leaves room for effects they wake), forces style and layout and
-/// measures `um-keystroke` from the last input mark.
+/// now, and a second turn leaves room for effects they wake), measures `um-keystroke` from
+/// the last input mark to the end of the next frame (a task queued from its animation
+/// frame callback runs once that frame is rendered). Nothing is forced: reading a layout
+/// here would lay the page out once more than the frame does (issue 14).
 pub fn figures_published() {
     let Some(p) = performance() else { return };
     if p.get_entries_by_name_with_entry_type(INPUT_MARK, "mark")
@@ -356,10 +358,12 @@ pub fn figures_published() {
     wasm_bindgen_futures::spawn_local(async move {
         YieldOnce(false).await;
         YieldOnce(false).await;
-        if let Some(body) = window().and_then(|w| w.document()).and_then(|d| d.body()) {
-            let _ = body.offset_height();
-        }
-        measure_since(&p, KEYSTROKE_MEASURE, INPUT_MARK);
+        leptos::prelude::request_animation_frame(move || {
+            leptos::prelude::set_timeout(
+                move || measure_since(&p, KEYSTROKE_MEASURE, INPUT_MARK),
+                std::time::Duration::ZERO,
+            );
+        });
     });
 }
 

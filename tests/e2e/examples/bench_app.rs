@@ -4,7 +4,7 @@
 //! - `um-first-figures`: when the page first shows figures, from navigation start, on a
 //!   cold visit (fresh profile: no cache, no service worker) and on a warm one (reload,
 //!   served by the service worker);
-//! - `um-keystroke`: from an `input` event to the page updated and laid out, for the
+//! - `um-keystroke`: from an `input` event to the frame showing the updated page rendered, for the
 //!   default preset and for a 200-position account.
 //!
 //! Run by `scripts/bench-app` (after `trunk build --release`); prints a Markdown table.

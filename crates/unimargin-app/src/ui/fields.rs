@@ -268,8 +268,9 @@ pub fn text_field(ctx: Ctx, field: Field, spec: Spec) -> impl IntoView {
     let labelled_by = name_ids(field).map(|rows| format!("{rows} {label_id}"));
     if spec.synced {
         // the other input of this field changed it: show the draft's text (not while typing here)
+        let typed = ctx.text_at(field);
         Effect::new(move |_| {
-            let text = ctx.draft.with(|d| shown(d.get(field).unwrap_or_default()));
+            let text = typed.with(|t| shown(t));
             if let Some(input) = node.get() {
                 if !web::has_focus(&input) && input.value() != text {
                     input.set_value(&text);
@@ -321,10 +322,8 @@ fn read_as_note(
     testid: impl Fn() -> String + Send + Sync + 'static,
 ) -> impl IntoView {
     let i18n = ctx.i18n;
-    let reading = Memo::new(move |_| {
-        ctx.draft
-            .with(|d| entry::read_as(d.get(field).unwrap_or_default(), locale))
-    });
+    let typed = ctx.text_at(field);
+    let reading = Memo::new(move |_| typed.with(|t| entry::read_as(t, locale)));
     move || {
         reading.get().map(|r| {
             let text = match r {

@@ -9,8 +9,8 @@ use super::tables::{coin_tables, contract_tables};
 use super::tip::Tip;
 use super::Ctx;
 use crate::draft::{
-    CoinField, CoinQuote, ContractField, Field, Id, List, OrderDraft, OrderField, PositionField,
-    Row, SettingField,
+    is_stablecoin, Choice, CoinField, CoinQuote, ContractField, Field, Id, List, OrderField,
+    PositionField, Row, SettingField,
 };
 use crate::glossary::Term;
 use crate::i18n::t;
@@ -181,14 +181,8 @@ fn coins(ctx: Ctx) -> impl IntoView {
 fn coin_card(ctx: Ctx, id: Id) -> impl IntoView {
     let i18n = ctx.i18n;
     let f = move |c| Field::Coin(id, c);
-    let stable = Memo::new(move |_| {
-        ctx.draft.with(|d| {
-            d.coins
-                .iter()
-                .find(|c| c.id == id)
-                .is_some_and(|c| c.is_stablecoin())
-        })
-    });
+    let name = ctx.text_at(f(CoinField::Coin));
+    let stable = Memo::new(move |_| name.with(|n| is_stablecoin(n)));
     view! {
         <article class="row-card coin">
             {row_name(ctx, Row::Coin(id))}
@@ -343,12 +337,8 @@ pub fn order_fields(
     field: impl Fn(OrderField) -> Field + Copy + Send + Sync + 'static,
     size: Spec,
 ) -> impl IntoView {
-    let futures = Memo::new(move |_| {
-        ctx.draft.with(|d| {
-            d.order_of(field(OrderField::Market))
-                .is_some_and(OrderDraft::is_futures)
-        })
-    });
+    let market = ctx.text_at(field(OrderField::Market));
+    let futures = Memo::new(move |_| market.with(|m| Market::named(m) == Some(Market::Futures)));
     let spot = Memo::new(move |_| !futures.get());
     view! {
         {select_field(ctx, field(OrderField::Market), w!(ui.form.market), MARKETS, false)}
@@ -370,12 +360,8 @@ pub fn order_fields(
 fn order_row(ctx: Ctx, id: Id) -> impl IntoView {
     let i18n = ctx.i18n;
     let index = Memo::new(move |_| ctx.layout.with(|l| l.row_index(Row::Order(id))));
-    let futures = Memo::new(move |_| {
-        ctx.draft.with(|d| {
-            d.order_of(Field::Order(id, OrderField::Market))
-                .is_some_and(OrderDraft::is_futures)
-        })
-    });
+    let market = ctx.text_at(Field::Order(id, OrderField::Market));
+    let futures = Memo::new(move |_| market.with(|m| Market::named(m) == Some(Market::Futures)));
     let effect = move |what: fn(&unimargin::report::PendingOrderReport) -> unimargin::Decimal| {
         figure(ctx, None, move |c| {
             let o = c.report.orders.get(index.try_get_untracked().flatten()?)?;

@@ -87,6 +87,8 @@ pub struct Ctx {
     pub errors: RwSignal<Arc<Vec<FieldError>>>,
     /// The same problems by path, each path its own signal ([`Ctx::problem_at`]).
     problems: StoredValue<Problems>,
+    /// The text of each field a part of the page watches, its own signal ([`Ctx::text_at`]).
+    texts: StoredValue<HashMap<Field, ArcRwSignal<String>>>,
     /// Every figure on the page and its own signal.
     pub board: StoredValue<figure::Board>,
     /// What the engine's worker worked out for the panels ([`engine`]).
@@ -156,6 +158,7 @@ impl Ctx {
             figures,
             errors: RwSignal::new(first.errors.clone()),
             problems: StoredValue::new(Problems::default()),
+            texts: StoredValue::new(HashMap::new()),
             board: StoredValue::new(figure::Board::default()),
             answers: engine::Answers::new(),
             explained: Memo::new(move |_| {
@@ -208,11 +211,47 @@ impl Ctx {
         })
     }
 
+    /// The text of one field of the draft, as a signal of its own: what watches a field's
+    /// text (the note of how a number was read, the second input of a field) is woken by
+    /// that field's changes only, not by every keystroke in the form (a 200-position form
+    /// has over a thousand fields, and a source's subscribers are costly to remove).
+    pub fn text_at(&self, field: Field) -> ArcRwSignal<String> {
+        let draft = self.draft;
+        self.texts
+            .try_update_value(|texts| {
+                texts
+                    .entry(field)
+                    .or_insert_with(|| ArcRwSignal::new(text_of(draft, field)))
+                    .clone()
+            })
+            .unwrap_or_else(|| ArcRwSignal::new(String::new()))
+    }
+
+    /// Sets the watched fields' signals whose text is no longer the draft's.
+    fn refresh_texts(&self) {
+        let draft = self.draft;
+        self.texts.with_value(|texts| {
+            for (field, signal) in texts {
+                let text = text_of(draft, *field);
+                if signal.with_untracked(|t| *t != text) {
+                    signal.set(text);
+                }
+            }
+        });
+    }
+
     /// Sets the text of a field, as typed.
     pub fn edit(&self, field: Field, text: String) {
         self.draft.update(|d| {
             d.set(field, text);
         });
+        // as the draft took it (a select's text naming none of its choices is refused)
+        if let Some(signal) = self.texts.with_value(|texts| texts.get(&field).cloned()) {
+            let text = text_of(self.draft, field);
+            if signal.with_untracked(|t| *t != text) {
+                signal.set(text);
+            }
+        }
         if names_changed(field) {
             self.names_edited.update(bump);
         }
@@ -232,6 +271,7 @@ impl Ctx {
             self.adopt_market(d);
             change(d);
         });
+        self.refresh_texts();
         self.layout.set(self.draft.with_untracked(Draft::layout));
     }
 
@@ -244,6 +284,7 @@ impl Ctx {
             self.adopt_market(d);
             target = change(d);
         });
+        self.refresh_texts();
         let layout = self.draft.with_untracked(Draft::layout);
         let path = target.and_then(|f| layout.path_of(f));
         self.layout.set(layout);
@@ -289,6 +330,7 @@ impl Ctx {
         self.layout.set(next.layout());
         self.shock.set(None);
         self.draft.set(next);
+        self.refresh_texts();
         self.names_edited.update(bump);
         self.generation.update(bump);
         save_now(*self);
@@ -331,6 +373,11 @@ impl Problems {
             }
         }
     }
+}
+
+/// A field's text in the draft (empty: no such field).
+fn text_of(draft: RwSignal<Draft>, field: Field) -> String {
+    draft.with_untracked(|d| d.get(field).unwrap_or_default().to_string())
 }
 
 /// The first problem at a path.

@@ -49,23 +49,33 @@ pub fn PositionTable() -> impl IntoView {
         ctx.figures
             .with(|f| f.as_ref().map_or(0, |c| c.report.positions.len()))
     });
+    // one subscriber of the figures for the rows' names (which seldom change), not one a row
+    let names = Memo::new(move |_| {
+        ctx.figures.with(|f| {
+            f.as_deref().map_or_else(Vec::new, |c| {
+                c.scenario
+                    .positions
+                    .iter()
+                    .map(|p| (p.symbol.clone(), p.side))
+                    .collect::<Vec<_>>()
+            })
+        })
+    });
     let name = move |i: usize| {
         move || {
-            ctx.figures.with(|f| {
-                f.as_ref().and_then(|c| {
-                    let p = c.scenario.positions.get(i)?;
-                    let locale = ctx.i18n.get_locale();
-                    let side = match p.side {
-                        PositionSide::Long => td_string!(locale, ui.rows.long),
-                        PositionSide::Short => td_string!(locale, ui.rows.short),
-                    };
-                    Some(td_string!(
-                        locale,
-                        ui.positions.name,
-                        symbol = p.symbol.as_str(),
-                        side
-                    ))
-                })
+            let locale = ctx.i18n.get_locale();
+            names.with(|n| {
+                let (symbol, side) = n.get(i)?;
+                let side = match side {
+                    PositionSide::Long => td_string!(locale, ui.rows.long),
+                    PositionSide::Short => td_string!(locale, ui.rows.short),
+                };
+                Some(td_string!(
+                    locale,
+                    ui.positions.name,
+                    symbol = symbol.as_str(),
+                    side
+                ))
             })
         }
     };

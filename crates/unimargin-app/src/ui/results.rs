@@ -319,16 +319,12 @@ pub fn CoinTable() -> impl IntoView {
         ctx.figures
             .with(|f| f.as_ref().map_or(0, |c| c.report.coins.len()))
     });
-    let name = move |i: usize| {
-        move || {
-            ctx.figures.with(|f| {
-                f.as_ref()
-                    .and_then(|c| c.report.coins.get(i))
-                    .map(|c| c.coin.clone())
-                    .unwrap_or_default()
-            })
-        }
-    };
+    // one subscriber of the figures for the rows' names (which seldom change), not one a row
+    let names = row_labels(ctx, |c| {
+        c.report.coins.iter().map(|c| c.coin.clone()).collect()
+    });
+    let name = move |i: usize| move || names.with(|n| n.get(i).cloned().unwrap_or_default());
+    let slices_open = RwSignal::new(false);
     let total = |get: fn(&AccountReport) -> Decimal, testid: &'static str| {
         figure(ctx, Some(testid.to_string()), move |c| {
             Some(Fig::Cell(get(&c.report.account)))
@@ -382,12 +378,34 @@ pub fn CoinTable() -> impl IntoView {
             </div>
             <p class="help">{t!(i18n, ui.results.coins_help)}</p>
             <p class="terms">{t!(i18n, ui.results.haircut_note)}<Tip term=Term::Haircut/>{t!(i18n, ui.results.debt_note)}<Tip term=Term::BorrowingTiers/></p>
-            <details class="breakdown">
-                <summary>{t!(i18n, ui.results.discount_by_tier)}</summary>
-                {move || { let locale = i18n.get_locale(); ctx.figures.with(|f| f.as_deref().map(|c| slices_view(c, locale))) }}
+            <details class="breakdown" on:toggle=move |ev| slices_open.set(details_open(&ev))>
+                <summary data-testid="discount-breakdown">{t!(i18n, ui.results.discount_by_tier)}</summary>
+                <div data-testid="discount-slices">
+                    {move || {
+                        // rendered while open only: closed, it would be built again at each keystroke
+                        slices_open.get().then(|| {
+                            let locale = i18n.get_locale();
+                            ctx.figures.with(|f| f.as_deref().map(|c| slices_view(c, locale)))
+                        })
+                    }}
+                </div>
             </details>
         </section>
     }
+}
+
+/// The labels of a table's rows from the figures, in one memo: the rows read it, so a
+/// keystroke that changes figures but no label wakes one memo, not every row.
+fn row_labels(ctx: Ctx, labels: fn(&Computed) -> Vec<String>) -> Memo<Vec<String>> {
+    Memo::new(move |_| {
+        ctx.figures
+            .with(|f| f.as_deref().map(labels).unwrap_or_default())
+    })
+}
+
+/// Whether the `<details>` a `toggle` event is from is open now.
+fn details_open(ev: &leptos::ev::Event) -> bool {
+    event_target::<web_sys::HtmlDetailsElement>(ev).open()
 }
 
 fn slices_view(c: &Computed, locale: Locale) -> impl IntoView {
@@ -425,17 +443,12 @@ fn slices_view(c: &Computed, locale: Locale) -> impl IntoView {
 }
 
 fn side_cells(ctx: Ctx, j: usize, long: bool) -> impl IntoView {
-    let pick = move |c: &Computed| -> Option<SideReport> {
-        c.report.contracts.get(j).map(|k| {
-            if long {
-                k.long.clone()
-            } else {
-                k.short.clone()
-            }
-        })
-    };
     let cell = move |get: fn(&SideReport) -> Fig| {
-        view! { <td class="num">{figure(ctx, None, move |c| pick(c).map(|s| get(&s)))}</td> }
+        let read = move |c: &Computed| {
+            let k = c.report.contracts.get(j)?;
+            Some(get(if long { &k.long } else { &k.short }))
+        };
+        view! { <td class="num">{figure(ctx, None, read)}</td> }
     };
     view! {
         {cell(|s| Fig::Amount(s.held_size))}
@@ -455,6 +468,13 @@ pub fn ContractTable() -> impl IntoView {
     let count = Memo::new(move |_| {
         ctx.figures
             .with(|f| f.as_ref().map_or(0, |c| c.report.contracts.len()))
+    });
+    let symbols = row_labels(ctx, |c| {
+        c.report
+            .contracts
+            .iter()
+            .map(|k| k.symbol.clone())
+            .collect()
     });
     view! {
         <section class="card" aria-labelledby="contracts-out-h" class:hidden=move || count.get() == 0>
@@ -478,7 +498,7 @@ pub fn ContractTable() -> impl IntoView {
                         <tbody class="contract">
                             <tr>
                                 <th scope="rowgroup" rowspan="2">
-                                    {move || ctx.figures.with(|f| f.as_ref().and_then(|c| c.report.contracts.get(j)).map(|k| k.symbol.clone()))}
+                                    {move || symbols.with(|s| s.get(j).cloned())}
                                 </th>
                                 <td>{t!(i18n, ui.results.long)}</td>
                                 {side_cells(ctx, j, true)}

@@ -108,6 +108,9 @@ async fn every_keystroke_updates_the_figures() -> Result<()> {
     let app = App::start().await?;
     let b = &app.browser;
     load_preset(b, "seed-1", "49000").await?;
+    // The discount by tier, opened: 1 BTC at 50,000 USD in its first tier (0.98).
+    b.click("discount-breakdown").await?;
+    wait_for_slices(b, &["BTC", "0.00 to 1,000,000.00 × 0.98 = 49,000.00"]).await?;
 
     b.type_into("coins[0].balance", "2").await?;
     b.wait_for_value("adjusted-equity", "98000").await?;
@@ -123,6 +126,17 @@ async fn every_keystroke_updates_the_figures() -> Result<()> {
     b.wait_for_value("adjusted-equity", "1222500").await?;
     b.wait_for_value("account-equity", "1252000").await?;
     ensure!(b.text("account-equity").await? == "1,252,000.00 USD");
+    // Open, the breakdown follows the typing: 1,000,000 × 0.98 and 250,000 × 0.97.
+    wait_for_slices(
+        b,
+        &[
+            "0.00 to 1,000,000.00 × 0.98 = 980,000.00",
+            "× 0.97 = 242,500.00",
+        ],
+    )
+    .await?;
+    // Closed while the price changes, it shows the new figures when opened again.
+    b.click("discount-breakdown").await?;
 
     // 50000, 50,000 and 50 000 are one number.
     for typed in ["60000", "60,000", "60 000"] {
@@ -133,7 +147,20 @@ async fn every_keystroke_updates_the_figures() -> Result<()> {
         b.wait_for_value("adjusted-equity", "1465000").await?;
         ensure!(b.value("results-state").await?.as_deref() == Some("fresh"));
     }
+    // 25 BTC at 60,000 = 1,500,000 USD: 500,000 of it in the second tier.
+    b.click("discount-breakdown").await?;
+    wait_for_slices(b, &["× 0.97 = 485,000.00"]).await?;
     app.finish().await
+}
+
+/// Waits until the discount-by-tier breakdown shows every one of `parts`.
+async fn wait_for_slices(b: &Browser, parts: &[&str]) -> Result<()> {
+    wait_until(DEFAULT_TIMEOUT, "the discount by tier", || async {
+        let text = b.text("discount-slices").await?;
+        Ok(parts.iter().all(|p| text.contains(p)).then_some(()))
+    })
+    .await
+    .with_context(|| format!("the breakdown shows {parts:?}"))
 }
 
 #[tokio::test]
