@@ -135,11 +135,13 @@ impl Draft {
                         ..DiscountTierDraft::default()
                     }]
                 };
+                // nor a price: an empty one asks for it (a price of 1 would count a BTC
+                // typed without one at 1 USD, a wrong figure that looks right)
                 self.coins.push(CoinDraft {
                     id,
                     coin,
                     balance: "0".into(),
-                    price: "1".into(),
+                    price: String::new(),
                     discount_tiers,
                     ..CoinDraft::default()
                 });
@@ -456,6 +458,11 @@ mod tests {
         for (tier, mmr) in mm.into_iter().zip(["0.4", "0.5"]) {
             draft.set(Field::Mm(contract, tier, MmField::Mmr), mmr.into());
         }
+        // nor its price: the engine asks for it
+        let scenario = draft.to_scenario().unwrap();
+        let error = unimargin::evaluate_scenario(&scenario).unwrap_err();
+        assert_eq!(error.path(), "coins[3].price");
+        draft.set(Field::Coin(new_coin, CoinField::Price), "2".into());
         let scenario = draft.to_scenario().unwrap();
         assert_eq!(scenario.coins[3].coin, "NEW");
         assert_eq!(scenario.contracts[0].symbol, "BTCUSDT");

@@ -306,6 +306,16 @@ async fn rows_and_tiers_can_be_added_and_removed() -> Result<()> {
     );
     b.type_into("coins[2].balance", "1000").await?;
     b.type_into("coins[2].discount_tiers[0].rate", "90").await?;
+    // Nor is its price invented: the figures still wait, and say so at the price.
+    wait_until(DEFAULT_TIMEOUT, "the new coin's price asked for", || async {
+        let asked = b
+            .eval("return [...document.querySelectorAll('[data-testid=\"stale-banner\"] li')].map(li => li.dataset.path);")
+            .await?;
+        Ok((asked == serde_json::json!(["coins[2].price"])).then_some(()))
+    })
+    .await?;
+    ensure!(b.value("adjusted-equity").await?.as_deref() == Some("49000"));
+    b.type_into("coins[2].price", "1").await?;
     // 1,000 × 1 USD at the rate typed, 90 %: 900 more than the preset's 49,000.
     b.wait_for_value("adjusted-equity", "49900").await?;
     ensure!(b.value("coin-2-contribution").await?.as_deref() == Some("900"));
