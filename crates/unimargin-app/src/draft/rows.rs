@@ -56,12 +56,13 @@ impl Draft {
             None => {
                 let base = self.first_volatile_coin().unwrap_or("BTC").to_string();
                 let quote = self.settlement_coin(&base).unwrap_or("USDT").to_string();
+                // the coin's own price, or none: an empty price asks for it
                 let price = self
                     .coins
                     .iter()
                     .find(|c| c.coin == base)
                     .map(|c| c.price.clone())
-                    .unwrap_or_else(|| "1".into());
+                    .unwrap_or_default();
                 OrderDraft {
                     id,
                     market: Market::Spot,
@@ -196,12 +197,13 @@ impl Draft {
                 let symbol = self.unused_name(&format!("{base}{settle}"), |d, n| {
                     d.contracts.iter().any(|c| c.symbol == n)
                 });
+                // the coin's own price, or none: an empty mark price asks for it
                 let mark_price = self
                     .coins
                     .iter()
                     .find(|c| c.coin == base)
                     .map(|c| c.price.clone())
-                    .unwrap_or_else(|| "1".into());
+                    .unwrap_or_default();
                 // The leverage is the person's to give; the fees and position tiers are the
                 // market's, or asked for by an empty tier without one.
                 let mm_tiers = if self.market.is_some() {
@@ -416,6 +418,31 @@ mod tests {
         let scenario = draft.to_scenario().unwrap();
         let error = unimargin::evaluate_scenario(&scenario).unwrap_err();
         assert_eq!(error.path(), "coins[0].discount_tiers[1].up_to_usd");
+    }
+
+    #[test]
+    fn no_price_is_invented_for_a_new_row() {
+        // No coin to take a price from: the spot order (no contract yet) and the contract
+        // added to an empty form take none.
+        let mut draft = Draft::default();
+        let order = draft.add(List::Orders).unwrap();
+        let contract = draft.add(List::Contracts).unwrap();
+        let spot = draft.orders.iter().find(|o| o.id == order).unwrap();
+        assert_eq!((spot.base.as_str(), spot.price.as_str()), ("BTC", ""));
+        assert_eq!(draft.contract(contract).unwrap().mark_price, "");
+        // each is asked for at its own field
+        let errors = draft.to_scenario().unwrap_err();
+        let paths: Vec<&str> = errors.iter().map(|e| e.path.as_str()).collect();
+        assert!(paths.contains(&"contracts[0].mark_price"), "{paths:?}");
+        assert!(paths.contains(&"orders[0].price"), "{paths:?}");
+        // nor does a new coin start with one
+        let coin = draft.add(List::Coins).unwrap();
+        assert_eq!(draft.coins[0].price, "");
+        // a coin's price, once typed, is what the rows added after it start from
+        draft.set(Field::Coin(coin, CoinField::Coin), "BTC".into());
+        draft.set(Field::Coin(coin, CoinField::Price), "64000".into());
+        let contract = draft.add(List::Contracts).unwrap();
+        assert_eq!(draft.contract(contract).unwrap().mark_price, "64000");
     }
 
     #[test]
