@@ -6,7 +6,7 @@
 use super::explain::ExplainPanel;
 use super::fields::{row_error, row_name, text_field, Spec};
 use super::figure::{figure, Fig};
-use super::inputs::order_fields;
+use super::inputs::{is_futures_order, order_fields};
 use super::tip::Tip;
 use super::Ctx;
 use crate::after_fill::{order_terms, AfterFill};
@@ -90,10 +90,7 @@ fn check_form(ctx: Ctx) -> impl IntoView {
                 .map(|c| if c.accepted { "accepted" } else { "rejected" })
         })
     });
-    let futures = Memo::new(move |_| {
-        ctx.draft
-            .with(|d| d.check.as_ref().is_some_and(|c| c.is_futures()))
-    });
+    let futures = is_futures_order(ctx, Field::Check(OrderField::Market));
     let max_size = Memo::new(move |_| check.with(|c| c.as_ref().map(|c| c.max_size)));
     // The size the person typed, as the engine read it (to grey out the button when equal).
     let size_now = Memo::new(move |_| {

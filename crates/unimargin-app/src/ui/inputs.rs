@@ -331,14 +331,20 @@ fn orders(ctx: Ctx) -> impl IntoView {
     }
 }
 
+/// Whether the order whose market field is `market` is a futures order (no such order:
+/// not), following that field only.
+pub fn is_futures_order(ctx: Ctx, market: Field) -> Memo<bool> {
+    let market = ctx.text_at(market);
+    Memo::new(move |_| market.with(|m| Market::named(m) == Some(Market::Futures)))
+}
+
 /// The fields of an order (a pending one, or the one to check).
 pub fn order_fields(
     ctx: Ctx,
     field: impl Fn(OrderField) -> Field + Copy + Send + Sync + 'static,
     size: Spec,
 ) -> impl IntoView {
-    let market = ctx.text_at(field(OrderField::Market));
-    let futures = Memo::new(move |_| market.with(|m| Market::named(m) == Some(Market::Futures)));
+    let futures = is_futures_order(ctx, field(OrderField::Market));
     let spot = Memo::new(move |_| !futures.get());
     view! {
         {select_field(ctx, field(OrderField::Market), w!(ui.form.market), MARKETS, false)}
@@ -360,8 +366,7 @@ pub fn order_fields(
 fn order_row(ctx: Ctx, id: Id) -> impl IntoView {
     let i18n = ctx.i18n;
     let index = Memo::new(move |_| ctx.layout.with(|l| l.row_index(Row::Order(id))));
-    let market = ctx.text_at(Field::Order(id, OrderField::Market));
-    let futures = Memo::new(move |_| market.with(|m| Market::named(m) == Some(Market::Futures)));
+    let futures = is_futures_order(ctx, Field::Order(id, OrderField::Market));
     let effect = move |what: fn(&unimargin::report::PendingOrderReport) -> unimargin::Decimal| {
         figure(ctx, None, move |c| {
             let o = c.report.orders.get(index.try_get_untracked().flatten()?)?;

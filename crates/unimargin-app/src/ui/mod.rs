@@ -232,10 +232,7 @@ impl Ctx {
         let draft = self.draft;
         self.texts.with_value(|texts| {
             for (field, signal) in texts {
-                let text = text_of(draft, *field);
-                if signal.with_untracked(|t| *t != text) {
-                    signal.set(text);
-                }
+                refresh_text(draft, *field, signal);
             }
         });
     }
@@ -247,10 +244,7 @@ impl Ctx {
         });
         // as the draft took it (a select's text naming none of its choices is refused)
         if let Some(signal) = self.texts.with_value(|texts| texts.get(&field).cloned()) {
-            let text = text_of(self.draft, field);
-            if signal.with_untracked(|t| *t != text) {
-                signal.set(text);
-            }
+            refresh_text(self.draft, field, &signal);
         }
         if names_changed(field) {
             self.names_edited.update(bump);
@@ -378,6 +372,14 @@ impl Problems {
 /// A field's text in the draft (empty: no such field).
 fn text_of(draft: RwSignal<Draft>, field: Field) -> String {
     draft.with_untracked(|d| d.get(field).unwrap_or_default().to_string())
+}
+
+/// Sets a watched field's signal to its text in the draft, if that changed.
+fn refresh_text(draft: RwSignal<Draft>, field: Field, signal: &ArcRwSignal<String>) {
+    let text = text_of(draft, field);
+    if signal.with_untracked(|t| *t != text) {
+        signal.set(text);
+    }
 }
 
 /// The first problem at a path.
