@@ -41,7 +41,9 @@ if (!dist) {
   process.exit(2);
 }
 const KEYS = Number(options.keys);
-// Longer than anything a key sets off (the save 300 ms after typing stops).
+// Longer than what a key sets off while typing goes on (the save 300 ms after typing
+// stops); not the catch-up of the panels away from the screen, a second after the last key
+// (`--gap 1600` includes it: a key typed alone).
 const GAP = Number(options.gap);
 const COLD = Number(options.cold);
 const { encoding } = options;

@@ -178,6 +178,34 @@ pub fn focus_testid(testid: &str) {
     }
 }
 
+/// Follows whether `element` is on the screen or within a screen's height of it: `near`
+/// is called with the answer once it is known, then at each change. The caller disconnects
+/// the observer when the element goes.
+pub fn watch_nearness(
+    element: &web_sys::Element,
+    near: impl Fn(bool) + 'static,
+) -> Option<web_sys::IntersectionObserver> {
+    let seen = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+        // several entries at once: the last is the newest
+        if let Some(entry) = entries.iter().last() {
+            near(
+                entry
+                    .unchecked_into::<web_sys::IntersectionObserverEntry>()
+                    .is_intersecting(),
+            );
+        }
+    });
+    let options = web_sys::IntersectionObserverInit::new();
+    // a screen above and below: scrolled to at a reading pace, the panel is ready
+    options.set_root_margin("100% 0px");
+    let observer =
+        web_sys::IntersectionObserver::new_with_options(seen.as_ref().unchecked_ref(), &options)
+            .ok()?;
+    observer.observe(element);
+    seen.forget();
+    Some(observer)
+}
+
 /// The width in CSS pixels of the element with this `data-testid` (0 when absent).
 pub fn width_of_testid(testid: &str) -> f64 {
     by_testid(testid).map_or(0.0, |el| el.get_bounding_client_rect().width())
@@ -277,6 +305,7 @@ pub fn take_measures(names: &[&str]) -> Vec<(String, f64)> {
             }
         }
         p.clear_measures_with_measure_name(name);
+        KEPT.with_borrow_mut(|kept| kept.retain(|(n, _)| n != name));
     }
     taken
 }
@@ -285,20 +314,44 @@ pub fn take_measures(names: &[&str]) -> Vec<(String, f64)> {
 /// benchmarks read it as before the work moved there.
 pub fn record_measure(name: &str, duration: f64) {
     let Some(p) = performance() else { return };
-    let options = js_sys::Object::new();
     let now = p.now();
-    let _ = js_sys::Reflect::set(&options, &"start".into(), &(now - duration).into());
-    let _ = js_sys::Reflect::set(&options, &"end".into(), &now.into());
+    measure_between(&p, name, now - duration, now);
+}
+
+thread_local! {
+    /// How many measures of each name the timeline holds (counted here: listing them to
+    /// count them cost the page more than the measures themselves).
+    static KEPT: std::cell::RefCell<Vec<(String, u32)>> = const { std::cell::RefCell::new(Vec::new()) };
+    /// When the last input event came, until `um-keystroke` is measured from it.
+    static INPUT_AT: std::cell::Cell<Option<f64>> = const { std::cell::Cell::new(None) };
+}
+
+/// Records the measure `name` from `start` to `end` (ms on the page's clock); at most
+/// [`MEASURES_KEPT`] of a name are kept.
+fn measure_between(p: &web_sys::Performance, name: &str, start: f64, end: f64) {
+    let full = KEPT.with_borrow_mut(|kept| {
+        let Some((_, count)) = kept.iter_mut().find(|(n, _)| n == name) else {
+            kept.push((name.to_string(), 1));
+            return false;
+        };
+        let full = *count >= MEASURES_KEPT;
+        *count = if full { 1 } else { count.saturating_add(1) };
+        full
+    });
+    if full {
+        p.clear_measures_with_measure_name(name);
+    }
+    let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&options, &"start".into(), &start.into());
+    let _ = js_sys::Reflect::set(&options, &"end".into(), &end.into());
     if let Ok(measure) =
-        js_sys::Reflect::get(&p, &"measure".into()).and_then(|m| m.dyn_into::<js_sys::Function>())
+        js_sys::Reflect::get(p, &"measure".into()).and_then(|m| m.dyn_into::<js_sys::Function>())
     {
-        let _ = measure.call2(&p, &name.into(), &options);
+        let _ = measure.call2(p, &name.into(), &options);
     }
 }
 
-/// The mark set on each input event; `um-keystroke` measures from it to the page updated
-/// and rendered.
-pub const INPUT_MARK: &str = "um-input";
+/// Measured from each input event to the page updated and rendered.
 pub const KEYSTROKE_MEASURE: &str = "um-keystroke";
 /// Set once, when the page first shows figures (its time is from navigation start).
 pub const FIRST_FIGURES_MARK: &str = "um-first-figures";
@@ -313,11 +366,11 @@ pub fn mark_part(n: u8) {
     }
 }
 
-/// Marks an input event (the start of `um-keystroke`).
+/// Notes the time of an input event (the start of `um-keystroke`).
 pub fn mark_input() {
-    let Some(p) = performance() else { return };
-    p.clear_marks_with_mark_name(INPUT_MARK);
-    let _ = p.mark(INPUT_MARK);
+    if let Some(p) = performance() {
+        INPUT_AT.set(Some(p.now()));
+    }
 }
 
 /// Gives way once to the other tasks of the page's executor (Leptos' effects run there,
@@ -344,40 +397,24 @@ impl std::future::Future for YieldOnce {
 /// Called when new figures have been published: once the effects that write them into the
 /// page have run (they were woken by the publishing, so they run before a task spawned
 /// now, and a second turn leaves room for effects they wake), measures `um-keystroke` from
-/// the last input mark to the end of the next frame (a task queued from its animation
+/// the last input event to the end of the next frame (a task queued from its animation
 /// frame callback runs once that frame is rendered). Nothing is forced: reading a layout
 /// here would lay the page out once more than the frame does (issue 14).
 pub fn figures_published() {
     let Some(p) = performance() else { return };
-    if p.get_entries_by_name_with_entry_type(INPUT_MARK, "mark")
-        .length()
-        == 0
-    {
+    let Some(input_at) = INPUT_AT.take() else {
         return;
-    }
+    };
     wasm_bindgen_futures::spawn_local(async move {
         YieldOnce(false).await;
         YieldOnce(false).await;
         leptos::prelude::request_animation_frame(move || {
             leptos::prelude::set_timeout(
-                move || measure_since(&p, KEYSTROKE_MEASURE, INPUT_MARK),
+                move || measure_between(&p, KEYSTROKE_MEASURE, input_at, p.now()),
                 std::time::Duration::ZERO,
             );
         });
     });
-}
-
-/// Measures `name` from the mark `start` to now and drops the mark; at most
-/// [`MEASURES_KEPT`] measures of a name are kept.
-fn measure_since(p: &web_sys::Performance, name: &str, start: &str) {
-    if p.get_entries_by_name_with_entry_type(name, "measure")
-        .length()
-        >= MEASURES_KEPT
-    {
-        p.clear_measures_with_measure_name(name);
-    }
-    let _ = p.measure_with_start_mark(name, start);
-    p.clear_marks_with_mark_name(start);
 }
 
 /// The engine's part of a keystroke: `um-compute` measures each run of the one memo.
@@ -415,13 +452,10 @@ pub const TAKE_OVER_MEASURE: &str = "um-take-over";
 /// Runs `f`, measuring it as `name` (at most [`MEASURES_KEPT`] kept).
 pub fn measure<T>(name: &str, f: impl FnOnce() -> T) -> T {
     let p = performance();
-    let start = format!("{name}-start");
-    if let Some(p) = &p {
-        let _ = p.mark(&start);
-    }
+    let start = p.as_ref().map(web_sys::Performance::now);
     let out = f();
-    if let Some(p) = &p {
-        measure_since(p, name, &start);
+    if let (Some(p), Some(start)) = (&p, start) {
+        measure_between(p, name, start, p.now());
     }
     out
 }

@@ -228,6 +228,26 @@ mod tests {
     }
 
     #[test]
+    fn a_request_without_jobs_drops_the_work_left_and_reads_nothing() {
+        // what the page sends when no panel is near the screen: the figures moved on
+        let mut queue = WorkQueue::default();
+        queue.receive(request(1, &demo_buy(), None));
+        assert_eq!(queue.step().unwrap().seq, 1);
+        queue.receive(Request {
+            seq: 2,
+            scenario: String::new(),
+            shock: None,
+            jobs: Vec::new(),
+        });
+        assert!(!queue.has_work());
+        assert!(queue.step().is_none());
+        // the answers kept still serve a later request of the same scenario at once
+        queue.receive(request(3, &demo_buy(), None));
+        let seqs: Vec<u64> = answers(&mut queue).iter().map(|a| a.seq).collect();
+        assert_eq!(seqs, [3, 3, 3]);
+    }
+
+    #[test]
     fn a_shock_reaches_the_stages_only_and_liquidates_past_the_price() {
         let leveraged = include_str!("../../../tests/fixtures/presets/leveraged-long.json");
         let mut queue = WorkQueue::default();

@@ -31,8 +31,10 @@ pub fn CheckPanel() -> impl IntoView {
     let i18n = ctx.i18n;
     let has_check = Memo::new(move |_| ctx.layout.with(|l| l.check));
     let blank = ctx.is_blank();
+    let section = NodeRef::new();
+    super::engine::follow_panel(ctx, section, super::engine::Kind::AfterFill);
     view! {
-        <section class="card check" id="check" aria-labelledby="check-h">
+        <section node_ref=section class="card check" id="check" aria-labelledby="check-h">
             <div class="card-head">
                 <h2 id="check-h">{t!(i18n, ui.check.title)}</h2>
                 {move || has_check.get().then(|| view! {

@@ -5,9 +5,15 @@
 //! Each time the figures (or what the panels ask for) change, one request is sent with a
 //! new sequence number; an answer is taken only if it answers the last request (older
 //! ones are dropped), and until it comes the panel keeps its last answer, marked as
-//! updating (`aria-busy`). The worker is a module worker of this origin (the page's CSP:
-//! `worker-src 'self'`), started once; if it cannot be, the same work is done on the page,
-//! a task after the figures, so nothing is lost.
+//! updating (`aria-busy`). While a person types, only the panels on the screen or within
+//! a screen's height of it are worked out (a keystroke in a long form costs nothing for
+//! panels out of sight); a panel scrolled near is asked for at once, and the others a
+//! second after typing stops, so a panel reached later is never long out of date. The
+//! first figures ask for every panel.
+//!
+//! The worker is a module worker of this origin (the page's CSP: `worker-src 'self'`),
+//! started once; if it cannot be, the same work is done on the page, a task after the
+//! figures, so nothing is lost.
 
 use super::Ctx;
 use crate::after_fill::{after_fill, AfterFill};
@@ -35,8 +41,11 @@ pub struct Answers {
     pub analysis: RwSignal<Option<Arc<Analysis>>>,
     pub plan: RwSignal<Option<Shared<LiquidationPlan>>>,
     pub after: RwSignal<Option<Shared<Result<AfterFill, Error>>>>,
-    /// Jobs of the last request not answered yet: their panels show the last answers.
+    /// Jobs not answered for the figures shown (asked for, or waiting for their panel to
+    /// come near the screen): their panels show their last answers.
     pub pending: RwSignal<Vec<Kind>>,
+    /// The panels on the screen or within a screen's height of it ([`follow_panel`]).
+    pub near: RwSignal<Vec<Kind>>,
     /// Where the work is done: `starting` (the worker not listening yet), `worker`, or
     /// `page` (no worker could be started).
     pub runs_in: RwSignal<&'static str>,
@@ -50,14 +59,6 @@ pub enum Kind {
     AfterFill,
 }
 
-fn kind_of(job: &Job) -> Kind {
-    match job {
-        Job::Analysis { .. } => Kind::Analysis,
-        Job::Stages => Kind::Stages,
-        Job::AfterFill => Kind::AfterFill,
-    }
-}
-
 impl Answers {
     pub fn new() -> Answers {
         Answers {
@@ -66,6 +67,7 @@ impl Answers {
             plan: RwSignal::new(None),
             after: RwSignal::new(None),
             pending: RwSignal::new(Vec::new()),
+            near: RwSignal::new(Vec::new()),
             runs_in: RwSignal::new("starting"),
         }
     }
@@ -85,6 +87,11 @@ struct Link {
     ready: bool,
     /// The last request, held until the worker listens.
     held: Option<String>,
+    /// The jobs of the last request (the figures' own, or the same figures' for a panel
+    /// come near): a panel come near asks again only if its job is not among them.
+    asked: Vec<Kind>,
+    /// A request has been sent (the first asks for every panel).
+    started: bool,
     /// Working on the page instead (no worker).
     local: Option<WorkQueue>,
     /// The page's work is scheduled.
@@ -95,52 +102,173 @@ thread_local! {
     static LINK: RefCell<Link> = RefCell::default();
 }
 
-/// Starts the worker and sends it a request whenever the figures or the panels change.
+/// Starts the worker and sends it a request whenever the figures or the panels change,
+/// and for a panel come near the screen that missed the figures shown.
 pub fn connect(ctx: Ctx) {
     let answers = ctx.answers;
     start_worker(ctx);
+    let catch_up = StoredValue::new(None::<leptos::leptos_dom::helpers::TimeoutHandle>);
     Effect::new(move |_| {
         let chosen = answers.chosen.get();
         let has_check = ctx.layout.with(|l| l.check);
+        if let Some(handle) = catch_up.get_value() {
+            handle.clear();
+        }
         ctx.figures.with(|f| match f.as_deref() {
             Some(c) => crate::web::measure(crate::web::REQUEST_MEASURE, || {
-                send(ctx, c, chosen, has_check)
+                let mut pending = vec![Kind::Analysis, Kind::Stages];
+                if has_check {
+                    pending.push(Kind::AfterFill);
+                } else {
+                    answers.after.set(None);
+                }
+                let first = LINK.with_borrow_mut(|link| {
+                    link.seq = link.seq.wrapping_add(1);
+                    !std::mem::replace(&mut link.started, true)
+                });
+                answers.pending.set(pending.clone());
+                // the first figures: every panel, so none is blank when scrolled to
+                let ask = if first { Ask::All } else { Ask::Near };
+                send(ctx, c, chosen, pending, ask);
+                let handle = set_timeout_with_handle(
+                    move || {
+                        catch_up.set_value(None);
+                        ask_for_the_rest(ctx);
+                    },
+                    CATCH_UP,
+                )
+                .ok();
+                catch_up.set_value(handle);
             }),
             None => clear(answers),
+        });
+    });
+    // a panel come near: its job, if the last request did not have it (same figures)
+    Effect::new(move |_| {
+        answers.near.track();
+        let missed = answers.pending.with_untracked(|pending| {
+            let near = answers.near.get_untracked();
+            let asked = LINK.with_borrow(|link| link.asked.clone());
+            pending
+                .iter()
+                .any(|k| near.contains(k) && !asked.contains(k))
+        });
+        if missed {
+            resend(ctx, Ask::Near);
+        }
+    });
+}
+
+/// How long typing stops before the panels away from the screen are brought up to date
+/// (a keystroke while typing costs the page only the panels a person can see).
+const CATCH_UP: std::time::Duration = std::time::Duration::from_millis(1000);
+
+/// Which of the jobs wanted a request asks for.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Ask {
+    /// Those of the panels on the screen or near it.
+    Near,
+    /// All (the first figures, or typing has stopped).
+    All,
+}
+
+/// Typing has stopped: the panels away from the screen are brought up to date too.
+fn ask_for_the_rest(ctx: Ctx) {
+    let left = ctx.answers.pending.with_untracked(|pending| {
+        let asked = LINK.with_borrow(|link| link.asked.clone());
+        pending.iter().any(|k| !asked.contains(k))
+    });
+    if left {
+        resend(ctx, Ask::All);
+    }
+}
+
+/// The jobs still wanted for the figures shown, asked for again (a request replaces the
+/// one in progress, so every job still wanted is in it).
+fn resend(ctx: Ctx, ask: Ask) {
+    let pending = ctx.answers.pending.get_untracked();
+    let chosen = ctx.answers.chosen.get_untracked();
+    ctx.figures.with_untracked(|f| {
+        if let Some(c) = f.as_deref() {
+            send(ctx, c, chosen, pending, ask);
+        }
+    });
+}
+
+/// Follows whether a panel is on the screen or near it ([`Answers::near`]).
+pub fn follow_panel(ctx: Ctx, panel: NodeRef<leptos::html::Section>, kind: Kind) {
+    let near = ctx.answers.near;
+    Effect::new(move |_| {
+        let Some(section) = panel.get() else {
+            return;
+        };
+        let observer = crate::web::watch_nearness(&section, move |is_near| {
+            if near.with_untracked(|n| n.contains(&kind)) != is_near {
+                near.update(|n| {
+                    n.retain(|k| *k != kind);
+                    if is_near {
+                        n.push(kind);
+                    }
+                });
+            }
+        });
+        let observer = send_wrapper::SendWrapper::new(observer);
+        on_cleanup(move || {
+            if let Some(observer) = observer.take() {
+                observer.disconnect();
+            }
         });
     });
 }
 
 /// No figures: no panel figures either (and any answer still coming is dropped).
 fn clear(answers: Answers) {
-    LINK.with_borrow_mut(|link| link.seq = link.seq.wrapping_add(1));
+    LINK.with_borrow_mut(|link| {
+        link.seq = link.seq.wrapping_add(1);
+        link.asked.clear();
+    });
     answers.analysis.set(None);
     answers.plan.set(None);
     answers.after.set(None);
     answers.pending.set(Vec::new());
 }
 
-fn send(ctx: Ctx, computed: &Computed, chosen: Option<String>, has_check: bool) {
-    let mut jobs = vec![Job::Analysis { coin: chosen }];
-    if has_check {
-        jobs.push(Job::AfterFill);
-    }
-    jobs.push(Job::Stages);
-    let pending: Vec<Kind> = jobs.iter().map(kind_of).collect();
+/// Asks for the jobs of `pending` (those whose panels are near the screen, or all), under
+/// the figures' sequence number.
+fn send(ctx: Ctx, computed: &Computed, chosen: Option<String>, pending: Vec<Kind>, ask: Ask) {
+    let near = ctx.answers.near.get_untracked();
+    let asked: Vec<Kind> = pending
+        .into_iter()
+        .filter(|k| ask == Ask::All || near.contains(k))
+        .collect();
+    // in the order a person meets them: the what-if panel, the order's check, the stages
+    let jobs: Vec<Job> = [Kind::Analysis, Kind::AfterFill, Kind::Stages]
+        .into_iter()
+        .filter(|k| asked.contains(k))
+        .map(|k| match k {
+            Kind::Analysis => Job::Analysis {
+                coin: chosen.clone(),
+            },
+            Kind::Stages => Job::Stages,
+            Kind::AfterFill => Job::AfterFill,
+        })
+        .collect();
     let seq = LINK.with_borrow_mut(|link| {
-        link.seq = link.seq.wrapping_add(1);
+        link.asked = asked;
         link.seq
     });
+    // no job: an empty request, to drop the work left of the last one
+    let scenario = if jobs.is_empty() {
+        String::new()
+    } else {
+        encode(&computed.complete)
+    };
     let request = Request {
         seq,
-        scenario: encode(&computed.complete),
+        scenario,
         shock: computed.shock.as_ref().map(|(a, _)| (a.index, a.to)),
         jobs,
     };
-    if !has_check {
-        ctx.answers.after.set(None);
-    }
-    ctx.answers.pending.set(pending);
     let local = LINK.with_borrow_mut(|link| {
         if let Some(queue) = link.local.as_mut() {
             queue.receive(request.clone());

@@ -515,6 +515,9 @@ fn app(market: MarketState) -> impl IntoView {
         <span data-testid="app-ready" data-value="ok" hidden=true></span>
         // Where the heavy panels are worked out: `worker` once the engine's worker listens.
         <span data-testid="engine" data-value=move || ctx.answers.runs_in.get() hidden=true></span>
+        // How many panels are not up to date with the figures (worked out, or waiting to be
+        // near the screen or for typing to stop).
+        <span data-testid="panels-pending" data-value=move || ctx.answers.pending.with(Vec::len).to_string() hidden=true></span>
     }
 }
 

@@ -112,8 +112,10 @@ pub fn StagesPanel() -> impl IntoView {
         })
     };
     let blank = ctx.is_blank();
+    let section = NodeRef::new();
+    super::engine::follow_panel(ctx, section, super::engine::Kind::Stages);
     view! {
-        <section class="card stages-card" id="stages" aria-labelledby="stages-h" class:hidden=move || blank.get()
+        <section node_ref=section class="card stages-card" id="stages" aria-labelledby="stages-h" class:hidden=move || blank.get()
             aria-busy=move || ctx.answers.updating(super::engine::Kind::Stages).to_string()>
             <div class="card-head">
                 <h2 id="stages-h">{crate::i18n::t!(ctx.i18n, ui.stages.title)}</h2>

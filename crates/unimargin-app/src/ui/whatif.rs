@@ -166,13 +166,15 @@ pub fn WhatIfPanel() -> impl IntoView {
         })
     });
     let blank = ctx.is_blank();
+    let section = NodeRef::new();
+    super::engine::follow_panel(ctx, section, super::engine::Kind::Analysis);
     let choose = move |ev: leptos::ev::Event| {
         let name = event_target_value(&ev);
         ctx.shock.set(None);
         panel.chosen.set(Some(name));
     };
     view! {
-        <section class="card whatif" id="whatif" aria-labelledby="whatif-h" data-testid="whatif"
+        <section node_ref=section class="card whatif" id="whatif" aria-labelledby="whatif-h" data-testid="whatif"
             class:hidden=move || blank.get()
             aria-busy=move || ctx.answers.updating(super::engine::Kind::Analysis).to_string()>
             <div class="card-head">

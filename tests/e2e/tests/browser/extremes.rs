@@ -104,6 +104,10 @@ impl fmt::Display for Outcome {
 
 /// Opens the futures example account with its exchange tables and settings unfolded.
 async fn open_example(b: &Browser) -> Result<()> {
+    // a window tall enough for every panel to be near the screen: each is worked out at
+    // every change, as the test reads them all (away from it, a panel waits for typing
+    // to stop)
+    b.set_viewport(1280, 2400, false).await?;
     b.click("presets-menu").await?;
     b.click("preset-futures-account").await?;
     b.wait_for_value("results-state", "fresh").await?;
@@ -115,9 +119,10 @@ async fn open_example(b: &Browser) -> Result<()> {
     Ok(())
 }
 
-/// Waits until the page has handled what was typed: the figures, then the panels computed
-/// a task later (what-if, stages, the account after the fill), then a frame.
+/// Waits until the page has handled what was typed: the figures, then the panels the
+/// engine's worker works out (what-if, stages, the account after the fill), then a frame.
 async fn settle(b: &Browser) -> Result<()> {
+    b.wait_for_value("panels-pending", "0").await?;
     b.client()
         .execute_async(
             "const done = arguments[arguments.length - 1];
@@ -264,6 +269,7 @@ async fn extreme_values_in_every_field_never_kill_the_page() -> Result<()> {
     let app = App::start().await?;
     let b = &app.browser;
     open_example(b).await?;
+    settle(b).await?;
     let figures = snapshot(b).await?;
     assert!(
         figures.get("adjusted-equity").map(String::as_str) == Some("98860.9")

@@ -215,8 +215,10 @@ async fn reach(b: &Browser, state: &str) -> Result<()> {
         }
         other => anyhow::bail!("no state {other}"),
     }
-    // the panels drawn a task after the figures (what-if, after the fill) have settled
-    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    // the panels the engine's worker works out (what-if, stages, after the fill) are up to
+    // date (those away from the screen a second after typing stops), then drawn
+    b.wait_for_value("panels-pending", "0").await?;
+    tokio::time::sleep(std::time::Duration::from_millis(100)).await;
     Ok(())
 }
 

@@ -410,3 +410,69 @@ async fn each_upgrade_blocker_shows_its_remedy_and_the_mode_rules_apply() -> Res
         .await?;
     app.finish().await
 }
+
+/// Where the stages panel is: its top, in screen heights below the window's bottom.
+async fn stages_screens_below(b: &Browser) -> Result<f64> {
+    let v = b
+        .eval(
+            "const r = document.getElementById('stages').getBoundingClientRect();
+             return (r.top - window.innerHeight) / window.innerHeight;",
+        )
+        .await?;
+    v.as_f64().context("the stages panel's place")
+}
+
+#[tokio::test]
+#[ignore = "needs dist/ and chromedriver: run by scripts/test"]
+async fn a_panel_away_from_the_screen_is_brought_up_to_date_when_typing_stops() -> Result<()> {
+    let app = App::start().await?;
+    let b = &app.browser;
+    load_preset(b, "futures-account").await?;
+    b.wait_for_value("panels-pending", "0").await?;
+    let starting = |json: &str| -> Result<String> {
+        let plan = liquidate(&account(json)?)?;
+        Ok(plan.starting_rate.map(exact).unwrap_or_default())
+    };
+    let before = starting(FUTURES)?;
+    let after = starting(&FUTURES.replace(r#""balance": "1.2""#, r#""balance": "2""#))?;
+    ensure!(before != after, "the new balance moves the starting rate");
+    b.wait_for_value("stages-start", &before).await?;
+
+    // Typed at the top of the form: the stages panel, screens away, is not worked out at
+    // each key; the figures are.
+    b.type_into("coins[0].balance", "2").await?;
+    let away = stages_screens_below(b).await?;
+    ensure!(
+        away > 1.0,
+        "the stages panel is {away:.2} screens below the window: not away"
+    );
+    // 400 ms after the figures: long after the worker's answer (a few ms), before the
+    // catch-up (a second after the last key)
+    let seen = b
+        .client()
+        .execute_async(
+            "const [after, done] = [arguments[0], arguments[arguments.length - 1]];
+             const value = (id) => document.querySelector(`[data-testid=\"${id}\"]`)?.dataset.value;
+             const start = performance.now();
+             (function poll() {
+               if (value('cross-margin-rate') === after) {
+                 setTimeout(() => done([value('stages-start'), value('panels-pending')]), 400);
+               } else if (performance.now() - start > 20000) {
+                 done(null);
+               } else {
+                 setTimeout(poll, 5);
+               }
+             })();",
+            vec![Value::from(after.clone())],
+        )
+        .await?;
+    ensure!(
+        seen[0].as_str() == Some(before.as_str()) && !matches!(seen[1].as_str(), None | Some("0")),
+        "400 ms after the figures, the stages panel away from the screen still waits: {seen}"
+    );
+    // A second after the last key, without scrolling: up to date.
+    b.wait_for_value("stages-start", &after).await?;
+    b.wait_for_value("panels-pending", "0").await?;
+    ensure!(stages_screens_below(b).await? > 1.0, "not scrolled");
+    app.finish().await
+}
