@@ -12,7 +12,10 @@
 // Also: cold navigation (a fresh browser context: no cache, no service worker) to the
 // page's first figures.
 //
-//   node bench/page/keystrokes.mjs DIST [--keys 10] [--gap 800] [--cold 7] [--encoding gzip|br]
+//   node bench/page/keystrokes.mjs DIST [--keys 10] [--gap 800] [--cold 7] [--encoding gzip|br] [--phone]
+//
+// `--phone`: a phone's window (390 × 844, touch) and CPU (4× slower, as Lighthouse's mobile
+// preset), for the keys; cold navigation is then skipped (Lighthouse measures start-up).
 //
 // Served compressed by serve.mjs; the system Chromium (CHROME_PATH), headless, in a
 // desktop's window (1400 × 900), without CPU throttling. Not a test.
@@ -33,11 +36,12 @@ const { values: options, positionals } = parseArgs({
     gap: { type: "string", default: "800" },
     cold: { type: "string", default: "7" },
     encoding: { type: "string", default: "gzip" },
+    phone: { type: "boolean", default: false },
   },
 });
 const dist = positionals[0];
 if (!dist) {
-  console.error("usage: node keystrokes.mjs DIST [--keys N] [--gap MS] [--cold N] [--encoding gzip|br]");
+  console.error("usage: node keystrokes.mjs DIST [--keys N] [--gap MS] [--cold N] [--encoding gzip|br] [--phone]");
   process.exit(2);
 }
 const KEYS = Number(options.keys);
@@ -45,10 +49,24 @@ const KEYS = Number(options.keys);
 // stops); not the catch-up of the panels away from the screen, a second after the last key
 // (`--gap 1600` includes it: a key typed alone).
 const GAP = Number(options.gap);
-const COLD = Number(options.cold);
+const PHONE = options.phone;
+const COLD = PHONE ? 0 : Number(options.cold);
+const VIEWPORT = PHONE
+  ? { width: 390, height: 844, isMobile: true, hasTouch: true, deviceScaleFactor: 1 }
+  : { width: 1400, height: 900 };
+
+/// A page for the keys: on a phone's CPU with `--phone`.
+async function keysPage(browser) {
+  const page = await browser.newPage();
+  if (PHONE) {
+    const cdp = await page.createCDPSession();
+    await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
+  }
+  return page;
+}
 const { encoding } = options;
 const chrome = process.env.CHROME_PATH ?? "/usr/bin/chromium";
-const TIMEOUT = 30_000;
+const TIMEOUT = options.phone ? 90_000 : 30_000;
 
 const tid = (id) => `[data-testid="${id}"]`;
 
@@ -149,6 +167,36 @@ const PLAIN = "bench-plain-input";
 const floor = (n) =>
   Array.from({ length: n }, (_, i) => (i % 2 ? { key: BACKSPACE, kind: "plain input" } : { key: "5", kind: "plain input" }));
 
+/// A second floor: a plain input whose only listener writes what it holds beside the
+/// summary's adjusted equity ("plain input, one figure"): the least any calculator must
+/// do on a key, on this page (a figure changed: its line laid out and painted again).
+const PLAIN_FIGURE = "bench-plain-figure-input";
+const floorWithFigure = (n) =>
+  Array.from({ length: n }, (_, i) =>
+    i % 2 ? { key: BACKSPACE, kind: "plain input, one figure" } : { key: "5", kind: "plain input, one figure" },
+  );
+
+async function addPlainInputWritingAFigure(page, testid) {
+  await page.evaluate(
+    (field, id, figure) => {
+      const input = document.createElement("input");
+      input.type = "text";
+      input.className = "input num";
+      input.dataset.testid = id;
+      const shown = document.createElement("span");
+      shown.className = "fig";
+      document.querySelector(figure).after(shown);
+      input.addEventListener("input", () => {
+        shown.textContent = input.value;
+      });
+      document.querySelector(field).closest("label").after(input);
+    },
+    tid(testid),
+    PLAIN_FIGURE,
+    tid("adjusted-equity"),
+  );
+}
+
 async function addPlainInput(page, testid) {
   await page.evaluate(
     (field, id) => {
@@ -165,7 +213,7 @@ async function addPlainInput(page, testid) {
 
 function rows(account, results) {
   const out = [];
-  for (const kind of ["valid", "unreadable", "readable again", "plain input"]) {
+  for (const kind of ["valid", "unreadable", "readable again", "plain input", "plain input, one figure"]) {
     const rs = results.filter((r) => r.kind === kind);
     if (!rs.length) continue;
     out.push(
@@ -183,8 +231,8 @@ const server = await serve(dist, { encoding });
 const browser = await puppeteer.launch({
   executablePath: chrome,
   headless: true,
-  args: ["--no-sandbox", "--window-size=1400,900"],
-  defaultViewport: { width: 1400, height: 900 },
+  args: ["--no-sandbox", `--window-size=${VIEWPORT.width},${VIEWPORT.height}`],
+  defaultViewport: VIEWPORT,
   protocolTimeout: 120_000,
 });
 const out = [];
@@ -208,7 +256,7 @@ try {
     await context.close();
   }
 
-  const page = await browser.newPage();
+  const page = await keysPage(browser);
   const errors = [];
   page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
   page.on("pageerror", (e) => errors.push(String(e)));
@@ -226,11 +274,13 @@ try {
   const exampleApp = await pageMeasures(page, "um-keystroke");
   await addPlainInput(page, "coins[0].balance");
   example.push(...(await traced(page, PLAIN, floor(KEYS))));
+  await addPlainInputWritingAFigure(page, "coins[0].balance");
+  example.push(...(await traced(page, PLAIN_FIGURE, floorWithFigure(KEYS))));
 
   const account = readFileSync(join(here, "../../tests/fixtures/bench/positions-200.json"));
   await page.close();
   // a page of its own, opened at the share link
-  const page2 = await browser.newPage();
+  const page2 = await keysPage(browser);
   page2.on("console", (m) => m.type() === "error" && errors.push(m.text()));
   page2.on("pageerror", (e) => errors.push(String(e)));
   await page2.goto(`${server.url}#scenario=${Buffer.from(account).toString("base64url")}`, {
@@ -248,26 +298,30 @@ try {
   const manyApp = await pageMeasures(page2, "um-keystroke");
   await addPlainInput(page2, "positions[0].size");
   many.push(...(await traced(page2, PLAIN, floor(KEYS))));
+  await addPlainInputWritingAFigure(page2, "positions[0].size");
+  many.push(...(await traced(page2, PLAIN_FIGURE, floorWithFigure(KEYS))));
   if (errors.length) throw new Error(`console errors: ${errors.join("; ")}`);
 
   out.push(
-    `Chromium ${(await browser.version()).replace(/^[^/]*\//, "")}, headless, 1400 × 900, ${encoding} on loopback`,
+    `Chromium ${(await browser.version()).replace(/^[^/]*\//, "")}, headless, ${VIEWPORT.width} × ${VIEWPORT.height}${PHONE ? " (a phone: touch, CPU 4× slower)" : ""}, ${encoding} on loopback`,
   );
   out.push("");
-  out.push("Cold navigation (fresh context), median of " + COLD + " (ms from navigation start):");
-  out.push("");
-  out.push("| figure | median | min | max |");
-  out.push("|---|---:|---:|---:|");
-  for (const [name, key] of [
-    ["first contentful paint", "fcp"],
-    ["first figures (um-first-figures)", "figures"],
-    ["app ready (um-app-ready)", "ready"],
-  ]) {
-    const xs = cold.map((c) => c[key]).filter((x) => typeof x === "number" && !Number.isNaN(x));
-    if (!xs.length) continue;
-    out.push(`| ${name} | ${median(xs).toFixed(0)} | ${Math.min(...xs).toFixed(0)} | ${Math.max(...xs).toFixed(0)} |`);
+  if (COLD > 0) {
+    out.push("Cold navigation (fresh context), median of " + COLD + " (ms from navigation start):");
+    out.push("");
+    out.push("| figure | median | min | max |");
+    out.push("|---|---:|---:|---:|");
+    for (const [name, key] of [
+      ["first contentful paint", "fcp"],
+      ["first figures (um-first-figures)", "figures"],
+      ["app ready (um-app-ready)", "ready"],
+    ]) {
+      const xs = cold.map((c) => c[key]).filter((x) => typeof x === "number" && !Number.isNaN(x));
+      if (!xs.length) continue;
+      out.push(`| ${name} | ${median(xs).toFixed(0)} | ${Math.min(...xs).toFixed(0)} | ${Math.max(...xs).toFixed(0)} |`);
+    }
+    out.push("");
   }
-  out.push("");
   out.push(`Main thread per keystroke (Chrome trace, RunTask on CrRendererMain, ${GAP} ms after each key), ms:`);
   out.push("");
   out.push(

@@ -111,9 +111,6 @@ pub fn connect(ctx: Ctx) {
     Effect::new(move |_| {
         let chosen = answers.chosen.get();
         let has_check = ctx.layout.with(|l| l.check);
-        if let Some(handle) = catch_up.get_value() {
-            handle.clear();
-        }
         ctx.figures.with(|f| match f.as_deref() {
             Some(c) => crate::web::measure(crate::web::REQUEST_MEASURE, || {
                 let mut pending = vec![Kind::Analysis, Kind::Stages];
@@ -130,18 +127,27 @@ pub fn connect(ctx: Ctx) {
                 // the first figures: every panel, so none is blank when scrolled to
                 let ask = if first { Ask::All } else { Ask::Near };
                 send(ctx, c, chosen, pending, ask);
-                let handle = set_timeout_with_handle(
-                    move || {
-                        catch_up.set_value(None);
-                        ask_for_the_rest(ctx);
-                    },
-                    CATCH_UP,
-                )
-                .ok();
-                catch_up.set_value(handle);
             }),
             None => clear(answers),
         });
+    });
+    // typing has stopped: a second after the last change of the draft (a key that leaves
+    // the figures as they were, an unreadable entry, counts) or of the figures
+    Effect::new(move |_| {
+        ctx.draft.track();
+        ctx.figures.track();
+        if let Some(handle) = catch_up.get_value() {
+            handle.clear();
+        }
+        let handle = set_timeout_with_handle(
+            move || {
+                catch_up.set_value(None);
+                ask_for_the_rest(ctx);
+            },
+            CATCH_UP,
+        )
+        .ok();
+        catch_up.set_value(handle);
     });
     // a panel come near: its job, if the last request did not have it (same figures)
     Effect::new(move |_| {
