@@ -30,6 +30,16 @@ impl Draft {
             .find(|c| !is_stablecoin(c))
     }
 
+    /// The price typed for `coin`, for a new row trading it; empty when no coin row gives
+    /// one (an empty price asks for it at its field: none is invented).
+    fn price_typed_for(&self, coin: &str) -> String {
+        self.coins
+            .iter()
+            .find(|c| c.coin == coin)
+            .map(|c| c.price.clone())
+            .unwrap_or_default()
+    }
+
     /// The coin trades settle in: a stablecoin if there is one, else the first coin other
     /// than `base`, else the first coin.
     fn settlement_coin(&self, base: &str) -> Option<&str> {
@@ -56,13 +66,7 @@ impl Draft {
             None => {
                 let base = self.first_volatile_coin().unwrap_or("BTC").to_string();
                 let quote = self.settlement_coin(&base).unwrap_or("USDT").to_string();
-                // the coin's own price, or none: an empty price asks for it
-                let price = self
-                    .coins
-                    .iter()
-                    .find(|c| c.coin == base)
-                    .map(|c| c.price.clone())
-                    .unwrap_or_default();
+                let price = self.price_typed_for(&base);
                 OrderDraft {
                     id,
                     market: Market::Spot,
@@ -197,13 +201,7 @@ impl Draft {
                 let symbol = self.unused_name(&format!("{base}{settle}"), |d, n| {
                     d.contracts.iter().any(|c| c.symbol == n)
                 });
-                // the coin's own price, or none: an empty mark price asks for it
-                let mark_price = self
-                    .coins
-                    .iter()
-                    .find(|c| c.coin == base)
-                    .map(|c| c.price.clone())
-                    .unwrap_or_default();
+                let mark_price = self.price_typed_for(&base);
                 // The leverage is the person's to give; the fees and position tiers are the
                 // market's, or asked for by an empty tier without one.
                 let mm_tiers = if self.market.is_some() {

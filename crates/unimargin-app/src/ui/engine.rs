@@ -107,7 +107,7 @@ thread_local! {
 pub fn connect(ctx: Ctx) {
     let answers = ctx.answers;
     start_worker(ctx);
-    let catch_up = StoredValue::new(None::<leptos::leptos_dom::helpers::TimeoutHandle>);
+    let catch_up: super::Timer = StoredValue::new(None);
     Effect::new(move |_| {
         let chosen = answers.chosen.get();
         let has_check = ctx.layout.with(|l| l.check);
@@ -136,32 +136,12 @@ pub fn connect(ctx: Ctx) {
     Effect::new(move |_| {
         ctx.draft.track();
         ctx.figures.track();
-        if let Some(handle) = catch_up.get_value() {
-            handle.clear();
-        }
-        let handle = set_timeout_with_handle(
-            move || {
-                catch_up.set_value(None);
-                ask_for_the_rest(ctx);
-            },
-            CATCH_UP,
-        )
-        .ok();
-        catch_up.set_value(handle);
+        super::restart(catch_up, CATCH_UP, move || ask_again(ctx, Ask::All));
     });
     // a panel come near: its job, if the last request did not have it (same figures)
     Effect::new(move |_| {
         answers.near.track();
-        let missed = answers.pending.with_untracked(|pending| {
-            let near = answers.near.get_untracked();
-            let asked = LINK.with_borrow(|link| link.asked.clone());
-            pending
-                .iter()
-                .any(|k| near.contains(k) && !asked.contains(k))
-        });
-        if missed {
-            resend(ctx, Ask::Near);
-        }
+        ask_again(ctx, Ask::Near);
     });
 }
 
@@ -178,20 +158,28 @@ enum Ask {
     All,
 }
 
-/// Typing has stopped: the panels away from the screen are brought up to date too.
-fn ask_for_the_rest(ctx: Ctx) {
-    let left = ctx.answers.pending.with_untracked(|pending| {
-        let asked = LINK.with_borrow(|link| link.asked.clone());
-        pending.iter().any(|k| !asked.contains(k))
-    });
-    if left {
-        resend(ctx, Ask::All);
+impl Ask {
+    /// Whether the job of `kind` is asked for, `near` being the panels near the screen.
+    fn wants(self, kind: Kind, near: &[Kind]) -> bool {
+        self == Ask::All || near.contains(&kind)
     }
 }
 
-/// The jobs still wanted for the figures shown, asked for again (a request replaces the
-/// one in progress, so every job still wanted is in it).
-fn resend(ctx: Ctx, ask: Ask) {
+/// For the figures shown, asks again for the jobs still wanted that `ask` covers, if the
+/// last request missed one (a request replaces the one in progress, so every job still
+/// wanted is in it): a panel come near, or typing has stopped.
+fn ask_again(ctx: Ctx, ask: Ask) {
+    let near = ctx.answers.near.get_untracked();
+    let missed = ctx.answers.pending.with_untracked(|pending| {
+        LINK.with_borrow(|link| {
+            pending
+                .iter()
+                .any(|k| ask.wants(*k, &near) && !link.asked.contains(k))
+        })
+    });
+    if !missed {
+        return;
+    }
     let pending = ctx.answers.pending.get_untracked();
     let chosen = ctx.answers.chosen.get_untracked();
     ctx.figures.with_untracked(|f| {
@@ -245,7 +233,7 @@ fn send(ctx: Ctx, computed: &Computed, chosen: Option<String>, pending: Vec<Kind
     let near = ctx.answers.near.get_untracked();
     let asked: Vec<Kind> = pending
         .into_iter()
-        .filter(|k| ask == Ask::All || near.contains(k))
+        .filter(|k| ask.wants(*k, &near))
         .collect();
     // in the order a person meets them: the what-if panel, the order's check, the stages
     let jobs: Vec<Job> = [Kind::Analysis, Kind::AfterFill, Kind::Stages]

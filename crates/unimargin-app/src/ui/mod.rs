@@ -427,23 +427,34 @@ fn save_now(ctx: Ctx) {
         .ok();
 }
 
+/// A timer that each call starts again: what it runs waits until calls stop for its delay.
+pub(crate) type Timer = StoredValue<Option<leptos::leptos_dom::helpers::TimeoutHandle>>;
+
+/// Runs `then` once `delay` has passed without another call on `timer` (the timer is then
+/// empty).
+pub(crate) fn restart(timer: Timer, delay: std::time::Duration, then: impl FnOnce() + 'static) {
+    if let Some(handle) = timer.get_value() {
+        handle.clear();
+    }
+    let handle = set_timeout_with_handle(
+        move || {
+            timer.set_value(None);
+            then();
+        },
+        delay,
+    )
+    .ok();
+    timer.set_value(handle);
+}
+
 /// Saves a moment after the typing stops, and when the page is left.
 fn keep_saving(ctx: Ctx) {
-    let pending = StoredValue::new(None::<leptos::leptos_dom::helpers::TimeoutHandle>);
+    let pending: Timer = StoredValue::new(None);
     Effect::new(move |_| {
         ctx.draft.track();
-        if let Some(handle) = pending.get_value() {
-            handle.clear();
-        }
-        let handle = set_timeout_with_handle(
-            move || {
-                pending.set_value(None);
-                save_now(ctx);
-            },
-            std::time::Duration::from_millis(300),
-        )
-        .ok();
-        pending.set_value(handle);
+        restart(pending, std::time::Duration::from_millis(300), move || {
+            save_now(ctx)
+        });
     });
     let flush = move |_| {
         if let Some(handle) = pending.get_value() {
