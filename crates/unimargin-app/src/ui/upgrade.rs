@@ -8,7 +8,7 @@ use crate::refusal::{match_message, Match};
 use crate::wording::upgrade::{match_note, mode_reason, quoted_prompt, remedy, who_sees_it};
 use leptos::prelude::*;
 use unimargin::evaluate::evaluate;
-use unimargin::upgrade::{mode_check, upgrade_check, ModeCheck, UpgradeBlocker};
+use unimargin::upgrade::{mode_check, upgrade_check, UpgradeBlocker};
 
 fn key(b: UpgradeBlocker) -> &'static str {
     match b {
@@ -115,41 +115,74 @@ pub fn UpgradePanel() -> impl IntoView {
         }
         .into_any()
     };
-    let figures = super::whatif::deferred(ctx);
     let blank = ctx.is_blank();
+    // With a what-if shock on, the figures are the shocked account's: the mode rules read
+    // the account as typed, evaluated again a task after the figures are on screen.
+    let figures = super::whatif::deferred(ctx);
+    let as_typed = Memo::new(move |_| {
+        figures.with(|f| {
+            let c = f.as_ref()?;
+            c.shock.as_ref()?;
+            let typed = evaluate(c.unshocked()).ok()?;
+            Some(mode_check(
+                &typed,
+                c.scenario.orders.len(),
+                c.scenario.positions.len(),
+            ))
+        })
+    });
+    // Without a shock, read in place (not copied: 200 positions' worth at each key) in the
+    // frame that shows the figures; a frame of its own, later, cost more than the check.
     let modes = Memo::new(move |_| {
         if blank.get() {
             return None;
         }
-        figures.with(|f| {
+        ctx.figures.with(|f| {
             let c = f.as_ref()?;
-            // From the scenario as typed (a what-if shock does not count); the report is
-            // read in place, not copied (200 positions' worth, each keystroke).
-            let typed;
-            let report = if c.shock.is_some() {
-                typed = evaluate(c.unshocked()).ok()?;
-                &typed
-            } else {
-                &c.report
-            };
+            if c.shock.is_some() {
+                return as_typed.get();
+            }
             let positions = c.scenario.positions.len();
-            Some(mode_check(report, c.scenario.orders.len(), positions))
+            Some(mode_check(&c.report, c.scenario.orders.len(), positions))
+        })
+    });
+    // The check's verdicts seldom change; its reasons (the equity among them) at most keys:
+    // a key rewrites a reason's text, not the check.
+    let verdicts = Memo::new(move |_| {
+        modes.with(|m| {
+            m.as_ref()
+                .map(|m| (m.can_switch_modes, m.advanced_mode_eligible))
+        })
+    });
+    let reasons = Memo::new(move |_| {
+        let locale = i18n.get_locale();
+        modes.with(|m| {
+            m.as_ref().map_or_else(Vec::new, |m| {
+                m.reasons
+                    .iter()
+                    .map(|r| mode_reason(r, locale))
+                    .collect::<Vec<_>>()
+            })
         })
     });
     let mode_view = move || {
-        modes.get().map(|m: ModeCheck| {
+        verdicts.get().map(|(can_switch, advanced)| {
             view! {
                 <div class="mode-check" data-testid="mode-check"
-                    data-value=format!("switch:{} advanced:{}", m.can_switch_modes, m.advanced_mode_eligible)>
+                    data-value=format!("switch:{can_switch} advanced:{advanced}")>
                     <p>
-                        <span data-testid="mode-switch" data-value=m.can_switch_modes.to_string()>
-                            {move || if m.can_switch_modes { td_string!(i18n.get_locale(), ui.upgrade.can_switch) } else { td_string!(i18n.get_locale(), ui.upgrade.cannot_switch) }}
+                        <span data-testid="mode-switch" data-value=can_switch.to_string()>
+                            {move || if can_switch { td_string!(i18n.get_locale(), ui.upgrade.can_switch) } else { td_string!(i18n.get_locale(), ui.upgrade.cannot_switch) }}
                         </span>
-                        <span data-testid="mode-advanced" data-value=m.advanced_mode_eligible.to_string()>
-                            {move || if m.advanced_mode_eligible { td_string!(i18n.get_locale(), ui.upgrade.advanced_ok) } else { td_string!(i18n.get_locale(), ui.upgrade.advanced_not) }}
+                        <span data-testid="mode-advanced" data-value=advanced.to_string()>
+                            {move || if advanced { td_string!(i18n.get_locale(), ui.upgrade.advanced_ok) } else { td_string!(i18n.get_locale(), ui.upgrade.advanced_not) }}
                         </span>
                     </p>
-                    <ul>{m.reasons.iter().map(|r| view! { <li data-testid="mode-reason">{mode_reason(r, i18n.get_locale())}</li> }).collect_view()}</ul>
+                    <ul>
+                        <For each=move || 0..reasons.with(Vec::len) key=|i| *i let:i>
+                            <li data-testid="mode-reason">{move || reasons.with(|r| r.get(i).cloned().unwrap_or_default())}</li>
+                        </For>
+                    </ul>
                 </div>
             }
         })

@@ -47,9 +47,10 @@ pub fn price_and_change(price: Decimal, from: Decimal, locale: Locale) -> String
     )
 }
 
-/// The figures, a task later: the what-if panels (prices, chart, stages, modes) update just
-/// after the page's figures are on screen, so a keystroke shows its figures first. Changes
-/// that come faster than the page can follow are folded into one.
+/// The figures, a task later: work a keystroke's frame cannot afford (the mode rules under a
+/// what-if shock evaluate the account as typed once more) runs just after the page's figures
+/// are on screen, so a keystroke shows its figures first. Changes that come faster than the
+/// page can follow are folded into one.
 pub fn deferred(ctx: Ctx) -> ReadSignal<Option<Shared<Computed>>> {
     let (get, set) = signal(ctx.figures.get_untracked());
     let pending = StoredValue::new(None::<leptos::leptos_dom::helpers::TimeoutHandle>);

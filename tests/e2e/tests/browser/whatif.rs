@@ -6,6 +6,7 @@ use anyhow::{ensure, Context, Result};
 use serde_json::Value;
 use unimargin::evaluate::{evaluate, Evaluation};
 use unimargin::liquidation::liquidate;
+use unimargin::report::Report;
 use unimargin::upgrade::{mode_check, UpgradeBlocker};
 use unimargin::whatif::{liquidation_prices, shock, PriceProbe};
 use unimargin::{Account, Decimal};
@@ -403,6 +404,37 @@ async fn each_upgrade_blocker_shows_its_remedy_and_the_mode_rules_apply() -> Res
     ensure!(!modes.can_switch_modes && modes.advanced_mode_eligible);
     let sentences: Vec<String> = modes.reasons.iter().map(|r| r.to_string()).collect();
     ensure!(texts(b, "mode-reason").await? == sentences);
+
+    // A key that moves the equity: its sentence follows. 2 BTC instead of 1.2.
+    let richer = FUTURES.replace(r#""balance": "1.2""#, r#""balance": "2""#);
+    let sentences_of = |report: &Report| -> Vec<String> {
+        let m = mode_check(report, 2, 2);
+        m.reasons.iter().map(|r| r.to_string()).collect()
+    };
+    let typed = sentences_of(&evaluate(&account(&richer)?)?);
+    ensure!(typed != sentences, "2 BTC moves the equity");
+    b.type_into("coins[0].balance", "2").await?;
+    wait_until(
+        DEFAULT_TIMEOUT,
+        "the equity's sentence to follow",
+        || async { Ok((texts(b, "mode-reason").await? == typed).then_some(())) },
+    )
+    .await?;
+    // A shock moves the figures, not the mode rules: they read the account as typed.
+    let shocked = sentences_of(&evaluate(&shock(
+        &account(&richer)?,
+        0,
+        Decimal::from(41000),
+    )?)?);
+    ensure!(shocked != typed, "the shock moves the equity");
+    b.type_into("shock-price", "41000").await?;
+    b.wait_for_value("shock-banner", "BTC:41000").await?;
+    b.wait_for_value("panels-pending", "0").await?;
+    ensure!(
+        texts(b, "mode-reason").await? == typed,
+        "the mode rules under a shock"
+    );
+    b.click("shock-reset").await?;
 
     // Seed 1 (no orders, positions or debts): switching is possible.
     load_preset(b, "seed-1").await?;
