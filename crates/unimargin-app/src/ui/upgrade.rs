@@ -3,11 +3,13 @@
 //! remedy; then the mode rules, read from the account on the page (and said to be so).
 
 use super::Ctx;
+use crate::calc::Computed;
 use crate::i18n::{t, t_string, td_string};
 use crate::refusal::{match_message, Match};
 use crate::wording::upgrade::{match_note, mode_reason, quoted_prompt, remedy, who_sees_it};
 use leptos::prelude::*;
 use unimargin::evaluate::evaluate;
+use unimargin::report::Report;
 use unimargin::upgrade::{mode_check, upgrade_check, UpgradeBlocker};
 
 fn key(b: UpgradeBlocker) -> &'static str {
@@ -118,17 +120,15 @@ pub fn UpgradePanel() -> impl IntoView {
     let blank = ctx.is_blank();
     // With a what-if shock on, the figures are the shocked account's: the mode rules read
     // the account as typed, evaluated again a task after the figures are on screen.
+    let check = |report: &Report, c: &Computed| {
+        mode_check(report, c.scenario.orders.len(), c.scenario.positions.len())
+    };
     let figures = super::whatif::deferred(ctx);
     let as_typed = Memo::new(move |_| {
         figures.with(|f| {
             let c = f.as_ref()?;
             c.shock.as_ref()?;
-            let typed = evaluate(c.unshocked()).ok()?;
-            Some(mode_check(
-                &typed,
-                c.scenario.orders.len(),
-                c.scenario.positions.len(),
-            ))
+            Some(check(&evaluate(c.unshocked()).ok()?, c))
         })
     });
     // Without a shock, read in place (not copied: 200 positions' worth at each key) in the
@@ -142,8 +142,7 @@ pub fn UpgradePanel() -> impl IntoView {
             if c.shock.is_some() {
                 return as_typed.get();
             }
-            let positions = c.scenario.positions.len();
-            Some(mode_check(&c.report, c.scenario.orders.len(), positions))
+            Some(check(&c.report, c))
         })
     });
     // The check's verdicts seldom change; its reasons (the equity among them) at most keys:

@@ -53,7 +53,7 @@ pub fn price_and_change(price: Decimal, from: Decimal, locale: Locale) -> String
 /// page can follow are folded into one.
 pub fn deferred(ctx: Ctx) -> ReadSignal<Option<Shared<Computed>>> {
     let (get, set) = signal(ctx.figures.get_untracked());
-    let pending = StoredValue::new(None::<leptos::leptos_dom::helpers::TimeoutHandle>);
+    let pending: super::Timer = StoredValue::new(None);
     Effect::new(move |first: Option<()>| {
         ctx.figures.track();
         if first.is_none() {
@@ -65,18 +65,9 @@ pub fn deferred(ctx: Ctx) -> ReadSignal<Option<Shared<Computed>>> {
             }
             return;
         }
-        if let Some(handle) = pending.get_value() {
-            handle.clear();
-        }
-        let handle = set_timeout_with_handle(
-            move || {
-                pending.set_value(None);
-                set.set(ctx.figures.get_untracked());
-            },
-            std::time::Duration::ZERO,
-        )
-        .ok();
-        pending.set_value(handle);
+        super::restart(pending, std::time::Duration::ZERO, move || {
+            set.set(ctx.figures.get_untracked())
+        });
     });
     get
 }
