@@ -16,13 +16,10 @@
 // first coin balance. `--phone`: 390 × 844, touch, CPU 4× slower. Not a test.
 
 import puppeteer from "puppeteer-core";
-import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { fileURLToPath } from "node:url";
-import { dirname, join } from "node:path";
 import { serve } from "./serve.mjs";
+import { DESKTOP_VIEWPORT, PHONE_VIEWPORT, median, newPage, openExample, openManyPositions } from "./keys-common.mjs";
 
-const here = dirname(fileURLToPath(import.meta.url));
 const { values: options, positionals: dists } = parseArgs({
   allowPositionals: true,
   options: {
@@ -40,37 +37,11 @@ if (dists.length !== 2) {
 const GAP = 800;
 const STEPS = ["Paint", "Layout", "PrePaint", "Layerize", "UpdateLayoutTree", "HitTest"];
 
-function median(xs) {
-  const s = [...xs].sort((a, b) => a - b);
-  const n = s.length;
-  return n % 2 ? s[(n - 1) / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
-}
-
 async function open(browser, dist) {
   const server = await serve(dist, { encoding: "gzip" });
-  const page = await browser.newPage();
-  if (options.phone) {
-    const cdp = await page.createCDPSession();
-    await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
-  }
-  let field;
-  if (options.account === "example") {
-    await page.goto(server.url, { waitUntil: "load" });
-    await page.waitForSelector('[data-testid="app-ready"]', { timeout: 90_000 });
-    await page.click('[data-testid="presets-menu"]');
-    await page.click('[data-testid="preset-futures-account"]');
-    field = "coins[0].balance";
-  } else {
-    const account = readFileSync(join(here, "../../tests/fixtures/bench/positions-200.json"));
-    await page.goto(`${server.url}#scenario=${Buffer.from(account).toString("base64url")}`, { waitUntil: "load" });
-    await page.waitForFunction(() => document.querySelectorAll('[data-testid$="-pnl"][data-testid^="position-"]').length === 200, {
-      timeout: 90_000,
-    });
-    field = "positions[0].size";
-  }
-  await page.waitForFunction(() => document.querySelector('[data-testid="results-state"]')?.dataset.value === "fresh", {
-    timeout: 90_000,
-  });
+  const page = await newPage(browser, options.phone);
+  const opening = options.account === "example" ? openExample : openManyPositions;
+  const field = await opening(page, server.url, 90_000);
   return { dist, server, page, field, keys: [], steps: Object.fromEntries(STEPS.map((s) => [s, []])) };
 }
 
@@ -122,9 +93,7 @@ const browser = await puppeteer.launch({
   executablePath: process.env.CHROME_PATH ?? "/usr/bin/chromium",
   headless: true,
   args: ["--no-sandbox"],
-  defaultViewport: options.phone
-    ? { width: 390, height: 844, isMobile: true, hasTouch: true, deviceScaleFactor: 1 }
-    : { width: 1400, height: 900 },
+  defaultViewport: options.phone ? PHONE_VIEWPORT : DESKTOP_VIEWPORT,
 });
 const builds = [];
 for (const dist of dists) builds.push(await open(browser, dist));

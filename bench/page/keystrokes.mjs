@@ -21,13 +21,10 @@
 // desktop's window (1400 × 900), without CPU throttling. Not a test.
 
 import puppeteer from "puppeteer-core";
-import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { fileURLToPath } from "node:url";
-import { dirname, join } from "node:path";
 import { serve } from "./serve.mjs";
+import { DESKTOP_VIEWPORT, PHONE_VIEWPORT, median, newPage, openExample, openManyPositions } from "./keys-common.mjs";
 
-const here = dirname(fileURLToPath(import.meta.url));
 const { values: options, positionals } = parseArgs({
   allowPositionals: true,
   strict: false,
@@ -51,31 +48,15 @@ const KEYS = Number(options.keys);
 const GAP = Number(options.gap);
 const PHONE = options.phone;
 const COLD = PHONE ? 0 : Number(options.cold);
-const VIEWPORT = PHONE
-  ? { width: 390, height: 844, isMobile: true, hasTouch: true, deviceScaleFactor: 1 }
-  : { width: 1400, height: 900 };
+const VIEWPORT = PHONE ? PHONE_VIEWPORT : DESKTOP_VIEWPORT;
 
 /// A page for the keys: on a phone's CPU with `--phone`.
-async function keysPage(browser) {
-  const page = await browser.newPage();
-  if (PHONE) {
-    const cdp = await page.createCDPSession();
-    await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
-  }
-  return page;
-}
+const keysPage = (browser) => newPage(browser, PHONE);
 const { encoding } = options;
 const chrome = process.env.CHROME_PATH ?? "/usr/bin/chromium";
 const TIMEOUT = options.phone ? 90_000 : 30_000;
 
 const tid = (id) => `[data-testid="${id}"]`;
-
-function median(xs) {
-  if (!xs.length) return NaN;
-  const s = [...xs].sort((a, b) => a - b);
-  const n = s.length;
-  return n % 2 ? s[(n - 1) / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
-}
 
 async function waitValue(page, testid, value) {
   await page.waitForFunction(
@@ -260,13 +241,8 @@ try {
   const errors = [];
   page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
   page.on("pageerror", (e) => errors.push(String(e)));
-  await page.goto(server.url, { waitUntil: "load" });
-  await page.waitForSelector(tid("presets-menu"), { timeout: TIMEOUT });
-  await page.waitForSelector(`${tid("app-ready")}`, { timeout: TIMEOUT });
-  await page.click(tid("presets-menu"));
-  await page.click(tid("preset-futures-account"));
+  await openExample(page, server.url, TIMEOUT);
   await waitValue(page, "adjusted-equity", "98860.9");
-  await waitValue(page, "results-state", "fresh");
   const example = [
     ...(await traced(page, "coins[0].balance", valid(KEYS))),
     ...(await traced(page, "coins[0].balance", unreadable(KEYS))),
@@ -277,20 +253,12 @@ try {
   await addPlainInputWritingAFigure(page, "coins[0].balance");
   example.push(...(await traced(page, PLAIN_FIGURE, floorWithFigure(KEYS))));
 
-  const account = readFileSync(join(here, "../../tests/fixtures/bench/positions-200.json"));
   await page.close();
   // a page of its own, opened at the share link
   const page2 = await keysPage(browser);
   page2.on("console", (m) => m.type() === "error" && errors.push(m.text()));
   page2.on("pageerror", (e) => errors.push(String(e)));
-  await page2.goto(`${server.url}#scenario=${Buffer.from(account).toString("base64url")}`, {
-    waitUntil: "load",
-  });
-  await page2.waitForFunction(
-    () => document.querySelectorAll('[data-testid^="position-"][data-testid$="-pnl"]').length === 200,
-    { timeout: TIMEOUT },
-  );
-  await waitValue(page2, "results-state", "fresh");
+  await openManyPositions(page2, server.url, TIMEOUT);
   const many = [
     ...(await traced(page2, "positions[0].size", valid(KEYS))),
     ...(await traced(page2, "positions[0].size", unreadable(KEYS))),

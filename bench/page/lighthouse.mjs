@@ -14,6 +14,7 @@ import { parseArgs, promisify } from "node:util";
 import { fileURLToPath } from "node:url";
 import { dirname, join } from "node:path";
 import { serve } from "./serve.mjs";
+import { median } from "./keys-common.mjs";
 
 const run = promisify(execFile);
 const here = dirname(fileURLToPath(import.meta.url));
@@ -48,12 +49,6 @@ const FIGURES = [
   ["TTI (ms)", (r) => r.audits.interactive.numericValue, (v) => v.toFixed(0)],
   ["bytes (transferred)", (r) => r.audits["total-byte-weight"].numericValue, (v) => v.toFixed(0)],
 ];
-
-function median(xs) {
-  const s = [...xs].sort((a, b) => a - b);
-  const n = s.length;
-  return n % 2 ? s[(n - 1) / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
-}
 
 async function lighthouse(url, preset) {
   const flags = [
