@@ -433,9 +433,7 @@ pub(crate) type Timer = StoredValue<Option<leptos::leptos_dom::helpers::TimeoutH
 /// Runs `then` once `delay` has passed without another call on `timer` (the timer is then
 /// empty).
 pub(crate) fn restart(timer: Timer, delay: std::time::Duration, then: impl FnOnce() + 'static) {
-    if let Some(handle) = timer.get_value() {
-        handle.clear();
-    }
+    cancel(timer);
     let handle = set_timeout_with_handle(
         move || {
             timer.set_value(None);
@@ -445,6 +443,14 @@ pub(crate) fn restart(timer: Timer, delay: std::time::Duration, then: impl FnOnc
     )
     .ok();
     timer.set_value(handle);
+}
+
+/// Stops what `timer` would run (nothing if it is empty).
+pub(crate) fn cancel(timer: Timer) {
+    if let Some(handle) = timer.get_value() {
+        handle.clear();
+    }
+    timer.set_value(None);
 }
 
 /// Saves a moment after the typing stops, and when the page is left.
@@ -457,9 +463,9 @@ fn keep_saving(ctx: Ctx) {
         });
     });
     let flush = move |_| {
-        if let Some(handle) = pending.get_value() {
-            handle.clear();
-            pending.set_value(None);
+        // a save still waiting is done now
+        if pending.with_value(Option::is_some) {
+            cancel(pending);
             save_now(ctx);
         }
     };

@@ -123,11 +123,10 @@ pub fn UpgradePanel() -> impl IntoView {
     let check = |report: &Report, c: &Computed| {
         mode_check(report, c.scenario.orders.len(), c.scenario.positions.len())
     };
-    let figures = super::whatif::deferred(ctx);
+    let shocked = super::whatif::deferred(ctx, |c| c.shock.is_some());
     let as_typed = Memo::new(move |_| {
-        figures.with(|f| {
+        shocked.with(|f| {
             let c = f.as_ref()?;
-            c.shock.as_ref()?;
             Some(check(&evaluate(c.unshocked()).ok()?, c))
         })
     });
