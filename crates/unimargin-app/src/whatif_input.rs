@@ -3,13 +3,14 @@
 //! cannot be a price gets a typed problem ([`ShockProblem`]), worded in one place.
 
 use crate::checked::Checked;
-use crate::number::{for_field, parse_typed};
+use crate::number::{for_field, parse_typed, EntryError};
 use rust_decimal::RoundingStrategy;
+use unimargin::num::NumberError;
 use unimargin::Decimal;
 
 /// Why a what-if price or change cannot be applied. `Display` is the English sentence shown
 /// under the controls.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ShockProblem {
     /// The price typed is not a number.
     #[error("enter a price in USD")]
@@ -26,6 +27,24 @@ pub enum ShockProblem {
     /// A change that takes the price beyond what can be computed exactly (about 7.9e28).
     #[error("this change takes the price beyond what can be computed exactly")]
     TooLarge,
+    /// A number that cannot be kept exactly (too large, too many digits or decimal places)
+    /// or whose separators are misplaced: the form's own sentence for it, naming what was
+    /// typed.
+    #[error("{0}")]
+    Unreadable(EntryError),
+}
+
+/// Reads a number typed into a what-if field: text that is no number at all is `not_one`
+/// (which says what the field wants); a number that cannot be kept exactly says why.
+fn read(text: &str, not_one: ShockProblem) -> Result<Decimal, ShockProblem> {
+    parse_typed(text).map_err(|error| match error {
+        EntryError::Empty
+        | EntryError::NotANumber {
+            cause: NumberError::NotADecimal { .. } | NumberError::NotFinite { .. },
+            ..
+        } => not_one,
+        other => ShockProblem::Unreadable(other),
+    })
 }
 
 /// The price typed into the what-if price field (`None`: left empty, no what-if price).
@@ -33,10 +52,9 @@ pub fn price_typed(text: &str) -> Result<Option<Decimal>, ShockProblem> {
     if text.trim().is_empty() {
         return Ok(None);
     }
-    match parse_typed(text) {
-        Ok(price) if price > Decimal::ZERO => Ok(Some(price)),
-        Ok(_) => Err(ShockProblem::PriceNotPositive),
-        Err(_) => Err(ShockProblem::NotAPrice),
+    match read(text, ShockProblem::NotAPrice)? {
+        price if price > Decimal::ZERO => Ok(Some(price)),
+        _ => Err(ShockProblem::PriceNotPositive),
     }
 }
 
@@ -46,7 +64,7 @@ pub fn price_after_change(current: Decimal, text: &str) -> Result<Option<Decimal
     if text.trim().is_empty() {
         return Ok(None);
     }
-    let change = parse_typed(text).map_err(|_| ShockProblem::NotAChange)?;
+    let change = read(text, ShockProblem::NotAChange)?;
     if change <= Decimal::from(-100) {
         return Err(ShockProblem::FallOfAll);
     }
@@ -99,9 +117,28 @@ mod tests {
         assert_eq!(price_typed("-1"), Err(ShockProblem::PriceNotPositive));
         assert_eq!(price_typed("1e-28"), Ok(Some(d("1e-28"))));
         assert_eq!(price_typed("abc"), Err(ShockProblem::NotAPrice));
-        // 40 digits: not a decimal the engine keeps exactly
+        assert_eq!(price_typed("1e"), Err(ShockProblem::NotAPrice));
+        // 40 digits, 1e999, 29 places, 1,00: numbers, but none the engine keeps exactly
+        // (the largest decimal is 2^96 - 1, about 7.9e28) or written with thousands
+        // separators where they cannot be; the form's sentence says which
         let forty = "1234567890123456789012345678901234567890";
-        assert_eq!(price_typed(forty), Err(ShockProblem::NotAPrice));
+        for (typed, says) in [
+            (forty, "is too large"),
+            ("1e999", "is too large"),
+            ("0.00000000000000000000000000001", "28 decimal places"),
+            ("1,00", "every three digits"),
+        ] {
+            let problem = price_typed(typed).unwrap_err();
+            assert!(
+                matches!(problem, ShockProblem::Unreadable(_)),
+                "{typed}: {problem:?}"
+            );
+            let sentence = problem.to_string();
+            assert!(
+                sentence.contains(says) && sentence.contains(typed),
+                "{typed}: {sentence}"
+            );
+        }
     }
 
     #[test]

@@ -334,7 +334,7 @@ fn shock_controls(panel: Panel) -> impl IntoView {
                 disabled=move || ctx.shock.with(Option::is_none)
                 on:click=move |_| ctx.shock.set(None)>{t!(i18n, ui.whatif.reset)}</button>
             <span class="help">{current_text}</span>
-            {move || problem.get().map(|p| view! { <p class="field-error" data-testid="shock-error">{crate::wording::reading::shock_problem(p, i18n.get_locale())}</p> })}
+            {move || problem.get().map(|p| view! { <p class="field-error" data-testid="shock-error">{crate::wording::reading::shock_problem(&p, i18n.get_locale())}</p> })}
         </div>
     }
 }

@@ -393,12 +393,14 @@ fn unreadable(text: &str, cause: &NumberError, expected: &str, locale: Locale) -
 }
 
 /// A what-if price or change that cannot be applied.
-pub fn shock_problem(problem: ShockProblem, locale: Locale) -> &'static str {
-    match problem {
+pub fn shock_problem(problem: &ShockProblem, locale: Locale) -> String {
+    let sentence = match problem {
         ShockProblem::NotAPrice => td_string!(locale, messages.shock.not_a_price),
         ShockProblem::PriceNotPositive => td_string!(locale, messages.shock.price_not_positive),
         ShockProblem::NotAChange => td_string!(locale, messages.shock.not_a_change),
         ShockProblem::FallOfAll => td_string!(locale, messages.shock.fall_of_all),
         ShockProblem::TooLarge => td_string!(locale, messages.shock.too_large),
-    }
+        ShockProblem::Unreadable(error) => return entry_problem(error, locale),
+    };
+    sentence.into()
 }

@@ -761,11 +761,12 @@ fn the_pages_own_problems_in_every_language() {
         crate::whatif_input::ShockProblem::NotAChange,
         crate::whatif_input::ShockProblem::FallOfAll,
         crate::whatif_input::ShockProblem::TooLarge,
+        crate::whatif_input::price_typed("1e999").unwrap_err(),
     ] {
-        let english = reading::shock_problem(problem, Locale::en);
+        let english = reading::shock_problem(&problem, Locale::en);
         assert_eq!(english, problem.to_string());
         for locale in [Locale::zh, Locale::es, Locale::fr] {
-            assert_ne!(reading::shock_problem(problem, locale), english);
+            assert_ne!(reading::shock_problem(&problem, locale), english);
         }
     }
 }

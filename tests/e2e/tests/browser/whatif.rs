@@ -117,6 +117,21 @@ async fn a_shock_moves_every_figure_and_never_the_scenario() -> Result<()> {
         banner == "What-if: BTC at 41,000.00 USD (−35.9 %)",
         "banner: {banner:?}"
     );
+    // A price beyond what can be kept exactly is refused by name, not as "enter a price".
+    b.type_into("shock-price", "1e999").await?;
+    let refused = wait_until(DEFAULT_TIMEOUT, "the what-if price refused", || async {
+        let text = b.text("shock-error").await.unwrap_or_default();
+        Ok(text.contains("too large").then_some(text))
+    })
+    .await?;
+    ensure!(
+        refused.contains("\"1e999\" is too large"),
+        "refused with: {refused:?}"
+    );
+    b.type_into("shock-price", "41000").await?;
+    b.wait_for_value("shock-banner", "BTC:41000").await?;
+    b.wait_for_value("adjusted-equity", &exact(a.adjusted_equity))
+        .await?;
     // The percent field and the slider follow the price typed.
     ensure!(
         b.by_testid("shock-percent")
