@@ -261,12 +261,10 @@ impl Ctx {
 
     /// Adds or removes rows.
     pub fn restructure(&self, change: impl FnOnce(&mut Draft)) {
-        self.draft.update(|d| {
-            self.adopt_market(d);
+        self.restructure_then_focus(|d| {
             change(d);
+            None
         });
-        self.refresh_texts();
-        self.layout.set(self.draft.with_untracked(Draft::layout));
     }
 
     /// Adds or removes rows, then moves the focus to the field `then` names in the new
