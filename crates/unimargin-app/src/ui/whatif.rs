@@ -295,6 +295,19 @@ fn shock_controls(panel: Panel) -> impl IntoView {
             Err(error) => problem.set(Some(error)),
         }
     };
+    // while what is typed is refused, the price the figures stay at (the last one read),
+    // which a prefix of the refused text may have set
+    let kept = Memo::new(move |_| {
+        let locale = i18n.get_locale();
+        ctx.figures.with(|f| {
+            let (applied, _) = f.as_ref()?.shock.as_ref()?;
+            Some(td_string!(
+                locale,
+                ui.whatif.kept,
+                price = show::number_in(&show::price(applied.to), locale)
+            ))
+        })
+    });
     let current_text = move || {
         panel
             .current()
@@ -335,6 +348,7 @@ fn shock_controls(panel: Panel) -> impl IntoView {
                 on:click=move |_| ctx.shock.set(None)>{t!(i18n, ui.whatif.reset)}</button>
             <span class="help">{current_text}</span>
             {move || problem.get().map(|p| view! { <p class="field-error" data-testid="shock-error">{crate::wording::reading::shock_problem(&p, i18n.get_locale())}</p> })}
+            {move || problem.with(Option::is_some).then(|| kept.get()).flatten().map(|price| view! { <p class="help" data-testid="shock-kept">{price}</p> })}
         </div>
     }
 }

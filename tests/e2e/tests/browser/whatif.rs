@@ -128,10 +128,27 @@ async fn a_shock_moves_every_figure_and_never_the_scenario() -> Result<()> {
         refused.contains("\"1e999\" is too large"),
         "refused with: {refused:?}"
     );
+    // The figures stay at the last price read (here a prefix of what was typed), and the
+    // field says which, as the banner does.
+    let banner_now = b.text("shock-banner-text").await?;
+    let price = banner_now
+        .split_once(" at ")
+        .and_then(|(_, rest)| rest.split_once(" USD"))
+        .map(|(price, _)| price.to_string())
+        .context("the banner's price")?;
+    let kept = b.text("shock-kept").await?;
+    ensure!(
+        kept == format!("The figures stay at {price} USD, the last price that could be read."),
+        "kept: {kept:?}, banner: {banner_now:?}"
+    );
     b.type_into("shock-price", "41000").await?;
     b.wait_for_value("shock-banner", "BTC:41000").await?;
     b.wait_for_value("adjusted-equity", &exact(a.adjusted_equity))
         .await?;
+    ensure!(
+        b.count("shock-kept").await? == 0,
+        "nothing refused any more"
+    );
     // The percent field and the slider follow the price typed.
     ensure!(
         b.by_testid("shock-percent")
