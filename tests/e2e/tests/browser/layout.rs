@@ -130,9 +130,19 @@ async fn one_scroll_and_a_bar_that_follows_with_its_states() -> Result<()> {
     ensure!(b.value("bar-adjusted-equity").await?.as_deref() == Some("98860.9"));
 
     // A half-typed value: "0" reads (figures for 0 BTC), "0," does not: the figures the bar
-    // shows are those of "0", so they are marked stale, and the bar names the field.
+    // shows are those of "0", so they are marked stale, and the bar names the field, in the
+    // place of its figures: the bar keeps its height, so the page under it does not move at
+    // each key that makes the field unreadable or readable again (issue 14).
+    let fresh_height = bottom - top;
     b.type_into("coins[0].balance", "0,5").await?;
     b.wait_for_value("bar-state", "stale").await?;
+    let [_, top, _, bottom] = rect(b, "[data-testid=bar]").await?;
+    ensure!(
+        (bottom - top - fresh_height).abs() < 0.5,
+        "the bar was {fresh_height} px high, stale {} px",
+        bottom - top
+    );
+    ensure!(b.by_testid("bar-state").await?.is_displayed().await?);
     let bar = b.by_testid("bar").await?;
     ensure!(bar
         .attr("class")
