@@ -217,15 +217,24 @@ async fn a_broken_field_is_marked_the_figures_go_stale_and_the_page_recovers() -
     app.finish().await
 }
 
-/// Where the top of the element with this `data-testid` is on the page (not the window).
+/// Where the top and the bottom of the element with this `data-testid` are on the page (not
+/// the window).
+async fn page_edges(b: &Browser, testid: &str) -> Result<(f64, f64)> {
+    let edges = b
+        .eval(&format!(
+            "const r = document.querySelector('[data-testid=\"{testid}\"]').getBoundingClientRect();
+             return [r.top + window.scrollY, r.bottom + window.scrollY];"
+        ))
+        .await?;
+    let edge = |i: usize| edges.get(i).and_then(Value::as_f64);
+    edge(0)
+        .zip(edge(1))
+        .with_context(|| format!("the edges of {testid}: {edges}"))
+}
+
+/// Where the top of the element with this `data-testid` is on the page.
 async fn page_top(b: &Browser, testid: &str) -> Result<f64> {
-    b.eval(&format!(
-        "const r = document.querySelector('[data-testid=\"{testid}\"]').getBoundingClientRect();
-         return r.top + window.scrollY;"
-    ))
-    .await?
-    .as_f64()
-    .with_context(|| format!("the top of {testid}"))
+    Ok(page_edges(b, testid).await?.0)
 }
 
 /// Issue 14: a key that makes a field unreadable shows its message under the field, over
@@ -250,14 +259,7 @@ async fn a_key_that_breaks_a_field_moves_nothing_until_the_field_is_left() -> Re
     let message = b.text("error-coins[0].balance").await?;
     ensure!(message.contains("expected a number"), "{message}");
     // shown under the field, and nothing below it moved
-    let field_bottom = b
-        .eval(
-            "return document.querySelector('[data-testid=\"coins[0].balance\"]')
-               .getBoundingClientRect().bottom + window.scrollY;",
-        )
-        .await?
-        .as_f64()
-        .context("the field's bottom")?;
+    let (_, field_bottom) = page_edges(b, "coins[0].balance").await?;
     let message_top = page_top(b, "error-coins[0].balance").await?;
     ensure!(
         message_top >= field_bottom,
@@ -279,14 +281,7 @@ async fn a_key_that_breaks_a_field_moves_nothing_until_the_field_is_left() -> Re
         },
     )
     .await?;
-    let message_bottom = b
-        .eval(
-            "return document.querySelector('[data-testid=\"error-coins[0].balance\"]')
-               .getBoundingClientRect().bottom + window.scrollY;",
-        )
-        .await?
-        .as_f64()
-        .context("the message's bottom")?;
+    let (_, message_bottom) = page_edges(b, "error-coins[0].balance").await?;
     let tables = page_top(b, below[0]).await?;
     ensure!(
         message_bottom <= tables,
