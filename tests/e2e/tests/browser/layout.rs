@@ -488,3 +488,71 @@ async fn focus_follows_rows_as_they_come_and_go() -> Result<()> {
     focus_on("add-position").await?;
     app.finish().await
 }
+
+/// Issue 14: the field being typed in is laid out on its own, its size fixed while it has
+/// the focus (`contain: size`); that size must be the one it has anyway, and its line keep
+/// its height, for every text field of the page, at a desktop's and a phone's width, or
+/// focusing a field would move the page.
+#[tokio::test]
+#[ignore = "needs dist/ and chromedriver: run by scripts/test"]
+async fn focusing_a_field_moves_nothing() -> Result<()> {
+    let app = App::start().await?;
+    let b = &app.browser;
+    b.wait_for_app().await?;
+    // the first page a newcomer sees (its settings; on a phone, only the upgrade check's
+    // field is open), then an example's full form
+    fields_keep_their_size(b, 1).await?;
+    example(b, "futures-account").await?;
+    fields_keep_their_size(b, 30).await?;
+    app.finish().await
+}
+
+/// Focuses every text field shown, at a desktop's and a phone's width: at least `least`
+/// of them, each with its size contained, and neither it nor the three elements around it
+/// moved or resized.
+async fn fields_keep_their_size(b: &Browser, least: u64) -> Result<()> {
+    for (width, height, mobile) in [(1400, 900, false), (390, 844, true)] {
+        b.set_viewport(width, height, mobile).await?;
+        let checked = b
+            .eval(
+                "const changed = []; let count = 0;
+                 // the field's box and its three closest ancestors' (in the window)
+                 const boxes = (i) => {
+                   const out = [];
+                   for (let e = i, k = 0; e && k < 4; e = e.parentElement, k += 1) {
+                     const r = e.getBoundingClientRect();
+                     out.push(r.left, r.top, r.width, r.height);
+                   }
+                   return out;
+                 };
+                 for (const i of document.querySelectorAll('input.input')) {
+                   if (i.getBoundingClientRect().height === 0) continue;
+                   const before = boxes(i);
+                   i.focus({ preventScroll: true });
+                   if (document.activeElement !== i) continue;
+                   const contained = getComputedStyle(i).contain;
+                   const after = boxes(i);
+                   i.blur();
+                   count += 1;
+                   if (before.some((b, k) => Math.abs(after[k] - b) > 0.01)
+                       || !contained.includes('size')) {
+                     changed.push(`${i.dataset.testid}: ${before.map(Math.round)} -> `
+                       + `${after.map(Math.round)} (contain: ${contained})`);
+                   }
+                 }
+                 return [count, changed];",
+            )
+            .await?;
+        let count = checked[0].as_u64().unwrap_or(0);
+        ensure!(
+            count >= least,
+            "{count} fields checked at {width} px: {checked}"
+        );
+        ensure!(
+            checked[1].as_array().is_some_and(Vec::is_empty),
+            "at {width} px, focusing these fields moved them or what holds them: {}",
+            checked[1]
+        );
+    }
+    Ok(())
+}
