@@ -373,6 +373,12 @@ pub fn mark_input() {
     }
 }
 
+/// Whether an input event came since figures were last published: the figures about to be
+/// published follow a key (not an example opened, a file imported or an undo).
+pub fn typed_since_published() -> bool {
+    INPUT_AT.get().is_some()
+}
+
 /// Gives way once to the other tasks of the page's executor (Leptos' effects run there,
 /// in order: a task spawned after them runs after them).
 struct YieldOnce(bool);

@@ -147,7 +147,7 @@ pub fn connect(ctx: Ctx) {
 
 /// How long typing stops before the panels away from the screen are brought up to date
 /// (a keystroke while typing costs the page only the panels a person can see).
-const CATCH_UP: std::time::Duration = std::time::Duration::from_millis(1000);
+pub(crate) const CATCH_UP: std::time::Duration = std::time::Duration::from_millis(1000);
 
 /// Which of the jobs wanted a request asks for.
 #[derive(Clone, Copy, PartialEq, Eq)]

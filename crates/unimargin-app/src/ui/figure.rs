@@ -1,6 +1,14 @@
 //! Figures on the page: rounded for people, the engine's exact decimal in `data-value` (for
 //! tests) and in "exact values" mode (one tap away, for everyone, on touch screens too).
 //! Each figure has its own signal, set only when its value changed ([`Board`]).
+//!
+//! The figure tables far from the screen (more than a screen's height away: on a phone, all
+//! of them while a person types in the form) are not written at each key: their figures
+//! are brought up to date as the table comes near the screen, or when typing stops
+//! (figures that follow anything but a key, an example opened or an undo, are written at
+//! once)
+//! ([`Nearness`], [`catch_up_when_typing_stops`]). A key then lays out and paints only what
+//! a person can see.
 
 use super::Ctx;
 use crate::calc::Computed;
@@ -8,6 +16,7 @@ use crate::i18n::Locale;
 use crate::show::{self, Shown};
 use crate::threshold::{margin_rate, Thresholds};
 use leptos::prelude::*;
+use std::sync::atomic::{AtomicBool, Ordering};
 use unimargin::Decimal;
 
 /// A figure as the engine computed it, and how it is shown. Small and `Copy`: comparing
@@ -71,6 +80,26 @@ pub type Getter = Box<dyn Fn(&Computed) -> Option<Fig> + Send + Sync>;
 struct Slot {
     get: Getter,
     value: RwSignal<Option<Fig>>,
+    /// Whether the part of the page holding the figure is near the screen (`None`: always
+    /// written, as the bar's and the summary's figures are).
+    near: Option<RwSignal<bool>>,
+    /// Not written with the last figures, its part of the page being away from the screen.
+    behind: AtomicBool,
+}
+
+impl Slot {
+    fn is_near(&self) -> bool {
+        self.near
+            .is_none_or(|near| near.try_get_untracked().unwrap_or(true))
+    }
+
+    fn write(&self, computed: Option<&Computed>) {
+        self.behind.store(false, Ordering::Relaxed);
+        let value = computed.and_then(|c| (self.get)(c));
+        if self.value.try_get_untracked().is_some_and(|v| v != value) {
+            self.value.try_set(value);
+        }
+    }
 }
 
 /// Every figure on the page, each with its own signal: [`Ctx`]'s publishing effect reads
@@ -104,15 +133,77 @@ impl Board {
         }
     }
 
-    /// Sets every figure whose value changed.
-    pub fn publish(&self, computed: Option<&Computed>) {
+    /// Sets every figure whose value changed; after a key (`typed`), only those of the
+    /// parts of the page near the screen, the others left behind until [`Board::catch_up`].
+    pub fn publish(&self, computed: Option<&Computed>, typed: bool) {
         for slot in self.slots.iter().flatten() {
-            let value = computed.and_then(|c| (slot.get)(c));
-            if slot.value.try_get_untracked().is_some_and(|v| v != value) {
-                slot.value.try_set(value);
+            if !typed || slot.is_near() {
+                slot.write(computed);
+            } else {
+                slot.behind.store(true, Ordering::Relaxed);
             }
         }
     }
+
+    /// Writes the figures left behind: all of them, or those of parts now near the screen.
+    pub fn catch_up(&self, computed: Option<&Computed>, all: bool) {
+        for slot in self.slots.iter().flatten() {
+            if slot.behind.load(Ordering::Relaxed) && (all || slot.is_near()) {
+                slot.write(computed);
+            }
+        }
+    }
+}
+
+/// Whether a part of the page is on the screen or within a screen's height of it, for the
+/// figures in it: given to them as context, by a `<Provider>` around the part (its own
+/// owner: two tables rendered side by side must not share one).
+#[derive(Clone, Copy)]
+pub struct Nearness(RwSignal<bool>);
+
+/// Follows whether `section` is near the screen, for the figures rendered under the
+/// returned context ([`Nearness`]); those left behind while it was away are written as it
+/// comes near. Near until the browser says otherwise.
+pub fn follow_nearness(ctx: Ctx, section: NodeRef<leptos::html::Section>) -> Nearness {
+    let near = RwSignal::new(true);
+    Effect::new(move |_| {
+        let Some(section) = section.get() else {
+            return;
+        };
+        let observer = crate::web::watch_nearness(&section, move |is_near| {
+            if near.try_get_untracked() == Some(is_near) {
+                return;
+            }
+            near.try_set(is_near);
+            if is_near {
+                ctx.figures.with_untracked(|f| {
+                    ctx.board.with_value(|b| b.catch_up(f.as_deref(), false));
+                });
+            }
+        });
+        let observer = send_wrapper::SendWrapper::new(observer);
+        on_cleanup(move || {
+            if let Some(observer) = observer.take() {
+                observer.disconnect();
+            }
+        });
+    });
+    Nearness(near)
+}
+
+/// Writes every figure left behind once typing stops (the figures unchanged for
+/// [`super::engine::CATCH_UP`], as for the panels worked out by the engine's worker), so
+/// that nothing on the page, read by a screen reader or found in it, stays out of date.
+pub fn catch_up_when_typing_stops(ctx: Ctx) {
+    let timer: super::Timer = StoredValue::new(None);
+    Effect::new(move |_| {
+        ctx.figures.track();
+        super::restart(timer, super::engine::CATCH_UP, move || {
+            ctx.figures.with_untracked(|f| {
+                ctx.board.with_value(|b| b.catch_up(f.as_deref(), true));
+            });
+        });
+    });
 }
 
 /// A figure from the computed figures: rounded text, the exact value in `data-value`, and
@@ -130,9 +221,15 @@ pub fn figure(
 fn figure_of(ctx: Ctx, testid: Option<String>, get: Getter) -> impl IntoView {
     let first = ctx.figures.with_untracked(|f| f.as_deref().and_then(&get));
     let value = RwSignal::new(first);
-    let key = ctx
-        .board
-        .try_update_value(|b| b.insert(Slot { get, value }));
+    let near = use_context::<Nearness>().map(|n| n.0);
+    let key = ctx.board.try_update_value(|b| {
+        b.insert(Slot {
+            get,
+            value,
+            near,
+            behind: AtomicBool::new(false),
+        })
+    });
     on_cleanup(move || {
         if let Some(key) = key {
             ctx.board.try_update_value(|b| b.remove(key));

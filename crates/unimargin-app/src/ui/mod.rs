@@ -191,7 +191,9 @@ impl Ctx {
                 // the same figures (a field that does not read): no figure changed
                 if new_figures {
                     let computed = o.figures.as_deref();
-                    self.board.with_value(|board| board.publish(computed));
+                    let typed = web::typed_since_published();
+                    self.board
+                        .with_value(|board| board.publish(computed, typed));
                 }
             });
             web::figures_published();
@@ -518,6 +520,7 @@ fn app(market: MarketState) -> impl IntoView {
     keep_saving(ctx);
     follow_links(ctx);
     engine::connect(ctx);
+    figure::catch_up_when_typing_stops(ctx);
     // The benchmark's "first figures" mark: after the first render with figures.
     Effect::new(move |_| {
         if ctx.figures.with(Option::is_some) {

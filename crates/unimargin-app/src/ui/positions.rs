@@ -4,13 +4,14 @@
 //! phone, like the other figure tables; every figure has `data-testid`
 //! `positions[i].<field>` and its exact value in `data-value`.
 
-use super::figure::{figure, Fig};
+use super::figure::{figure, follow_nearness, Fig};
 use super::tip::Tip;
 use super::Ctx;
 use crate::calc::Computed;
 use crate::checked::Checked;
 use crate::glossary::Term;
 use crate::i18n::{t, t_string, td_string};
+use leptos::context::Provider;
 use leptos::prelude::*;
 use unimargin::report::PositionReport;
 use unimargin::scenario::{PositionMode, PositionSide};
@@ -44,6 +45,9 @@ fn cell(
 #[component]
 pub fn PositionTable() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
+    // far from the screen, its figures wait (see `figure`)
+    let section = NodeRef::new();
+    let near = follow_nearness(ctx, section);
     let i18n = ctx.i18n;
     let count = Memo::new(move |_| {
         ctx.figures
@@ -80,45 +84,47 @@ pub fn PositionTable() -> impl IntoView {
         }
     };
     view! {
-        <section class="card" aria-labelledby="positions-out-h" class:hidden=move || count.get() == 0>
-            <div class="card-head"><h2 id="positions-out-h">{t!(i18n, ui.positions.title)}</h2></div>
-            <p class="scroll-cue" aria-hidden="true">{t!(i18n, ui.results.swipe)}</p>
-            <div class="scroll" tabindex="0" role="region" aria-label=move || t_string!(i18n, ui.positions.region)>
-                <table class="figures-table" data-testid="positions-table">
-                    <thead>
-                        <tr>
-                            <th scope="col">{t!(i18n, ui.positions.position)}</th>
-                            <th scope="col" class="num">{t!(i18n, ui.form.size)}</th>
-                            <th scope="col" class="num">{t!(i18n, ui.positions.available)}</th>
-                            <th scope="col" class="num">{t!(i18n, ui.form.pnl_head)}</th>
-                            <th scope="col" class="num">{t!(i18n, ui.positions.upnl_usd)}</th>
-                            <th scope="col" class="num">{t!(i18n, ui.positions.roi)}</th>
-                            <th scope="col" class="num">{t!(i18n, ui.positions.im_usd)}</th>
-                            <th scope="col" class="num">{t!(i18n, ui.positions.mm_usd)}</th>
-                        </tr>
-                    </thead>
-                    <tbody>
-                        <For each=move || 0..count.get() key=|i| *i let:i>
+        <Provider value=near>
+            <section node_ref=section class="card" aria-labelledby="positions-out-h" class:hidden=move || count.get() == 0>
+                <div class="card-head"><h2 id="positions-out-h">{t!(i18n, ui.positions.title)}</h2></div>
+                <p class="scroll-cue" aria-hidden="true">{t!(i18n, ui.results.swipe)}</p>
+                <div class="scroll" tabindex="0" role="region" aria-label=move || t_string!(i18n, ui.positions.region)>
+                    <table class="figures-table" data-testid="positions-table">
+                        <thead>
                             <tr>
-                                <th scope="row">{name(i)}</th>
-                                <td class="num">
-                                    {figure(ctx, Some(format!("positions[{i}].signed_size")), move |c| {
-                                        signed_size(c, i).map(Fig::Amount)
-                                    })}
-                                </td>
-                                {cell(ctx, i, "available", |p| Some(Fig::Amount(p.available)))}
-                                {cell(ctx, i, "unrealized_pnl", |p| Some(Fig::Amount(p.unrealized_pnl)))}
-                                {cell(ctx, i, "unrealized_pnl_usd", |p| Some(Fig::Cell(p.unrealized_pnl_usd)))}
-                                {cell(ctx, i, "roi", |p| p.roi.map(Fig::Rate))}
-                                {cell(ctx, i, "initial_margin", |p| Some(Fig::Cell(p.initial_margin)))}
-                                {cell(ctx, i, "maintenance_margin", |p| Some(Fig::Cell(p.maintenance_margin)))}
+                                <th scope="col">{t!(i18n, ui.positions.position)}</th>
+                                <th scope="col" class="num">{t!(i18n, ui.form.size)}</th>
+                                <th scope="col" class="num">{t!(i18n, ui.positions.available)}</th>
+                                <th scope="col" class="num">{t!(i18n, ui.form.pnl_head)}</th>
+                                <th scope="col" class="num">{t!(i18n, ui.positions.upnl_usd)}</th>
+                                <th scope="col" class="num">{t!(i18n, ui.positions.roi)}</th>
+                                <th scope="col" class="num">{t!(i18n, ui.positions.im_usd)}</th>
+                                <th scope="col" class="num">{t!(i18n, ui.positions.mm_usd)}</th>
                             </tr>
-                        </For>
-                    </tbody>
-                </table>
-            </div>
-            <p class="help">{t!(i18n, ui.positions.help)}</p>
-            <p class="terms">{t!(i18n, ui.positions.hedge)}<Tip term=Term::HedgeMode/></p>
-        </section>
+                        </thead>
+                        <tbody>
+                            <For each=move || 0..count.get() key=|i| *i let:i>
+                                <tr>
+                                    <th scope="row">{name(i)}</th>
+                                    <td class="num">
+                                        {figure(ctx, Some(format!("positions[{i}].signed_size")), move |c| {
+                                            signed_size(c, i).map(Fig::Amount)
+                                        })}
+                                    </td>
+                                    {cell(ctx, i, "available", |p| Some(Fig::Amount(p.available)))}
+                                    {cell(ctx, i, "unrealized_pnl", |p| Some(Fig::Amount(p.unrealized_pnl)))}
+                                    {cell(ctx, i, "unrealized_pnl_usd", |p| Some(Fig::Cell(p.unrealized_pnl_usd)))}
+                                    {cell(ctx, i, "roi", |p| p.roi.map(Fig::Rate))}
+                                    {cell(ctx, i, "initial_margin", |p| Some(Fig::Cell(p.initial_margin)))}
+                                    {cell(ctx, i, "maintenance_margin", |p| Some(Fig::Cell(p.maintenance_margin)))}
+                                </tr>
+                            </For>
+                        </tbody>
+                    </table>
+                </div>
+                <p class="help">{t!(i18n, ui.positions.help)}</p>
+                <p class="terms">{t!(i18n, ui.positions.hedge)}<Tip term=Term::HedgeMode/></p>
+            </section>
+        </Provider>
     }
 }

@@ -4,7 +4,7 @@
 
 use super::explain::ExplainPanel;
 use super::fields::Words;
-use super::figure::{figure, Fig};
+use super::figure::{figure, follow_nearness, Fig};
 use super::tip::Tip;
 use super::Ctx;
 use crate::calc::Computed;
@@ -14,6 +14,7 @@ use crate::labels::field_label_in;
 use crate::show;
 use crate::threshold::{gauge, margin_rate, GaugePlaces, Thresholds, WARNING_ZONE_RIGHT};
 use crate::wording::field_problem;
+use leptos::context::Provider;
 use leptos::prelude::*;
 use unimargin::report::{AccountReport, SideReport};
 use unimargin::Decimal;
@@ -314,6 +315,9 @@ fn coin_cell(
 #[component]
 pub fn CoinTable() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
+    // far from the screen, its figures wait (see `figure`)
+    let section = NodeRef::new();
+    let near = follow_nearness(ctx, section);
     let i18n = ctx.i18n;
     let count = Memo::new(move |_| {
         ctx.figures
@@ -325,72 +329,74 @@ pub fn CoinTable() -> impl IntoView {
     });
     let name = move |i: usize| move || names.with(|n| n.get(i).cloned().unwrap_or_default());
     let slices_open = RwSignal::new(false);
-    let total = |get: fn(&AccountReport) -> Decimal, testid: &'static str| {
+    let total = move |get: fn(&AccountReport) -> Decimal, testid: &'static str| {
         figure(ctx, Some(testid.to_string()), move |c| {
             Some(Fig::Cell(get(&c.report.account)))
         })
     };
     view! {
-        <section class="card" aria-labelledby="coins-out-h" class:hidden=move || count.get() == 0>
-            <div class="card-head"><h2 id="coins-out-h">{t!(i18n, ui.results.coin_by_coin)}</h2></div>
-            <p class="scroll-cue" aria-hidden="true">{t!(i18n, ui.results.swipe)}</p>
-            <div class="scroll" tabindex="0" role="region" aria-label=move || t_string!(i18n, ui.results.coins_region) data-testid="coins-table-scroll">
-                <table class="figures-table">
-                    <thead>
-                        <tr>
-                            <th scope="col">{t!(i18n, ui.form.coin)}</th>
-                            <th scope="col" class="num">{t!(i18n, ui.results.usd_price)}</th>
-                            <th scope="col" class="num">{t!(i18n, ui.results.equity)}</th>
-                            <th scope="col" class="num">{t!(i18n, ui.results.upnl)}</th>
-                            <th scope="col" class="num">{t!(i18n, ui.results.debt)}</th>
-                            <th scope="col" class="num">{t!(i18n, ui.results.usd_value)}</th>
-                            <th scope="col" class="num">{t!(i18n, ui.results.haircut)}</th>
-                            <th scope="col" class="num">{t!(i18n, ui.results.contribution)}</th>
-                            <th scope="col" class="num">{t!(i18n, ui.results.interest_hour_head)}</th>
-                        </tr>
-                    </thead>
-                    <tbody>
-                        <For each=move || 0..count.get() key=|i| *i let:i>
+        <Provider value=near>
+            <section node_ref=section class="card" aria-labelledby="coins-out-h" class:hidden=move || count.get() == 0>
+                <div class="card-head"><h2 id="coins-out-h">{t!(i18n, ui.results.coin_by_coin)}</h2></div>
+                <p class="scroll-cue" aria-hidden="true">{t!(i18n, ui.results.swipe)}</p>
+                <div class="scroll" tabindex="0" role="region" aria-label=move || t_string!(i18n, ui.results.coins_region) data-testid="coins-table-scroll">
+                    <table class="figures-table">
+                        <thead>
                             <tr>
-                                <th scope="row">{name(i)}</th>
-                                {coin_cell(ctx, i, "usd-price", |c| Fig::Price(c.usd_price))}
-                                {coin_cell(ctx, i, "equity", |c| Fig::Amount(c.equity))}
-                                {coin_cell(ctx, i, "unrealized-pnl", |c| Fig::Amount(c.unrealized_pnl))}
-                                {coin_cell(ctx, i, "debt", |c| Fig::Amount(c.debt))}
-                                {coin_cell(ctx, i, "usd-value", |c| Fig::Cell(c.usd_equity))}
-                                {coin_cell(ctx, i, "haircut", |c| Fig::Cell(c.haircut))}
-                                {coin_cell(ctx, i, "contribution", |c| Fig::Cell(c.contribution))}
-                                {coin_cell(ctx, i, "interest", |c| Fig::Cell(c.hourly_interest_usd))}
+                                <th scope="col">{t!(i18n, ui.form.coin)}</th>
+                                <th scope="col" class="num">{t!(i18n, ui.results.usd_price)}</th>
+                                <th scope="col" class="num">{t!(i18n, ui.results.equity)}</th>
+                                <th scope="col" class="num">{t!(i18n, ui.results.upnl)}</th>
+                                <th scope="col" class="num">{t!(i18n, ui.results.debt)}</th>
+                                <th scope="col" class="num">{t!(i18n, ui.results.usd_value)}</th>
+                                <th scope="col" class="num">{t!(i18n, ui.results.haircut)}</th>
+                                <th scope="col" class="num">{t!(i18n, ui.results.contribution)}</th>
+                                <th scope="col" class="num">{t!(i18n, ui.results.interest_hour_head)}</th>
                             </tr>
-                        </For>
-                    </tbody>
-                    <tfoot>
-                        <tr>
-                            <th scope="row">{t!(i18n, ui.results.total)}</th>
-                            <td></td><td></td><td></td><td></td>
-                            <td class="num">{total(|a| a.account_equity, "total-usd-value")}</td>
-                            <td></td>
-                            <td class="num">{total(|a| a.discounted_equity, "total-contribution")}</td>
-                            <td class="num">{total(|a| a.hourly_interest_usd, "total-interest")}</td>
-                        </tr>
-                    </tfoot>
-                </table>
-            </div>
-            <p class="help">{t!(i18n, ui.results.coins_help)}</p>
-            <p class="terms">{t!(i18n, ui.results.haircut_note)}<Tip term=Term::Haircut/>{t!(i18n, ui.results.debt_note)}<Tip term=Term::BorrowingTiers/></p>
-            <details class="breakdown" on:toggle=move |ev| slices_open.set(details_open(&ev))>
-                <summary data-testid="discount-breakdown">{t!(i18n, ui.results.discount_by_tier)}</summary>
-                <div data-testid="discount-slices">
-                    {move || {
-                        // rendered while open only: closed, it would be built again at each keystroke
-                        slices_open.get().then(|| {
-                            let locale = i18n.get_locale();
-                            ctx.figures.with(|f| f.as_deref().map(|c| slices_view(c, locale)))
-                        })
-                    }}
+                        </thead>
+                        <tbody>
+                            <For each=move || 0..count.get() key=|i| *i let:i>
+                                <tr>
+                                    <th scope="row">{name(i)}</th>
+                                    {coin_cell(ctx, i, "usd-price", |c| Fig::Price(c.usd_price))}
+                                    {coin_cell(ctx, i, "equity", |c| Fig::Amount(c.equity))}
+                                    {coin_cell(ctx, i, "unrealized-pnl", |c| Fig::Amount(c.unrealized_pnl))}
+                                    {coin_cell(ctx, i, "debt", |c| Fig::Amount(c.debt))}
+                                    {coin_cell(ctx, i, "usd-value", |c| Fig::Cell(c.usd_equity))}
+                                    {coin_cell(ctx, i, "haircut", |c| Fig::Cell(c.haircut))}
+                                    {coin_cell(ctx, i, "contribution", |c| Fig::Cell(c.contribution))}
+                                    {coin_cell(ctx, i, "interest", |c| Fig::Cell(c.hourly_interest_usd))}
+                                </tr>
+                            </For>
+                        </tbody>
+                        <tfoot>
+                            <tr>
+                                <th scope="row">{t!(i18n, ui.results.total)}</th>
+                                <td></td><td></td><td></td><td></td>
+                                <td class="num">{total(|a| a.account_equity, "total-usd-value")}</td>
+                                <td></td>
+                                <td class="num">{total(|a| a.discounted_equity, "total-contribution")}</td>
+                                <td class="num">{total(|a| a.hourly_interest_usd, "total-interest")}</td>
+                            </tr>
+                        </tfoot>
+                    </table>
                 </div>
-            </details>
-        </section>
+                <p class="help">{t!(i18n, ui.results.coins_help)}</p>
+                <p class="terms">{t!(i18n, ui.results.haircut_note)}<Tip term=Term::Haircut/>{t!(i18n, ui.results.debt_note)}<Tip term=Term::BorrowingTiers/></p>
+                <details class="breakdown" on:toggle=move |ev| slices_open.set(details_open(&ev))>
+                    <summary data-testid="discount-breakdown">{t!(i18n, ui.results.discount_by_tier)}</summary>
+                    <div data-testid="discount-slices">
+                        {move || {
+                            // rendered while open only: closed, it would be built again at each keystroke
+                            slices_open.get().then(|| {
+                                let locale = i18n.get_locale();
+                                ctx.figures.with(|f| f.as_deref().map(|c| slices_view(c, locale)))
+                            })
+                        }}
+                    </div>
+                </details>
+            </section>
+        </Provider>
     }
 }
 
@@ -464,6 +470,9 @@ fn side_cells(ctx: Ctx, j: usize, long: bool) -> impl IntoView {
 #[component]
 pub fn ContractTable() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
+    // far from the screen, its figures wait (see `figure`)
+    let section = NodeRef::new();
+    let near = follow_nearness(ctx, section);
     let i18n = ctx.i18n;
     let count = Memo::new(move |_| {
         ctx.figures
@@ -477,42 +486,44 @@ pub fn ContractTable() -> impl IntoView {
             .collect()
     });
     view! {
-        <section class="card" aria-labelledby="contracts-out-h" class:hidden=move || count.get() == 0>
-            <div class="card-head"><h2 id="contracts-out-h">{t!(i18n, ui.results.futures_margin)}</h2></div>
-            <p class="scroll-cue" aria-hidden="true">{t!(i18n, ui.results.swipe)}</p>
-            <div class="scroll" tabindex="0" role="region" aria-label=move || t_string!(i18n, ui.results.futures_region)>
-                <table class="figures-table">
-                    <thead>
-                        <tr>
-                            <th scope="col">{t!(i18n, ui.form.contract)}</th>
-                            <th scope="col">{t!(i18n, ui.form.side)}</th>
-                            <th scope="col" class="num">{t!(i18n, ui.results.held)}</th>
-                            <th scope="col" class="num">{t!(i18n, ui.results.open_orders)}</th>
-                            <th scope="col" class="num">{t!(i18n, ui.results.notional_usd)}</th>
-                            <th scope="col" class="num">{t!(i18n, ui.form.mmr)}</th>
-                            <th scope="col" class="num">{t!(i18n, ui.results.initial_margin)}</th>
-                            <th scope="col" class="num">{t!(i18n, ui.results.maint_margin)}</th>
-                        </tr>
-                    </thead>
-                    <For each=move || 0..count.get() key=|j| *j let:j>
-                        <tbody class="contract">
+        <Provider value=near>
+            <section node_ref=section class="card" aria-labelledby="contracts-out-h" class:hidden=move || count.get() == 0>
+                <div class="card-head"><h2 id="contracts-out-h">{t!(i18n, ui.results.futures_margin)}</h2></div>
+                <p class="scroll-cue" aria-hidden="true">{t!(i18n, ui.results.swipe)}</p>
+                <div class="scroll" tabindex="0" role="region" aria-label=move || t_string!(i18n, ui.results.futures_region)>
+                    <table class="figures-table">
+                        <thead>
                             <tr>
-                                <th scope="rowgroup" rowspan="2">
-                                    {move || symbols.with(|s| s.get(j).cloned())}
-                                </th>
-                                <td>{t!(i18n, ui.results.long)}</td>
-                                {side_cells(ctx, j, true)}
+                                <th scope="col">{t!(i18n, ui.form.contract)}</th>
+                                <th scope="col">{t!(i18n, ui.form.side)}</th>
+                                <th scope="col" class="num">{t!(i18n, ui.results.held)}</th>
+                                <th scope="col" class="num">{t!(i18n, ui.results.open_orders)}</th>
+                                <th scope="col" class="num">{t!(i18n, ui.results.notional_usd)}</th>
+                                <th scope="col" class="num">{t!(i18n, ui.form.mmr)}</th>
+                                <th scope="col" class="num">{t!(i18n, ui.results.initial_margin)}</th>
+                                <th scope="col" class="num">{t!(i18n, ui.results.maint_margin)}</th>
                             </tr>
-                            <tr>
-                                <td>{t!(i18n, ui.results.short)}</td>
-                                {side_cells(ctx, j, false)}
-                            </tr>
-                        </tbody>
-                    </For>
-                </table>
-            </div>
-            <p class="help">{t!(i18n, ui.results.contract_help)}</p>
-            <p class="terms">{t!(i18n, ui.results.notional_note)}<Tip term=Term::Notional/>{t!(i18n, ui.results.mmr_note)}<Tip term=Term::Mmr/>{t!(i18n, ui.results.hedge_note)}<Tip term=Term::HedgeMode/></p>
-        </section>
+                        </thead>
+                        <For each=move || 0..count.get() key=|j| *j let:j>
+                            <tbody class="contract">
+                                <tr>
+                                    <th scope="rowgroup" rowspan="2">
+                                        {move || symbols.with(|s| s.get(j).cloned())}
+                                    </th>
+                                    <td>{t!(i18n, ui.results.long)}</td>
+                                    {side_cells(ctx, j, true)}
+                                </tr>
+                                <tr>
+                                    <td>{t!(i18n, ui.results.short)}</td>
+                                    {side_cells(ctx, j, false)}
+                                </tr>
+                            </tbody>
+                        </For>
+                    </table>
+                </div>
+                <p class="help">{t!(i18n, ui.results.contract_help)}</p>
+                <p class="terms">{t!(i18n, ui.results.notional_note)}<Tip term=Term::Notional/>{t!(i18n, ui.results.mmr_note)}<Tip term=Term::Mmr/>{t!(i18n, ui.results.hedge_note)}<Tip term=Term::HedgeMode/></p>
+            </section>
+        </Provider>
     }
 }
