@@ -154,6 +154,28 @@ async fn one_scroll_and_a_bar_that_follows_with_its_states() -> Result<()> {
     b.type_into("coins[0].balance", "1.2").await?;
     b.wait_for_value("bar-state", "fresh").await?;
 
+    // The same at wider screens, with this account's longest field name: at 700 and 1,100
+    // px the bar once wrapped to one more line for it.
+    let entry = b.input_value("positions[0].entry_price").await?;
+    for width in [700, 1100] {
+        b.set_viewport(width, 900, false).await?;
+        let [_, top, _, bottom] = rect(b, "[data-testid=bar]").await?;
+        b.type_into("positions[0].entry_price", "60,0001").await?;
+        b.wait_for_value("bar-state", "stale").await?;
+        let state = b.by_testid("bar-state").await?.text().await?;
+        ensure!(state.ends_with("entry price"), "{state:?}");
+        let [_, stale_top, _, stale_bottom] = rect(b, "[data-testid=bar]").await?;
+        ensure!(
+            (stale_bottom - stale_top - (bottom - top)).abs() < 0.5,
+            "at {width} px the bar was {} px high, stale {} px",
+            bottom - top,
+            stale_bottom - stale_top
+        );
+        b.type_into("positions[0].entry_price", &entry).await?;
+        b.wait_for_value("bar-state", "fresh").await?;
+    }
+    b.set_viewport(390, 844, true).await?;
+
     // A what-if price is named in the bar.
     b.type_into("shock-price", "41000").await?;
     b.wait_for_value("bar-whatif", "What-if: BTC at 41,000.00 USD (−35.9 %)")
