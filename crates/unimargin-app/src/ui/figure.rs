@@ -5,10 +5,9 @@
 //! The figure tables far from the screen (more than a screen's height away: on a phone, all
 //! of them while a person types in the form) are not written at each key: their figures
 //! are brought up to date as the table comes near the screen, or when typing stops
-//! (figures that follow anything but a key, an example opened or an undo, are written at
-//! once)
 //! ([`Nearness`], [`catch_up_when_typing_stops`]). A key then lays out and paints only what
-//! a person can see.
+//! a person can see. Figures that follow anything but a key (an example opened, an import,
+//! an undo) are written at once, wherever they are.
 
 use super::Ctx;
 use crate::calc::Computed;
