@@ -192,26 +192,15 @@ fn ask_again(ctx: Ctx, ask: Ask) {
 /// Follows whether a panel is on the screen or near it ([`Answers::near`]).
 pub fn follow_panel(ctx: Ctx, panel: NodeRef<leptos::html::Section>, kind: Kind) {
     let near = ctx.answers.near;
-    Effect::new(move |_| {
-        let Some(section) = panel.get() else {
-            return;
-        };
-        let observer = crate::web::watch_nearness(&section, move |is_near| {
-            if near.with_untracked(|n| n.contains(&kind)) != is_near {
-                near.update(|n| {
-                    n.retain(|k| *k != kind);
-                    if is_near {
-                        n.push(kind);
-                    }
-                });
-            }
-        });
-        let observer = send_wrapper::SendWrapper::new(observer);
-        on_cleanup(move || {
-            if let Some(observer) = observer.take() {
-                observer.disconnect();
-            }
-        });
+    super::follow_section_nearness(panel, move |is_near| {
+        if near.with_untracked(|n| n.contains(&kind)) != is_near {
+            near.update(|n| {
+                n.retain(|k| *k != kind);
+                if is_near {
+                    n.push(kind);
+                }
+            });
+        }
     });
 }
 

@@ -165,27 +165,16 @@ pub struct Nearness(RwSignal<bool>);
 /// comes near. Near until the browser says otherwise.
 pub fn follow_nearness(ctx: Ctx, section: NodeRef<leptos::html::Section>) -> Nearness {
     let near = RwSignal::new(true);
-    Effect::new(move |_| {
-        let Some(section) = section.get() else {
+    super::follow_section_nearness(section, move |is_near| {
+        if near.try_get_untracked() == Some(is_near) {
             return;
-        };
-        let observer = crate::web::watch_nearness(&section, move |is_near| {
-            if near.try_get_untracked() == Some(is_near) {
-                return;
-            }
-            near.try_set(is_near);
-            if is_near {
-                ctx.figures.with_untracked(|f| {
-                    ctx.board.with_value(|b| b.catch_up(f.as_deref(), false));
-                });
-            }
-        });
-        let observer = send_wrapper::SendWrapper::new(observer);
-        on_cleanup(move || {
-            if let Some(observer) = observer.take() {
-                observer.disconnect();
-            }
-        });
+        }
+        near.try_set(is_near);
+        if is_near {
+            ctx.figures.with_untracked(|f| {
+                ctx.board.with_value(|b| b.catch_up(f.as_deref(), false));
+            });
+        }
     });
     Nearness(near)
 }

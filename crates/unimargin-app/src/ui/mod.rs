@@ -427,6 +427,26 @@ fn save_now(ctx: Ctx) {
         .ok();
 }
 
+/// Calls `near` with whether `section` is on the screen or within a screen's height of it,
+/// once that is known and then at each change ([`web::watch_nearness`]); the observer goes
+/// with the section. What the worker's panels and the figure tables share.
+pub(crate) fn follow_section_nearness(
+    section: NodeRef<leptos::html::Section>,
+    near: impl Fn(bool) + Clone + 'static,
+) {
+    Effect::new(move |_| {
+        let Some(section) = section.get() else {
+            return;
+        };
+        let observer = send_wrapper::SendWrapper::new(web::watch_nearness(&section, near.clone()));
+        on_cleanup(move || {
+            if let Some(observer) = observer.take() {
+                observer.disconnect();
+            }
+        });
+    });
+}
+
 /// A timer that each call starts again: what it runs waits until calls stop for its delay.
 pub(crate) type Timer = StoredValue<Option<leptos::leptos_dom::helpers::TimeoutHandle>>;
 

@@ -520,7 +520,6 @@ async fn focus_follows_rows_as_they_come_and_go() -> Result<()> {
 async fn focusing_a_field_moves_nothing() -> Result<()> {
     let app = App::start().await?;
     let b = &app.browser;
-    b.wait_for_app().await?;
     // the first page a newcomer sees (its settings; on a phone, only the upgrade check's
     // field is open), then an example's full form
     fields_keep_their_size(b, 1).await?;
