@@ -178,13 +178,23 @@ pub fn focus_testid(testid: &str) {
     }
 }
 
-/// Follows whether `element` is on the screen or within a screen's height of it: `near`
-/// is called with the answer once it is known, then at each change. The caller disconnects
-/// the observer when the element goes.
+/// An observer of an element, stopped when the element goes.
+pub struct Watching(Box<dyn FnOnce()>);
+
+impl Watching {
+    pub fn stop(self) {
+        (self.0)();
+    }
+}
+
+/// Follows whether `element` is on the screen or within `margin` of it (a root margin:
+/// `100% 0px` is a screen's height above and below): `near` is called with the answer once
+/// it is known, then at each change.
 pub fn watch_nearness(
     element: &web_sys::Element,
+    margin: &str,
     near: impl Fn(bool) + 'static,
-) -> Option<web_sys::IntersectionObserver> {
+) -> Option<Watching> {
     let seen = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
         // several entries at once: the last is the newest
         if let Some(entry) = entries.iter().last() {
@@ -196,14 +206,23 @@ pub fn watch_nearness(
         }
     });
     let options = web_sys::IntersectionObserverInit::new();
-    // a screen above and below: scrolled to at a reading pace, the panel is ready
-    options.set_root_margin("100% 0px");
+    options.set_root_margin(margin);
     let observer =
         web_sys::IntersectionObserver::new_with_options(seen.as_ref().unchecked_ref(), &options)
             .ok()?;
     observer.observe(element);
     seen.forget();
-    Some(observer)
+    Some(Watching(Box::new(move || observer.disconnect())))
+}
+
+/// Calls `resized` each time `element`'s size changes, the first time once it is laid out
+/// (also when it is shown after being hidden).
+pub fn watch_size(element: &web_sys::Element, resized: impl Fn() + 'static) -> Option<Watching> {
+    let seen = Closure::<dyn FnMut(js_sys::Array)>::new(move |_: js_sys::Array| resized());
+    let observer = web_sys::ResizeObserver::new(seen.as_ref().unchecked_ref()).ok()?;
+    observer.observe(element);
+    seen.forget();
+    Some(Watching(Box::new(move || observer.disconnect())))
 }
 
 /// The width in CSS pixels of the element with this `data-testid` (0 when absent).

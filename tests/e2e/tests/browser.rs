@@ -26,6 +26,8 @@ mod layout;
 mod market;
 #[path = "browser/newcomer.rs"]
 mod newcomer;
+#[path = "browser/rows.rs"]
+mod rows;
 #[path = "browser/whatif.rs"]
 mod whatif;
 

@@ -434,14 +434,44 @@ pub(crate) fn follow_section_nearness(
     section: NodeRef<leptos::html::Section>,
     near: impl Fn(bool) + Clone + 'static,
 ) {
+    // a screen above and below: scrolled to at a reading pace, the panel is ready
+    follow_nearness_of(section, "100% 0px", near);
+}
+
+/// Follows whether `node` is on the screen or within `margin` of it (an
+/// `IntersectionObserver`'s root margin): `near` is called with the answer once it is
+/// known, then at each change, until the element goes.
+pub(crate) fn follow_nearness_of<E>(
+    node: NodeRef<E>,
+    margin: &'static str,
+    near: impl Fn(bool) + Clone + 'static,
+) where
+    E: leptos::html::ElementType,
+    E::Output: wasm_bindgen::JsCast + Clone + 'static,
+{
+    watch_element(node, move |element| {
+        web::watch_nearness(element, margin, near.clone())
+    });
+}
+
+/// Starts `watch` on `node`'s element once it is in the page, and stops it when the
+/// element goes.
+pub(crate) fn watch_element<E>(
+    node: NodeRef<E>,
+    watch: impl Fn(&web_sys::Element) -> Option<web::Watching> + 'static,
+) where
+    E: leptos::html::ElementType,
+    E::Output: wasm_bindgen::JsCast + Clone + 'static,
+{
     Effect::new(move |_| {
-        let Some(section) = section.get() else {
+        let Some(element) = node.get() else {
             return;
         };
-        let observer = send_wrapper::SendWrapper::new(web::watch_nearness(&section, near.clone()));
+        let watching =
+            send_wrapper::SendWrapper::new(watch(wasm_bindgen::JsCast::unchecked_ref(&element)));
         on_cleanup(move || {
-            if let Some(observer) = observer.take() {
-                observer.disconnect();
+            if let Some(watching) = watching.take() {
+                watching.stop();
             }
         });
     });
