@@ -106,6 +106,10 @@ pub struct Ctx {
     /// each when it starts, so that no task blocks the page for long; all of them on the
     /// host.
     pub parts: RwSignal<u8>,
+    /// The `data-testid` of what has the focus in the page's main part (a field's is its
+    /// path): a problem in the field being typed in is told under it, and only once the
+    /// field is left in the account's summary.
+    pub focused: RwSignal<Option<String>>,
 }
 
 impl Ctx {
@@ -169,6 +173,7 @@ impl Ctx {
             save_paused: RwSignal::new(start.save_paused),
             i18n,
             parts: RwSignal::new(parts),
+            focused: RwSignal::new(None),
         };
         ctx.publish();
         ctx
@@ -603,6 +608,18 @@ fn part<V: IntoView + 'static>(
     view! { <Show when=reached>{view()}</Show> }
 }
 
+/// Keeps [`Ctx::focused`]: the `data-testid` of the element the focus went to (`None`: it
+/// left).
+fn follow_focus(ctx: Ctx, to: Option<web_sys::Event>) {
+    let testid = to
+        .and_then(|ev| ev.target())
+        .and_then(|target| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(target).ok())
+        .and_then(|element| element.get_attribute("data-testid"));
+    if ctx.focused.with_untracked(|f| *f != testid) {
+        ctx.focused.set(testid);
+    }
+}
+
 /// What the page shows, from its context: the same in the browser and in the first view
 /// rendered at build time ([`first_view`]).
 fn page(ctx: Ctx) -> impl IntoView {
@@ -622,7 +639,7 @@ fn page(ctx: Ctx) -> impl IntoView {
             {move || { let locale = i18n.get_locale(); ctx.market.with(|m| crate::market_state::market_line(m, locale)) }}
         </p>
         {part(ctx, 2, || view! { <bar::SummaryBar/> })}
-        <main class="layout">
+        <main class="layout" on:focusin=move |ev| follow_focus(ctx, Some(ev.into())) on:focusout=move |_| follow_focus(ctx, None)>
             <div class="column inputs">
                 {part(ctx, 3, || view! { <start::StartHere/> })}
                 {part(ctx, 4, move || {

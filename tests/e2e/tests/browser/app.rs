@@ -18,6 +18,25 @@ async fn load_preset(b: &Browser, key: &str, adjusted_equity: &str) -> Result<()
     b.wait_for_value("results-state", "fresh").await
 }
 
+/// The summary's list of problems, once the field being typed in is left (it waits while
+/// a field with a problem has the focus).
+async fn summary_problems(b: &Browser) -> Result<String> {
+    b.eval("document.activeElement.blur();").await?;
+    wait_until(
+        DEFAULT_TIMEOUT,
+        "the summary's list of problems",
+        || async {
+            let banner = b.by_testid("stale-banner").await?;
+            Ok(if banner.is_displayed().await? {
+                Some(banner.text().await?)
+            } else {
+                None
+            })
+        },
+    )
+    .await
+}
+
 /// The figures the tests compare across pages.
 async fn headline(b: &Browser) -> Result<Vec<Option<String>>> {
     let mut out = Vec::new();
@@ -182,7 +201,9 @@ async fn a_broken_field_is_marked_the_figures_go_stale_and_the_page_recovers() -
     ensure!(input.attr("aria-invalid").await?.as_deref() == Some("true"));
     // The last valid figures stay, marked stale.
     ensure!(b.value("adjusted-equity").await?.as_deref() == Some("49000"));
-    ensure!(b.text("stale-banner").await?.contains("stale"));
+    // the summary lists the problems once the field is left
+    let banner = summary_problems(b).await?;
+    ensure!(banner.contains("stale"), "{banner}");
 
     // A value that parses but breaks a rule: the engine's message, at its path, in the
     // page's words (a rate is typed as a percentage: 150 % is the engine's 1.5).
@@ -198,7 +219,7 @@ async fn a_broken_field_is_marked_the_figures_go_stale_and_the_page_recovers() -
         "{message}"
     );
     // the banner names the field as the page shows it, never its JSON path
-    let banner = b.text("stale-banner").await?;
+    let banner = summary_problems(b).await?;
     ensure!(
         banner.contains("BTC discount tier 1 rate: must be between 0 % and 100 %"),
         "{banner}"
@@ -247,8 +268,9 @@ async fn a_key_that_breaks_a_field_moves_nothing_until_the_field_is_left() -> Re
     let app = App::start().await?;
     let b = &app.browser;
     load_preset(b, "seed-1", "49000").await?;
-    // below the BTC row's fields: the row's folded tables, then the next coin's row
-    let below = ["tables-coins[0]", "coins[1].balance"];
+    // below the BTC row's fields: the row's folded tables, then the next coin's row; below
+    // the account's summary: the coin table
+    let below = ["tables-coins[0]", "coins[1].balance", "coin-0-equity"];
     let mut before = Vec::new();
     for id in below {
         before.push(page_top(b, id).await?);
@@ -269,8 +291,14 @@ async fn a_key_that_breaks_a_field_moves_nothing_until_the_field_is_left() -> Re
         let now = page_top(b, id).await?;
         ensure!((now - top).abs() < 0.5, "{id} moved from {top} to {now}");
     }
+    // the summary's list of problems waits while the field is typed in
+    ensure!(
+        !b.by_testid("stale-banner").await?.is_displayed().await?,
+        "the summary's list of problems waits while the field is typed in"
+    );
 
-    // The person moves on: the message takes its place, pushing what follows down.
+    // The person moves on: the message takes its place, pushing what follows down, and
+    // the summary lists the problem.
     b.by_testid("coins[0].price").await?.click().await?;
     wait_until(
         DEFAULT_TIMEOUT,
@@ -291,6 +319,24 @@ async fn a_key_that_breaks_a_field_moves_nothing_until_the_field_is_left() -> Re
         .text("error-coins[0].balance")
         .await?
         .contains("expected a number"));
+    let banner = wait_until(
+        DEFAULT_TIMEOUT,
+        "the summary's list of problems",
+        || async {
+            let banner = b.by_testid("stale-banner").await?;
+            Ok(if banner.is_displayed().await? {
+                Some(banner.text().await?)
+            } else {
+                None
+            })
+        },
+    )
+    .await?;
+    ensure!(banner.contains("BTC balance"), "{banner}");
+    ensure!(
+        page_top(b, below[2]).await? > before[2] + 5.0,
+        "the list in the summary's flow pushes the coin table down"
+    );
     app.finish().await
 }
 
