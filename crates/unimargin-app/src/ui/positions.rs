@@ -146,6 +146,14 @@ pub fn PositionTable() -> impl IntoView {
     };
     let rows = RowBlocks::new();
     rows.follow_row_height();
+    // the widest widths are those of the table as it is shown: shown otherwise (exact values,
+    // another language, other positions), they are learnt again
+    Effect::new(move |_| {
+        ctx.exact.track();
+        let _ = i18n.get_locale();
+        count.track();
+        rows.widths.try_set(Vec::new());
+    });
     let block = move |block: usize| {
         let body = if block == 0 {
             rows.first

@@ -117,5 +117,51 @@ async fn many_positions_render_the_rows_near_the_screen_and_print_them_all() -> 
         || async { Ok((number(&rows(b).await?, "rendered")? < 200.0).then_some(())) },
     )
     .await?;
+
+    // exact values make the columns wider; shown rounded again, they narrow again (a
+    // column keeps its widest width only for the table as it is shown)
+    let narrow = header_width(b).await?;
+    b.click("exact-toggle").await?;
+    wait_until(
+        DEFAULT_TIMEOUT,
+        "wider columns with exact values",
+        || async { Ok((header_width(b).await? > narrow + 20.0).then_some(())) },
+    )
+    .await?;
+    // blocks that go and come while the columns are wide
+    scroll_to_block(b, "first-of-type").await?;
+    scroll_to_block(b, "last-of-type").await?;
+    b.click("exact-toggle").await?;
+    // (no wider than before: the blocks seen before may have widened a column more than
+    // those near the screen now)
+    wait_until(
+        DEFAULT_TIMEOUT,
+        "the columns as narrow as before",
+        || async { Ok((header_width(b).await? <= narrow + 2.0).then_some(())) },
+    )
+    .await?;
     app.finish().await
+}
+
+/// The table's header row's width: the sum of its columns'.
+async fn header_width(b: &Browser) -> Result<f64> {
+    b.eval(
+        "return document.querySelector('[data-testid=\"positions-table\"] thead tr')
+           .getBoundingClientRect().width;",
+    )
+    .await?
+    .as_f64()
+    .context("a width")
+}
+
+/// Scrolls to the table's first or last block (`first-of-type`, `last-of-type`) and lets
+/// the blocks near it come.
+async fn scroll_to_block(b: &Browser, which: &str) -> Result<()> {
+    b.eval(&format!(
+        "document.querySelector('[data-testid=\"positions-table\"] tbody:{which}')
+           .scrollIntoView({{ block: 'center', behavior: 'instant' }});"
+    ))
+    .await?;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    Ok(())
 }
