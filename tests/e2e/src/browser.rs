@@ -185,6 +185,24 @@ impl Browser {
         Ok(self.by_testid(testid).await?.text().await?)
     }
 
+    /// The visible text of the element with this `data-testid`, once it is shown (the
+    /// summary's list of problems comes a moment after a field with a problem is left).
+    pub async fn shown_text(&self, testid: &str) -> Result<String> {
+        crate::wait_until(
+            crate::DEFAULT_TIMEOUT,
+            &format!("{testid} shown"),
+            || async {
+                let element = self.by_testid(testid).await?;
+                Ok(if element.is_displayed().await? {
+                    Some(element.text().await?)
+                } else {
+                    None
+                })
+            },
+        )
+        .await
+    }
+
     /// How many elements carry this `data-testid`.
     pub async fn count(&self, testid: &str) -> Result<usize> {
         let n = self

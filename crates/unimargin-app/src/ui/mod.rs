@@ -110,6 +110,44 @@ pub struct Ctx {
     /// path): a problem in the field being typed in is told under it, and only once the
     /// field is left in the account's summary.
     pub focused: RwSignal<Option<String>>,
+    /// The summary's list of problems waits: a field with a problem has the focus, or had
+    /// it less than [`LIST_AFTER_LEAVING`] ago ([`list_waits_for_the_field`]).
+    pub list_waits: RwSignal<bool>,
+}
+
+/// How long after a field with a problem is left the summary lists it: what follows the
+/// summary moves then, after the click that left the field has landed where it was aimed
+/// (as the field's own message, `style.css`).
+const LIST_AFTER_LEAVING: std::time::Duration = std::time::Duration::from_millis(400);
+
+/// Whether a field with a problem has the focus.
+fn typing_in_a_problem(ctx: Ctx) -> bool {
+    ctx.focused.with(|f| {
+        f.as_ref()
+            .is_some_and(|f| ctx.errors.with(|e| e.iter().any(|e| e.path == *f)))
+    })
+}
+
+/// Keeps [`Ctx::list_waits`]: set as soon as a field with a problem has the focus, cleared
+/// [`LIST_AFTER_LEAVING`] after it no longer has.
+fn list_waits_for_the_field(ctx: Ctx) {
+    let timer: Timer = StoredValue::new(None);
+    Effect::new(move |_| {
+        if typing_in_a_problem(ctx) {
+            cancel(timer);
+            if !ctx.list_waits.get_untracked() {
+                ctx.list_waits.set(true);
+            }
+        } else if ctx.list_waits.get_untracked() {
+            restart(timer, LIST_AFTER_LEAVING, move || ctx.list_waits.set(false));
+        }
+    });
+}
+
+/// Whether the summary's list of problems waits now ([`Ctx::list_waits`], or a field with
+/// a problem has just been given the focus).
+pub fn list_waits(ctx: Ctx) -> bool {
+    ctx.list_waits.get() || typing_in_a_problem(ctx)
 }
 
 impl Ctx {
@@ -174,6 +212,7 @@ impl Ctx {
             i18n,
             parts: RwSignal::new(parts),
             focused: RwSignal::new(None),
+            list_waits: RwSignal::new(false),
         };
         ctx.publish();
         ctx
@@ -574,6 +613,7 @@ fn app(market: MarketState) -> impl IntoView {
     STARTED.with(|m| m.set(Some(ctx)));
     keep_saving(ctx);
     follow_links(ctx);
+    list_waits_for_the_field(ctx);
     engine::connect(ctx);
     figure::catch_up_when_typing_stops(ctx);
     // The benchmark's "first figures" mark: after the first render with figures.

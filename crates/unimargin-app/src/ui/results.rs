@@ -91,13 +91,8 @@ fn problems(ctx: Ctx) -> impl IntoView {
                 .with_untracked(|d| errors.iter().map(|e| field_label_in(d, &e.path, locale)).collect());
             // while a field with a problem is typed in, its callout tells it: the list waits
             // until the field is left, so that a key moves nothing on the page
-            let typed_in = errors.clone();
-            let waiting = move || {
-                ctx.focused
-                    .with(|f| f.as_ref().is_some_and(|f| typed_in.iter().any(|e| e.path == *f)))
-            };
             view! {
-                <div class="stale-banner" class:waiting=waiting role="status" data-testid="stale-banner">
+                <div class="stale-banner" class:waiting=move || super::list_waits(ctx) role="status" data-testid="stale-banner">
                     <p><strong>{lead}</strong></p>
                     <ul>
                         {errors

@@ -179,7 +179,7 @@ async fn a_link_made_with_the_market_reproduces_its_figures_and_says_when_it_dif
         .send_keys(later.to_str().unwrap())
         .await?;
     other.wait_for_value("results-state", "stale").await?;
-    let banner = other.by_testid("stale-banner").await?.text().await?;
+    let banner = other.shown_text("stale-banner").await?;
     ensure!(
         banner.contains("from the market 'Bitget UTA, public sources' of 2025-09-26, not from 'Bitget UTA, public sources' of 2026-01-01"),
         "{banner}"
@@ -221,7 +221,7 @@ async fn a_coin_without_a_table_in_the_market_is_asked_for_while_the_rest_comput
     b.wait_for_value("account-equity", "35000").await?;
     b.wait_for_value("results-state", "fresh").await?;
     ensure!(b.value("adjusted-equity").await?.as_deref() == Some("31360"));
-    let banner = b.by_testid("stale-banner").await?.text().await?;
+    let banner = b.shown_text("stale-banner").await?;
     ensure!(
         banner.contains("count the marked coins for nothing"),
         "{banner}"
