@@ -168,6 +168,19 @@ fn focus_soon(testid: String, select: bool) {
     let _ = w.set_timeout_with_callback(focus.unchecked_ref());
 }
 
+/// Moves the focus to the element with this `data-testid` now if it is on the page (the
+/// list's add button, before the row holding the focus goes: the focus is then never on
+/// the page's body, where a screen reader would start again from the top), else as soon as
+/// it is drawn.
+pub fn move_focus_to(testid: String) {
+    match by_testid(&testid) {
+        Some(el) => {
+            let _ = el.focus();
+        }
+        None => focus_testid_soon(testid),
+    }
+}
+
 /// Scrolls to the element with this `data-testid` (or the nearest row holding it) and
 /// focuses it.
 pub fn focus_testid(testid: &str) {

@@ -82,8 +82,8 @@ fn add_position(d: &mut crate::draft::Draft) -> Option<Field> {
         .map(|p| Field::Position(p, PositionField::Size))
 }
 
-/// A button that removes a row; the focus goes to `then` (the list's add button), so it is
-/// not lost with the row.
+/// A button that removes a row; the focus goes to `then` (the list's add button) before
+/// the row goes, so it is not lost with the row, not even for a moment.
 pub fn remove_button(ctx: Ctx, row: Row, what: Words, then: String) -> impl IntoView {
     let what = what(ctx.i18n.get_locale_untracked());
     let testid = Memo::new(move |_| {
@@ -98,8 +98,8 @@ pub fn remove_button(ctx: Ctx, row: Row, what: Words, then: String) -> impl Into
             aria-label=what aria-describedby=name
             data-testid=move || testid.get()
             on:click=move |_| {
+                crate::web::move_focus_to(then.clone());
                 ctx.restructure(|d| d.remove(row));
-                crate::web::focus_testid_soon(then.clone());
             }>
             <span aria-hidden="true">"×"</span>
         </button>

@@ -250,8 +250,17 @@ async fn keyboard_only_add_a_coin_check_an_order_use_the_largest_size() -> Resul
     k.type_over("1000").await?;
     ensure!(b.input_value(&format!("{row}.balance")).await? == "1000");
 
-    // Remove it again: the focus goes somewhere near, never to the page's body.
+    // Remove it again: the focus goes somewhere near, never to the page's body, not even
+    // for a moment: each change of the page is watched as it is made.
     k.tab_to(&format!("remove-{row}"), 20).await?;
+    b.eval(
+        "window.focusOnBody = 0;
+         new MutationObserver(() => {
+           if (document.activeElement === document.body) window.focusOnBody += 1;
+         }).observe(document.body, { childList: true, subtree: true });
+         return null;",
+    )
+    .await?;
     k.enter().await?;
     wait_until(DEFAULT_TIMEOUT, "the row removed", || async {
         let n = b
@@ -268,6 +277,11 @@ async fn keyboard_only_add_a_coin_check_an_order_use_the_largest_size() -> Resul
         "the focus was lost when the row went"
     );
     ensure!(drawn, "the focus on {after_remove} is not visible");
+    let on_body = b.eval("return window.focusOnBody;").await?;
+    ensure!(
+        on_body.as_u64() == Some(0),
+        "the focus was on the page's body while the row went ({on_body} changes)"
+    );
     b.wait_for_value("adjusted-equity", "98860.9").await?;
 
     // Check an order: 0.5 BTCUSDT at 64,000, then the largest size. The largest size is
