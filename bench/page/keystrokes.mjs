@@ -170,12 +170,117 @@ async function addPlainInputWritingAFigure(page, testid) {
       input.addEventListener("input", () => {
         shown.textContent = input.value;
       });
-      document.querySelector(field).closest("label").after(input);
+      document.querySelector(field).closest(".field").after(input);
     },
     tid(testid),
     PLAIN_FIGURE,
     tid("adjusted-equity"),
   );
+}
+
+/// A third floor: a plain input whose only listener makes, in the key's own task, the very
+/// changes the app made to the page for one key typed into `field` ("plain input, the
+/// app's changes"): what the browser spends showing this key's changes, with no app code
+/// at all (no engine, no worker, no second frame, no save). The changes are recorded
+/// (a MutationObserver, for as long as a key is traced) on one "5" typed into the field,
+/// then undone; the plain input's "5" makes them again and its Backspace undoes them.
+const PLAIN_CHANGES = "bench-plain-changes-input";
+const floorWithChanges = (n) =>
+  Array.from({ length: n }, (_, i) =>
+    i % 2 ? { key: BACKSPACE, kind: "plain input, the app's changes" } : { key: "5", kind: "plain input, the app's changes" },
+  );
+
+async function addPlainInputMakingTheAppsChanges(page, field) {
+  await page.evaluate((sel) => {
+    const input = document.querySelector(sel);
+    input.scrollIntoView({ block: "center" });
+    input.focus();
+    input.setSelectionRange(input.value.length, input.value.length);
+    window.benchTyped = input.value;
+  }, tid(field));
+  await new Promise((r) => setTimeout(r, GAP));
+  await page.evaluate(() => {
+    window.benchRecords = [];
+    window.benchObserver = new MutationObserver((rs) => window.benchRecords.push(...rs));
+    window.benchObserver.observe(document.documentElement, {
+      subtree: true,
+      childList: true,
+      attributes: true,
+      characterData: true,
+      attributeOldValue: true,
+      characterDataOldValue: true,
+    });
+  });
+  await page.keyboard.press("5");
+  await new Promise((r) => setTimeout(r, GAP));
+  const count = await page.evaluate(
+    (sel, id, testid) => {
+      const records = [...window.benchRecords, ...window.benchObserver.takeRecords()];
+      window.benchObserver.disconnect();
+      // what each value became: the old value of the next change of the same thing, or
+      // what it is now
+      const later = new Map();
+      const keyOf = (r) => (r.type === "attributes" ? `${r.attributeNamespace ?? ""}|${r.attributeName}` : "data");
+      const now = (r) => (r.type === "attributes" ? r.target.getAttributeNS(r.attributeNamespace, r.attributeName) : r.target.data);
+      const changes = [];
+      for (const r of [...records].reverse()) {
+        if (r.type === "childList") {
+          changes.push({ r });
+          continue;
+        }
+        let byKey = later.get(r.target);
+        if (!byKey) later.set(r.target, (byKey = new Map()));
+        const k = keyOf(r);
+        const value = byKey.has(k) ? byKey.get(k) : now(r);
+        byKey.set(k, r.oldValue);
+        changes.push({ r, value });
+      }
+      changes.reverse();
+      const set = (r, value) => {
+        if (r.type === "characterData") r.target.data = value;
+        else if (value === null) r.target.removeAttributeNS(r.attributeNamespace, r.attributeName);
+        // as the app sets it, through the CSSOM: the page's CSP refuses a style attribute
+        else if (r.attributeName === "style") r.target.style.cssText = value;
+        else r.target.setAttributeNS(r.attributeNamespace, r.attributeName, value);
+      };
+      const put = (target, nodes, before) => {
+        for (const n of nodes) target.insertBefore(n, before && before.parentNode === target ? before : null);
+      };
+      const make = () => {
+        for (const { r, value } of changes) {
+          if (r.type !== "childList") set(r, value);
+          else {
+            for (const n of r.removedNodes) n.remove();
+            put(r.target, r.addedNodes, r.nextSibling);
+          }
+        }
+      };
+      const undo = () => {
+        for (const { r } of [...changes].reverse()) {
+          if (r.type !== "childList") set(r, r.oldValue);
+          else {
+            for (const n of r.addedNodes) n.remove();
+            put(r.target, r.removedNodes, r.nextSibling);
+          }
+        }
+      };
+      const field = document.querySelector(sel);
+      // the app's own field as it was: its listeners are not called (no event)
+      field.value = window.benchTyped;
+      undo();
+      const input = document.createElement("input");
+      input.type = "text";
+      input.className = "input num";
+      input.dataset.testid = id;
+      input.addEventListener("input", () => (input.value.endsWith("5") ? make() : undo()));
+      field.closest(".field").after(input);
+      return records.length;
+    },
+    tid(field),
+    PLAIN_CHANGES,
+  );
+  if (count === 0) throw new Error("the app changed nothing on a key");
+  return count;
 }
 
 async function addPlainInput(page, testid) {
@@ -185,7 +290,7 @@ async function addPlainInput(page, testid) {
       input.type = "text";
       input.className = "input num";
       input.dataset.testid = id;
-      document.querySelector(field).closest("label").after(input);
+      document.querySelector(field).closest(".field").after(input);
     },
     tid(testid),
     PLAIN,
@@ -194,7 +299,14 @@ async function addPlainInput(page, testid) {
 
 function rows(account, results) {
   const out = [];
-  for (const kind of ["valid", "unreadable", "readable again", "plain input", "plain input, one figure"]) {
+  for (const kind of [
+    "valid",
+    "unreadable",
+    "readable again",
+    "plain input",
+    "plain input, one figure",
+    "plain input, the app's changes",
+  ]) {
     const rs = results.filter((r) => r.kind === kind);
     if (!rs.length) continue;
     out.push(
@@ -252,6 +364,8 @@ try {
   example.push(...(await traced(page, PLAIN, floor(KEYS))));
   await addPlainInputWritingAFigure(page, "coins[0].balance");
   example.push(...(await traced(page, PLAIN_FIGURE, floorWithFigure(KEYS))));
+  const exampleChanges = await addPlainInputMakingTheAppsChanges(page, "coins[0].balance");
+  example.push(...(await traced(page, PLAIN_CHANGES, floorWithChanges(KEYS))));
 
   await page.close();
   // a page of its own, opened at the share link
@@ -268,6 +382,8 @@ try {
   many.push(...(await traced(page2, PLAIN, floor(KEYS))));
   await addPlainInputWritingAFigure(page2, "positions[0].size");
   many.push(...(await traced(page2, PLAIN_FIGURE, floorWithFigure(KEYS))));
+  const manyChanges = await addPlainInputMakingTheAppsChanges(page2, "positions[0].size");
+  many.push(...(await traced(page2, PLAIN_CHANGES, floorWithChanges(KEYS))));
   if (errors.length) throw new Error(`console errors: ${errors.join("; ")}`);
 
   out.push(
@@ -301,6 +417,9 @@ try {
   out.push("");
   out.push(
     `The page's own um-keystroke (input to the frame showing the figures), median: futures example ${median(exampleApp).toFixed(1)} ms, 200 positions ${median(manyApp).toFixed(1)} ms`,
+  );
+  out.push(
+    `The app's changes to the page for one key, made again by "plain input, the app's changes": futures example ${exampleChanges} mutation records, 200 positions ${manyChanges}`,
   );
 } finally {
   await browser.close();

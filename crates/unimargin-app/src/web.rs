@@ -224,8 +224,11 @@ pub fn watch_nearness(
         web_sys::IntersectionObserver::new_with_options(seen.as_ref().unchecked_ref(), &options)
             .ok()?;
     observer.observe(element);
-    seen.forget();
-    Some(Watching(Box::new(move || observer.disconnect())))
+    Some(Watching(Box::new(move || {
+        observer.disconnect();
+        // the callback goes with its observer (not leaked as `forget` would)
+        drop(seen);
+    })))
 }
 
 /// Calls `resized` each time `element`'s size changes, the first time once it is laid out
@@ -234,8 +237,10 @@ pub fn watch_size(element: &web_sys::Element, resized: impl Fn() + 'static) -> O
     let seen = Closure::<dyn FnMut(js_sys::Array)>::new(move |_: js_sys::Array| resized());
     let observer = web_sys::ResizeObserver::new(seen.as_ref().unchecked_ref()).ok()?;
     observer.observe(element);
-    seen.forget();
-    Some(Watching(Box::new(move || observer.disconnect())))
+    Some(Watching(Box::new(move || {
+        observer.disconnect();
+        drop(seen);
+    })))
 }
 
 /// The width in CSS pixels of the element with this `data-testid` (0 when absent).

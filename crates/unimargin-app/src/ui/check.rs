@@ -10,6 +10,7 @@ use super::inputs::{is_futures_order, order_fields};
 use super::tip::Tip;
 use super::Ctx;
 use crate::after_fill::{order_terms, AfterFill};
+use crate::calc::Shared;
 use crate::draft::{ContractField, Field, OrderField, Row};
 use crate::glossary::Term;
 use crate::i18n::{t, td_string, Locale};
@@ -21,8 +22,9 @@ use crate::wording::after_fill_problem;
 use crate::wording::check::reason;
 use leptos::html::Input;
 use leptos::prelude::*;
-use unimargin::whatif::ThresholdPrices;
-use unimargin::Decimal;
+use leptos_i18n::I18nContext;
+use unimargin::whatif::{LiquidationPrices, ThresholdPrices};
+use unimargin::{Decimal, Error};
 
 /// The order check.
 #[component]
@@ -188,83 +190,181 @@ fn check_form(ctx: Ctx) -> impl IntoView {
     }
 }
 
-/// One threshold's prices after the fill, as a sentence.
-fn after_line(
-    what: &'static str,
-    key: &'static str,
-    coin: &str,
-    current: Decimal,
-    t: &ThresholdPrices,
-    locale: Locale,
-) -> impl IntoView {
-    let text = if t.already_past {
-        td_string!(locale, ui.whatif.already_past, what)
-    } else {
-        let price =
-            |p: Option<Decimal>| p.map(|p| super::whatif::price_and_change(p, current, locale));
-        match (price(t.below), price(t.above)) {
-            (None, None) => td_string!(locale, ui.check.none_between, what),
-            (Some(price), None) | (None, Some(price)) => {
-                td_string!(locale, ui.whatif.at_price, what, coin, price)
-            }
-            (Some(b), Some(a)) => {
-                let price = td_string!(locale, ui.check.or, b, a);
-                td_string!(locale, ui.whatif.at_price, what, coin, price)
-            }
+/// The account once the order fills, as the worker last answered it.
+type AfterMemo = Memo<Option<Shared<Result<AfterFill, Error>>>>;
+
+/// What the account once filled shows: which parts, not their figures. The parts are built
+/// when this changes; a new answer of the same shape rewrites their texts and values in
+/// place (a part built again would have each of its attributes removed and set again).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum AfterShape {
+    /// The account once filled; `prices`: with the liquidation and warning prices of the
+    /// order's coin (the coin is in the account).
+    Filled { prices: bool },
+    /// Why it cannot be worked out.
+    Problem,
+}
+
+/// Reads the account once filled, if the worker's answer has it; `""` otherwise.
+fn filled(after: AfterMemo, read: impl FnOnce(&AfterFill) -> String) -> String {
+    after
+        .with(|a| {
+            a.as_ref().and_then(|shared| {
+                let outcome: &Result<AfterFill, Error> = &shared.0;
+                outcome.as_ref().ok().map(read)
+            })
+        })
+        .unwrap_or_default()
+}
+
+/// A threshold the account once filled has prices for.
+#[derive(Clone, Copy)]
+enum Line {
+    Liquidation,
+    Warning,
+}
+
+impl Line {
+    fn key(self) -> &'static str {
+        match self {
+            Line::Liquidation => "liquidation",
+            Line::Warning => "warning",
         }
+    }
+
+    fn word(self, locale: Locale) -> &'static str {
+        match self {
+            Line::Liquidation => td_string!(locale, ui.whatif.liquidation),
+            Line::Warning => td_string!(locale, ui.whatif.warning),
+        }
+    }
+
+    fn of(self, prices: &LiquidationPrices) -> &ThresholdPrices {
+        match self {
+            Line::Liquidation => &prices.liquidation,
+            Line::Warning => &prices.warning,
+        }
+    }
+}
+
+/// One threshold's prices after the fill, as a sentence.
+fn after_line(after: AfterMemo, line: Line, i18n: I18nContext<Locale>) -> impl IntoView {
+    let exact = move || {
+        filled(after, |f| {
+            f.prices.as_ref().map_or_else(String::new, |p| {
+                let t = line.of(p);
+                show::exact_or_empty(t.below.or(t.above))
+            })
+        })
+    };
+    let text = move || {
+        let locale = i18n.get_locale();
+        filled(after, |f| {
+            f.prices.as_ref().map_or_else(String::new, |p| {
+                threshold_sentence(
+                    line.word(locale),
+                    &p.coin,
+                    p.current_price,
+                    line.of(p),
+                    locale,
+                )
+            })
+        })
     };
     view! {
-        <li data-testid=format!("after-{key}") data-value=show::exact_or_empty(t.below.or(t.above))>
+        <li data-testid=format!("after-{}", line.key()) data-value=exact>
             <strong>{text}</strong>
         </li>
     }
 }
 
+/// "Liquidation at BTC = 9,943.10 USD (−84.5 %)", or why there is no such price.
+fn threshold_sentence(
+    what: &'static str,
+    coin: &str,
+    current: Decimal,
+    t: &ThresholdPrices,
+    locale: Locale,
+) -> String {
+    if t.already_past {
+        return td_string!(locale, ui.whatif.already_past, what);
+    }
+    let price = |p: Option<Decimal>| p.map(|p| super::whatif::price_and_change(p, current, locale));
+    match (price(t.below), price(t.above)) {
+        (None, None) => td_string!(locale, ui.check.none_between, what),
+        (Some(price), None) | (None, Some(price)) => {
+            td_string!(locale, ui.whatif.at_price, what, coin, price)
+        }
+        (Some(b), Some(a)) => {
+            let price = td_string!(locale, ui.check.or, b, a);
+            td_string!(locale, ui.whatif.at_price, what, coin, price)
+        }
+    }
+}
+
 /// The account once the order fills (a task after the figures, like the what-if panel).
 fn after_the_fill(ctx: Ctx) -> impl IntoView {
-    // of the account as typed (a what-if price moves the price, not the thresholds),
-    // worked out by the engine's worker
-    let after = Memo::new(move |_| ctx.answers.after.get());
+    // the account once filled and its prices, worked out by the engine's worker from the
+    // figures of the account as typed (a what-if price moves the price, not the thresholds)
+    let after: AfterMemo = Memo::new(move |_| ctx.answers.after.get());
+    let shape = Memo::new(move |_| {
+        after.with(|a| {
+            a.as_ref().map(|shared| match &*shared.0 {
+                Ok(f) => AfterShape::Filled {
+                    prices: f.prices.is_some(),
+                },
+                Err(_) => AfterShape::Problem,
+            })
+        })
+    });
     let i18n = ctx.i18n;
+    let busy = move || {
+        ctx.answers
+            .updating(super::engine::Kind::AfterFill)
+            .to_string()
+    };
     move || {
-        let locale = i18n.get_locale();
-        after.get().map(|outcome| match &*outcome {
-            Ok(AfterFill { account, prices }) => {
-                let lines = prices.as_ref().map(|p| {
-                    view! {
-                        {after_line(td_string!(locale, ui.whatif.liquidation), "liquidation", &p.coin, p.current_price, &p.liquidation, locale)}
-                        {after_line(td_string!(locale, ui.whatif.warning), "warning", &p.coin, p.current_price, &p.warning, locale)}
-                    }
-                });
-                let no_coin = prices.is_none().then(|| view! {
-                    <li>{td_string!(locale, ui.check.no_coin)}</li>
-                });
-                view! {
-                    <div class="after-fill" data-testid="after-fill"
-                        aria-busy=move || ctx.answers.updating(super::engine::Kind::AfterFill).to_string()>
-                        <h3>{td_string!(locale, ui.check.once_it_fills)}</h3>
-                        <p class="help">{td_string!(locale, ui.check.after_help)}</p>
-                        <ul class="liquidation-lines">{lines}{no_coin}</ul>
-                        <p class="after-figures">
-                            {td_string!(locale, ui.check.then_rate)}
-                            <strong data-testid="after-cross-margin-rate" data-value=show::exact_or_empty(account.cross_margin_rate)>
-                                {show::shown_in(&margin_rate(account.cross_margin_rate, Thresholds::of(account)), locale)}
-                            </strong>
-                            {td_string!(locale, ui.check.then_available)}
-                            <strong data-testid="after-available-margin" data-value=show::exact(account.available_margin)>
-                                {show::number_in(&show::usd_text(account.available_margin), locale)}
-                            </strong>
-                            {td_string!(locale, ui.check.then_risk)}<strong>{show::risk_word(account.risk, locale)}</strong>{td_string!(locale, ui.check.then_end)}
-                        </p>
-                    </div>
-                }
-                .into_any()
+        shape.get().map(|shape| match shape {
+            AfterShape::Filled { prices } => view! {
+                <div class="after-fill" data-testid="after-fill" aria-busy=busy>
+                    <h3>{t!(i18n, ui.check.once_it_fills)}</h3>
+                    <p class="help">{t!(i18n, ui.check.after_help)}</p>
+                    <ul class="liquidation-lines">
+                        {prices.then(|| view! {
+                            {after_line(after, Line::Liquidation, i18n)}
+                            {after_line(after, Line::Warning, i18n)}
+                        })}
+                        {(!prices).then(|| view! { <li>{t!(i18n, ui.check.no_coin)}</li> })}
+                    </ul>
+                    <p class="after-figures">
+                        {t!(i18n, ui.check.then_rate)}
+                        <strong data-testid="after-cross-margin-rate"
+                            data-value=move || filled(after, |f| show::exact_or_empty(f.account.cross_margin_rate))>
+                            {move || filled(after, |f| {
+                                let rate = margin_rate(f.account.cross_margin_rate, Thresholds::of(&f.account));
+                                show::shown_in(&rate, i18n.get_locale())
+                            })}
+                        </strong>
+                        {t!(i18n, ui.check.then_available)}
+                        <strong data-testid="after-available-margin"
+                            data-value=move || filled(after, |f| show::exact(f.account.available_margin))>
+                            {move || filled(after, |f| show::number_in(&show::usd_text(f.account.available_margin), i18n.get_locale()))}
+                        </strong>
+                        {t!(i18n, ui.check.then_risk)}
+                        <strong>{move || filled(after, |f| show::risk_word(f.account.risk, i18n.get_locale()).to_owned())}</strong>
+                        {t!(i18n, ui.check.then_end)}
+                    </p>
+                </div>
             }
-            Err(e) => view! {
+            .into_any(),
+            AfterShape::Problem => view! {
                 <div class="after-fill" data-testid="after-fill">
-                    <h3>{td_string!(locale, ui.check.once_it_fills)}</h3>
+                    <h3>{t!(i18n, ui.check.once_it_fills)}</h3>
                     <p class="row-error" data-testid="after-fill-error">
-                        {after_fill_problem(e.kind(), i18n.get_locale())}
+                        {move || after.with(|a| a.as_ref().and_then(|shared| {
+                            let outcome: &Result<AfterFill, Error> = &shared.0;
+                            outcome.as_ref().err().map(|e| after_fill_problem(e.kind(), i18n.get_locale()))
+                        }))}
                     </p>
                 </div>
             }
