@@ -250,6 +250,40 @@ async fn keyboard_only_add_a_coin_check_an_order_use_the_largest_size() -> Resul
     k.type_over("1000").await?;
     ensure!(b.input_value(&format!("{row}.balance")).await? == "1000");
 
+    // Enter in a field sends nothing: each field is in a form of its own (for Chrome's
+    // autofill), and Enter in a form of one field would send it: refused by the page's CSP
+    // (`form-action 'none'`), an error in the console, or with another policy the page
+    // loaded again.
+    b.assert_no_console_errors().await?;
+    b.eval("window.stillThisPage = true; return null;").await?;
+    k.enter().await?;
+    tokio::time::sleep(std::time::Duration::from_millis(600)).await;
+    b.assert_no_console_errors()
+        .await
+        .context("Enter in a field")?;
+    let same = b
+        .eval("return window.stillThisPage === true && location.search === '';")
+        .await?;
+    ensure!(
+        same.as_bool() == Some(true),
+        "Enter in a field loaded the page again"
+    );
+    ensure!(focused(b).await?.0 == format!("{row}.balance"));
+
+    // A field's name, clicked, focuses its input, as a label does.
+    let name_clicked = b
+        .eval(&format!(
+            "const name = document.querySelector('[data-testid=\"{row}.coin\"]')
+               .closest('.field').querySelector('.field-label');
+             name.click();
+             return document.activeElement.dataset.testid;"
+        ))
+        .await?;
+    ensure!(
+        name_clicked.as_str() == Some(&format!("{row}.coin")),
+        "clicking the coin's name focused {name_clicked}"
+    );
+
     // Remove it again: the focus goes somewhere near, never to the page's body, not even
     // for a moment: each change of the page is watched as it is made.
     k.tab_to(&format!("remove-{row}"), 20).await?;
