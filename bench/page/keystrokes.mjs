@@ -157,35 +157,39 @@ const floorWithFigure = (n) =>
     i % 2 ? { key: BACKSPACE, kind: "plain input, one figure" } : { key: "5", kind: "plain input, one figure" },
   );
 
-/// Puts a plain input as the app's field is put: in a form of its own where the field is
-/// in one (`in_own_form`, ui/fields.rs: Chrome's autofill then reads that form alone at a
-/// key, not every input of the page in no form), so that a floor pays what the field pays.
-function defineAsTheField() {
-  window.benchAsTheField = (input, field) => {
-    if (!field.closest("form")) return input;
-    const form = document.createElement("form");
-    form.className = "own-form";
-    form.addEventListener("submit", (e) => e.preventDefault());
-    form.append(input);
-    return form;
+/// Defines, in the page, how a floor's plain input is made and put beside the app's field
+/// `field`: put as the field is, in a form of its own where the field is in one
+/// (`in_own_form`, ui/fields.rs: Chrome's autofill then reads that form alone at a key, not
+/// every input of the page in no form), so that a floor pays what the field pays.
+function definePlainInput() {
+  window.benchPlainInputBeside = (field, id) => {
+    const input = document.createElement("input");
+    input.type = "text";
+    input.className = "input num";
+    input.dataset.testid = id;
+    let put = input;
+    if (field.closest("form")) {
+      put = document.createElement("form");
+      put.className = "own-form";
+      put.addEventListener("submit", (e) => e.preventDefault());
+      put.append(input);
+    }
+    field.closest(".field").after(put);
+    return input;
   };
 }
 
 async function addPlainInputWritingAFigure(page, testid) {
-  await page.evaluate(defineAsTheField);
+  await page.evaluate(definePlainInput);
   await page.evaluate(
     (field, id, figure) => {
-      const input = document.createElement("input");
-      input.type = "text";
-      input.className = "input num";
-      input.dataset.testid = id;
+      const input = window.benchPlainInputBeside(document.querySelector(field), id);
       const shown = document.createElement("span");
       shown.className = "fig";
       document.querySelector(figure).after(shown);
       input.addEventListener("input", () => {
         shown.textContent = input.value;
       });
-      document.querySelector(field).closest(".field").after(window.benchAsTheField(input, document.querySelector(field)));
     },
     tid(testid),
     PLAIN_FIGURE,
@@ -206,7 +210,7 @@ const floorWithChanges = (n) =>
   );
 
 async function addPlainInputMakingTheAppsChanges(page, field) {
-  await page.evaluate(defineAsTheField);
+  await page.evaluate(definePlainInput);
   await page.evaluate((sel) => {
     const input = document.querySelector(sel);
     input.scrollIntoView({ block: "center" });
@@ -284,12 +288,8 @@ async function addPlainInputMakingTheAppsChanges(page, field) {
       // the app's own field as it was: its listeners are not called (no event)
       field.value = window.benchTyped;
       undo();
-      const input = document.createElement("input");
-      input.type = "text";
-      input.className = "input num";
-      input.dataset.testid = id;
+      const input = window.benchPlainInputBeside(field, id);
       input.addEventListener("input", () => (input.value.endsWith("5") ? make() : undo()));
-      field.closest(".field").after(window.benchAsTheField(input, field));
       return records.length;
     },
     tid(field),
@@ -300,14 +300,10 @@ async function addPlainInputMakingTheAppsChanges(page, field) {
 }
 
 async function addPlainInput(page, testid) {
-  await page.evaluate(defineAsTheField);
+  await page.evaluate(definePlainInput);
   await page.evaluate(
     (field, id) => {
-      const input = document.createElement("input");
-      input.type = "text";
-      input.className = "input num";
-      input.dataset.testid = id;
-      document.querySelector(field).closest(".field").after(window.benchAsTheField(input, document.querySelector(field)));
+      window.benchPlainInputBeside(document.querySelector(field), id);
     },
     tid(testid),
     PLAIN,

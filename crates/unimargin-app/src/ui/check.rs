@@ -205,16 +205,17 @@ enum AfterShape {
     Problem,
 }
 
+/// Reads the worker's last answer (`None`: none yet).
+fn answer<R>(
+    after: AfterMemo,
+    read: impl FnOnce(&Result<AfterFill, Error>) -> Option<R>,
+) -> Option<R> {
+    after.with(|a| a.as_ref().and_then(|shared| read(&shared.0)))
+}
+
 /// Reads the account once filled, if the worker's answer has it; `""` otherwise.
 fn filled(after: AfterMemo, read: impl FnOnce(&AfterFill) -> String) -> String {
-    after
-        .with(|a| {
-            a.as_ref().and_then(|shared| {
-                let outcome: &Result<AfterFill, Error> = &shared.0;
-                outcome.as_ref().ok().map(read)
-            })
-        })
-        .unwrap_or_default()
+    answer(after, |outcome| outcome.as_ref().ok().map(read)).unwrap_or_default()
 }
 
 /// A threshold the account once filled has prices for.
@@ -308,8 +309,8 @@ fn after_the_fill(ctx: Ctx) -> impl IntoView {
     // figures of the account as typed (a what-if price moves the price, not the thresholds)
     let after: AfterMemo = Memo::new(move |_| ctx.answers.after.get());
     let shape = Memo::new(move |_| {
-        after.with(|a| {
-            a.as_ref().map(|shared| match &*shared.0 {
+        answer(after, |outcome| {
+            Some(match outcome {
                 Ok(f) => AfterShape::Filled {
                     prices: f.prices.is_some(),
                 },
@@ -361,10 +362,9 @@ fn after_the_fill(ctx: Ctx) -> impl IntoView {
                 <div class="after-fill" data-testid="after-fill">
                     <h3>{t!(i18n, ui.check.once_it_fills)}</h3>
                     <p class="row-error" data-testid="after-fill-error">
-                        {move || after.with(|a| a.as_ref().and_then(|shared| {
-                            let outcome: &Result<AfterFill, Error> = &shared.0;
+                        {move || answer(after, |outcome| {
                             outcome.as_ref().err().map(|e| after_fill_problem(e.kind(), i18n.get_locale()))
-                        }))}
+                        })}
                     </p>
                 </div>
             }

@@ -428,12 +428,11 @@ fn in_own_form(field: Field, input: impl IntoView + 'static) -> AnyView {
 fn focus_node<E>(node: NodeRef<E>)
 where
     E: leptos::html::ElementType,
-    E::Output: wasm_bindgen::JsCast + Clone + 'static,
+    E::Output: AsRef<web_sys::HtmlElement> + wasm_bindgen::JsCast + Clone + 'static,
 {
     if let Some(el) = node.get_untracked() {
-        if let Ok(el) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el) {
-            let _ = el.focus();
-        }
+        let el: &web_sys::HtmlElement = el.as_ref();
+        let _ = el.focus();
     }
 }
 
