@@ -33,15 +33,19 @@ pub fn CheckPanel() -> impl IntoView {
     let i18n = ctx.i18n;
     let has_check = Memo::new(move |_| ctx.layout.with(|l| l.check));
     let blank = ctx.is_blank();
-    let section = NodeRef::new();
-    super::engine::follow_panel(ctx, section, super::engine::Kind::AfterFill);
+    let heading = NodeRef::<leptos::html::H2>::new();
     view! {
-        <section node_ref=section class="card check" id="check" aria-labelledby="check-h">
+        <section class="card check" id="check" aria-labelledby="check-h">
             <div class="card-head">
-                <h2 id="check-h">{t!(i18n, ui.check.title)}</h2>
+                <h2 id="check-h" node_ref=heading tabindex="-1">{t!(i18n, ui.check.title)}</h2>
                 {move || has_check.get().then(|| view! {
                     <button type="button" class="btn remove-text" data-testid="check-remove"
                         on:click=move |_| {
+                            // the button goes with the check and "check an order" comes after
+                            // it: meanwhile the focus waits on the card's heading, not the body
+                            if let Some(h) = heading.get_untracked() {
+                                let _ = h.focus();
+                            }
                             ctx.restructure(|d| d.remove(Row::Check));
                             web::focus_testid_soon("check-add".into());
                         }>{t!(i18n, ui.check.remove)}</button>
@@ -324,7 +328,12 @@ fn after_the_fill(ctx: Ctx) -> impl IntoView {
             .updating(super::engine::Kind::AfterFill)
             .to_string()
     };
-    move || {
+    // the panel the worker's job is for: these lines, not the whole card (the order's form
+    // and verdict at its top are worked out with the figures); here while the check is, so
+    // also before the first answer
+    let place = NodeRef::<leptos::html::Div>::new();
+    super::engine::follow_panel(ctx, place, super::engine::Kind::AfterFill);
+    let lines = move || {
         shape.get().map(|shape| match shape {
             AfterShape::Filled { prices } => view! {
                 <div class="after-fill" data-testid="after-fill" aria-busy=busy>
@@ -370,5 +379,6 @@ fn after_the_fill(ctx: Ctx) -> impl IntoView {
             }
             .into_any(),
         })
-    }
+    };
+    view! { <div class="after-fill-place" node_ref=place>{lines}</div> }
 }

@@ -6,7 +6,7 @@
 //! new sequence number; an answer is taken only if it answers the last request (older
 //! ones are dropped), and until it comes the panel keeps its last answer, marked as
 //! updating (`aria-busy`). While a person types, only the panels on the screen or within
-//! a screen's height of it are worked out (a keystroke in a long form costs nothing for
+//! half a screen's height of it are worked out (a keystroke in a long form costs nothing for
 //! panels out of sight); a panel scrolled near is asked for at once, and the others a
 //! second after typing stops, so a panel reached later is never long out of date. The
 //! first figures ask for every panel.
@@ -44,7 +44,7 @@ pub struct Answers {
     /// Jobs not answered for the figures shown (asked for, or waiting for their panel to
     /// come near the screen): their panels show their last answers.
     pub pending: RwSignal<Vec<Kind>>,
-    /// The panels on the screen or within a screen's height of it ([`follow_panel`]).
+    /// The panels on the screen or within half a screen's height of it ([`follow_panel`]).
     pub near: RwSignal<Vec<Kind>>,
     /// Where the work is done: `starting` (the worker not listening yet), `worker`, or
     /// `page` (no worker could be started).
@@ -92,6 +92,9 @@ struct Link {
     asked: Vec<Kind>,
     /// A request has been sent (the first asks for every panel).
     started: bool,
+    /// Jobs of the last request not answered yet: while none is, a request without jobs
+    /// has no work to drop and is not sent.
+    unanswered: usize,
     /// Working on the page instead (no worker).
     local: Option<WorkQueue>,
     /// The page's work is scheduled.
@@ -189,10 +192,15 @@ fn ask_again(ctx: Ctx, ask: Ask) {
     });
 }
 
-/// Follows whether a panel is on the screen or near it ([`Answers::near`]).
-pub fn follow_panel(ctx: Ctx, panel: NodeRef<leptos::html::Section>, kind: Kind) {
+/// Follows whether a panel (the element showing the job's answer) is on the screen or near
+/// it ([`Answers::near`]).
+pub fn follow_panel<E>(ctx: Ctx, panel: NodeRef<E>, kind: Kind)
+where
+    E: leptos::html::ElementType,
+    E::Output: JsCast + Clone + 'static,
+{
     let near = ctx.answers.near;
-    super::follow_section_nearness(panel, move |is_near| {
+    super::follow_nearness_of(panel, super::NEAR_THE_SCREEN, move |is_near| {
         if near.with_untracked(|n| n.contains(&kind)) != is_near {
             near.update(|n| {
                 n.retain(|k| *k != kind);
@@ -236,10 +244,16 @@ fn send(ctx: Ctx, computed: &Computed, chosen: Option<String>, pending: Vec<Kind
             Kind::AfterFill => Job::AfterFill,
         })
         .collect();
-    let seq = LINK.with_borrow_mut(|link| {
+    let (seq, idle) = LINK.with_borrow_mut(|link| {
         link.asked = asked;
-        link.seq
+        let idle = jobs.is_empty() && link.unanswered == 0;
+        link.unanswered = jobs.len();
+        (link.seq, idle)
     });
+    if idle {
+        // nothing in progress to drop: the worker (or the page's queue) is left alone
+        return;
+    }
     // no job: an empty request, to drop the work left of the last one
     let scenario = if jobs.is_empty() {
         String::new()
@@ -371,7 +385,14 @@ fn show(ctx: Ctx, answer: Answer) {
     for (name, ms) in &answer.timings {
         crate::web::record_measure(name, *ms);
     }
-    if LINK.with_borrow(|link| link.seq) != answer.seq {
+    let current = LINK.with_borrow_mut(|link| {
+        let current = link.seq == answer.seq;
+        if current {
+            link.unanswered = link.unanswered.saturating_sub(1);
+        }
+        current
+    });
+    if !current {
         return;
     }
     let kind = match answer.part {

@@ -2,7 +2,7 @@
 //! tests) and in "exact values" mode (one tap away, for everyone, on touch screens too).
 //! Each figure has its own signal, set only when its value changed ([`Board`]).
 //!
-//! The figure tables far from the screen (more than a screen's height away: on a phone, all
+//! The figure tables far from the screen (more than half a screen's height away: on a phone, all
 //! of them while a person types in the form) are not written at each key: their figures
 //! are brought up to date as the table comes near the screen, or when typing stops
 //! ([`Nearness`], [`catch_up_when_typing_stops`]). A key then lays out and paints only what
@@ -154,7 +154,7 @@ impl Board {
     }
 }
 
-/// Whether a part of the page is on the screen or within a screen's height of it, for the
+/// Whether a part of the page is on the screen or within half a screen's height of it, for the
 /// figures in it: given to them as context, by a `<Provider>` around the part (its own
 /// owner: two tables rendered side by side must not share one).
 #[derive(Clone, Copy)]

@@ -471,16 +471,21 @@ fn save_now(ctx: Ctx) {
         .ok();
 }
 
-/// Calls `near` with whether `section` is on the screen or within a screen's height of it,
-/// once that is known and then at each change ([`web::watch_nearness`]); the observer goes
-/// with the section. What the worker's panels and the figure tables share.
+/// Calls `near` with whether `section` is on the screen or within half a screen's height of
+/// it, once that is known and then at each change ([`web::watch_nearness`]); the observer
+/// goes with the section. What the worker's panels and the figure tables share.
 pub(crate) fn follow_section_nearness(
     section: NodeRef<leptos::html::Section>,
     near: impl Fn(bool) + Clone + 'static,
 ) {
-    // a screen above and below: scrolled to at a reading pace, the panel is ready
-    follow_nearness_of(section, "100% 0px", near);
+    follow_nearness_of(section, NEAR_THE_SCREEN, near);
 }
+
+/// Near the screen: on it, or within half a screen above or below. Scrolled to at a reading
+/// pace (seconds for half a screen), a panel asked for as it comes near is ready (its answer
+/// takes milliseconds); and a key costs nothing for what is further away, such as the order
+/// check's last lines below the form's top on a desktop (issue 14).
+pub(crate) const NEAR_THE_SCREEN: &str = "50% 0px";
 
 /// Follows whether `node` is on the screen or within `margin` of it (an
 /// `IntersectionObserver`'s root margin): `near` is called with the answer once it is

@@ -155,6 +155,20 @@ async fn focused(b: &Browser) -> Result<(String, bool)> {
     Ok((id, v[1].as_bool().unwrap_or(false)))
 }
 
+/// Counts, in `window.focusOnBody`, the changes of the page made while the focus is on its
+/// body (each change seen as it is made, not only where the focus ends).
+async fn watch_focus_on_body(b: &Browser) -> Result<()> {
+    b.eval(
+        "window.focusOnBody = 0;
+         new MutationObserver(() => {
+           if (document.activeElement === document.body) window.focusOnBody += 1;
+         }).observe(document.body, { childList: true, subtree: true });
+         return null;",
+    )
+    .await?;
+    Ok(())
+}
+
 /// A person at the keyboard: only keys, no clicks.
 struct Keyboard<'a> {
     b: &'a Browser,
@@ -204,6 +218,24 @@ impl Keyboard<'_> {
             }
         }
         bail!("{testid} not reached with {limit} presses of Tab")
+    }
+
+    /// As [`Keyboard::tab_to`], backwards (Shift+Tab).
+    async fn shift_tab_to(&mut self, testid: &str, limit: u32) -> Result<()> {
+        let back = format!("{}{}", char::from(Key::Shift), char::from(Key::Tab));
+        for _ in 0..limit {
+            self.press(&back).await?;
+            let (id, drawn) = focused(self.b).await?;
+            ensure!(
+                !id.is_empty(),
+                "the focus was lost on the way back to {testid}"
+            );
+            ensure!(drawn, "the focus on {id} is not visible");
+            if id == testid {
+                return Ok(());
+            }
+        }
+        bail!("{testid} not reached with {limit} presses of Shift+Tab")
     }
 
     /// Types over what the focused field holds.
@@ -287,14 +319,7 @@ async fn keyboard_only_add_a_coin_check_an_order_use_the_largest_size() -> Resul
     // Remove it again: the focus goes somewhere near, never to the page's body, not even
     // for a moment: each change of the page is watched as it is made.
     k.tab_to(&format!("remove-{row}"), 20).await?;
-    b.eval(
-        "window.focusOnBody = 0;
-         new MutationObserver(() => {
-           if (document.activeElement === document.body) window.focusOnBody += 1;
-         }).observe(document.body, { childList: true, subtree: true });
-         return null;",
-    )
-    .await?;
+    watch_focus_on_body(b).await?;
     k.enter().await?;
     wait_until(DEFAULT_TIMEOUT, "the row removed", || async {
         let n = b
@@ -333,8 +358,24 @@ async fn keyboard_only_add_a_coin_check_an_order_use_the_largest_size() -> Resul
     })
     .await?;
     b.wait_for_value("check-verdict", "accepted").await?;
+
+    // Remove the check: its button goes, and "check an order" takes the focus; in between
+    // the focus is never on the page's body (a screen reader would start again from the top).
+    k.shift_tab_to("check-remove", 40).await?;
+    watch_focus_on_body(b).await?;
+    k.enter().await?;
+    wait_until(DEFAULT_TIMEOUT, "the focus on check an order", || async {
+        Ok((focused(b).await?.0 == "check-add").then_some(()))
+    })
+    .await?;
+    ensure!(focused(b).await?.1, "the focus on check-add is not visible");
+    let on_body = b.eval("return window.focusOnBody;").await?;
+    ensure!(
+        on_body.as_u64() == Some(0),
+        "the focus was on the page's body while the check went ({on_body} changes)"
+    );
     println!(
-        "keyboard only: {} key presses from the first visit to the largest size used",
+        "keyboard only: {} key presses from the first visit to the largest size used and the check removed",
         k.presses
     );
     app.finish().await

@@ -104,10 +104,10 @@ impl fmt::Display for Outcome {
 
 /// Opens the futures example account with its exchange tables and settings unfolded.
 async fn open_example(b: &Browser) -> Result<()> {
-    // a window tall enough for every panel to be near the screen: each is worked out at
-    // every change, as the test reads them all (away from it, a panel waits for typing
-    // to stop)
-    b.set_viewport(1280, 2400, false).await?;
+    // a window as tall as the page (4,400 px with the tables open): every panel is on the
+    // screen, so each is worked out at every change, as the test reads them all (away from
+    // it, a panel waits for typing to stop)
+    b.set_viewport(1280, 4600, false).await?;
     b.click("presets-menu").await?;
     b.click("preset-futures-account").await?;
     b.wait_for_value("results-state", "fresh").await?;
