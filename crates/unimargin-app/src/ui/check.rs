@@ -43,9 +43,7 @@ pub fn CheckPanel() -> impl IntoView {
                         on:click=move |_| {
                             // the button goes with the check and "check an order" comes after
                             // it: meanwhile the focus waits on the card's heading, not the body
-                            if let Some(h) = heading.get_untracked() {
-                                let _ = h.focus();
-                            }
+                            super::focus_node(heading);
                             ctx.restructure(|d| d.remove(Row::Check));
                             web::focus_testid_soon("check-add".into());
                         }>{t!(i18n, ui.check.remove)}</button>

@@ -310,7 +310,7 @@ pub fn text_field(ctx: Ctx, field: Field, spec: Spec) -> impl IntoView {
     // as a `label`'s would, names the input (`aria-labelledby`).
     let field = view! {
         <div class="field" class:compact=spec.compact class:invalid=invalid>
-            <span class="field-label" id=label_id on:click=move |_| focus_node(node)>
+            <span class="field-label" id=label_id on:click=move |_| super::focus_node(node)>
                 {(spec.label)(locale)}{spec.rate.then_some(" (%)")}
             </span>
             {spec.help.map(|h| view! { <span class="field-help">{h(locale)}</span> })}
@@ -397,7 +397,7 @@ pub fn select_field<C: Choice>(
     };
     view! {
         <div class="field" class:compact=compact class:invalid=move || error.with(Option::is_some)>
-            <span class="field-label" id=label_id on:click=move |_| focus_node(node)>{label(locale)}</span>
+            <span class="field-label" id=label_id on:click=move |_| super::focus_node(node)>{label(locale)}</span>
             {in_own_form(field, select)}
             {error_note(path, error)}
         </div>
@@ -422,18 +422,6 @@ fn in_own_form(field: Field, input: impl IntoView + 'static) -> AnyView {
         <form class="own-form" on:submit=|ev| ev.prevent_default()>{input}</form>
     }
     .into_any()
-}
-
-/// Focuses the input of a field whose name was clicked, as a `label` does.
-fn focus_node<E>(node: NodeRef<E>)
-where
-    E: leptos::html::ElementType,
-    E::Output: AsRef<web_sys::HtmlElement> + wasm_bindgen::JsCast + Clone + 'static,
-{
-    if let Some(el) = node.get_untracked() {
-        let el: &web_sys::HtmlElement = el.as_ref();
-        let _ = el.focus();
-    }
 }
 
 /// The engine's message about a whole row (a tier without a bound, a loan that cannot be

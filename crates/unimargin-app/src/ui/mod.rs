@@ -487,6 +487,19 @@ pub(crate) fn follow_section_nearness(
 /// check's last lines below the form's top on a desktop (issue 14).
 pub(crate) const NEAR_THE_SCREEN: &str = "50% 0px";
 
+/// Focuses `node`'s element if it is on the page (a field's input when its name is
+/// clicked, as a `label` does; a heading that holds the focus while a button goes).
+pub(crate) fn focus_node<E>(node: NodeRef<E>)
+where
+    E: leptos::html::ElementType,
+    E::Output: AsRef<web_sys::HtmlElement> + wasm_bindgen::JsCast + Clone + 'static,
+{
+    if let Some(el) = node.get_untracked() {
+        let el: &web_sys::HtmlElement = el.as_ref();
+        let _ = el.focus();
+    }
+}
+
 /// Follows whether `node` is on the screen or within `margin` of it (an
 /// `IntersectionObserver`'s root margin): `near` is called with the answer once it is
 /// known, then at each change, until the element goes.

@@ -208,8 +208,26 @@ impl Keyboard<'_> {
     /// Presses Tab until the element with this test id has the focus (at most `limit`
     /// times), checking at each stop that the focus is drawn and on something.
     async fn tab_to(&mut self, testid: &str, limit: u32) -> Result<()> {
+        self.move_focus_to(&char::from(Key::Tab).to_string(), "Tab", testid, limit)
+            .await
+    }
+
+    /// As [`Keyboard::tab_to`], backwards (Shift+Tab).
+    async fn shift_tab_to(&mut self, testid: &str, limit: u32) -> Result<()> {
+        let back = format!("{}{}", char::from(Key::Shift), char::from(Key::Tab));
+        self.move_focus_to(&back, "Shift+Tab", testid, limit).await
+    }
+
+    /// Presses `keys` (named `name`) until `testid` has the focus, at most `limit` times.
+    async fn move_focus_to(
+        &mut self,
+        keys: &str,
+        name: &str,
+        testid: &str,
+        limit: u32,
+    ) -> Result<()> {
         for _ in 0..limit {
-            self.press(&char::from(Key::Tab).to_string()).await?;
+            self.press(keys).await?;
             let (id, drawn) = focused(self.b).await?;
             ensure!(!id.is_empty(), "the focus was lost on the way to {testid}");
             ensure!(drawn, "the focus on {id} is not visible");
@@ -217,25 +235,7 @@ impl Keyboard<'_> {
                 return Ok(());
             }
         }
-        bail!("{testid} not reached with {limit} presses of Tab")
-    }
-
-    /// As [`Keyboard::tab_to`], backwards (Shift+Tab).
-    async fn shift_tab_to(&mut self, testid: &str, limit: u32) -> Result<()> {
-        let back = format!("{}{}", char::from(Key::Shift), char::from(Key::Tab));
-        for _ in 0..limit {
-            self.press(&back).await?;
-            let (id, drawn) = focused(self.b).await?;
-            ensure!(
-                !id.is_empty(),
-                "the focus was lost on the way back to {testid}"
-            );
-            ensure!(drawn, "the focus on {id} is not visible");
-            if id == testid {
-                return Ok(());
-            }
-        }
-        bail!("{testid} not reached with {limit} presses of Shift+Tab")
+        bail!("{testid} not reached with {limit} presses of {name}")
     }
 
     /// Types over what the focused field holds.
