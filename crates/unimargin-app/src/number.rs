@@ -8,6 +8,7 @@
 //! (`0.98`, `0.0006`) everywhere else: [`parse_percent`] and [`percent_for_field`] convert.
 
 use crate::checked::Checked;
+use std::borrow::Cow;
 use unimargin::num::{parse_decimal, NumberError};
 use unimargin::Decimal;
 
@@ -114,11 +115,12 @@ pub fn percent_for_field(fraction: Decimal) -> String {
     }
 }
 
-/// Removes thousands separators, checking that they sit every three digits.
-fn strip_grouping(text: &str) -> Result<String, EntryError> {
+/// Removes thousands separators, checking that they sit every three digits (the text
+/// itself when it has none: every field is read again at each key, issue 14).
+fn strip_grouping(text: &str) -> Result<Cow<'_, str>, EntryError> {
     let is_separator = |c: char| c == ',' || SPACES.contains(&c);
     if !text.contains(is_separator) {
-        return Ok(text.to_string());
+        return Ok(Cow::Borrowed(text));
     }
     let (sign, rest) = match text.strip_prefix(['-', '+']) {
         Some(rest) => (&text[..1], rest),
@@ -155,7 +157,7 @@ fn strip_grouping(text: &str) -> Result<String, EntryError> {
         plain.push('.');
         plain.push_str(f);
     }
-    Ok(plain)
+    Ok(Cow::Owned(plain))
 }
 
 /// A decimal as it goes back into a field: the engine's digits (scale kept), with the

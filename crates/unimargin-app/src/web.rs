@@ -23,9 +23,14 @@ pub struct BrowserStorage(web_sys::Storage);
 
 impl BrowserStorage {
     pub fn open() -> Option<BrowserStorage> {
-        // gloo's `raw()` throws when storage is blocked: ask the window first.
-        window()?.local_storage().ok()??;
-        Some(BrowserStorage(LocalStorage::raw()))
+        thread_local! {
+            // asked once (the save after each pause in typing asked the window twice);
+            // gloo's `raw()` throws when storage is blocked: ask the window first
+            static STORAGE: Option<web_sys::Storage> = window()
+                .and_then(|w| w.local_storage().ok().flatten())
+                .map(|_| LocalStorage::raw());
+        }
+        STORAGE.with(|s| s.clone().map(BrowserStorage))
     }
 }
 
@@ -317,14 +322,36 @@ pub fn read_chosen_file(
 /// worker has no window); none off the browser: the domain modules that time their work,
 /// such as [`crate::analysis`], run in host tests too.
 fn performance() -> Option<web_sys::Performance> {
-    if cfg!(target_arch = "wasm32") {
-        js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("performance"))
-            .ok()?
-            .dyn_into()
-            .ok()
-    } else {
-        None
+    thread_local! {
+        // looked up once: a key measures two or three times, and each lookup crossed into
+        // JavaScript with the name "performance" (issue 14)
+        static PERFORMANCE: Option<web_sys::Performance> = if cfg!(target_arch = "wasm32") {
+            js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("performance"))
+                .ok()
+                .and_then(|p| p.dyn_into().ok())
+        } else {
+            None
+        };
     }
+    PERFORMANCE.with(Clone::clone)
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// `{ start, end }`, the span `performance.measure` takes (web-sys has it only among its
+    /// unstable APIs).
+    #[wasm_bindgen(extends = js_sys::Object)]
+    type MeasureSpan;
+    #[wasm_bindgen(method, setter = start)]
+    fn set_start(this: &MeasureSpan, at: f64);
+    #[wasm_bindgen(method, setter = end)]
+    fn set_end(this: &MeasureSpan, at: f64);
+    /// The page's `performance`, seen as what takes a [`MeasureSpan`].
+    #[wasm_bindgen(extends = js_sys::Object)]
+    type Timeline;
+    /// `performance.measure(name, span)`.
+    #[wasm_bindgen(method, catch, js_name = measure)]
+    fn measure_span(this: &Timeline, name: &str, span: &MeasureSpan) -> Result<JsValue, JsValue>;
 }
 
 /// The durations (ms) of the measures named `names` taken so far, which are then dropped:
@@ -378,14 +405,10 @@ fn measure_between(p: &web_sys::Performance, name: &str, start: f64, end: f64) {
     if full {
         p.clear_measures_with_measure_name(name);
     }
-    let options = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&options, &"start".into(), &start.into());
-    let _ = js_sys::Reflect::set(&options, &"end".into(), &end.into());
-    if let Ok(measure) =
-        js_sys::Reflect::get(p, &"measure".into()).and_then(|m| m.dyn_into::<js_sys::Function>())
-    {
-        let _ = measure.call2(p, &name.into(), &options);
-    }
+    let span: MeasureSpan = js_sys::Object::new().unchecked_into();
+    span.set_start(start);
+    span.set_end(end);
+    let _ = p.unchecked_ref::<Timeline>().measure_span(name, &span);
 }
 
 /// Measured from each input event to the page updated and rendered.
