@@ -150,11 +150,12 @@ impl Draft {
         let mut r = Reader::default();
         let s = &self.settings;
         let settings = Settings {
-            usdt_usd: r.optional("settings.usdt_usd", &s.usdt_usd),
-            usdc_usd: r.optional("settings.usdc_usd", &s.usdc_usd),
-            spot_taker_fee: r.optional_rate("settings.spot_taker_fee", &s.spot_taker_fee),
-            warning_rate: r.optional_rate("settings.warning_rate", &s.warning_rate),
-            liquidation_rate: r.optional_rate("settings.liquidation_rate", &s.liquidation_rate),
+            usdt_usd: r.optional(|| "settings.usdt_usd".into(), &s.usdt_usd),
+            usdc_usd: r.optional(|| "settings.usdc_usd".into(), &s.usdc_usd),
+            spot_taker_fee: r.optional_rate(|| "settings.spot_taker_fee".into(), &s.spot_taker_fee),
+            warning_rate: r.optional_rate(|| "settings.warning_rate".into(), &s.warning_rate),
+            liquidation_rate: r
+                .optional_rate(|| "settings.liquidation_rate".into(), &s.liquidation_rate),
             position_mode: s.position_mode,
         };
         let coins = self
@@ -162,16 +163,16 @@ impl Draft {
             .iter()
             .enumerate()
             .map(|(i, c)| {
-                let path = format!("coins[{i}]");
+                let at = |field: &'static str| move || format!("coins[{i}].{field}");
                 let stable = c.is_stablecoin();
                 Coin {
                     coin: c.coin.clone(),
-                    balance: r.required(&format!("{path}.balance"), &c.balance),
+                    balance: r.required(at("balance"), &c.balance),
                     // USDT and USDC: priced by the settings, whatever the fields hold.
                     price: if stable {
                         None
                     } else {
-                        r.optional(&format!("{path}.price"), &c.price)
+                        r.optional(at("price"), &c.price)
                     },
                     quote: c.quote.filter(|_| !stable).map(|q| q.name().to_string()),
                     // no tiers in the form: none in the scenario (the coin counts for 0)
@@ -180,12 +181,13 @@ impl Draft {
                             .iter()
                             .enumerate()
                             .map(|(t, tier)| {
-                                let path = format!("{path}.discount_tiers[{t}]");
+                                let at = |field: &'static str| {
+                                    move || format!("coins[{i}].discount_tiers[{t}].{field}")
+                                };
                                 DiscountTier {
-                                    up_to_usd: r
-                                        .optional(&format!("{path}.up_to_usd"), &tier.up_to_usd),
-                                    up_to: r.optional(&format!("{path}.up_to"), &tier.up_to),
-                                    rate: r.required_rate(&format!("{path}.rate"), &tier.rate),
+                                    up_to_usd: r.optional(at("up_to_usd"), &tier.up_to_usd),
+                                    up_to: r.optional(at("up_to"), &tier.up_to),
+                                    rate: r.required_rate(at("rate"), &tier.rate),
                                 }
                             })
                             .collect(),
@@ -195,19 +197,19 @@ impl Draft {
                             .iter()
                             .enumerate()
                             .map(|(t, tier)| {
-                                let path = format!("{path}.loan_tiers[{t}]");
+                                let at = |field: &'static str| {
+                                    move || format!("coins[{i}].loan_tiers[{t}].{field}")
+                                };
                                 LoanTier {
-                                    up_to: r.optional(&format!("{path}.up_to"), &tier.up_to),
-                                    leverage: r
-                                        .required(&format!("{path}.leverage"), &tier.leverage),
-                                    mmr: r.required_rate(&format!("{path}.mmr"), &tier.mmr),
+                                    up_to: r.optional(at("up_to"), &tier.up_to),
+                                    leverage: r.required(at("leverage"), &tier.leverage),
+                                    mmr: r.required_rate(at("mmr"), &tier.mmr),
                                 }
                             })
                             .collect(),
                     ),
-                    hourly_interest: r
-                        .optional_rate(&format!("{path}.hourly_interest"), &c.hourly_interest),
-                    interest_free: r.optional(&format!("{path}.interest_free"), &c.interest_free),
+                    hourly_interest: r.optional_rate(at("hourly_interest"), &c.hourly_interest),
+                    interest_free: r.optional(at("interest_free"), &c.interest_free),
                 }
             })
             .collect();
@@ -216,28 +218,28 @@ impl Draft {
             .iter()
             .enumerate()
             .map(|(i, c)| {
-                let path = format!("contracts[{i}]");
+                let at = |field: &'static str| move || format!("contracts[{i}].{field}");
                 Contract {
                     symbol: c.symbol.clone(),
                     // left empty: the market's (without one, the engine asks for it)
                     base: (!c.base.is_empty()).then(|| c.base.clone()),
                     settle: (!c.settle.is_empty()).then(|| c.settle.clone()),
-                    mark_price: r.required(&format!("{path}.mark_price"), &c.mark_price),
-                    leverage: r.required(&format!("{path}.leverage"), &c.leverage),
-                    taker_fee: r.optional_rate(&format!("{path}.taker_fee"), &c.taker_fee),
-                    liquidation_fee: r
-                        .optional_rate(&format!("{path}.liquidation_fee"), &c.liquidation_fee),
+                    mark_price: r.required(at("mark_price"), &c.mark_price),
+                    leverage: r.required(at("leverage"), &c.leverage),
+                    taker_fee: r.optional_rate(at("taker_fee"), &c.taker_fee),
+                    liquidation_fee: r.optional_rate(at("liquidation_fee"), &c.liquidation_fee),
                     // no tiers in the form: the market's, when the draft uses one
                     mm_tiers: (self.market.is_none() || !c.mm_tiers.is_empty()).then(|| {
                         c.mm_tiers
                             .iter()
                             .enumerate()
                             .map(|(t, tier)| {
-                                let path = format!("{path}.mm_tiers[{t}]");
+                                let at = |field: &'static str| {
+                                    move || format!("contracts[{i}].mm_tiers[{t}].{field}")
+                                };
                                 MaintenanceTier {
-                                    up_to_usd: r
-                                        .optional(&format!("{path}.up_to_usd"), &tier.up_to_usd),
-                                    mmr: r.required_rate(&format!("{path}.mmr"), &tier.mmr),
+                                    up_to_usd: r.optional(at("up_to_usd"), &tier.up_to_usd),
+                                    mmr: r.required_rate(at("mmr"), &tier.mmr),
                                 }
                             })
                             .collect()
@@ -250,12 +252,12 @@ impl Draft {
             .iter()
             .enumerate()
             .map(|(i, p)| {
-                let path = format!("positions[{i}]");
+                let at = |field: &'static str| move || format!("positions[{i}].{field}");
                 Position {
                     symbol: p.symbol.clone(),
                     side: p.side,
-                    size: r.required(&format!("{path}.size"), &p.size),
-                    entry_price: r.required(&format!("{path}.entry_price"), &p.entry_price),
+                    size: r.required(at("size"), &p.size),
+                    entry_price: r.required(at("entry_price"), &p.entry_price),
                 }
             })
             .collect();
@@ -263,9 +265,12 @@ impl Draft {
             .orders
             .iter()
             .enumerate()
-            .map(|(i, o)| r.order(&format!("orders[{i}]"), o, false))
+            .map(|(i, o)| r.order(&|| format!("orders[{i}]"), o, false))
             .collect();
-        let check = self.check.as_ref().map(|o| r.order("check", o, true));
+        let check = self
+            .check
+            .as_ref()
+            .map(|o| r.order(&|| "check".into(), o, true));
         if r.errors.is_empty() {
             Ok(Scenario {
                 format: SCENARIO_FORMAT.to_string(),
@@ -288,28 +293,27 @@ fn non_empty<T>(tiers: Vec<T>) -> Option<Vec<T>> {
     (!tiers.is_empty()).then_some(tiers)
 }
 
-/// Reads fields, keeping every error.
+/// Reads fields, keeping every error. A field's path is given as what writes it out, called
+/// only for a field with a problem: every field is read again at each key (at 200
+/// positions, hundreds of paths a key that nobody reads; issue 14).
 #[derive(Default)]
 struct Reader {
     errors: Vec<FieldError>,
 }
 
 impl Reader {
-    fn fail(&mut self, path: &str, kind: FieldProblem) {
-        self.errors.push(FieldError {
-            path: path.to_string(),
-            kind,
-        });
+    fn fail(&mut self, path: impl FnOnce() -> String, kind: FieldProblem) {
+        self.errors.push(FieldError { path: path(), kind });
     }
 
-    fn required(&mut self, path: &str, text: &str) -> Decimal {
+    fn required(&mut self, path: impl FnOnce() -> String, text: &str) -> Decimal {
         parse_typed(text).unwrap_or_else(|error| {
             self.fail(path, FieldProblem::Entry(error));
             Decimal::ZERO
         })
     }
 
-    fn optional(&mut self, path: &str, text: &str) -> Option<Decimal> {
+    fn optional(&mut self, path: impl FnOnce() -> String, text: &str) -> Option<Decimal> {
         if text.trim().is_empty() {
             None
         } else {
@@ -318,14 +322,14 @@ impl Reader {
     }
 
     /// A rate typed as a percentage, as its fraction.
-    fn required_rate(&mut self, path: &str, text: &str) -> Decimal {
+    fn required_rate(&mut self, path: impl FnOnce() -> String, text: &str) -> Decimal {
         parse_percent(text).unwrap_or_else(|error| {
             self.fail(path, FieldProblem::Entry(error));
             Decimal::ZERO
         })
     }
 
-    fn optional_rate(&mut self, path: &str, text: &str) -> Option<Decimal> {
+    fn optional_rate(&mut self, path: impl FnOnce() -> String, text: &str) -> Option<Decimal> {
         if text.trim().is_empty() {
             None
         } else {
@@ -333,7 +337,8 @@ impl Reader {
         }
     }
 
-    fn order(&mut self, path: &str, o: &OrderDraft, is_check: bool) -> Order {
+    fn order(&mut self, path: &dyn Fn() -> String, o: &OrderDraft, is_check: bool) -> Order {
+        let at = |field: &'static str| move || format!("{}.{field}", path());
         let named = |text: &str| (!text.is_empty()).then(|| text.to_string());
         let futures = o.is_futures();
         Order {
@@ -342,10 +347,10 @@ impl Reader {
             side: o.side,
             base: if futures { None } else { named(&o.base) },
             quote: if futures { None } else { named(&o.quote) },
-            size: self.required(&format!("{path}.size"), &o.size),
-            price: self.required(&format!("{path}.price"), &o.price),
+            size: self.required(at("size"), &o.size),
+            price: self.required(at("price"), &o.price),
             size_step: if is_check {
-                self.optional(&format!("{path}.size_step"), &o.size_step)
+                self.optional(at("size_step"), &o.size_step)
             } else {
                 None
             },
@@ -414,6 +419,70 @@ mod tests {
             draft.rate_texts_mut().len(),
             3 + (2 + 2 + 1) + (3 + 2 + 1) + (1 + 2 + 1) + (2 + 6)
         );
+    }
+
+    /// Every number field of every kind of row, broken alone, is named by the path the
+    /// layout gives it (worked out apart from the reading, in layout.rs): the last row of
+    /// each list and its last tier, so that both indices count.
+    #[test]
+    fn each_number_field_broken_alone_is_named_by_its_layout_path() {
+        let futures = unimargin::parse_scenario(include_str!(
+            "../../../../tests/fixtures/presets/futures-account.json"
+        ))
+        .unwrap();
+        let draft = Draft::from_scenario(&futures);
+        let coin = draft.coins.last().unwrap();
+        let contract = draft.contracts.last().unwrap();
+        let (c, k) = (coin.id, contract.id);
+        let discount = coin.discount_tiers.last().unwrap().id;
+        let loan = coin.loan_tiers.last().unwrap().id;
+        let mm = contract.mm_tiers.last().unwrap().id;
+        let position = draft.positions.last().unwrap().id;
+        let order = draft.orders.last().unwrap().id;
+        let mut fields = vec![
+            Field::Coin(c, CoinField::Balance),
+            Field::Coin(c, CoinField::HourlyInterest),
+            Field::Coin(c, CoinField::InterestFree),
+            Field::Discount(c, discount, DiscountField::UpToUsd),
+            Field::Discount(c, discount, DiscountField::Rate),
+            Field::Loan(c, loan, LoanField::UpTo),
+            Field::Loan(c, loan, LoanField::Leverage),
+            Field::Loan(c, loan, LoanField::Mmr),
+            Field::Contract(k, ContractField::MarkPrice),
+            Field::Contract(k, ContractField::Leverage),
+            Field::Contract(k, ContractField::TakerFee),
+            Field::Contract(k, ContractField::LiquidationFee),
+            Field::Mm(k, mm, MmField::UpToUsd),
+            Field::Mm(k, mm, MmField::Mmr),
+            Field::Position(position, PositionField::Size),
+            Field::Position(position, PositionField::EntryPrice),
+            Field::Order(order, OrderField::Size),
+            Field::Order(order, OrderField::Price),
+            Field::Check(OrderField::Size),
+            Field::Check(OrderField::Price),
+            Field::Check(OrderField::SizeStep),
+        ];
+        fields.extend(
+            [
+                SettingField::UsdtUsd,
+                SettingField::UsdcUsd,
+                SettingField::SpotTakerFee,
+                SettingField::WarningRate,
+                SettingField::LiquidationRate,
+            ]
+            .map(Field::Setting),
+        );
+        // a coin's own price is read unless it is a stablecoin's
+        let btc = draft.coins[0].id;
+        fields.push(Field::Coin(btc, CoinField::Price));
+        let layout = draft.layout();
+        for field in fields {
+            let mut broken = draft.clone();
+            assert!(broken.set(field, "1x".into()), "{field:?}");
+            let errors = broken.to_scenario().expect_err("1x is no number");
+            let paths: Vec<&str> = errors.iter().map(|e| e.path.as_str()).collect();
+            assert_eq!(paths, [layout.path_of(field).unwrap()], "{field:?}");
+        }
     }
 
     #[test]
