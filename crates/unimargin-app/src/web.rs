@@ -1,10 +1,9 @@
-//! Browser glue: localStorage (gloo), the address, the clipboard, files, and the
+//! Browser glue: localStorage, the address, the clipboard, files, and the
 //! Performance marks the benchmarks read. Only the app's components call these, in the
 //! browser; the domain modules never do.
 
 use crate::refused::Refusal;
 use crate::storage::KeyValue;
-use gloo_storage::{LocalStorage, Storage};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -24,11 +23,10 @@ pub struct BrowserStorage(web_sys::Storage);
 impl BrowserStorage {
     pub fn open() -> Option<BrowserStorage> {
         thread_local! {
-            // asked once (the save after each pause in typing asked the window twice);
-            // gloo's `raw()` throws when storage is blocked: ask the window first
-            static STORAGE: Option<web_sys::Storage> = window()
-                .and_then(|w| w.local_storage().ok().flatten())
-                .map(|_| LocalStorage::raw());
+            // asked of the window once, not at each save; none when the browser blocks it
+            // (the getter then throws)
+            static STORAGE: Option<web_sys::Storage> =
+                window().and_then(|w| w.local_storage().ok().flatten());
         }
         STORAGE.with(|s| s.clone().map(BrowserStorage))
     }

@@ -200,7 +200,7 @@ where
     E::Output: JsCast + Clone + 'static,
 {
     let near = ctx.answers.near;
-    super::follow_nearness_of(panel, super::NEAR_THE_SCREEN, move |is_near| {
+    super::follow_screen_nearness(panel, move |is_near| {
         if near.with_untracked(|n| n.contains(&kind)) != is_near {
             near.update(|n| {
                 n.retain(|k| *k != kind);

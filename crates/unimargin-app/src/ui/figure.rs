@@ -165,7 +165,7 @@ pub struct Nearness(RwSignal<bool>);
 /// comes near. Near until the browser says otherwise.
 pub fn follow_nearness(ctx: Ctx, section: NodeRef<leptos::html::Section>) -> Nearness {
     let near = RwSignal::new(true);
-    super::follow_section_nearness(section, move |is_near| {
+    super::follow_screen_nearness(section, move |is_near| {
         if near.try_get_untracked() == Some(is_near) {
             return;
         }

@@ -471,21 +471,23 @@ fn save_now(ctx: Ctx) {
         .ok();
 }
 
-/// Calls `near` with whether `section` is on the screen or within half a screen's height of
-/// it, once that is known and then at each change ([`web::watch_nearness`]); the observer
-/// goes with the section. What the worker's panels and the figure tables share.
-pub(crate) fn follow_section_nearness(
-    section: NodeRef<leptos::html::Section>,
-    near: impl Fn(bool) + Clone + 'static,
-) {
-    follow_nearness_of(section, NEAR_THE_SCREEN, near);
+/// Calls `near` with whether `node` is on the screen or within half a screen's height of
+/// it ([`NEAR_THE_SCREEN`]), once that is known and then at each change
+/// ([`web::watch_nearness`]); the observer goes with the element. What the worker's panels
+/// and the figure tables share.
+pub(crate) fn follow_screen_nearness<E>(node: NodeRef<E>, near: impl Fn(bool) + Clone + 'static)
+where
+    E: leptos::html::ElementType,
+    E::Output: wasm_bindgen::JsCast + Clone + 'static,
+{
+    follow_nearness_of(node, NEAR_THE_SCREEN, near);
 }
 
 /// Near the screen: on it, or within half a screen above or below. Scrolled to at a reading
 /// pace (seconds for half a screen), a panel asked for as it comes near is ready (its answer
 /// takes milliseconds); and a key costs nothing for what is further away, such as the order
 /// check's last lines below the form's top on a desktop (issue 14).
-pub(crate) const NEAR_THE_SCREEN: &str = "50% 0px";
+const NEAR_THE_SCREEN: &str = "50% 0px";
 
 /// Focuses `node`'s element if it is on the page (a field's input when its name is
 /// clicked, as a `label` does; a heading that holds the focus while a button goes).
