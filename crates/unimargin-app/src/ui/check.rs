@@ -5,7 +5,7 @@
 
 use super::explain::ExplainPanel;
 use super::fields::{row_error, row_name, text_field, Spec};
-use super::figure::{figure, Fig};
+use super::figure::{figure, figures_near, follow_nearness, Fig, Nearness};
 use super::inputs::{is_futures_order, order_fields};
 use super::tip::Tip;
 use super::Ctx;
@@ -20,6 +20,7 @@ use crate::threshold::{margin_rate, Thresholds};
 use crate::web;
 use crate::wording::after_fill_problem;
 use crate::wording::check::reason;
+use leptos::context::Provider;
 use leptos::html::Input;
 use leptos::prelude::*;
 use leptos_i18n::I18nContext;
@@ -34,8 +35,12 @@ pub fn CheckPanel() -> impl IntoView {
     let has_check = Memo::new(move |_| ctx.layout.with(|l| l.check));
     let blank = ctx.is_blank();
     let heading = NodeRef::<leptos::html::H2>::new();
+    // far from the screen (on a phone, as a person types in the form above), it waits
+    let section = NodeRef::new();
+    let near = follow_nearness(ctx, section);
     view! {
-        <section class="card check" id="check" aria-labelledby="check-h">
+        <Provider value=near>
+        <section node_ref=section class="card check" id="check" aria-labelledby="check-h">
             <div class="card-head">
                 <h2 id="check-h" node_ref=heading tabindex="-1">{t!(i18n, ui.check.title)}</h2>
                 {move || has_check.get().then(|| view! {
@@ -52,7 +57,7 @@ pub fn CheckPanel() -> impl IntoView {
             {move || {
                 ctx.generation.track();
                 if has_check.get() {
-                    untrack(|| check_form(ctx)).into_any()
+                    untrack(|| check_form(ctx, near)).into_any()
                 } else {
                     view! {
                         <p class="help">{t!(i18n, ui.check.intro)}</p>
@@ -67,6 +72,7 @@ pub fn CheckPanel() -> impl IntoView {
                 }
             }}
         </section>
+        </Provider>
     }
 }
 
@@ -83,13 +89,12 @@ fn check_contract(ctx: Ctx) -> Memo<Option<crate::draft::Id>> {
     })
 }
 
-fn check_form(ctx: Ctx) -> impl IntoView {
+fn check_form(ctx: Ctx, near: Nearness) -> impl IntoView {
     let i18n = ctx.i18n;
     let size_input = NodeRef::<Input>::new();
-    let check = Memo::new(move |_| {
-        ctx.figures
-            .with(|f| f.as_ref().and_then(|c| c.report.check.clone()))
-    });
+    let figures = figures_near(ctx, near);
+    let check =
+        Memo::new(move |_| figures.with(|f| f.as_ref().and_then(|c| c.report.check.clone())));
     let verdict = Memo::new(move |_| {
         check.with(|c| {
             c.as_ref()
@@ -100,7 +105,7 @@ fn check_form(ctx: Ctx) -> impl IntoView {
     let max_size = Memo::new(move |_| check.with(|c| c.as_ref().map(|c| c.max_size)));
     // The size the person typed, as the engine read it (to grey out the button when equal).
     let size_now = Memo::new(move |_| {
-        ctx.figures.with(|f| {
+        figures.with(|f| {
             f.as_ref()
                 .and_then(|c| c.scenario.check.as_ref().map(|o| o.size))
         })

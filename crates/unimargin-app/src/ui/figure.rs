@@ -2,15 +2,16 @@
 //! tests) and in "exact values" mode (one tap away, for everyone, on touch screens too).
 //! Each figure has its own signal, set only when its value changed ([`Board`]).
 //!
-//! The figure tables far from the screen (more than half a screen's height away: on a phone, all
-//! of them while a person types in the form) are not written at each key: their figures
-//! are brought up to date as the table comes near the screen, or when typing stops
-//! ([`Nearness`], [`catch_up_when_typing_stops`]). A key then lays out and paints only what
-//! a person can see. Figures that follow anything but a key (an example opened, an import,
-//! an undo) are written at once, wherever they are.
+//! The parts of the page far from the screen (more than half a screen's height away: on a
+//! phone, all but the bar while a person types in the form) are not written at each key:
+//! their figures, and what they work out from them ([`figures_near`]), are brought up to
+//! date as the part comes near the screen, or when typing stops ([`Nearness`],
+//! [`catch_up_when_typing_stops`]). A key then lays out and paints only what a person can
+//! see. Figures that follow anything but a key (an example opened, an import, an undo) are
+//! written at once, wherever they are.
 
 use super::Ctx;
-use crate::calc::Computed;
+use crate::calc::{Computed, Shared};
 use crate::i18n::Locale;
 use crate::show::{self, Shown};
 use crate::threshold::{margin_rate, Thresholds};
@@ -76,11 +77,22 @@ impl Fig {
 /// How a figure is read from the computed figures.
 pub type Getter = Box<dyn Fn(&Computed) -> Option<Fig> + Send + Sync>;
 
+/// What a slot of the board writes.
+enum Target {
+    /// A figure, read by its getter from the figures.
+    Figure {
+        get: Getter,
+        value: RwSignal<Option<Fig>>,
+    },
+    /// The figures whole, for what a part of the page works out from them (the summary's
+    /// sentence and gauge, the order check's verdict): [`figures_near`].
+    Figures(RwSignal<Option<Shared<Computed>>>),
+}
+
 struct Slot {
-    get: Getter,
-    value: RwSignal<Option<Fig>>,
+    target: Target,
     /// Whether the part of the page holding the figure is near the screen (`None`: always
-    /// written, as the bar's and the summary's figures are).
+    /// written, as the bar's figures are).
     near: Option<RwSignal<bool>>,
     /// Not written with the last figures, its part of the page being away from the screen.
     behind: AtomicBool,
@@ -92,11 +104,20 @@ impl Slot {
             .is_none_or(|near| near.try_get_untracked().unwrap_or(true))
     }
 
-    fn write(&self, computed: Option<&Computed>) {
+    fn write(&self, figures: Option<&Shared<Computed>>) {
         self.behind.store(false, Ordering::Relaxed);
-        let value = computed.and_then(|c| (self.get)(c));
-        if self.value.try_get_untracked().is_some_and(|v| v != value) {
-            self.value.try_set(value);
+        match &self.target {
+            Target::Figure { get, value } => {
+                let new = figures.and_then(|c| get(c));
+                if value.try_get_untracked().is_some_and(|v| v != new) {
+                    value.try_set(new);
+                }
+            }
+            Target::Figures(shown) => {
+                if shown.try_with_untracked(|f| f.as_ref() != figures) == Some(true) {
+                    shown.try_set(figures.cloned());
+                }
+            }
         }
     }
 }
@@ -134,10 +155,10 @@ impl Board {
 
     /// Sets every figure whose value changed; after a key (`typed`), only those of the
     /// parts of the page near the screen, the others left behind until [`Board::catch_up`].
-    pub fn publish(&self, computed: Option<&Computed>, typed: bool) {
+    pub fn publish(&self, figures: Option<&Shared<Computed>>, typed: bool) {
         for slot in self.slots.iter().flatten() {
             if !typed || slot.is_near() {
-                slot.write(computed);
+                slot.write(figures);
             } else {
                 slot.behind.store(true, Ordering::Relaxed);
             }
@@ -145,10 +166,10 @@ impl Board {
     }
 
     /// Writes the figures left behind: all of them, or those of parts now near the screen.
-    pub fn catch_up(&self, computed: Option<&Computed>, all: bool) {
+    pub fn catch_up(&self, figures: Option<&Shared<Computed>>, all: bool) {
         for slot in self.slots.iter().flatten() {
             if slot.behind.load(Ordering::Relaxed) && (all || slot.is_near()) {
-                slot.write(computed);
+                slot.write(figures);
             }
         }
     }
@@ -172,7 +193,7 @@ pub fn follow_nearness(ctx: Ctx, section: NodeRef<leptos::html::Section>) -> Nea
         near.try_set(is_near);
         if is_near {
             ctx.figures.with_untracked(|f| {
-                ctx.board.with_value(|b| b.catch_up(f.as_deref(), false));
+                ctx.board.with_value(|b| b.catch_up(f.as_ref(), false));
             });
         }
     });
@@ -188,7 +209,7 @@ pub fn catch_up_when_typing_stops(ctx: Ctx) {
         ctx.figures.track();
         super::restart(timer, super::engine::CATCH_UP, move || {
             ctx.figures.with_untracked(|f| {
-                ctx.board.with_value(|b| b.catch_up(f.as_deref(), true));
+                ctx.board.with_value(|b| b.catch_up(f.as_ref(), true));
             });
         });
     });
@@ -206,14 +227,13 @@ pub fn figure(
     figure_of(ctx, testid, Box::new(get))
 }
 
-fn figure_of(ctx: Ctx, testid: Option<String>, get: Getter) -> impl IntoView {
-    let first = ctx.figures.with_untracked(|f| f.as_deref().and_then(&get));
-    let value = RwSignal::new(first);
-    let near = use_context::<Nearness>().map(|n| n.0);
+/// Puts `target` on the board, near the screen as the [`Nearness`] given (or provided
+/// around the caller) says, until the caller's owner goes.
+fn enter(ctx: Ctx, target: Target, near: Option<Nearness>) {
+    let near = near.or_else(use_context::<Nearness>).map(|n| n.0);
     let key = ctx.board.try_update_value(|b| {
         b.insert(Slot {
-            get,
-            value,
+            target,
             near,
             behind: AtomicBool::new(false),
         })
@@ -223,6 +243,22 @@ fn figure_of(ctx: Ctx, testid: Option<String>, get: Getter) -> impl IntoView {
             ctx.board.try_update_value(|b| b.remove(key));
         }
     });
+}
+
+/// The figures as the part of the page that `near` follows shows them: while it is away
+/// from the screen, those of before the keys typed since, as for its figures (see
+/// [`figure`]). What the part works out from the figures (a sentence, the gauge, a
+/// verdict) reads these, so a key does not work it out, lay it out and paint it there.
+pub fn figures_near(ctx: Ctx, near: Nearness) -> ReadSignal<Option<Shared<Computed>>> {
+    let shown = RwSignal::new(ctx.figures.get_untracked());
+    enter(ctx, Target::Figures(shown), Some(near));
+    shown.read_only()
+}
+
+fn figure_of(ctx: Ctx, testid: Option<String>, get: Getter) -> impl IntoView {
+    let first = ctx.figures.with_untracked(|f| f.as_deref().and_then(&get));
+    let value = RwSignal::new(first);
+    enter(ctx, Target::Figure { get, value }, None);
     let exact = move || value.with(|v| v.map(Fig::exact).unwrap_or_default());
     let i18n = ctx.i18n;
     // the exact value for people: the locale's marks (`data-value` keeps the engine's)

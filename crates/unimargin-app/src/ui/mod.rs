@@ -234,10 +234,9 @@ impl Ctx {
                 }
                 // the same figures (a field that does not read): no figure changed
                 if new_figures {
-                    let computed = o.figures.as_deref();
                     let typed = web::typed_since_published();
                     self.board
-                        .with_value(|board| board.publish(computed, typed));
+                        .with_value(|board| board.publish(o.figures.as_ref(), typed));
                 }
             });
             web::figures_published();

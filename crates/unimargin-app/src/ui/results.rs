@@ -4,10 +4,10 @@
 
 use super::explain::ExplainPanel;
 use super::fields::Words;
-use super::figure::{figure, follow_nearness, Fig};
+use super::figure::{figure, figures_near, follow_nearness, Fig};
 use super::tip::Tip;
 use super::Ctx;
-use crate::calc::Computed;
+use crate::calc::{Computed, Shared};
 use crate::glossary::Term;
 use crate::i18n::{t, t_string, td_string, Locale};
 use crate::labels::field_label_in;
@@ -123,26 +123,30 @@ fn problems(ctx: Ctx) -> impl IntoView {
 pub fn Summary() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let state = state(ctx);
+    // far from the screen (on a phone, as a person types in the form above), it waits
+    let section = NodeRef::new();
+    let near = follow_nearness(ctx, section);
+    let figures = figures_near(ctx, near);
     let risk = Memo::new(move |_| {
-        ctx.figures
-            .with(|f| f.as_ref().map(|c| show::risk_name(c.report.account.risk)))
+        figures.with(|f| f.as_ref().map(|c| show::risk_name(c.report.account.risk)))
     });
     let i18n = ctx.i18n;
     let cancelled = Memo::new(move |_| {
-        ctx.figures.with(|f| {
+        figures.with(|f| {
             f.as_ref()
                 .is_some_and(|c| c.report.account.futures_orders_cancelled)
         })
     });
     let blank = ctx.is_blank();
     let why = Memo::new(move |_| {
-        ctx.figures.with(|f| {
+        figures.with(|f| {
             f.as_ref()
                 .map(|c| crate::why::sentence(&crate::why::why(&c.report), i18n.get_locale()))
         })
     });
     view! {
-        <section class="card summary" id="account" class:stale=move || state.get() == "stale"
+        <Provider value=near>
+        <section node_ref=section class="card summary" id="account" class:stale=move || state.get() == "stale"
             aria-labelledby="summary-h" data-testid="results-state" data-value=move || state.get()>
             <div class="card-head">
                 <h2 id="summary-h">{t!(i18n, ui.results.title)}</h2>
@@ -207,7 +211,7 @@ pub fn Summary() -> impl IntoView {
                 </div>
             </dl>
             <p class="terms">{t!(i18n, ui.results.unbounded_note)}<Tip term=Term::Unbounded/></p>
-            <Gauge/>
+            <Gauge figures=figures/>
             <p class="warning-banner" role="alert" data-testid="futures-orders-cancelled"
                 data-value=move || cancelled.get().to_string() class:hidden=move || !cancelled.get()>
                 <strong>{t!(i18n, ui.results.cancelled)}</strong>
@@ -232,6 +236,7 @@ pub fn Summary() -> impl IntoView {
             </details>
             </div>
         </section>
+        </Provider>
     }
 }
 
@@ -252,12 +257,12 @@ struct Marks {
 
 /// The cross margin rate on a scale with the warning and liquidation marks.
 #[component]
-fn Gauge() -> impl IntoView {
+fn Gauge(figures: ReadSignal<Option<Shared<Computed>>>) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let i18n = ctx.i18n;
     let marks = Memo::new(move |_| {
         let locale = i18n.get_locale();
-        ctx.figures.with(|f| {
+        figures.with(|f| {
             f.as_ref().map(|c| {
                 let a = &c.report.account;
                 let thresholds = Thresholds::of(a);

@@ -2,6 +2,7 @@
 //! (picked from the seven refusal prompts, or pasted and matched), and gives that message's
 //! remedy; then the mode rules, read from the account on the page (and said to be so).
 
+use super::figure::{figures_near, follow_nearness};
 use super::Ctx;
 use crate::calc::Computed;
 use crate::i18n::{t, t_string, td_string};
@@ -132,11 +133,14 @@ pub fn UpgradePanel() -> impl IntoView {
     });
     // Without a shock, read in place (not copied: 200 positions' worth at each key) in the
     // frame that shows the figures; a frame of its own, later, cost more than the check.
+    // far from the screen (on a phone, as a person types in the form above), it waits
+    let section = NodeRef::new();
+    let figures = figures_near(ctx, follow_nearness(ctx, section));
     let modes = Memo::new(move |_| {
         if blank.get() {
             return None;
         }
-        ctx.figures.with(|f| {
+        figures.with(|f| {
             let c = f.as_ref()?;
             if c.shock.is_some() {
                 return as_typed.get();
@@ -186,7 +190,7 @@ pub fn UpgradePanel() -> impl IntoView {
         })
     };
     view! {
-        <section class="card upgrade" id="upgrade" aria-labelledby="upgrade-h" data-testid="upgrade">
+        <section node_ref=section class="card upgrade" id="upgrade" aria-labelledby="upgrade-h" data-testid="upgrade">
             <div class="card-head">
                 <h2 id="upgrade-h">{t!(i18n, ui.upgrade.title)}</h2>
             </div>

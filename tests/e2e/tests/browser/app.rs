@@ -334,9 +334,11 @@ async fn a_key_that_breaks_a_field_moves_nothing_until_the_field_is_left() -> Re
     app.finish().await
 }
 
-/// Issue 14: while a person types, the figure tables far from the screen (on a phone, below
-/// the form) are not written at each key. They are brought up to date once typing stops,
-/// and at once when scrolled to; figures that follow anything but a key (an example
+/// Issue 14: while a person types, the parts of the page far from the screen (on a phone,
+/// the summary and the figure tables below the form) are not written at each key: neither
+/// their figures nor what they work out from them (the summary's sentence). They are
+/// brought up to date once typing stops, and at once when scrolled to; the bar, always on
+/// the screen, follows every key; figures that follow anything but a key (an example
 /// opened) are written at once, wherever they are.
 #[tokio::test]
 #[ignore = "needs dist/ and chromedriver: run by scripts/test"]
@@ -348,30 +350,51 @@ async fn figure_tables_away_from_the_screen_catch_up() -> Result<()> {
     load_preset(b, "seed-1", "49000").await?;
     ensure!(b.value("coin-0-equity").await?.as_deref() == Some("1"));
 
-    // typed: the coin table, below the form, follows once typing stops
+    // typed: the bar follows the key; the summary and the coin table, below the form,
+    // once typing stops
     b.type_into("coins[0].balance", "2").await?;
+    b.wait_for_value("bar-adjusted-equity", "98000").await?;
     b.wait_for_value("adjusted-equity", "98000").await?;
     b.wait_for_value("coin-0-equity", "2").await?;
+    let why = b.text("why-adjusted-equity").await?;
+    ensure!(
+        why.contains("2 BTC"),
+        "the summary's sentence once typing stops: {why}"
+    );
 
     // typed, then scrolled to before typing stops (a second): written as it comes near
     b.type_into("coins[0].balance", "3").await?;
-    b.wait_for_value("adjusted-equity", "147000").await?;
-    let behind = b.value("coin-0-equity").await?;
-    ensure!(
-        behind.as_deref() == Some("2"),
-        "the table below the form waits while typing goes on: {behind:?}"
+    b.wait_for_value("bar-adjusted-equity", "147000").await?;
+    let behind = (
+        b.value("adjusted-equity").await?,
+        b.value("coin-0-equity").await?,
     );
-    b.eval(
-        "document.querySelector('[data-testid=\"coin-0-equity\"]')
-           .scrollIntoView({ block: 'center', behavior: 'instant' });",
-    )
-    .await?;
-    wait_until(
-        Duration::from_millis(500),
-        "the table's figures as it comes near",
-        || async { Ok((b.value("coin-0-equity").await?.as_deref() == Some("3")).then_some(())) },
-    )
-    .await?;
+    ensure!(
+        behind == (Some("98000".into()), Some("2".into())),
+        "the summary and the table below the form wait while typing goes on: {behind:?}"
+    );
+    ensure!(
+        b.text("why-adjusted-equity").await? == why,
+        "the summary's sentence waits with its figures"
+    );
+    for (testid, now) in [("adjusted-equity", "147000"), ("coin-0-equity", "3")] {
+        b.eval(&format!(
+            "document.querySelector('[data-testid=\"{testid}\"]')
+               .scrollIntoView({{ block: 'center', behavior: 'instant' }});"
+        ))
+        .await?;
+        wait_until(
+            Duration::from_millis(500),
+            &format!("{testid} as it comes near"),
+            || async { Ok((b.value(testid).await?.as_deref() == Some(now)).then_some(())) },
+        )
+        .await?;
+    }
+    let why_now = b.text("why-adjusted-equity").await?;
+    ensure!(
+        why_now.contains("3 BTC"),
+        "the summary's sentence as it comes near: {why_now}"
+    );
     app.finish().await
 }
 
