@@ -157,6 +157,24 @@ const floorWithFigure = (n) =>
     i % 2 ? { key: BACKSPACE, kind: "plain input, one figure" } : { key: "5", kind: "plain input, one figure" },
   );
 
+/// A floor outside the page: a plain input alone on an empty page ("plain input, empty page"): what
+/// the browser spends on a key in any text field, whatever the page around it.
+const PLAIN_EMPTY = "bench-plain-empty";
+const floorEmptyPage = (n) =>
+  Array.from({ length: n }, (_, i) =>
+    i % 2 ? { key: BACKSPACE, kind: "plain input, empty page" } : { key: "5", kind: "plain input, empty page" },
+  );
+
+async function tracedOnAnEmptyPage(browser) {
+  const page = await keysPage(browser);
+  await page.setContent(
+    `<!doctype html><html lang="en"><meta charset="utf-8"><title>floor</title><form><input type="text" data-testid="${PLAIN_EMPTY}"></form></html>`,
+  );
+  const keys = await traced(page, PLAIN_EMPTY, floorEmptyPage(KEYS));
+  await page.close();
+  return keys;
+}
+
 /// Defines, in the page, how a floor's plain input is made and put beside the app's field
 /// `field`: put as the field is, in a form of its own where the field is in one
 /// (`in_own_form`, ui/fields.rs: Chrome's autofill then reads that form alone at a key, not
@@ -319,6 +337,7 @@ function rows(account, results) {
     "plain input",
     "plain input, one figure",
     "plain input, the app's changes",
+    "plain input, empty page",
   ]) {
     const rs = results.filter((r) => r.kind === kind);
     if (!rs.length) continue;
@@ -381,6 +400,7 @@ try {
   example.push(...(await traced(page, PLAIN_CHANGES, floorWithChanges(KEYS))));
 
   await page.close();
+  example.push(...(await tracedOnAnEmptyPage(browser)));
   // a page of its own, opened at the share link
   const page2 = await keysPage(browser);
   page2.on("console", (m) => m.type() === "error" && errors.push(m.text()));
