@@ -285,3 +285,92 @@ fn figure_of(ctx: Ctx, testid: Option<String>, get: Getter) -> impl IntoView {
         </span>
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::calc::Outcome;
+    use crate::draft::{CoinField, Draft, Field};
+
+    /// Seed 1's figures with BTC's balance `btc`: 1 BTC at 50,000 counts at 98 %, so adjusted
+    /// equity is 49,000 USD a BTC (the DOT counts at 0).
+    fn seed1_with(btc: &str) -> Option<Shared<Computed>> {
+        let scenario = unimargin::parse_scenario(include_str!(
+            "../../../../tests/fixtures/seeds/seed-1-btc-dot-collateral.json"
+        ))
+        .unwrap();
+        let mut draft = Draft::from_scenario(&scenario);
+        let id = draft.coins[0].id;
+        draft.set(Field::Coin(id, CoinField::Balance), btc.into());
+        Outcome::next(None, &draft, None, None).figures
+    }
+
+    fn adjusted_equity(c: &Computed) -> Option<Fig> {
+        Some(Fig::Usd(c.report.account.adjusted_equity))
+    }
+
+    fn slot(target: Target, near: Option<RwSignal<bool>>) -> Slot {
+        Slot {
+            target,
+            near,
+            behind: AtomicBool::new(false),
+        }
+    }
+
+    #[test]
+    fn a_part_away_from_the_screen_waits_after_a_key_and_follows_as_it_comes_near() {
+        let one = seed1_with("1");
+        let two = seed1_with("2");
+        let usd = |n: i64| Some(Fig::Usd(Decimal::from(n)));
+        let near = RwSignal::new(false);
+        let bar = RwSignal::new(usd(49_000));
+        let figure = RwSignal::new(usd(49_000));
+        let whole = RwSignal::new(one.clone());
+        let mut board = Board::default();
+        let get = || -> Getter { Box::new(adjusted_equity) };
+        board.insert(slot(
+            Target::Figure {
+                get: get(),
+                value: bar,
+            },
+            None,
+        ));
+        board.insert(slot(
+            Target::Figure {
+                get: get(),
+                value: figure,
+            },
+            Some(near),
+        ));
+        board.insert(slot(Target::Figures(whole), Some(near)));
+        let figures_are = |f: &Option<Shared<Computed>>| whole.get_untracked() == *f;
+
+        // a key: the bar follows it; the part away from the screen waits
+        board.publish(two.as_ref(), true);
+        assert_eq!(bar.get_untracked(), usd(98_000));
+        assert_eq!(figure.get_untracked(), usd(49_000));
+        assert!(figures_are(&one));
+        // still away: catching up what is near leaves it
+        board.catch_up(two.as_ref(), false);
+        assert_eq!(figure.get_untracked(), usd(49_000));
+        assert!(figures_are(&one));
+        // come near: brought up to date
+        near.set(true);
+        board.catch_up(two.as_ref(), false);
+        assert_eq!(figure.get_untracked(), usd(98_000));
+        assert!(figures_are(&two));
+
+        // anything but a key (an example opened): written at once, away or not
+        near.set(false);
+        board.publish(one.as_ref(), false);
+        assert_eq!(figure.get_untracked(), usd(49_000));
+        assert!(figures_are(&one));
+
+        // typing stops: everything left behind is written, near or not
+        board.publish(two.as_ref(), true);
+        assert!(figures_are(&one));
+        board.catch_up(two.as_ref(), true);
+        assert_eq!(figure.get_untracked(), usd(98_000));
+        assert!(figures_are(&two));
+    }
+}
