@@ -119,12 +119,15 @@ pub fn UpgradePanel() -> impl IntoView {
         .into_any()
     };
     let blank = ctx.is_blank();
+    // far from the screen (on a phone, as a person types in the form above), it waits
+    let section = NodeRef::new();
+    let figures = figures_near(ctx, follow_nearness(ctx, section));
     // With a what-if shock on, the figures are the shocked account's: the mode rules read
     // the account as typed, evaluated again a task after the figures are on screen.
     let check = |report: &Report, c: &Computed| {
         mode_check(report, c.scenario.orders.len(), c.scenario.positions.len())
     };
-    let shocked = super::whatif::deferred(ctx, |c| c.shock.is_some());
+    let shocked = super::whatif::deferred(figures, |c| c.shock.is_some());
     let as_typed = Memo::new(move |_| {
         shocked.with(|f| {
             let c = f.as_ref()?;
@@ -133,9 +136,6 @@ pub fn UpgradePanel() -> impl IntoView {
     });
     // Without a shock, read in place (not copied: 200 positions' worth at each key) in the
     // frame that shows the figures; a frame of its own, later, cost more than the check.
-    // far from the screen (on a phone, as a person types in the form above), it waits
-    let section = NodeRef::new();
-    let figures = figures_near(ctx, follow_nearness(ctx, section));
     let modes = Memo::new(move |_| {
         if blank.get() {
             return None;

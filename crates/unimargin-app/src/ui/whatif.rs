@@ -47,17 +47,21 @@ pub fn price_and_change(price: Decimal, from: Decimal, locale: Locale) -> String
     )
 }
 
-/// The figures that `wanted` picks, a task later: work a keystroke's frame cannot afford (the
-/// mode rules under a what-if shock evaluate the account as typed once more) runs just after
-/// the page's figures are on screen, so a keystroke shows its figures first. Changes that come
-/// faster than the page can follow are folded into one. Figures `wanted` does not pick are
-/// `None` at once, with no timer: a keystroke that needs no later work schedules none.
-pub fn deferred(ctx: Ctx, wanted: fn(&Computed) -> bool) -> ReadSignal<Option<Shared<Computed>>> {
-    let pick = move || ctx.figures.get_untracked().filter(|c| wanted(&c.0));
+/// The figures of `source` that `wanted` picks, a task later: work a keystroke's frame cannot
+/// afford (the mode rules under a what-if shock evaluate the account as typed once more) runs
+/// just after the page's figures are on screen, so a keystroke shows its figures first.
+/// Changes that come faster than the page can follow are folded into one. Figures `wanted`
+/// does not pick are `None` at once, with no timer: a keystroke that needs no later work
+/// schedules none.
+pub fn deferred(
+    source: ReadSignal<Option<Shared<Computed>>>,
+    wanted: fn(&Computed) -> bool,
+) -> ReadSignal<Option<Shared<Computed>>> {
+    let pick = move || source.get_untracked().filter(|c| wanted(&c.0));
     let (get, set) = signal(pick());
     let pending: super::Timer = StoredValue::new(None);
     Effect::new(move |first: Option<()>| {
-        ctx.figures.track();
+        source.track();
         let now = pick();
         // the first run takes figures published since the signal's creation (a panel drawn
         // again with the form, as the order check is) at once
